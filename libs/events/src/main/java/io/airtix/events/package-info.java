@@ -1,0 +1,2 @@
+/** Event contracts shared by the services: plain records, no framework. */
+package io.airtix.events;
