@@ -1,0 +1,142 @@
+package io.airtix.platform.security;
+
+import io.airtix.platform.problem.ProblemAutoConfiguration;
+import io.airtix.platform.problem.ProblemWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth 2 resource server for the Airtix realm: stateless, bearer tokens only,
+ * RS256 signatures checked against the realm's keys, and {@code iss}, {@code exp}/{@code nbf} and
+ * {@code aud} validated. Errors are problems, like everywhere else.
+ */
+@AutoConfiguration(
+    after = ProblemAutoConfiguration.class,
+    before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class AirtixSecurityAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  JwtDecoder jwtDecoder(SecuritySettings settings, Environment environment) {
+    // The key set is fetched on the first token, not here, so a service starts while Keycloak is down.
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
+        .jwsAlgorithm(SignatureAlgorithm.RS256)
+        .build();
+    decoder.setJwtValidator(tokenValidator(settings, audience(settings, environment)));
+    return decoder;
+  }
+
+  static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings, String audience) {
+    JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+    // A token without exp would be valid forever
+    timestamps.setAllowEmptyExpiryClaim(false);
+    return new DelegatingOAuth2TokenValidator<>(
+        timestamps,
+        new JwtIssuerValidator(settings.issuerUri().toString()),
+        new AudienceValidator(audience));
+  }
+
+  private static String audience(SecuritySettings settings, Environment environment) {
+    String audience = settings.audience() != null ? settings.audience()
+        : environment.getProperty("spring.application.name");
+    if (audience == null || audience.isBlank()) {
+      throw new IllegalStateException(
+          "Set airtix.security.audience or spring.application.name: tokens must name this service in aud");
+    }
+    return audience;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AirtixPrincipalConverter airtixPrincipalConverter() {
+    return new AirtixPrincipalConverter();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(ProblemWriter writer) {
+    return new ProblemAuthenticationEntryPoint(writer);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ProblemAccessDeniedHandler problemAccessDeniedHandler(ProblemWriter writer) {
+    return new ProblemAccessDeniedHandler(writer);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain airtixSecurityFilterChain(HttpSecurity http, SecuritySettings settings,
+      ObjectProvider<PublicEndpoints> declared, JwtDecoder decoder, AirtixPrincipalConverter converter,
+      ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler) {
+    List<PublicEndpoints.Endpoint> open = new ArrayList<>(PublicEndpoints.of(settings.publicEndpoints()).endpoints());
+    declared.orderedStream().forEach(endpoints -> open.addAll(endpoints.endpoints()));
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+
+    http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .anonymous(anonymous -> { })
+        .authorizeHttpRequests(requests -> {
+          requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll();
+          requests.requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+              paths.matcher("/error")).permitAll();
+          open.forEach(endpoint -> requests.requestMatchers(paths.matcher(endpoint.method(), endpoint.pattern()))
+              .permitAll());
+          requests.anyRequest().authenticated();
+        })
+        .oauth2ResourceServer(resourceServer -> resourceServer
+            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(deniedHandler))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(entryPoint)
+            .accessDeniedHandler(deniedHandler));
+    return http.build();
+  }
+
+  @Bean
+  WebMvcConfigurer airtixPrincipalArguments() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new AirtixPrincipalArgumentResolver());
+      }
+    };
+  }
+}

@@ -1,0 +1,32 @@
+package io.airtix.platform.security;
+
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a service checks access tokens.
+ *
+ * @param issuerUri the realm URL that must appear as {@code iss}, e.g. http://localhost:8180/realms/airtix;
+ *     keys are read from its {@code /protocol/openid-connect/certs}
+ * @param clockSkew tolerance for {@code exp} and {@code nbf} between Keycloak's clock and ours
+ * @param audience the value {@code aud} must contain; the service's {@code spring.application.name} when unset
+ * @param publicEndpoints requests that need no token, as {@code "METHOD /path/pattern"} or {@code "/path/pattern"}
+ */
+@Validated
+@ConfigurationProperties("airtix.security")
+public record SecuritySettings(
+    @NotNull URI issuerUri,
+    @DefaultValue("30s") Duration clockSkew,
+    String audience,
+    @DefaultValue List<String> publicEndpoints) {
+
+  public URI jwkSetUri() {
+    String issuer = issuerUri.toString();
+    return URI.create((issuer.endsWith("/") ? issuer : issuer + "/") + "protocol/openid-connect/certs");
+  }
+}

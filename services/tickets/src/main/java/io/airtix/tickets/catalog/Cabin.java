@@ -1,0 +1,5 @@
+package io.airtix.tickets.catalog;
+
+enum Cabin {
+  ECONOMY, PREMIUM_ECONOMY, BUSINESS, FIRST
+}

@@ -1,0 +1,146 @@
+package io.airtix.tickets.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A seat on a flight, offered for sale by its airline. */
+@Entity
+@Table(name = "ticket")
+class Ticket {
+
+  // Text, not a native uuid column, so one migration serves SQLite and PostgreSQL alike
+  @Id
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(length = 36)
+  private UUID id;
+
+  // Null until first persisted, which tells Spring Data the ticket is new despite its assigned id
+  @Version
+  private Long version;
+
+  private String airline;
+  private String flightNumber;
+  private String origin;
+  private String destination;
+  private Instant departureTime;
+
+  @Enumerated(EnumType.STRING)
+  private Cabin cabin;
+
+  private String seat;
+  private BigDecimal price;
+  private String currency;
+
+  @Enumerated(EnumType.STRING)
+  private TicketStatus status;
+
+  private Instant createdAt;
+  private Instant updatedAt;
+
+  protected Ticket() {
+  }
+
+  Ticket(UUID id, String airline, TicketDetails details, Instant now) {
+    this.id = id;
+    this.airline = airline;
+    this.status = TicketStatus.AVAILABLE;
+    this.createdAt = now;
+    apply(details, now);
+  }
+
+  /** Changes flight, seat or price; refused while an order holds the ticket or after it was sold. */
+  void revise(TicketDetails details, Instant now) {
+    requireEditable();
+    apply(details, now);
+  }
+
+  void requireEditable() {
+    if (status == TicketStatus.RESERVED) {
+      throw new TicketReservedException(id);
+    }
+    if (status == TicketStatus.SOLD) {
+      throw new TicketSoldException(id);
+    }
+  }
+
+  boolean isAt(long expectedVersion) {
+    return version() == expectedVersion;
+  }
+
+  private void apply(TicketDetails details, Instant now) {
+    this.flightNumber = details.flightNumber();
+    this.origin = details.origin();
+    this.destination = details.destination();
+    this.departureTime = details.departureTime();
+    this.cabin = details.cabin();
+    this.seat = details.seat();
+    this.price = details.price().setScale(2, RoundingMode.UNNECESSARY);
+    this.currency = details.currency();
+    this.updatedAt = now;
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  long version() {
+    return version == null ? 0 : version;
+  }
+
+  String airline() {
+    return airline;
+  }
+
+  String flightNumber() {
+    return flightNumber;
+  }
+
+  String origin() {
+    return origin;
+  }
+
+  String destination() {
+    return destination;
+  }
+
+  Instant departureTime() {
+    return departureTime;
+  }
+
+  Cabin cabin() {
+    return cabin;
+  }
+
+  String seat() {
+    return seat;
+  }
+
+  /** Always two decimals: SQLite hands back 129.9 for a stored 129.90. */
+  BigDecimal price() {
+    return price.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  String currency() {
+    return currency;
+  }
+
+  TicketStatus status() {
+    return status;
+  }
+
+  // Reservations will move tickets between states; until then tests use this to set the stage
+  void markReserved() {
+    this.status = TicketStatus.RESERVED;
+  }
+}

@@ -1,0 +1,82 @@
+package io.airtix.tickets.catalog;
+
+import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.problem.StaleVersionProblem;
+import io.airtix.platform.security.AirtixPrincipal;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The airlines' ticket catalogue: anyone browses it, an airline's agents maintain their airline's
+ * part. Every write asks the access policy first (see docs/decisions/0003-tenancy-status-codes.md).
+ */
+@Service
+@Transactional
+class TicketCatalog {
+
+  static final String RESOURCE = "tickets";
+
+  // Departure first, then id, so paging is stable when flights leave at the same minute
+  private static final Sort BY_DEPARTURE = Sort.by("departureTime", "id");
+
+  private final TicketRepository tickets;
+  private final AccessPolicy access;
+  private final Clock clock;
+
+  TicketCatalog(TicketRepository tickets, AccessPolicy access, Clock clock) {
+    this.tickets = tickets;
+    this.access = access;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  TicketPage browse(TicketSearch search, int page, int size) {
+    return TicketPage.from(tickets.findAll(TicketRepository.matching(search), PageRequest.of(page, size, BY_DEPARTURE)));
+  }
+
+  @Transactional(readOnly = true)
+  TicketResponse find(UUID id) {
+    return TicketResponse.from(load(id));
+  }
+
+  TicketResponse create(AirtixPrincipal caller, CreateTicketRequest request) {
+    access.require(caller, "create", RESOURCE, request.airline());
+    Ticket ticket = new Ticket(UUID.randomUUID(), request.airline(), request.details(), clock.instant());
+    return TicketResponse.from(tickets.saveAndFlush(ticket));
+  }
+
+  TicketResponse update(AirtixPrincipal caller, UUID id, UpdateTicketRequest request) {
+    Ticket ticket = loadFor(caller, "update", id);
+    // A reserved ticket answers 423 whatever version the client holds: retrying cannot help
+    ticket.requireEditable();
+    if (!ticket.isAt(request.version())) {
+      throw new StaleVersionProblem(
+          "Ticket " + id + " is at version " + ticket.version() + ", not " + request.version() + ".");
+    }
+    ticket.revise(request.details(), clock.instant());
+    // Flush now so a concurrent edit fails here (409) and the response carries the new version
+    return TicketResponse.from(tickets.saveAndFlush(ticket));
+  }
+
+  void delete(AirtixPrincipal caller, UUID id) {
+    Ticket ticket = loadFor(caller, "delete", id);
+    ticket.requireEditable();
+    tickets.delete(ticket);
+  }
+
+  /** Loads a ticket for a write: 403 if the caller may do it nowhere, 404 if unknown or foreign. */
+  private Ticket loadFor(AirtixPrincipal caller, String action, UUID id) {
+    access.requireSomewhere(caller, action, RESOURCE);
+    Ticket ticket = load(id);
+    access.requireOnObject(caller, action, RESOURCE, ticket.airline(), () -> new TicketNotFoundException(id));
+    return ticket;
+  }
+
+  private Ticket load(UUID id) {
+    return tickets.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
+  }
+}

@@ -1,0 +1,34 @@
+package io.airtix.tickets.catalog;
+
+import io.airtix.platform.validation.CurrencyCode;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Body of {@code PUT /api/tickets/{id}}: the full new state except the airline, plus the version
+ * the client read, so an edit based on outdated data is refused with 409.
+ */
+@DifferentAirports
+record UpdateTicketRequest(
+    @NotNull @Pattern(regexp = TicketConstraints.FLIGHT_NUMBER, message = "must be a flight number like LX123")
+    String flightNumber,
+    @NotNull @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code") String origin,
+    @NotNull @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
+    String destination,
+    @NotNull @Future Instant departureTime,
+    @NotNull Cabin cabin,
+    @NotNull @Pattern(regexp = TicketConstraints.SEAT, message = "must be a seat like 12A") String seat,
+    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal price,
+    @NotNull @CurrencyCode String currency,
+    @NotNull @PositiveOrZero Long version) implements Route {
+
+  TicketDetails details() {
+    return new TicketDetails(flightNumber, origin, destination, departureTime, cabin, seat, price, currency);
+  }
+}

@@ -1,0 +1,114 @@
+package io.airtix.tickets.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the tickets table must do on every database the service supports. Subclasses point it at
+ * SQLite and PostgreSQL; the schema comes from the Flyway migrations and is validated by Hibernate.
+ */
+abstract class TicketRepositoryContract {
+
+  private static final Instant DAY = LocalDate.now(ZoneOffset.UTC).plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  @Autowired
+  TicketRepository tickets;
+
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  TransactionTemplate tx;
+
+  @BeforeEach
+  void clean() {
+    tx = new TransactionTemplate(transactionManager);
+    tickets.deleteAllInBatch();
+  }
+
+  @Test
+  void storesAndReadsBackEveryField() {
+    Ticket saved = tickets.saveAndFlush(TicketMother.availableTicket("aerolux"));
+
+    Ticket read = tickets.findById(saved.id()).orElseThrow();
+    assertThat(read.airline()).isEqualTo("aerolux");
+    assertThat(read.flightNumber()).isEqualTo("LX123");
+    assertThat(read.departureTime()).isEqualTo(saved.departureTime());
+    assertThat(read.cabin()).isEqualTo(Cabin.ECONOMY);
+    assertThat(read.price()).isEqualTo(new BigDecimal("129.90"));
+    assertThat(read.status()).isEqualTo(TicketStatus.AVAILABLE);
+    assertThat(read.version()).isZero();
+  }
+
+  @Test
+  void findsTicketsByRouteAndUtcDay() {
+    Ticket early = tickets.save(TicketMother.ticket("aerolux", "1A", "LUX", "CDG", DAY.plusSeconds(60)));
+    Ticket late = tickets.save(TicketMother.ticket("boreal", "1B", "LUX", "CDG", DAY.plusSeconds(86_399)));
+    tickets.save(TicketMother.ticket("aerolux", "1C", "LUX", "CDG", DAY.plusSeconds(86_400)));
+    tickets.save(TicketMother.ticket("aerolux", "1D", "LUX", "LHR", DAY.plusSeconds(120)));
+    tickets.flush();
+
+    Page<Ticket> page = tickets.findAll(
+        TicketRepository.matching(new TicketSearch(null, "LUX", "CDG", LocalDate.ofInstant(DAY, ZoneOffset.UTC))),
+        PageRequest.of(0, 10, Sort.by("departureTime", "id")));
+
+    assertThat(page.getContent()).extracting(Ticket::id).containsExactly(early.id(), late.id());
+  }
+
+  @Test
+  void filtersByAirlineAndPagesInDepartureOrder() {
+    for (int row = 1; row <= 5; row++) {
+      tickets.save(TicketMother.ticket("aerolux", row + "A", "LUX", "CDG", DAY.plusSeconds(3600L * (6 - row))));
+    }
+    tickets.save(TicketMother.ticket("boreal", "9A", "LUX", "CDG", DAY));
+    tickets.flush();
+
+    Page<Ticket> second = tickets.findAll(TicketRepository.matching(new TicketSearch("aerolux", null, null, null)),
+        PageRequest.of(1, 2, Sort.by("departureTime", "id")));
+
+    assertThat(second.getTotalElements()).isEqualTo(5);
+    assertThat(second.getTotalPages()).isEqualTo(3);
+    assertThat(second.getContent()).extracting(Ticket::seat).containsExactly("3A", "2A");
+  }
+
+  @Test
+  void refusesSecondTicketForTheSameSeatOfTheSameFlight() {
+    tickets.saveAndFlush(TicketMother.ticket("aerolux", "7F", "LUX", "CDG", DAY));
+
+    assertThatThrownBy(() -> tickets.saveAndFlush(TicketMother.ticket("aerolux", "7F", "LUX", "CDG", DAY)))
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void detectsConcurrentEditByVersion() {
+    UUID id = tickets.saveAndFlush(TicketMother.availableTicket("aerolux")).id();
+    Ticket first = tickets.findById(id).orElseThrow();
+    Ticket second = tickets.findById(id).orElseThrow();
+
+    tx.executeWithoutResult(status -> {
+      first.revise(TicketMother.economySeat(), Instant.now());
+      tickets.saveAndFlush(first);
+    });
+
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      second.revise(TicketMother.economySeat(), Instant.now());
+      tickets.saveAndFlush(second);
+    })).isInstanceOf(OptimisticLockingFailureException.class);
+    assertThat(tickets.findById(id).orElseThrow().version()).isEqualTo(1);
+  }
+}

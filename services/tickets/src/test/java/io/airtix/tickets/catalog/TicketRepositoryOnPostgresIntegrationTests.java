@@ -1,0 +1,33 @@
+package io.airtix.tickets.catalog;
+
+import io.airtix.tickets.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The distributed database: PostgreSQL through the "distributed" profile, in a scratch database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles("distributed")
+class TicketRepositoryOnPostgresIntegrationTests extends TicketRepositoryContract {
+
+  private static PostgresTestDatabase database;
+
+  @DynamicPropertySource
+  static void scratchDatabase(DynamicPropertyRegistry registry) {
+    database = PostgresTestDatabase.create();
+    registry.add("POSTGRES_HOST", PostgresTestDatabase::host);
+    registry.add("POSTGRES_PORT", PostgresTestDatabase::port);
+    registry.add("POSTGRES_USER", PostgresTestDatabase::user);
+    registry.add("POSTGRES_PASSWORD", PostgresTestDatabase::password);
+    registry.add("POSTGRES_DB", database::name);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (database != null) {
+      database.drop();
+    }
+  }
+}
