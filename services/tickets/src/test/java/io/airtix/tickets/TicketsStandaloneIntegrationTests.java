@@ -3,12 +3,17 @@ package io.airtix.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -19,6 +24,11 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TicketsStandaloneIntegrationTests {
+
+  // An RS256 token of the right shape: checking it needs the realm's keys, which cannot be fetched
+  private static final String WELL_FORMED_TOKEN = base64Url("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}")
+      + "." + base64Url("{\"sub\":\"someone\",\"iss\":\"http://127.0.0.1:9/realms/airtix\"}")
+      + "." + base64Url("not-a-signature");
 
   private static Path dataDir;
 
@@ -51,9 +61,33 @@ class TicketsStandaloneIntegrationTests {
     assertThat(get("/actuator/env").getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
   }
 
-  private org.springframework.http.ResponseEntity<String> get(String path) {
-    return RestClient.create("http://localhost:" + port).get().uri(path).retrieve()
+  @Test
+  void answersTokensItCannotCheckWith503WhileKeycloakIsDown() {
+    ResponseEntity<String> response = client().post().uri("/api/tickets")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + WELL_FORMED_TOKEN)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{}")
+        .retrieve()
+        .onStatus(status -> true, (request, ignored) -> { })
+        .toEntity(String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+    assertThat(response.getBody()).contains("https://airtix.io/problems/unavailable").doesNotContain("Exception");
+  }
+
+  private ResponseEntity<String> get(String path) {
+    return client().get().uri(path).retrieve()
         .onStatus(status -> true, (request, response) -> { })
         .toEntity(String.class);
+  }
+
+  private RestClient client() {
+    return RestClient.create("http://localhost:" + port);
+  }
+
+  private static String base64Url(String text) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }
