@@ -1,7 +1,208 @@
 package io.airtix.launcher;
 
+import io.airtix.launcher.LaunchOptions.UsageException;
+import io.airtix.launcher.demo.DemoAccount;
+import io.airtix.launcher.demo.DemoCatalog;
+import io.airtix.launcher.demo.DemoData;
+import io.airtix.launcher.keycloak.AdminPassword;
+import io.airtix.launcher.keycloak.KeycloakFiles;
+import io.airtix.launcher.keycloak.KeycloakInstallation;
+import io.airtix.launcher.keycloak.KeycloakServer;
+import io.airtix.launcher.keycloak.KeycloakServer.KeycloakStartException;
+import io.airtix.launcher.services.EmbeddedServices;
+import io.airtix.launcher.services.LaunchableService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Airtix in one command: Keycloak as a child process, every service and the gateway in this JVM, the demo data, and
+ * a summary of where everything is. With {@code --only} it runs a single component instead, which is how the
+ * distributed mode gives each its own process.
+ */
 public final class Airtix {
 
+  private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
+
+  private final LaunchOptions options;
+  private final Console console;
+  private final Path dataDir;
+  private final KeycloakServer keycloak;
+  private final EmbeddedServices services;
+  private volatile boolean stopping;
+
+  Airtix(LaunchOptions options, Console console) {
+    this.options = options;
+    this.console = console;
+    this.dataDir = options.dataDir();
+    this.keycloak = new KeycloakServer(keycloakHome(), dataDir.resolve("logs/keycloak.log"),
+        dataDir.resolve("keycloak.pid"));
+    this.services = new EmbeddedServices(dataDir);
+  }
+
   public static void main(String[] args) {
+    LaunchOptions options;
+    try {
+      options = LaunchOptions.parse(args);
+    }
+    catch (UsageException e) {
+      System.err.println(e.getMessage());
+      System.err.print(LaunchOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.print(LaunchOptions.USAGE);
+      return;
+    }
+    Airtix airtix = new Airtix(options, Console.system());
+    try {
+      airtix.run();
+    }
+    catch (KeycloakStartException e) {
+      airtix.fail(e.getMessage() + System.lineSeparator() + e.logTail());
+    }
+    catch (RuntimeException e) {
+      airtix.fail(EmbeddedServices.unwrap(e).getMessage());
+    }
+  }
+
+  void run() {
+    createDataDir();
+    if (options.runsEverything()) {
+      runEverything();
+    }
+    else {
+      runOnly(options.only());
+    }
+  }
+
+  private void runEverything() {
+    Instant start = Instant.now();
+    console.println("Starting Airtix (data in " + dataDir + ")");
+    stopKeycloakOnExit();
+
+    CompletableFuture<Duration> servicesUp = services.startAll();
+    console.step("Starting the tickets service and the gateway in the background");
+    Instant keycloakStart = startKeycloak();
+
+    Duration keycloakReady = keycloak.awaitReady(keycloakStart, KEYCLOAK_TIMEOUT);
+    console.step("Keycloak ready after " + Console.seconds(keycloakReady));
+    Duration servicesReady = servicesUp.join();
+    console.step("Services ready after " + Console.seconds(servicesReady));
+
+    if (options.demoData()) {
+      createDemoData();
+    }
+    printSummary();
+    console.println("Airtix started in " + Console.seconds(Duration.between(start, Instant.now()))
+        + ". Press Ctrl-C to stop.");
+    watchKeycloak();
+  }
+
+  private void runOnly(String component) {
+    switch (component) {
+      case "keycloak" -> {
+        stopKeycloakOnExit();
+        Duration ready = keycloak.awaitReady(startKeycloak(), KEYCLOAK_TIMEOUT);
+        console.step("Keycloak ready after " + Console.seconds(ready) + " at " + KeycloakServer.BASE_URL
+            + " (admin / " + AdminPassword.of(dataDir) + ")");
+        watchKeycloak();
+      }
+      case "demo-data" -> createDemoData();
+      default -> services.startAlone(LaunchableService.named(component));
+    }
+  }
+
+  private Instant startKeycloak() {
+    KeycloakInstallation installation = new KeycloakInstallation(keycloakHome(), console);
+    boolean firstStart = installation.prepare(KeycloakFiles.besideLauncher(Airtix.class));
+    console.step(firstStart
+        ? "Starting Keycloak; the first start builds it, which takes about a minute (log: logs/keycloak.log)"
+        : "Starting Keycloak (log: logs/keycloak.log)");
+    Instant start = Instant.now();
+    keycloak.start(AdminPassword.of(dataDir), Map.of());
+    return start;
+  }
+
+  private void createDemoData() {
+    console.step("Checking the demo data");
+    try {
+      DemoData.Created created = new DemoData(KeycloakServer.BASE_URL, KeycloakServer.REALM,
+          AdminPassword.of(dataDir), URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC())
+          .ensurePresent();
+      console.step(created.accounts() + created.tickets() == 0
+          ? "Demo data present"
+          : "Demo data created: " + created.accounts() + " accounts, " + created.tickets() + " tickets");
+    }
+    catch (RuntimeException e) {
+      // the platform works without demo data; say what went wrong and keep running
+      console.warn("Could not create the demo data: " + e.getMessage());
+    }
+  }
+
+  private void printSummary() {
+    String password = AdminPassword.of(dataDir);
+    console.println("");
+    console.println("  Airtix             http://localhost:8080");
+    console.println("  Keycloak           " + KeycloakServer.BASE_URL + "   (your account: " + KeycloakServer.realmUrl()
+        + "/account)");
+    console.println("  Keycloak admin     " + KeycloakServer.BASE_URL + "/admin   user admin, password " + password);
+    console.println("  Tickets API        " + LaunchableService.TICKETS.baseUrl() + "/api/tickets   (OpenAPI: "
+        + LaunchableService.TICKETS.baseUrl() + "/v3/api-docs)");
+    console.println("  Logs               " + dataDir.resolve("logs"));
+    if (options.demoData()) {
+      console.println("");
+      console.println("  Demo accounts (password " + DemoAccount.PASSWORD + "):");
+      for (DemoAccount account : DemoCatalog.ACCOUNTS) {
+        console.println(String.format("    %-22s %s", account.username(), account.role()));
+      }
+    }
+    console.println("");
+  }
+
+  private void stopKeycloakOnExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping = true;
+      if (keycloak.isRunning()) {
+        console.println("Stopping Airtix…");
+        keycloak.stop();
+        console.println("Keycloak stopped.");
+      }
+    }, "airtix-stop"));
+  }
+
+  /** Keeps the launcher alive as long as Keycloak; a Keycloak that dies on its own ends the launcher too. */
+  private void watchKeycloak() {
+    int exitCode = keycloak.process().onExit().join().exitValue();
+    if (!stopping) {
+      fail("Keycloak stopped unexpectedly (exit code " + exitCode + "); see " + dataDir.resolve("logs/keycloak.log"));
+    }
+  }
+
+  private void fail(String message) {
+    System.err.println();
+    System.err.println("Airtix could not start: " + message);
+    System.exit(1);
+  }
+
+  private void createDataDir() {
+    try {
+      Files.createDirectories(dataDir.resolve("logs"));
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException("Could not create the data folder " + dataDir, e);
+    }
+  }
+
+  private Path keycloakHome() {
+    return dataDir.resolve("keycloak");
   }
 }

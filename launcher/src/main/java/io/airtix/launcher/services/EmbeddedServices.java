@@ -1,0 +1,121 @@
+package io.airtix.launcher.services;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogFile;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The services and the gateway, each its own Spring application context in the launcher's JVM. They start side by
+ * side (and beside Keycloak: fetching Keycloak's signing keys waits for the first token).
+ */
+public final class EmbeddedServices {
+
+  private final Path dataDir;
+  private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+  public EmbeddedServices(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  /** Starts every service in parallel; completes with how long the slowest took, or fails with the first failure. */
+  public CompletableFuture<Duration> startAll() {
+    Instant start = Instant.now();
+    initializeLoggingOnce();
+    ExecutorService starters = Executors.newFixedThreadPool(LaunchableService.ALL.size(), runnable -> {
+      Thread thread = new Thread(runnable, "airtix-service-start");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<CompletableFuture<Void>> starts = LaunchableService.ALL.stream()
+        .map(service -> CompletableFuture.runAsync(() -> register(startStandalone(service)), starters))
+        .toList();
+    return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+        .thenApply(done -> Duration.between(start, Instant.now()))
+        .whenComplete((done, failure) -> starters.shutdown());
+  }
+
+  /** Runs one service alone in this process, the distributed mode's way; returns once it is up. */
+  public ConfigurableApplicationContext startAlone(LaunchableService service, String... args) {
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
+        .properties(service.singleProcessDefaults(dataDir))
+        .run(args);
+    register(context);
+    return context;
+  }
+
+  public synchronized void stopAll() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
+    }
+    running.clear();
+  }
+
+  /**
+   * One logging system serves every context in the JVM. Left to the contexts, two of them starting at once initialize
+   * it at the same time and break it; set up here first, each context finds it ready and leaves it alone.
+   */
+  private void initializeLoggingOnce() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new MapPropertySource("airtixLogging",
+        LaunchableService.sharedLogging(dataDir)));
+    LoggingSystem logging = LoggingSystem.get(EmbeddedServices.class.getClassLoader());
+    logging.beforeInitialize();
+    logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
+  }
+
+  private ConfigurableApplicationContext startStandalone(LaunchableService service) {
+    try {
+      return new SpringApplicationBuilder(service.application())
+          .bannerMode(Banner.Mode.OFF)
+          .properties(service.classPathSharing())
+          .run(service.standaloneArguments(dataDir).toArray(String[]::new));
+    }
+    catch (RuntimeException e) {
+      throw new ServiceStartException(service, e);
+    }
+  }
+
+  private synchronized void register(ConfigurableApplicationContext context) {
+    running.add(context);
+  }
+
+  /** A service that did not start; names it, since the cause alone rarely does. */
+  public static final class ServiceStartException extends RuntimeException {
+
+    ServiceStartException(LaunchableService service, Throwable cause) {
+      super("The " + service.serviceName() + " service did not start on port " + service.port() + ": "
+          + describe(rootCause(cause)), cause);
+    }
+
+    private static String describe(Throwable cause) {
+      return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+      Throwable cause = failure;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return cause;
+    }
+  }
+
+  public static RuntimeException unwrap(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+  }
+}

@@ -1,0 +1,68 @@
+package io.airtix.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airtix.launcher.LaunchOptions.UsageException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTests {
+
+  @Test
+  void runsEverythingWithDemoDataInDataFolderOfWorkingDirectoryByDefault() {
+    LaunchOptions options = LaunchOptions.parse();
+
+    assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(options.runsEverything()).isTrue();
+    assertThat(options.demoData()).isTrue();
+    assertThat(options.help()).isFalse();
+  }
+
+  @Test
+  void acceptsDataFolderAsSeparateOrJoinedValue() {
+    assertThat(LaunchOptions.parse("--data-dir", "/tmp/airtix").dataDir()).isEqualTo(Path.of("/tmp/airtix"));
+    assertThat(LaunchOptions.parse("--data-dir=/tmp/airtix/../other").dataDir()).isEqualTo(Path.of("/tmp/other"));
+  }
+
+  @Test
+  void runsSingleComponentForDistributedMode() {
+    LaunchOptions options = LaunchOptions.parse("--only", "Tickets");
+
+    assertThat(options.only()).isEqualTo("tickets");
+    assertThat(options.runsEverything()).isFalse();
+  }
+
+  @Test
+  void leavesOutDemoDataOnRequest() {
+    assertThat(LaunchOptions.parse("--no-demo-data").demoData()).isFalse();
+  }
+
+  @Test
+  void recognisesHelp() {
+    assertThat(LaunchOptions.parse("--help").help()).isTrue();
+    assertThat(LaunchOptions.parse("-h").help()).isTrue();
+  }
+
+  @Test
+  void rejectsUnknownOptionNamingIt() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--port", "9000"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("Unknown option --port");
+  }
+
+  @Test
+  void rejectsOptionMissingItsValue() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir")).hasMessage("--data-dir needs a value");
+    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir", "--no-demo-data"))
+        .hasMessage("--data-dir needs a value");
+    assertThatThrownBy(() -> LaunchOptions.parse("--only=")).hasMessage("--only= needs a value");
+  }
+
+  @Test
+  void rejectsUnknownComponentListingTheKnownOnes() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--only", "orders"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("keycloak, tickets, gateway, demo-data");
+  }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Airtix in distributed mode on one machine: Keycloak, the tickets service and the gateway each in a process of its
+# own, the same code as ./airtix but with the Spring profile "distributed", and PostgreSQL instead of SQLite and H2:
+# database airtix_tickets for the tickets service, airtix_keycloak for Keycloak (both created when missing).
+#
+# Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
+# PGPASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
+# A fresh start: stop, drop the two databases and delete the data folder (default data/distributed).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/launcher.sh
+source "$root/scripts/lib/launcher.sh"
+
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+data_dir="${AIRTIX_DATA_DIR:-$root/data/distributed}"
+jdbc="jdbc:postgresql://$PGHOST:$PGPORT"
+issuer="http://localhost:8180/realms/airtix"
+
+java="$(airtix_java)"
+airtix_build_if_stale "$root"
+jar="$(airtix_launcher_jar "$root")"
+mkdir -p "$data_dir/logs"
+
+for tool in psql curl; do
+  command -v "$tool" >/dev/null || { echo "The distributed mode needs $tool." >&2; exit 1; }
+done
+if ! psql -d postgres -qAtc 'select 1' >/dev/null; then
+  echo "PostgreSQL does not answer at $PGHOST:$PGPORT as $PGUSER." >&2
+  exit 1
+fi
+
+ensure_database() {
+  if [ -z "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$1'")" ]; then
+    psql -d postgres -qc "create database $1" && echo "  Created database $1"
+  fi
+}
+ensure_database airtix_keycloak
+ensure_database airtix_tickets
+
+pids=()
+names=()
+stop_all() {
+  trap - EXIT INT TERM
+  if [ "${#pids[@]}" -gt 0 ]; then
+    echo "Stopping Airtix…"
+    # newest first: the gateway, then the services, Keycloak last
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+      kill -TERM "${pids[$i]}" 2>/dev/null || true
+    done
+    wait "${pids[@]}" 2>/dev/null || true
+    echo "Stopped."
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+# start <component> [VAR=value...]: one launcher JVM per component, environment as given
+start() {
+  local component="$1"
+  shift
+  env "$@" "$java" ${AIRTIX_JAVA_OPTS:-} -jar "$jar" --only "$component" --data-dir "$data_dir" \
+    >"$data_dir/logs/$component.log" 2>&1 &
+  pids+=("$!")
+  names+=("$component")
+  echo "  Started $component (pid $!, log: $data_dir/logs/$component.log)"
+}
+
+await_url() {
+  local name="$1" url="$2" timeout="$3" started=$SECONDS
+  until curl -fs -o /dev/null "$url"; do
+    for i in "${!pids[@]}"; do
+      if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+        echo "${names[$i]} stopped during the start; the end of its log:" >&2
+        tail -n 40 "$data_dir/logs/${names[$i]}.log" >&2
+        exit 1
+      fi
+    done
+    if ((SECONDS - started > timeout)); then
+      echo "$name was not ready within $timeout s; see $data_dir/logs." >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "  $name ready after $((SECONDS - started)) s"
+}
+
+echo "Starting Airtix, distributed (data in $data_dir)"
+started=$SECONDS
+start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="$PGUSER" \
+  KC_DB_PASSWORD="${PGPASSWORD:-}"
+start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
+  POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
+  AIRTIX_SECURITY_ISSUER_URI="$issuer"
+start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081
+
+await_url "tickets" http://localhost:8081/actuator/health 180
+await_url "gateway" http://localhost:8080/actuator/health 180
+await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
+
+"$java" -jar "$jar" --only demo-data --data-dir "$data_dir"
+
+cat <<SUMMARY
+
+  Airtix (distributed) started in $((SECONDS - started)) s.
+  Gateway            http://localhost:8080
+  Keycloak           http://localhost:8180   (admin console: /admin, user admin, password $(cat "$data_dir/keycloak-admin-password"))
+  Tickets API        http://localhost:8081/api/tickets   (OpenAPI: /v3/api-docs)
+  Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets
+  Demo accounts      aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller (password Demo-Passw0rd-2026!)
+
+Press Ctrl-C to stop.
+SUMMARY
+
+# run until Ctrl-C, or until one component stops on its own
+wait -n "${pids[@]}" || true
+echo "A component stopped on its own; see $data_dir/logs." >&2
+exit 1

@@ -1,0 +1,155 @@
+package io.airtix.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ServiceRoutingTests {
+
+  private static final BlockingQueue<ReceivedRequest> upstreamRequests = new LinkedBlockingQueue<>();
+  private static HttpServer upstream;
+
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  private int port;
+
+  @BeforeAll
+  static void startUpstream() throws IOException {
+    upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    upstream.createContext("/", ServiceRoutingTests::answerLikeAService);
+    upstream.start();
+  }
+
+  @AfterAll
+  static void stopUpstream() {
+    upstream.stop(0);
+  }
+
+  @DynamicPropertySource
+  static void routeToUpstream(DynamicPropertyRegistry registry) {
+    registry.add("airtix.gateway.services.tickets", ServiceRoutingTests::upstreamUrl);
+    registry.add("airtix.gateway.services.orders", ServiceRoutingTests::upstreamUrl);
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    upstreamRequests.clear();
+  }
+
+  @Test
+  void forwardsTicketRequestsWithAuthorizationHeaderUntouched() throws Exception {
+    HttpResponse<String> response = client.send(
+        gateway("/api/tickets?airline=aerolux").header("Authorization", "Bearer token-of-an-agent").build(),
+        BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"answeredBy\":\"upstream\"}");
+    ReceivedRequest received = nextUpstreamRequest();
+    assertThat(received.method()).isEqualTo("GET");
+    assertThat(received.uri()).isEqualTo("/api/tickets?airline=aerolux");
+    assertThat(received.authorization()).isEqualTo("Bearer token-of-an-agent");
+  }
+
+  @Test
+  void forwardsCreatedTicketBodyAndStatus() throws Exception {
+    String ticket = "{\"airline\":\"aerolux\",\"flightNumber\":\"AX101\"}";
+    HttpResponse<String> response = client.send(
+        gateway("/api/tickets")
+            .header("Authorization", "Bearer token-of-an-agent")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(ticket))
+            .build(),
+        BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.headers().firstValue("Location")).hasValue("/api/tickets/42");
+    ReceivedRequest received = nextUpstreamRequest();
+    assertThat(received.method()).isEqualTo("POST");
+    assertThat(received.body()).isEqualTo(ticket);
+  }
+
+  @Test
+  void routesServicesAddedByConfiguration() throws Exception {
+    HttpResponse<String> response = client.send(gateway("/api/orders/7").build(), BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/orders/7");
+  }
+
+  @Test
+  void answers404ForApisOfUnknownServices() throws Exception {
+    HttpResponse<String> response = client.send(gateway("/api/unknown/1").build(), BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(upstreamRequests).isEmpty();
+  }
+
+  @Test
+  void servesLandingPageLinkingToLoginAndTicketsApi() throws Exception {
+    HttpResponse<String> response = client.send(gateway("/").build(), BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.body())
+        .contains("<h1>Airtix</h1>")
+        .contains("href=\"http://localhost:8180/realms/airtix/account\"")
+        .contains("href=\"/api/tickets\"");
+  }
+
+  private HttpRequest.Builder gateway(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+  }
+
+  private static ReceivedRequest nextUpstreamRequest() throws InterruptedException {
+    ReceivedRequest received = upstreamRequests.poll(5, TimeUnit.SECONDS);
+    assertThat(received).as("request reaching the upstream service").isNotNull();
+    return received;
+  }
+
+  private static String upstreamUrl() {
+    return "http://127.0.0.1:" + upstream.getAddress().getPort();
+  }
+
+  private static void answerLikeAService(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    upstreamRequests.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+        exchange.getRequestHeaders().getFirst("Authorization"), body));
+    boolean created = exchange.getRequestMethod().equals("POST");
+    byte[] answer = "{\"answeredBy\":\"upstream\"}".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    if (created) {
+      exchange.getResponseHeaders().add("Location", "/api/tickets/42");
+    }
+    exchange.sendResponseHeaders(created ? 201 : 200, answer.length);
+    exchange.getResponseBody().write(answer);
+    exchange.close();
+  }
+
+  private record ReceivedRequest(String method, String uri, String authorization, String body) {
+  }
+}
