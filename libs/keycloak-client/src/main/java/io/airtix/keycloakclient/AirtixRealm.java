@@ -6,20 +6,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.AuthorizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.idm.authorization.DecisionStrategy;
+import org.keycloak.representations.idm.authorization.GroupPolicyRepresentation;
+import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
 
 /**
  * The {@code airtix} realm seen through Keycloak's admin API: airlines and the people who use them.
@@ -38,6 +44,25 @@ public final class AirtixRealm {
   public static final Set<String> TENANT_ROLES = Set.of("tenant-admin", "agent", "auditor");
   /** Organizations need a domain; airlines get one under a reserved name that never receives mail. */
   public static final String AIRLINE_DOMAIN_SUFFIX = ".airtix.test";
+  /**
+   * Realm role (defined in the realm file) holding only the realm-management query roles; mapped to every airline's
+   * {@code tenant-admin} group. Never a legacy {@code view-users}/{@code manage-users}: those would bypass the
+   * fine-grained permissions and show the whole realm.
+   */
+  public static final String TENANT_ADMIN_CONSOLE_ROLE = "tenant-admin-console";
+  /**
+   * What a tenant admin may do to the airline's role groups and, through them, to the airline's staff: see the
+   * groups, see and manage their members, add people to them ({@code manage-membership}) and move members between
+   * them ({@code manage-membership-of-members}, without which Keycloak refuses to change a member's groups).
+   */
+  public static final Set<String> STAFF_GROUP_SCOPES = Set.of("view", "view-members", "manage-members",
+      "manage-membership", "manage-membership-of-members");
+  /**
+   * What a tenant admin may do to the airline's organization: see it and its (visible) members. Not {@code manage}:
+   * in Keycloak 26.7 it also lets the holder replace the organization's domains and attributes, which identify the
+   * airline; tenant admins invite and remove staff through the tenants service instead.
+   */
+  public static final Set<String> ORGANIZATION_SCOPES = Set.of("view");
 
   private final Keycloak keycloak;
   private final String realmName;
@@ -128,6 +153,55 @@ public final class AirtixRealm {
     return userId;
   }
 
+  /**
+   * Lets the airline's tenant admins manage their own staff, and nobody else, in Keycloak's admin console: maps
+   * {@link #TENANT_ADMIN_CONSOLE_ROLE} to the group {@code /airlines/<alias>/tenant-admin} and creates (or brings
+   * back to the definition below) these fine-grained admin permissions (v2) in the realm's {@code admin-permissions}
+   * client:
+   * <ul>
+   * <li>group policy {@code airline <alias>: tenant admins} = members of {@code /airlines/<alias>/tenant-admin};</li>
+   * <li>scope permission {@code airline <alias>: staff}, resource type {@code Groups}, on {@code /airlines/<alias>}
+   * and each of its role groups, scopes {@link #STAFF_GROUP_SCOPES};</li>
+   * <li>scope permission {@code airline <alias>: organization}, resource type {@code Organizations}, on the airline's
+   * organization, scopes {@link #ORGANIZATION_SCOPES}.</li>
+   * </ul>
+   * The role groups are named one by one because Keycloak filters user lists by direct group membership only: a
+   * permission on the parent group alone lets a tenant admin open a member by id but shows an empty user list.
+   * Safe to call again; call {@link #ensureAirline} first. Needs an admin holding {@code manage-realm} (permissions
+   * of the admin-permissions client) and {@code manage-users}.
+   */
+  public void ensureTenantAdminPermissions(String alias) {
+    RealmResource realm = resource();
+    String organizationId = organization(alias).orElseThrow(() -> new IllegalStateException(
+        "airline " + alias + " does not exist: call ensureAirline first"));
+    GroupRepresentation airline = group("/" + AIRLINES_GROUP + "/" + alias).orElseThrow(() ->
+        new IllegalStateException("group /" + AIRLINES_GROUP + "/" + alias + " does not exist: call ensureAirline first"));
+    Set<String> staffGroups = new TreeSet<>();
+    staffGroups.add(airline.getId());
+    String tenantAdmins = null;
+    for (String role : TENANT_ROLES) {
+      GroupRepresentation group = group(airlineGroupPath(alias, role)).orElseThrow(() -> new IllegalStateException(
+          "group " + airlineGroupPath(alias, role) + " does not exist: call ensureAirline first"));
+      staffGroups.add(group.getId());
+      if ("tenant-admin".equals(role)) {
+        tenantAdmins = group.getId();
+      }
+    }
+
+    List<RoleRepresentation> mapped = realm.groups().group(tenantAdmins).roles().realmLevel().listAll();
+    if (mapped.stream().noneMatch(role -> TENANT_ADMIN_CONSOLE_ROLE.equals(role.getName()))) {
+      realm.groups().group(tenantAdmins).roles().realmLevel()
+          .add(List.of(realm.roles().get(TENANT_ADMIN_CONSOLE_ROLE).toRepresentation()));
+    }
+
+    AuthorizationResource permissions = adminPermissions();
+    String policyId = ensureTenantAdminPolicy(permissions, "airline " + alias + ": tenant admins", tenantAdmins);
+    ensureScopePermission(permissions, "airline " + alias + ": staff", "Groups", staffGroups, STAFF_GROUP_SCOPES,
+        policyId);
+    ensureScopePermission(permissions, "airline " + alias + ": organization", "Organizations", Set.of(organizationId),
+        ORGANIZATION_SCOPES, policyId);
+  }
+
   /** The secret of a confidential client; Keycloak generates one on import, or now if it has none yet. */
   public String clientSecret(String clientId) {
     String id = clientUuid(clientId);
@@ -201,6 +275,59 @@ public final class AirtixRealm {
       }
     }
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished after creation"));
+  }
+
+  private AuthorizationResource adminPermissions() {
+    RealmRepresentation realm = resource().toRepresentation();
+    if (!Boolean.TRUE.equals(realm.isAdminPermissionsEnabled()) || realm.getAdminPermissionsClient() == null) {
+      throw new IllegalStateException("realm " + realmName + " has no fine-grained admin permissions (v2): set "
+          + "adminPermissionsEnabled in the realm file");
+    }
+    return resource().clients().get(realm.getAdminPermissionsClient().getId()).authorization();
+  }
+
+  private static String ensureTenantAdminPolicy(AuthorizationResource permissions, String name, String groupId) {
+    GroupPolicyRepresentation existing = permissions.policies().group().findByName(name);
+    if (existing != null) {
+      return existing.getId();
+    }
+    GroupPolicyRepresentation policy = new GroupPolicyRepresentation();
+    policy.setName(name);
+    policy.setDescription("Holders of the airline's tenant-admin role");
+    policy.addGroup(groupId, false);
+    try (Response response = permissions.policies().group().create(policy)) {
+      // 409: a concurrent call created it between our lookup and our create
+      if (response.getStatus() != 201 && response.getStatus() != 409) {
+        throw new IllegalStateException("Keycloak refused policy " + name + ": " + response.getStatus() + " "
+            + response.readEntity(String.class));
+      }
+    }
+    return Objects.requireNonNull(permissions.policies().group().findByName(name), "policy " + name + " vanished")
+        .getId();
+  }
+
+  private static void ensureScopePermission(AuthorizationResource permissions, String name, String resourceType,
+      Set<String> resources, Set<String> scopes, String policyId) {
+    ScopePermissionRepresentation permission = new ScopePermissionRepresentation();
+    permission.setName(name);
+    permission.setResourceType(resourceType);
+    permission.setResources(resources);
+    permission.setScopes(scopes);
+    permission.setPolicies(Set.of(policyId));
+    permission.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
+    ScopePermissionRepresentation existing = permissions.permissions().scope().findByName(name);
+    if (existing != null) {
+      // bring it back to this definition, whatever someone changed in the console
+      permission.setId(existing.getId());
+      permissions.permissions().scope().findById(existing.getId()).update(permission);
+      return;
+    }
+    try (Response response = permissions.permissions().scope().create(permission)) {
+      if (response.getStatus() != 201 && response.getStatus() != 409) {
+        throw new IllegalStateException("Keycloak refused permission " + name + ": " + response.getStatus() + " "
+            + response.readEntity(String.class));
+      }
+    }
   }
 
   private Optional<GroupRepresentation> group(String path) {

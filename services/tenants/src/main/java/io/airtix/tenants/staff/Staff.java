@@ -1,0 +1,156 @@
+package io.airtix.tenants.staff;
+
+import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.security.AirtixPrincipal;
+import io.airtix.tenants.directory.Airline;
+import io.airtix.tenants.directory.AirlineDirectory;
+import io.airtix.tenants.directory.AirlineLocks;
+import io.airtix.tenants.directory.AirlineNotFoundException;
+import io.airtix.tenants.directory.People;
+import io.airtix.tenants.directory.Person;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * An airline's staff, managed by its tenant admins. Every call first applies decision 0003 to the airline in the URL
+ * (403 when the caller may manage staff nowhere, 404 when only elsewhere), then checks that the person addressed is
+ * a member of that airline (404 otherwise), so a member of airline B is invisible through airline A's URLs.
+ */
+@Service
+class Staff {
+
+  static final String RESOURCE = "staff";
+  static final String TENANT_ADMIN = "tenant-admin";
+
+  private final AirlineDirectory airlines;
+  private final People people;
+  private final AirlineLocks locks;
+  private final AccessPolicy access;
+
+  Staff(AirlineDirectory airlines, People people, AirlineLocks locks, AccessPolicy access) {
+    this.airlines = airlines;
+    this.people = people;
+    this.locks = locks;
+    this.access = access;
+  }
+
+  StaffPage list(AirtixPrincipal caller, String alias, int page, int size) {
+    Airline airline = airline(caller, "read", alias);
+    List<StaffMember> items = people.members(airline, page * size, size).stream()
+        .map(person -> StaffMember.of(person, people.roles(person.id(), alias)))
+        .toList();
+    return new StaffPage(items, page, size, people.memberCount(airline));
+  }
+
+  StaffMember find(AirtixPrincipal caller, String alias, String userId) {
+    Airline airline = airline(caller, "read", alias);
+    return member(airline, member(airline, userId));
+  }
+
+  /** The member and whether this call added them (201) or found them with exactly these roles (200). */
+  record Added(StaffMember member, boolean added) {
+  }
+
+  Added add(AirtixPrincipal caller, String alias, AddStaffRequest request) {
+    Airline airline = airline(caller, "manage", alias);
+    Person person = people.findOrInvite(request.email());
+    if (people.isMember(airline, person.id())) {
+      Set<String> roles = people.roles(person.id(), alias);
+      if (!roles.equals(request.roles())) {
+        throw new AlreadyStaffException(alias, person.id());
+      }
+      return new Added(StaffMember.of(person, roles), false);
+    }
+    // roles first, membership last: membership is what makes a person staff, so a request that fails in between
+    // leaves no member behind and its repetition completes the job
+    people.replaceRoles(person.id(), alias, request.roles());
+    people.addMember(airline, person.id());
+    return new Added(StaffMember.of(person, request.roles()), true);
+  }
+
+  StaffMember replaceRoles(AirtixPrincipal caller, String alias, String userId, StaffRolesRequest request) {
+    Airline airline = airline(caller, "manage", alias);
+    Person person = member(airline, userId);
+    return locks.withLock(alias, () -> {
+      if (!request.roles().contains(TENANT_ADMIN)) {
+        requireAnotherTenantAdmin(alias, userId);
+      }
+      people.replaceRoles(userId, alias, request.roles());
+      return StaffMember.of(person, people.roles(userId, alias));
+    });
+  }
+
+  StaffMember setEnabled(AirtixPrincipal caller, String alias, String userId, boolean enabled) {
+    Airline airline = airline(caller, "manage", alias);
+    member(airline, userId);
+    return locks.withLock(alias, () -> {
+      if (!enabled) {
+        requireAnotherTenantAdmin(alias, userId);
+      }
+      // one account serves every airline the person works for: disabling it stops all of them (decision 0008)
+      people.setEnabled(userId, enabled);
+      return member(airline, member(airline, userId));
+    });
+  }
+
+  List<StaffSession> sessions(AirtixPrincipal caller, String alias, String userId) {
+    Airline airline = airline(caller, "manage", alias);
+    member(airline, userId);
+    return people.sessions(userId).stream().map(StaffSession::from).toList();
+  }
+
+  void endSessions(AirtixPrincipal caller, String alias, String userId) {
+    Airline airline = airline(caller, "manage", alias);
+    member(airline, userId);
+    people.endSessions(userId);
+  }
+
+  void endSession(AirtixPrincipal caller, String alias, String userId, String sessionId) {
+    Airline airline = airline(caller, "manage", alias);
+    member(airline, userId);
+    // only a session of this member: a session id of anyone else answers as if unknown
+    boolean owned = people.sessions(userId).stream().anyMatch(session -> session.id().equals(sessionId));
+    if (!owned) {
+      throw new SessionNotFoundException(sessionId);
+    }
+    people.endSession(sessionId);
+  }
+
+  void remove(AirtixPrincipal caller, String alias, String userId) {
+    Airline airline = airline(caller, "manage", alias);
+    member(airline, userId);
+    locks.withLock(alias, () -> {
+      requireAnotherTenantAdmin(alias, userId);
+      // roles first, membership last, for the same reason as in add: a repeated DELETE finishes the job
+      people.replaceRoles(userId, alias, Set.of());
+      people.removeMember(airline, userId);
+      return null;
+    });
+  }
+
+  /** 403/404 per decision 0003, then the airline itself (404 when unknown). */
+  private Airline airline(AirtixPrincipal caller, String action, String alias) {
+    access.requireOnObject(caller, action, RESOURCE, alias, () -> new AirlineNotFoundException(alias));
+    return airlines.require(alias);
+  }
+
+  private Person member(Airline airline, String userId) {
+    if (!people.isMember(airline, userId)) {
+      throw new StaffNotFoundException(airline.alias(), userId);
+    }
+    return people.byId(userId).orElseThrow(() -> new StaffNotFoundException(airline.alias(), userId));
+  }
+
+  private StaffMember member(Airline airline, Person person) {
+    return StaffMember.of(person, people.roles(person.id(), airline.alias()));
+  }
+
+  /** Nothing to guard when the person is no enabled tenant admin; otherwise another enabled one must remain. */
+  private void requireAnotherTenantAdmin(String alias, String userId) {
+    Set<String> admins = people.enabledTenantAdmins(alias);
+    if (admins.contains(userId) && admins.size() == 1) {
+      throw new LastTenantAdminException(alias);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.airtix.tenants.staff;
+
+import io.airtix.platform.security.AirtixPrincipal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/airlines/{alias}/staff")
+class StaffController {
+
+  private final Staff staff;
+
+  StaffController(Staff staff) {
+    this.staff = staff;
+  }
+
+  @GetMapping
+  StaffPage list(AirtixPrincipal caller, @PathVariable String alias,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    return staff.list(caller, alias, page, size);
+  }
+
+  @GetMapping("/{userId}")
+  StaffMember find(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    return staff.find(caller, alias, userId);
+  }
+
+  /** 201 when the person became staff now, 200 when they were staff already with exactly these roles. */
+  @PostMapping
+  ResponseEntity<StaffMember> add(AirtixPrincipal caller, @PathVariable String alias,
+      @Valid @RequestBody AddStaffRequest request) {
+    Staff.Added result = staff.add(caller, alias, request);
+    if (!result.added()) {
+      return ResponseEntity.ok(result.member());
+    }
+    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{userId}")
+        .buildAndExpand(result.member().id()).toUri();
+    return ResponseEntity.created(location).body(result.member());
+  }
+
+  @PutMapping("/{userId}/roles")
+  StaffMember replaceRoles(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId,
+      @Valid @RequestBody StaffRolesRequest request) {
+    return staff.replaceRoles(caller, alias, userId, request);
+  }
+
+  @PostMapping("/{userId}/disable")
+  StaffMember disable(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    return staff.setEnabled(caller, alias, userId, false);
+  }
+
+  @PostMapping("/{userId}/enable")
+  StaffMember enable(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    return staff.setEnabled(caller, alias, userId, true);
+  }
+
+  @GetMapping("/{userId}/sessions")
+  List<StaffSession> sessions(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    return staff.sessions(caller, alias, userId);
+  }
+
+  @DeleteMapping("/{userId}/sessions")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void endSessions(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    staff.endSessions(caller, alias, userId);
+  }
+
+  @DeleteMapping("/{userId}/sessions/{sessionId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void endSession(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId,
+      @PathVariable String sessionId) {
+    staff.endSession(caller, alias, userId, sessionId);
+  }
+
+  @DeleteMapping("/{userId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void remove(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    staff.remove(caller, alias, userId);
+  }
+}

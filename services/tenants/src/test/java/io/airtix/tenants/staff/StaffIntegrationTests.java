@@ -1,0 +1,267 @@
+package io.airtix.tenants.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airtix.keycloakclient.LoginFailedException;
+import io.airtix.keycloakclient.Tokens;
+import io.airtix.tenants.TenantsIntegrationTest;
+import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.keycloak.TestUser;
+import io.airtix.testing.keycloak.TestUsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The staff API of airline A used by A's tenant admin, and everybody else's answers: B's tenant admin, an agent, a
+ * customer, a platform admin. Two airlines are shared by the tests that do not count tenant admins; the tests of
+ * the last-tenant-admin rule create their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffIntegrationTests extends TenantsIntegrationTest {
+
+  private String platformAdminToken;
+  private String a;
+  private String b;
+  private TestUser adminA;
+  private String adminAToken;
+  private String adminBToken;
+  private TestUser memberB;
+
+  @BeforeAll
+  void twoAirlinesWithTheirTenantAdmins() throws Exception {
+    platformAdminToken = token(platformAdmin());
+    a = newAlias();
+    b = newAlias();
+    adminA = keycloak.createUser(TestUsers.customer());
+    TestUser adminB = keycloak.createUser(TestUsers.customer());
+    createAirline(platformAdminToken, a, adminA);
+    createAirline(platformAdminToken, b, adminB);
+    adminAToken = token(adminA);
+    adminBToken = token(adminB);
+    memberB = keycloak.createUser(TestUsers.customer());
+    assertThat(send("POST", staffOf(b), adminBToken, staff(memberB.email(), "agent")).status()).isEqualTo(201);
+  }
+
+  @Test
+  void listsStaffWithTheirTenantRolesPaged() throws Exception {
+    TestUser agent = keycloak.createUser(TestUsers.customer());
+    addStaff(a, agent, "agent", "auditor");
+
+    Reply all = send("GET", staffOf(a) + "?size=100", adminAToken, null);
+    Reply firstOfOne = send("GET", staffOf(a) + "?page=0&size=1", adminAToken, null);
+
+    assertThat(all.status()).isEqualTo(200);
+    JsonNode agentEntry = entry(all.body().path("items"), agent.id());
+    assertThat(texts(agentEntry.path("roles"), null)).containsExactly("agent", "auditor");
+    assertThat(agentEntry.path("email").asString()).isEqualTo(agent.email());
+    assertThat(agentEntry.path("enabled").asBoolean()).isTrue();
+    assertThat(texts(entry(all.body().path("items"), adminA.id()).path("roles"), null)).containsExactly("tenant-admin");
+    assertThat(texts(all.body().path("items"), "id")).doesNotContain(memberB.id());
+    assertThat(firstOfOne.body().path("items").size()).isEqualTo(1);
+    assertThat(firstOfOne.body().path("totalItems").asLong()).isEqualTo(all.body().path("items").size());
+  }
+
+  @Test
+  void addsExistingPersonWith201AnswersRepetitionWith200AndOtherRolesWith409() throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+
+    Reply added = send("POST", staffOf(a), adminAToken, staff(person.email(), "agent"));
+    Reply again = send("POST", staffOf(a), adminAToken, staff(person.email(), "agent"));
+    Reply otherRoles = send("POST", staffOf(a), adminAToken, staff(person.email(), "auditor"));
+
+    assertThat(added.status()).isEqualTo(201);
+    assertThat(added.header("Location")).endsWith(staffOf(a) + "/" + person.id());
+    assertThat(added.body().path("id").asString()).isEqualTo(person.id());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(otherRoles.status()).isEqualTo(409);
+    assertThat(otherRoles.code()).isEqualTo("ALREADY_STAFF");
+    assertThat(groupsClaim(token(person))).containsExactly("/airlines/" + a + "/agent");
+  }
+
+  @Test
+  void invitesUnknownAddressAsAccountWithSetUpStillToDo() throws Exception {
+    String email = "invited-" + a + "-" + System.nanoTime() + "@example.org";
+
+    Reply invited = send("POST", staffOf(a), adminAToken, staff(email, "auditor"));
+
+    assertThat(invited.status()).isEqualTo(201);
+    assertThat(invited.body().path("email").asString()).isEqualTo(email);
+    assertThat(texts(invited.body().path("pendingActions"), null)).containsExactly("UPDATE_PASSWORD", "VERIFY_EMAIL");
+    assertThat(texts(invited.body().path("roles"), null)).containsExactly("auditor");
+  }
+
+  @Test
+  void rejectsInvalidEmailAndUnknownRoleWith400FieldErrors() throws Exception {
+    Reply reply = send("POST", staffOf(a), adminAToken, staff("not-an-email", "agent", "pilot"));
+    Reply noRoles = send("PUT", staffOf(a) + "/" + adminA.id() + "/roles", adminAToken, roles());
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("type").asString()).isEqualTo("https://airtix.io/problems/validation");
+    assertThat(texts(reply.body().path("errors"), "field")).hasSize(2).contains("email")
+        .anySatisfy(field -> assertThat(field).startsWith("roles"));
+    assertThat(texts(reply.body().path("errors"), "message")).contains("must be one of tenant-admin, agent, auditor");
+    assertThat(noRoles.status()).isEqualTo(400);
+  }
+
+  @Test
+  void replacesTenantRolesAndTheNextTokenCarriesThem() throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+    addStaff(a, person, "agent");
+
+    Reply replaced = send("PUT", staffOf(a) + "/" + person.id() + "/roles", adminAToken, roles("auditor", "tenant-admin"));
+
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(texts(replaced.body().path("roles"), null)).containsExactly("auditor", "tenant-admin");
+    assertThat(groupsClaim(token(person)))
+        .containsExactlyInAnyOrder("/airlines/" + a + "/auditor", "/airlines/" + a + "/tenant-admin");
+  }
+
+  @Test
+  void refusesToDemoteRemoveOrDisableTheLastTenantAdminWith409() throws Exception {
+    TestUser onlyAdmin = keycloak.createUser(TestUsers.customer());
+    String alias = newAlias();
+    createAirline(platformAdminToken, alias, onlyAdmin);
+    String adminToken = token(onlyAdmin);
+    String self = staffOf(alias) + "/" + onlyAdmin.id();
+
+    Reply demote = send("PUT", self + "/roles", adminToken, roles("agent"));
+    Reply remove = send("DELETE", self, adminToken, null);
+    Reply disable = send("POST", self + "/disable", adminToken, null);
+
+    assertThat(demote.status()).isEqualTo(409);
+    assertThat(demote.code()).isEqualTo("LAST_TENANT_ADMIN");
+    assertThat(remove.status()).isEqualTo(409);
+    assertThat(disable.status()).isEqualTo(409);
+
+    TestUser second = keycloak.createUser(TestUsers.customer());
+    addStaff(alias, adminToken, second, "tenant-admin");
+    assertThat(send("PUT", self + "/roles", adminToken, roles("agent")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void disablesMemberSoTheyCannotLogInAndEnablesThemAgain() throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+    addStaff(a, person, "agent");
+    Tokens before = keycloak.login(person);
+
+    Reply disabled = send("POST", staffOf(a) + "/" + person.id() + "/disable", adminAToken, null);
+
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(disabled.body().path("enabled").asBoolean()).isFalse();
+    assertThatThrownBy(() -> keycloak.login(person)).isInstanceOf(LoginFailedException.class);
+    assertThatThrownBy(() -> keycloak.refresh(before)).isInstanceOf(LoginFailedException.class);
+
+    Reply enabled = send("POST", staffOf(a) + "/" + person.id() + "/enable", adminAToken, null);
+
+    assertThat(enabled.body().path("enabled").asBoolean()).isTrue();
+    assertThat(keycloak.login(person).accessToken()).isNotBlank();
+  }
+
+  @Test
+  void listsSessionsAndEndsOneOrAll() throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+    addStaff(a, person, "agent");
+    Tokens first = keycloak.login(person);
+    Tokens second = keycloak.login(person);
+    String sessions = staffOf(a) + "/" + person.id() + "/sessions";
+
+    Reply listed = send("GET", sessions, adminAToken, null);
+
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.body().size()).isEqualTo(2);
+    assertThat(texts(listed.body().get(0).path("clients"), null)).containsExactly(KeycloakServer.WEB_CLIENT);
+    String firstSession = KeycloakServer.claims(first.accessToken()).path("sid").asText();
+    assertThat(texts(listed.body(), "id")).contains(firstSession);
+
+    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status()).isEqualTo(204);
+    assertThatThrownBy(() -> keycloak.refresh(first)).isInstanceOf(LoginFailedException.class);
+    assertThat(send("GET", sessions, adminAToken, null).body().size()).isEqualTo(1);
+    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status()).isEqualTo(404);
+
+    assertThat(send("DELETE", sessions, adminAToken, null).status()).isEqualTo(204);
+    assertThatThrownBy(() -> keycloak.refresh(second)).isInstanceOf(LoginFailedException.class);
+    assertThat(send("GET", sessions, adminAToken, null).body().size()).isZero();
+  }
+
+  @Test
+  void removesMemberFromTheAirlineButKeepsTheAccount() throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+    addStaff(a, person, "agent", "auditor");
+    String path = staffOf(a) + "/" + person.id();
+
+    Reply removed = send("DELETE", path, adminAToken, null);
+
+    assertThat(removed.status()).isEqualTo(204);
+    assertThat(send("GET", path, adminAToken, null).status()).isEqualTo(404);
+    assertThat(groupsClaim(token(person))).isEmpty();
+    assertThat(keycloak.airtixRealm().resource().users().get(person.id()).toRepresentation().isEnabled()).isTrue();
+  }
+
+  @Test
+  void hidesMembersOfAnotherAirlineBehindTheOwnAirlinesUrlWith404() throws Exception {
+    String foreign = staffOf(a) + "/" + memberB.id();
+
+    Reply read = send("GET", foreign, adminAToken, null);
+    Reply roles = send("PUT", foreign + "/roles", adminAToken, roles("agent"));
+    Reply disable = send("POST", foreign + "/disable", adminAToken, null);
+    Reply sessions = send("GET", foreign + "/sessions", adminAToken, null);
+    Reply remove = send("DELETE", foreign, adminAToken, null);
+
+    for (Reply reply : new Reply[] {read, roles, disable, sessions, remove}) {
+      assertThat(reply.status()).isEqualTo(404);
+      assertThat(reply.code()).isEqualTo("STAFF_NOT_FOUND");
+    }
+    assertThat(send("GET", staffOf(a) + "/no-such-person", adminAToken, null).code()).isEqualTo("STAFF_NOT_FOUND");
+    assertThat(groupsClaim(token(memberB))).containsExactly("/airlines/" + b + "/agent");
+  }
+
+  @Test
+  void answersCallersWithoutTheRightInThatAirlineWith404OrWith403WhenTheyHaveItNowhere() throws Exception {
+    TestUser agent = keycloak.createUser(TestUsers.customer());
+    addStaff(a, agent, "agent");
+    String customerToken = token(keycloak.createUser(TestUsers.customer()));
+
+    Reply otherAirlinesAdmin = send("GET", staffOf(a), adminBToken, null);
+    Reply otherAirlinesAdminAdds = send("POST", staffOf(a), adminBToken, staff(memberB.email(), "agent"));
+    Reply unknownAirline = send("GET", staffOf(newAlias()), adminAToken, null);
+    Reply agentOfTheAirline = send("GET", staffOf(a), token(agent), null);
+    Reply customer = send("GET", staffOf(a), customerToken, null);
+    Reply platformAdmin = send("GET", staffOf(a), platformAdminToken, null);
+    Reply anonymous = send("GET", staffOf(a), null, null);
+
+    assertThat(otherAirlinesAdmin.status()).isEqualTo(404);
+    assertThat(otherAirlinesAdmin.code()).isEqualTo("AIRLINE_NOT_FOUND");
+    assertThat(otherAirlinesAdminAdds.status()).isEqualTo(404);
+    assertThat(unknownAirline.status()).isEqualTo(404);
+    assertThat(unknownAirline.code()).isEqualTo("AIRLINE_NOT_FOUND");
+    assertThat(agentOfTheAirline.status()).isEqualTo(403);
+    assertThat(customer.status()).isEqualTo(403);
+    assertThat(platformAdmin.status()).isEqualTo(403);
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  private static String staffOf(String alias) {
+    return "/api/airlines/" + alias + "/staff";
+  }
+
+  private void addStaff(String alias, TestUser person, String... tenantRoles) throws Exception {
+    addStaff(alias, adminAToken, person, tenantRoles);
+  }
+
+  private void addStaff(String alias, String adminToken, TestUser person, String... tenantRoles) throws Exception {
+    Reply reply = send("POST", staffOf(alias), adminToken, staff(person.email(), tenantRoles));
+    assertThat(reply.status()).as("add staff: %s", reply.body()).isEqualTo(201);
+  }
+
+  private static JsonNode entry(JsonNode items, String id) {
+    for (JsonNode item : items) {
+      if (id.equals(item.path("id").asString())) {
+        return item;
+      }
+    }
+    throw new AssertionError("no staff member " + id + " in " + items);
+  }
+}
