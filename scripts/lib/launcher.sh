@@ -49,15 +49,28 @@ airtix_is_stale() {
 
 airtix_build_if_stale() {
   local root="$1"
-  if ! airtix_is_stale "$root"; then
-    return 0
+  if airtix_is_stale "$root"; then
+    airtix_build "$root"
   fi
-  echo "Building Airtix (first run downloads dependencies)…"
+}
+
+airtix_build_if_missing() {
+  local root="$1"
+  if [ -z "$(airtix_launcher_jar "$root")" ]; then
+    airtix_build "$root"
+  fi
+}
+
+# Progress and errors go to stderr: standard output belongs to the command that runs after the build, e.g. the
+# token that TOKEN=$(./airtix token aerolux-agent) captures.
+airtix_build() {
+  local root="$1"
+  echo "Building Airtix (first run downloads dependencies)…" >&2
   local started=$SECONDS
-  if ! (cd "$root" && JAVA_HOME="${JAVA_HOME:-}" ./mvnw -B -q -DskipTests install -pl launcher -am); then
+  if ! (cd "$root" && JAVA_HOME="${JAVA_HOME:-}" ./mvnw -B -q -DskipTests install -pl launcher -am) >&2; then
     echo "The build failed; the errors are above." >&2
     return 1
   fi
   touch "$(airtix_build_stamp "$root")"
-  echo "Built in $((SECONDS - started)) s."
+  echo "Built in $((SECONDS - started)) s." >&2
 }

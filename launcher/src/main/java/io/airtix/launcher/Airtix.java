@@ -11,6 +11,7 @@ import io.airtix.launcher.keycloak.KeycloakServer;
 import io.airtix.launcher.keycloak.KeycloakServer.KeycloakStartException;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
+import io.airtix.launcher.token.TokenCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,15 +63,21 @@ public final class Airtix {
       System.out.print(LaunchOptions.USAGE);
       return;
     }
+    if (options.printsToken()) {
+      // before anything else is set up: a token is wanted quickly, from the Airtix that runs already
+      System.exit(TokenCommand.standalone().print(options.tokenFor()));
+    }
     Airtix airtix = new Airtix(options, Console.system());
     try {
       airtix.run();
     }
     catch (KeycloakStartException e) {
-      airtix.fail(e.getMessage() + System.lineSeparator() + e.logTail());
+      airtix.fail("Airtix could not start: " + e.getMessage() + System.lineSeparator() + e.logTail());
     }
     catch (RuntimeException e) {
-      airtix.fail(EmbeddedServices.unwrap(e).getMessage());
+      RuntimeException failure = EmbeddedServices.unwrap(e);
+      airtix.fail("Airtix could not start: "
+          + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
     }
   }
 
@@ -155,7 +162,7 @@ public final class Airtix {
     console.println("  Keycloak           " + KeycloakServer.BASE_URL + "   (your account: " + KeycloakServer.realmUrl()
         + "/account)");
     console.println("  Keycloak admin     " + KeycloakServer.BASE_URL + "/admin   user admin, password " + password);
-    console.println("  Tickets API        " + LaunchableService.TICKETS.baseUrl() + "/api/tickets   (OpenAPI: "
+    console.println("  Tickets API        " + LaunchableService.GATEWAY.baseUrl() + "/api/tickets   (OpenAPI: "
         + LaunchableService.TICKETS.baseUrl() + "/v3/api-docs)");
     console.println("  Logs               " + dataDir.resolve("logs"));
     if (options.demoData()) {
@@ -164,6 +171,9 @@ public final class Airtix {
       for (DemoAccount account : DemoCatalog.ACCOUNTS) {
         console.println(String.format("    %-22s %s", account.username(), account.role()));
       }
+      console.println("");
+      console.println("  An access token for curl:  TOKEN=$(./airtix token "
+          + DemoCatalog.agentOf("aerolux").username() + ")");
     }
     console.println("");
   }
@@ -183,13 +193,14 @@ public final class Airtix {
   private void watchKeycloak() {
     int exitCode = keycloak.process().onExit().join().exitValue();
     if (!stopping) {
-      fail("Keycloak stopped unexpectedly (exit code " + exitCode + "); see " + dataDir.resolve("logs/keycloak.log"));
+      fail("Keycloak stopped unexpectedly (exit code " + exitCode + "), so Airtix stops too; see "
+          + dataDir.resolve("logs/keycloak.log"));
     }
   }
 
   private void fail(String message) {
     System.err.println();
-    System.err.println("Airtix could not start: " + message);
+    System.err.println(message);
     System.exit(1);
   }
 

@@ -13,13 +13,17 @@ import java.util.Set;
  * @param only one component to run in this process, for the distributed mode; {@code null} runs everything
  * @param demoData whether to create the demo airlines, accounts and tickets when they are missing
  * @param help whether to print the usage and stop
+ * @param tokenFor the user whose access token to print instead of starting anything; {@code null} starts Airtix
  */
-public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help) {
+public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help, String tokenFor) {
 
   static final Set<String> COMPONENTS = Set.of("keycloak", "tickets", "gateway", "demo-data");
 
+  static final String TOKEN_COMMAND = "token";
+
   static final String USAGE = """
       Usage: ./airtix [options]
+             ./airtix token <username>
 
       Starts Keycloak, the Airtix services and the gateway, creates the demo data once, and runs until Ctrl-C.
 
@@ -30,14 +34,23 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
                              or demo-data (creates the demo data against running servers, then exits)
                              (the distributed mode starts one process per component this way)
         --help               show this help
+
+      Commands:
+        token <username>     log <username> in to the running Airtix and print only their access token,
+                             for curl and scripts:  TOKEN=$(./airtix token aerolux-agent)
+                             Demo accounts need no password; for anyone else it is taken from the
+                             environment variable AIRTIX_PASSWORD, or asked for on the terminal.
       """;
 
   public static LaunchOptions parse(String... args) {
+    List<String> remaining = new ArrayList<>(List.of(args));
+    if (!remaining.isEmpty() && remaining.get(0).equals(TOKEN_COMMAND)) {
+      return parseToken(remaining.subList(1, remaining.size()));
+    }
     Path dataDir = Path.of("data");
     String only = null;
     boolean demoData = true;
     boolean help = false;
-    List<String> remaining = new ArrayList<>(List.of(args));
     while (!remaining.isEmpty()) {
       String arg = remaining.remove(0);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -46,14 +59,34 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
         case "--only" -> only = component(value(arg, remaining));
         case "--no-demo-data" -> demoData = false;
         case "--help", "-h" -> help = true;
+        case TOKEN_COMMAND -> throw new UsageException("token is a command of its own: ./airtix token <username>");
         default -> throw new UsageException("Unknown option " + arg);
       }
     }
-    return new LaunchOptions(dataDir.toAbsolutePath().normalize(), only, demoData, help);
+    return new LaunchOptions(absolute(dataDir), only, demoData, help, null);
   }
 
   public boolean runsEverything() {
     return only == null;
+  }
+
+  /** Whether to print an access token and exit, starting nothing. */
+  public boolean printsToken() {
+    return tokenFor != null;
+  }
+
+  private static LaunchOptions parseToken(List<String> args) {
+    boolean help = args.contains("--help") || args.contains("-h");
+    if (!help && (args.size() != 1 || args.get(0).startsWith("-") || args.get(0).isBlank())) {
+      throw new UsageException(args.isEmpty()
+          ? "token needs the user name to log in, e.g. ./airtix token aerolux-agent"
+          : "token takes only a user name, e.g. ./airtix token aerolux-agent; got " + String.join(" ", args));
+    }
+    return new LaunchOptions(absolute(Path.of("data")), null, true, help, help ? null : args.get(0));
+  }
+
+  private static Path absolute(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize();
   }
 
   private static String value(String arg, List<String> remaining) {

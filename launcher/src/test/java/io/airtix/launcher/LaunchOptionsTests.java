@@ -65,4 +65,63 @@ class LaunchOptionsTests {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("keycloak, tickets, gateway, demo-data");
   }
+
+  @Test
+  void startsAirtixRatherThanPrintingTokenByDefault() {
+    assertThat(LaunchOptions.parse().printsToken()).isFalse();
+    assertThat(LaunchOptions.parse("--only", "keycloak").printsToken()).isFalse();
+  }
+
+  @Test
+  void printsTokenForTheUserNamedAfterTokenCommand() {
+    LaunchOptions options = LaunchOptions.parse("token", "aerolux-agent");
+
+    assertThat(options.printsToken()).isTrue();
+    assertThat(options.tokenFor()).isEqualTo("aerolux-agent");
+    assertThat(options.help()).isFalse();
+  }
+
+  @Test
+  void rejectsTokenCommandWithoutUserName() {
+    assertThatThrownBy(() -> LaunchOptions.parse("token"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("token needs the user name to log in, e.g. ./airtix token aerolux-agent");
+  }
+
+  @Test
+  void rejectsTokenCommandWithMoreThanUserName() {
+    assertThatThrownBy(() -> LaunchOptions.parse("token", "aerolux-agent", "boreal-agent"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("token takes only a user name");
+    assertThatThrownBy(() -> LaunchOptions.parse("token", "--data-dir", "/tmp/airtix"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("token takes only a user name");
+  }
+
+  @Test
+  void rejectsOptionInPlaceOfUserName() {
+    assertThatThrownBy(() -> LaunchOptions.parse("token", "--no-demo-data"))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("token takes only a user name");
+  }
+
+  @Test
+  void rejectsTokenCommandAfterOptionsSayingItComesFirst() {
+    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir", "/tmp/airtix", "token", "aerolux-agent"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("token is a command of its own: ./airtix token <username>");
+  }
+
+  @Test
+  void showsHelpForTokenCommand() {
+    LaunchOptions options = LaunchOptions.parse("token", "--help");
+
+    assertThat(options.help()).isTrue();
+    assertThat(options.printsToken()).isFalse();
+  }
+
+  @Test
+  void usageNamesTokenCommand() {
+    assertThat(LaunchOptions.USAGE).contains("./airtix token <username>", "AIRTIX_PASSWORD");
+  }
 }

@@ -1,7 +1,7 @@
 package io.airtix.launcher.demo;
 
 import io.airtix.keycloakclient.AirtixRealm;
-import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.launcher.keycloak.WebLogin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +17,6 @@ import org.keycloak.admin.client.KeycloakBuilder;
  * airline's agent logged in. Whatever exists already is left alone.
  */
 public final class DemoData {
-
-  private static final String WEB_CLIENT = "airtix-web";
-  private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
 
   private final URI keycloakBaseUrl;
   private final String realm;
@@ -71,8 +68,7 @@ public final class DemoData {
 
   private int ensureTickets(String airline) {
     DemoAccount agent = DemoCatalog.agentOf(airline);
-    String token = BrowserlessLogin.login(keycloakBaseUrl, realm, WEB_CLIENT, WEB_REDIRECT, agent.username(),
-        DemoAccount.PASSWORD).accessToken();
+    String token = new WebLogin(keycloakBaseUrl, realm).login(agent.username(), DemoAccount.PASSWORD).accessToken();
     List<DemoTicket> missing = DemoPlan.ticketsToCreate(DemoCatalog.TICKETS, airline,
         ticketsApi.flightNumbers(token));
     Instant today = clock.instant();

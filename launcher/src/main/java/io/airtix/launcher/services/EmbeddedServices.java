@@ -10,10 +10,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.cloud.bootstrap.LoggingSystemShutdownListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -79,14 +81,29 @@ public final class EmbeddedServices {
 
   private ConfigurableApplicationContext startStandalone(LaunchableService service) {
     try {
-      return new SpringApplicationBuilder(service.application())
-          .bannerMode(Banner.Mode.OFF)
-          .properties(service.classPathSharing())
-          .run(service.standaloneArguments(dataDir).toArray(String[]::new));
+      return standaloneApplication(service).run(service.standaloneArguments(dataDir).toArray(String[]::new));
     }
     catch (RuntimeException e) {
       throw new ServiceStartException(service, e);
     }
+  }
+
+  /**
+   * Spring Cloud's {@link LoggingSystemShutdownListener} (there for its legacy bootstrap context, which Airtix does
+   * not use) tears the logging system down whenever an application prepares its environment. With the services
+   * starting side by side, one service's logging then resets while the other's sets up, and that service fails to
+   * start ("Unable to find Spring Environment in logger context"). Without it, every service keeps the logging set up
+   * once above.
+   */
+  SpringApplicationBuilder standaloneApplication(LaunchableService service) {
+    SpringApplicationBuilder builder = new SpringApplicationBuilder(service.application())
+        .bannerMode(Banner.Mode.OFF)
+        .properties(service.classPathSharing());
+    SpringApplication application = builder.application();
+    application.setListeners(application.getListeners().stream()
+        .filter(listener -> !(listener instanceof LoggingSystemShutdownListener))
+        .toList());
+    return builder;
   }
 
   private synchronized void register(ConfigurableApplicationContext context) {

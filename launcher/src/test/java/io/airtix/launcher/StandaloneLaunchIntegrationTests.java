@@ -1,0 +1,489 @@
+package io.airtix.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.launcher.demo.DemoCatalog;
+import io.airtix.launcher.demo.DemoTicket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged launcher as a person runs it: {@code java -jar airtix-launcher.jar} in a process of its own, on a
+ * fresh data folder, used through the gateway with tokens from real logins, stopped the way a service manager
+ * (SIGTERM) and a person at the terminal (Ctrl-C, SIGINT) stop it, and started again on the same data.
+ * <p>
+ * The steps build on each other, in order: the first start unpacks and builds Keycloak and creates the demo data,
+ * the later ones find it all in place.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class StandaloneLaunchIntegrationTests {
+
+  /** The first start unpacks Keycloak and lets it build itself; on two busy cores that can take minutes. */
+  private static final Duration START_PATIENCE = Duration.ofMinutes(6);
+  private static final Duration STOP_PATIENCE = Duration.ofSeconds(60);
+  private static final Duration TOKEN_COMMAND_PATIENCE = Duration.ofSeconds(60);
+  private static final int TAIL_LINES = 60;
+
+  private static final String STARTED = "Airtix started in";
+  private static final Pattern START_TIME = Pattern.compile("Airtix started in ([0-9.]+) s");
+  private static final String UNPACKING = "Unpacking Keycloak";
+
+  private static final URI KEYCLOAK = URI.create("http://localhost:8180");
+  private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
+  private static final URI TICKETS = URI.create("http://localhost:8080/api/tickets");
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8180, 9180);
+  /** As the README and the start-up summary publish it. */
+  private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final List<Launch> launches = new ArrayList<>();
+  private final List<String> createdFlights = new ArrayList<>();
+  private final List<String> report = new ArrayList<>();
+
+  private Path jar;
+  private Path dataDir;
+
+  @BeforeAll
+  void freshDataFolderAndFreePorts() throws IOException {
+    jar = Path.of(requiredProperty("airtix.launcher.jar"));
+    assertThat(jar).as("the packaged launcher; the package phase builds it").isRegularFile();
+    dataDir = Path.of(requiredProperty("airtix.launcher.target")).resolve("standalone-launch");
+    deleteRecursively(dataDir);
+    Files.createDirectories(dataDir);
+    for (int port : PORTS) {
+      assertThat(isListening(port))
+          .as("port %d is in use: another Airtix or Keycloak runs on this machine; stop it first", port)
+          .isFalse();
+    }
+  }
+
+  @AfterAll
+  void stopWhateverStillRunsAndReportStartTimes() {
+    launches.forEach(Launch::stopForcefully);
+    report.forEach(line -> System.out.println("[standalone launch] " + line));
+  }
+
+  @Test
+  @Order(1)
+  void firstStartUnpacksKeycloakAndCreatesDemoData() {
+    Launch launch = start("first");
+
+    assertThat(launch.output()).contains(UNPACKING, "Demo data created: 5 accounts, 6 tickets");
+    report.add("cold start: " + launch.reportedStartTime());
+  }
+
+  @Test
+  @Order(2)
+  void gatewayShowsEveryAirlinesDemoTicketsToAnyone() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(TICKETS).GET(), null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(flightNumbers(response)).containsExactlyInAnyOrderElementsOf(demoFlights());
+  }
+
+  @Test
+  @Order(3)
+  void agentSellsTicketsOfOwnAirlineOnly() {
+    String agent = login("aerolux-agent");
+
+    assertThat(createTicket("aerolux", "AX901", agent).statusCode()).isEqualTo(201);
+    createdFlights.add("AX901");
+    assertThat(createTicket("boreal", "BR901", agent).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(4)
+  void travellerMayNotSellTickets() {
+    assertThat(createTicket("aerolux", "AX902", login("traveller")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
+  void nobodyMaySellTicketsWithoutToken() {
+    assertThat(createTicket("aerolux", "AX903", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(6)
+  void tokenCommandPrintsTokenTheGatewayAccepts() {
+    CommandResult result = runTokenCommand("aerolux-agent");
+
+    assertThat(result.exitCode()).as("exit code; stderr: %s", result.stderr()).isZero();
+    String token = result.stdout().strip();
+    assertThat(token).as("stdout holds the token and nothing else").doesNotContain("\n", " ").matches(".+\\..+\\..+");
+    assertThat(send(HttpRequest.newBuilder(TICKETS).GET(), token).statusCode()).isEqualTo(200);
+    assertThat(createTicket("aerolux", "AX904", token).statusCode()).isEqualTo(201);
+    createdFlights.add("AX904");
+    report.add("token command: " + result.duration().toMillis() + " ms");
+  }
+
+  @Test
+  @Order(7)
+  void stopsWithKeycloakAndEveryChildOnSigterm() {
+    Launch launch = current();
+    Stopping stopping = launch.beforeStopping();
+
+    launch.process().destroy();
+
+    launch.assertStoppedEverything(stopping);
+  }
+
+  @Test
+  @Order(8)
+  void tokenCommandSaysAirtixIsNotRunning() {
+    CommandResult result = runTokenCommand("aerolux-agent");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderr()).contains("Keycloak does not answer at http://localhost:8180: is Airtix running?");
+  }
+
+  @Test
+  @Order(9)
+  void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
+    Launch launch = start("second");
+
+    assertThat(launch.output()).doesNotContain(UNPACKING).contains("Demo data present");
+    report.add("warm start: " + launch.reportedStartTime());
+    List<String> expected = new ArrayList<>(demoFlights());
+    expected.addAll(createdFlights);
+    assertThat(createdFlights).as("tickets the agent created before the restart").isNotEmpty();
+    assertThat(flightNumbers(send(HttpRequest.newBuilder(TICKETS).GET(), null)))
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  @Order(10)
+  void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
+    Launch launch = current();
+    assertThat(launch.ignoresSigint())
+        .as("the launcher started with SIGINT ignored, as no terminal would start it")
+        .isFalse();
+    Stopping stopping = launch.beforeStopping();
+
+    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(launch.process().pid())).inheritIO().start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -INT succeeded").isTrue();
+
+    launch.assertStoppedEverything(stopping);
+  }
+
+  private Launch start(String name) {
+    assertThat(launches).as("an earlier launch still runs").noneMatch(launch -> launch.process().isAlive());
+    Path output = dataDir.resolve("launcher-" + name + ".log");
+    try {
+      Process process = new ProcessBuilder(asTerminalWould(java(), "-jar", jar.toString(), "--data-dir",
+          dataDir.toString()))
+          .directory(dataDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(output.toFile())
+          .start();
+      Launch launch = new Launch(process, output, dataDir);
+      launches.add(launch);
+      launch.awaitStarted();
+      return launch;
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + jar, e);
+    }
+  }
+
+  /**
+   * A terminal starts a command with Ctrl-C's SIGINT at its default; a build that runs as a background job of a
+   * non-interactive shell passes SIGINT on as ignored, and a JVM keeps ignoring it. Perl (part of every Debian base
+   * system) restores the default before it becomes the launcher, so the Ctrl-C step tests the launcher, not the way
+   * the build was started.
+   */
+  private static List<String> asTerminalWould(String... command) {
+    List<String> withDefaultSigint = new ArrayList<>(
+        List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";"));
+    withDefaultSigint.addAll(List.of(command));
+    return withDefaultSigint;
+  }
+
+  private Launch current() {
+    assertThat(launches).as("a launch to stop").isNotEmpty();
+    Launch launch = launches.get(launches.size() - 1);
+    assertThat(launch.process().isAlive()).as("the launcher runs").isTrue();
+    return launch;
+  }
+
+  private CommandResult runTokenCommand(String username) {
+    Path stdout = dataDir.resolve("token-" + username + ".out");
+    Path stderr = dataDir.resolve("token-" + username + ".err");
+    Instant start = Instant.now();
+    try {
+      Process process = new ProcessBuilder(java(), "-jar", jar.toString(), "token", username)
+          .directory(dataDir.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+          .redirectOutput(stdout.toFile())
+          .redirectError(stderr.toFile())
+          .start();
+      try {
+        if (!process.waitFor(TOKEN_COMMAND_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+          fail("./airtix token " + username + " did not finish within " + TOKEN_COMMAND_PATIENCE.toSeconds() + " s");
+        }
+      }
+      finally {
+        process.destroyForcibly();
+      }
+      return new CommandResult(process.exitValue(), Files.readString(stdout), Files.readString(stderr),
+          Duration.between(start, Instant.now()));
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record CommandResult(int exitCode, String stdout, String stderr, Duration duration) {
+  }
+
+  private String login(String username) {
+    return BrowserlessLogin.login(KEYCLOAK, "airtix", "airtix-web", WEB_REDIRECT, username, DEMO_PASSWORD)
+        .accessToken();
+  }
+
+  private HttpResponse<String> createTicket(String airline, String flightNumber, String token) {
+    String departure = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString();
+    String body = """
+        {"airline":"%s","flightNumber":"%s","origin":"LUX","destination":"BCN","departureTime":"%s",
+         "cabin":"ECONOMY","seat":"7C","price":99.00,"currency":"EUR"}
+        """.formatted(airline, flightNumber, departure);
+    return send(HttpRequest.newBuilder(TICKETS).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body)), token);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String token) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(request.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+          BodyHandlers.ofString());
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> flightNumbers(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("GET %s: %s", TICKETS, response.body()).isEqualTo(200);
+    JsonNode items = json.readTree(response.body()).path("items");
+    List<String> flights = new ArrayList<>();
+    items.forEach(item -> flights.add(item.path("flightNumber").asString()));
+    return flights;
+  }
+
+  private static List<String> demoFlights() {
+    return DemoCatalog.TICKETS.stream().map(DemoTicket::flightNumber).toList();
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    assertThat(value).as("system property %s, set by the launcher's failsafe configuration", name).isNotBlank();
+    return value;
+  }
+
+  private static boolean isListening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", port), 300);
+      return true;
+    }
+    catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(path)) {
+      for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(each);
+      }
+    }
+  }
+
+  /** What must be gone once the launcher has stopped, noted while it still runs. */
+  private record Stopping(long keycloakPid, List<ProcessHandle> descendants) {
+  }
+
+  /** One run of the packaged launcher and what it printed. */
+  private record Launch(Process process, Path outputFile, Path dataDir) {
+
+    void awaitStarted() {
+      try {
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+          if (output().contains(STARTED)) {
+            return true;
+          }
+          if (!process.isAlive()) {
+            fail("The launcher exited with " + process.exitValue() + " before it started." + diagnostics());
+          }
+          return false;
+        });
+      }
+      catch (ConditionTimeoutException e) {
+        fail("The launcher did not start within " + START_PATIENCE.toMinutes() + " min." + diagnostics());
+      }
+    }
+
+    String output() {
+      return read(outputFile);
+    }
+
+    String reportedStartTime() {
+      Matcher time = START_TIME.matcher(output());
+      return time.find() ? time.group(1) + " s" : "(not printed)";
+    }
+
+    Stopping beforeStopping() {
+      Path pidFile = dataDir.resolve("keycloak.pid");
+      assertThat(pidFile).as("Keycloak's pid file while it runs").isRegularFile();
+      long keycloakPid = Long.parseLong(read(pidFile).strip());
+      List<ProcessHandle> descendants = process.descendants().toList();
+      assertThat(descendants).extracting(ProcessHandle::pid).as("the launcher's child processes")
+          .contains(keycloakPid);
+      return new Stopping(keycloakPid, descendants);
+    }
+
+    void assertStoppedEverything(Stopping stopping) {
+      boolean exited;
+      try {
+        exited = process.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      assertThat(exited).as("the launcher exited within %d s.%s", STOP_PATIENCE.toSeconds(),
+          exited ? "" : diagnostics()).isTrue();
+      // orphans, if any, are reaped by init a moment after their parent ended
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        assertThat(ProcessHandle.of(stopping.keycloakPid()).filter(ProcessHandle::isAlive))
+            .as("Keycloak (pid %d)", stopping.keycloakPid()).isEmpty();
+        assertThat(stopping.descendants()).as("the launcher's descendants").noneMatch(ProcessHandle::isAlive);
+      });
+      assertThat(dataDir.resolve("keycloak.pid")).as("Keycloak's pid file after a clean stop").doesNotExist();
+      assertThat(output()).contains("Keycloak stopped.");
+    }
+
+    /** Whether the process started with SIGINT ignored, which a JVM then keeps ignoring. */
+    boolean ignoresSigint() throws IOException {
+      Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+      Optional<String> ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+          .map(line -> line.substring("SigIgn:".length()).strip()).findFirst();
+      assertThat(ignored).as("SigIgn in %s", status).isPresent();
+      long sigint = 1L << (2 - 1);
+      return (Long.parseUnsignedLong(ignored.get(), 16) & sigint) != 0;
+    }
+
+    /** Kills what is left of this run, tree and Keycloak, whatever state the test is in. */
+    void stopForcefully() {
+      List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+      tree.add(process.toHandle());
+      keycloakPid().flatMap(ProcessHandle::of)
+          .filter(keycloak -> keycloak.info().commandLine().orElse("").contains(dataDir.toString()))
+          .ifPresent(tree::add);
+      tree.forEach(ProcessHandle::destroy);
+      Instant deadline = Instant.now().plusSeconds(30);
+      for (ProcessHandle each : tree) {
+        try {
+          each.onExit().get(Math.max(Duration.between(Instant.now(), deadline).toMillis(), 1),
+              TimeUnit.MILLISECONDS);
+        }
+        catch (Exception stillRunning) {
+          each.destroyForcibly();
+        }
+      }
+    }
+
+    private Optional<Long> keycloakPid() {
+      Path pidFile = dataDir.resolve("keycloak.pid");
+      try {
+        return Files.isRegularFile(pidFile) ? Optional.of(Long.parseLong(read(pidFile).strip())) : Optional.empty();
+      }
+      catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    private String diagnostics() {
+      return System.lineSeparator() + tail("the launcher's output", outputFile)
+          + tail("Keycloak's log", dataDir.resolve("logs/keycloak.log"))
+          + tail("the services' log", dataDir.resolve("logs/airtix.log"));
+    }
+
+    private static String tail(String what, Path file) {
+      if (!Files.isRegularFile(file)) {
+        return System.lineSeparator() + "--- " + what + ": " + file + " does not exist" + System.lineSeparator();
+      }
+      List<String> lines = read(file).lines().toList();
+      return System.lineSeparator() + "--- the last " + TAIL_LINES + " lines of " + what + " (" + file + "):"
+          + System.lineSeparator()
+          + String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()))
+          + System.lineSeparator();
+    }
+
+    private static String read(Path file) {
+      try {
+        // leniently: a log may hold bytes that are not UTF-8
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      }
+      catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
