@@ -19,7 +19,7 @@ class EventEnvelopeTests {
   void wrapsTicketEventWithItsTypeAggregateVersionAndTenant() {
     UUID ticketId = UUID.randomUUID();
     TicketCreated created = new TicketCreated(ticketId, 0, "aerolux", "LX123", "LUX", "CDG",
-        NOW.plusSeconds(86_400), "ECONOMY", "12A", new BigDecimal("129.90"), "EUR");
+        NOW.plusSeconds(86_400), "ECONOMY", "12A", new BigDecimal("129.90"), "EUR", "AVAILABLE");
 
     EventEnvelope<TicketCreated> envelope = EventEnvelope.wrap(created, NOW);
 

@@ -17,7 +17,8 @@ public record TicketUpdated(
     String cabin,
     String seat,
     BigDecimal price,
-    String currency) implements AggregateEvent {
+    String currency,
+    String status) implements AggregateEvent {
 
   public static final String TYPE = "ticket.updated";
 

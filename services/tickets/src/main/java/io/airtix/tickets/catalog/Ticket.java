@@ -1,5 +1,8 @@
 package io.airtix.tickets.catalog;
 
+import io.airtix.events.tickets.TicketCreated;
+import io.airtix.events.tickets.TicketDeleted;
+import io.airtix.events.tickets.TicketUpdated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -137,6 +140,23 @@ class Ticket {
 
   TicketStatus status() {
     return status;
+  }
+
+  /** The event of a ticket just put on sale (version 0). */
+  TicketCreated created() {
+    return new TicketCreated(id, version(), airline, flightNumber, origin, destination, departureTime, cabin.name(),
+        seat, price(), currency, status.name());
+  }
+
+  /** The event of a change, with the full new state and version, so replicas need no lookup. */
+  TicketUpdated updated() {
+    return new TicketUpdated(id, version(), airline, flightNumber, origin, destination, departureTime, cabin.name(),
+        seat, price(), currency, status.name());
+  }
+
+  /** The event of a withdrawal: one version past the last, as a deletion is a change too. */
+  TicketDeleted deleted() {
+    return new TicketDeleted(id, version() + 1, airline);
   }
 
   // Reservations will move tickets between states; until then tests use this to set the stage

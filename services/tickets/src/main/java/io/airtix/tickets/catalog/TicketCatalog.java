@@ -1,6 +1,7 @@
 package io.airtix.tickets.catalog;
 
 import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.messaging.Outbox;
 import io.airtix.platform.problem.StaleVersionProblem;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The airlines' ticket catalogue: anyone browses it, an airline's agents maintain their airline's
- * part. Every write asks the access policy first (see docs/decisions/0003-tenancy-status-codes.md).
+ * part. Every write asks the access policy first (see docs/decisions/0003-tenancy-status-codes.md) and
+ * hands its event to the outbox in the same transaction, so the change and its event commit together.
  */
 @Service
 @Transactional
@@ -25,11 +27,13 @@ class TicketCatalog {
 
   private final TicketRepository tickets;
   private final AccessPolicy access;
+  private final Outbox outbox;
   private final Clock clock;
 
-  TicketCatalog(TicketRepository tickets, AccessPolicy access, Clock clock) {
+  TicketCatalog(TicketRepository tickets, AccessPolicy access, Outbox outbox, Clock clock) {
     this.tickets = tickets;
     this.access = access;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -45,8 +49,10 @@ class TicketCatalog {
 
   TicketResponse create(AirtixPrincipal caller, CreateTicketRequest request) {
     access.require(caller, "create", RESOURCE, request.airline());
-    Ticket ticket = new Ticket(UUID.randomUUID(), request.airline(), request.details(), clock.instant());
-    return TicketResponse.from(tickets.saveAndFlush(ticket));
+    Ticket ticket = tickets.saveAndFlush(
+        new Ticket(UUID.randomUUID(), request.airline(), request.details(), clock.instant()));
+    outbox.publish(ticket.created());
+    return TicketResponse.from(ticket);
   }
 
   TicketResponse update(AirtixPrincipal caller, UUID id, UpdateTicketRequest request) {
@@ -58,14 +64,17 @@ class TicketCatalog {
           "Ticket " + id + " is at version " + ticket.version() + ", not " + request.version() + ".");
     }
     ticket.revise(request.details(), clock.instant());
-    // Flush now so a concurrent edit fails here (409) and the response carries the new version
-    return TicketResponse.from(tickets.saveAndFlush(ticket));
+    // Flush now so a concurrent edit fails here (409) and the response and the event carry the new version
+    Ticket revised = tickets.saveAndFlush(ticket);
+    outbox.publish(revised.updated());
+    return TicketResponse.from(revised);
   }
 
   void delete(AirtixPrincipal caller, UUID id) {
     Ticket ticket = loadFor(caller, "delete", id);
     ticket.requireEditable();
     tickets.delete(ticket);
+    outbox.publish(ticket.deleted());
   }
 
   /** Loads a ticket for a write: 403 if the caller may do it nowhere, 404 if unknown or foreign. */

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.airtix.platform.messaging.Outbox;
 import io.airtix.tickets.config.TicketsConfiguration;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,9 @@ class TicketControllerTests {
 
   @MockitoBean
   TicketRepository tickets;
+
+  @MockitoBean
+  Outbox outbox;
 
   @Test
   void letsAgentCreateTicketOfItsAirlineWith201AndLocation() throws Exception {

@@ -3,11 +3,17 @@ package io.airtix.tickets.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airtix.platform.problem.StaleVersionProblem;
+import io.airtix.platform.security.AirtixPrincipal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +22,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +39,15 @@ abstract class TicketRepositoryContract {
 
   @Autowired
   PlatformTransactionManager transactionManager;
+
+  @Autowired
+  TicketCatalog catalog;
+
+  @Autowired
+  DataSource dataSource;
+
+  private static final AirtixPrincipal AGENT =
+      new AirtixPrincipal("u-agent", "agent", null, null, Set.of(), Map.of("aerolux", Set.of("agent")));
 
   TransactionTemplate tx;
 
@@ -110,5 +126,35 @@ abstract class TicketRepositoryContract {
       tickets.saveAndFlush(second);
     })).isInstanceOf(OptimisticLockingFailureException.class);
     assertThat(tickets.findById(id).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void commitsEachChangeWithItsEventAndAFailedChangeWithout() {
+    TicketResponse created = catalog.create(AGENT, TicketMother.createRequest("aerolux"));
+    catalog.update(AGENT, created.id(), TicketMother.updateRequest(0));
+
+    assertThatThrownBy(() -> catalog.update(AGENT, created.id(), TicketMother.updateRequest(0)))
+        .isInstanceOf(StaleVersionProblem.class);
+    assertThat(eventsOf(created.id())).containsExactly("ticket.created@0", "ticket.updated@1");
+  }
+
+  @Test
+  void rollsBackTheEventWithTheTicket() {
+    UUID id = tx.execute(status -> {
+      TicketResponse created = catalog.create(AGENT, TicketMother.createRequest("aerolux"));
+      status.setRollbackOnly();
+      return created.id();
+    });
+
+    assertThat(tickets.findById(id)).isEmpty();
+    assertThat(eventsOf(id)).isEmpty();
+  }
+
+  private List<String> eventsOf(UUID ticket) {
+    return JdbcClient.create(dataSource)
+        .sql("SELECT event_type, aggregate_version FROM airtix_outbox WHERE aggregate_id = :id ORDER BY position")
+        .param("id", ticket.toString())
+        .query((rs, row) -> rs.getString(1) + "@" + rs.getLong(2))
+        .list();
   }
 }

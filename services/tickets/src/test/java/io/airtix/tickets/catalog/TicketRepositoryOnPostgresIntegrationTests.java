@@ -8,7 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The distributed database: PostgreSQL through the "distributed" profile, in a scratch database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// the outbox rows these tests leave behind need no broker
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "airtix.messaging.outbox.relay=false")
 @ActiveProfiles("distributed")
 class TicketRepositoryOnPostgresIntegrationTests extends TicketRepositoryContract {
 

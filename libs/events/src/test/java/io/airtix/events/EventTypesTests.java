@@ -1,0 +1,47 @@
+package io.airtix.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airtix.events.EventTypes.UnknownEventTypeException;
+import io.airtix.events.tickets.TicketCreated;
+import io.airtix.events.tickets.TicketDeleted;
+import io.airtix.events.tickets.TicketUpdated;
+import org.junit.jupiter.api.Test;
+
+class EventTypesTests {
+
+  record Probe(String id) {
+  }
+
+  @Test
+  void mapsEveryTicketEventTypeToItsRecordAndBack() {
+    assertThat(EventTypes.AIRTIX.payloadOf("ticket.created")).isEqualTo(TicketCreated.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("ticket.updated")).isEqualTo(TicketUpdated.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("ticket.deleted")).isEqualTo(TicketDeleted.class);
+    assertThat(EventTypes.AIRTIX.typeOf(TicketUpdated.class)).isEqualTo(TicketUpdated.TYPE);
+  }
+
+  @Test
+  void namesTheAggregateStreamByTheTypesFirstPart() {
+    assertThat(EventTypes.streamOf("ticket.created")).isEqualTo("ticket");
+    assertThat(EventTypes.streamOf("order.payment.failed")).isEqualTo("order");
+  }
+
+  @Test
+  void refusesUnknownTypesMalformedNamesAndDoubleRegistration() {
+    assertThatThrownBy(() -> EventTypes.AIRTIX.payloadOf("ticket.sold")).isInstanceOf(UnknownEventTypeException.class);
+    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("io.airtix.Probe", Probe.class));
+    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("TicketCreated", Probe.class));
+    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("ticket.created", Probe.class));
+  }
+
+  @Test
+  void extendsWithoutChangingTheOriginal() {
+    EventTypes extended = EventTypes.AIRTIX.with("probe.sent", Probe.class);
+
+    assertThat(extended.knows("probe.sent")).isTrue();
+    assertThat(EventTypes.AIRTIX.knows("probe.sent")).isFalse();
+  }
+}

@@ -1,0 +1,123 @@
+package io.airtix.platform.messaging;
+
+import io.airtix.events.EventEnvelope;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The inbox tables: applied event ids, the last applied version per aggregate, and events that came early. */
+final class InboxStore {
+
+  private final JdbcClient jdbc;
+
+  InboxStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  boolean isApplied(String eventId) {
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox WHERE event_id = :id").param("id", eventId)
+        .query(Long.class).single() > 0;
+  }
+
+  /** The unique key turns a concurrent second application of the same event into a failure, then a retry. */
+  void recordApplied(EventEnvelope<?> envelope, long now) {
+    jdbc.sql("""
+        INSERT INTO airtix_inbox (event_id, event_type, aggregate_id, aggregate_version, applied_at)
+        VALUES (:id, :type, :aggregateId, :version, :now)""")
+        .param("id", envelope.id().toString())
+        .param("type", envelope.type())
+        .param("aggregateId", envelope.aggregateId())
+        .param("version", envelope.aggregateVersion())
+        .param("now", now)
+        .update();
+  }
+
+  /** The last version applied for this aggregate, or null before its first event. */
+  Long position(String stream, String aggregateId) {
+    return jdbc.sql("SELECT version FROM airtix_inbox_position WHERE stream = :stream AND aggregate_id = :id")
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .query(Long.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /**
+   * Moves the aggregate from {@code last} to {@code version}. Conditional on {@code last}, so two consumers that
+   * applied versions of one aggregate side by side cannot both commit: the loser rolls back and retries.
+   */
+  void advance(String stream, String aggregateId, Long last, long version) {
+    if (last == null) {
+      jdbc.sql("INSERT INTO airtix_inbox_position (stream, aggregate_id, version) VALUES (:stream, :id, :version)")
+          .param("stream", stream)
+          .param("id", aggregateId)
+          .param("version", version)
+          .update();
+      return;
+    }
+    int moved = jdbc.sql("UPDATE airtix_inbox_position SET version = :version"
+            + " WHERE stream = :stream AND aggregate_id = :id AND version = :last")
+        .param("version", version)
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .param("last", last)
+        .update();
+    if (moved != 1) {
+      throw new ConcurrentInboxUpdateException(stream + " " + aggregateId + " moved past version " + last
+          + " while version " + version + " was applied");
+    }
+  }
+
+  boolean isParked(String eventId) {
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE event_id = :id").param("id", eventId)
+        .query(Long.class).single() > 0;
+  }
+
+  void park(EventEnvelope<?> envelope, String stream, String body, long now) {
+    jdbc.sql("""
+        INSERT INTO airtix_inbox_parked (event_id, stream, aggregate_id, aggregate_version, body, parked_at)
+        VALUES (:id, :stream, :aggregateId, :version, :body, :now)""")
+        .param("id", envelope.id().toString())
+        .param("stream", stream)
+        .param("aggregateId", envelope.aggregateId())
+        .param("version", envelope.aggregateVersion())
+        .param("body", body)
+        .param("now", now)
+        .update();
+  }
+
+  /** Parked events of this aggregate and version (normally one). */
+  List<Parked> parked(String stream, String aggregateId, long version) {
+    return jdbc.sql("SELECT event_id, body FROM airtix_inbox_parked"
+            + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version = :version ORDER BY parked_at")
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .param("version", version)
+        .query((rs, row) -> new Parked(rs.getString("event_id"), rs.getString("body")))
+        .list();
+  }
+
+  void unpark(String eventId) {
+    jdbc.sql("DELETE FROM airtix_inbox_parked WHERE event_id = :id").param("id", eventId).update();
+  }
+
+  /** Drops parked events that are now older than the aggregate's position. */
+  void unparkUpTo(String stream, String aggregateId, long version) {
+    jdbc.sql("DELETE FROM airtix_inbox_parked"
+            + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version <= :version")
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .param("version", version)
+        .update();
+  }
+
+  record Parked(String eventId, String body) {
+  }
+
+  /** Another consumer applied a version of the same aggregate first; retrying sorts it out. */
+  static final class ConcurrentInboxUpdateException extends RuntimeException {
+
+    ConcurrentInboxUpdateException(String message) {
+      super(message);
+    }
+  }
+}

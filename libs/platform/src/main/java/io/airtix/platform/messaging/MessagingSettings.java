@@ -1,0 +1,64 @@
+package io.airtix.platform.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service takes part in the event backbone. The names of exchanges and queues are settings so tests can
+ * use their own; in production only the service name varies.
+ *
+ * @param service names the service's queues ({@code <service>.events}, {@code <service>.dead-letter}); defaults to
+ *     {@code spring.application.name}
+ * @param exchange the topic exchange every event is published to, routing key = event type
+ * @param deadLetterExchange where a consumer sends what it could not apply, routing key = service
+ */
+@ConfigurationProperties("airtix.messaging")
+public record MessagingSettings(
+    String service,
+    @DefaultValue("airtix.events") String exchange,
+    @DefaultValue("airtix.dead-letter") String deadLetterExchange,
+    @DefaultValue Outbox outbox,
+    @DefaultValue Inbox inbox) {
+
+  /**
+   * The relay that moves committed outbox rows to the broker.
+   *
+   * @param relay off only to hold events back (tests of a crash between commit and publish)
+   * @param pollInterval how often the relay looks for rows besides being woken after each commit
+   * @param batchSize rows claimed, published and confirmed together
+   * @param confirmTimeout how long a batch waits for the broker's confirms before it is retried
+   * @param initialBackoff delay before the first retry of a row the broker did not confirm
+   * @param maxBackoff the longest delay between retries (the delay doubles up to it)
+   * @param unroutedGrace how long an event no queue takes (no consumer declared yet) is retried before it is
+   *     given up; covers consumers that start after the publisher on a first deployment
+   * @param retention how long sent rows stay in the table for inspection
+   */
+  public record Outbox(
+      @DefaultValue("true") boolean relay,
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("10s") Duration confirmTimeout,
+      @DefaultValue("1s") Duration initialBackoff,
+      @DefaultValue("1m") Duration maxBackoff,
+      @DefaultValue("10m") Duration unroutedGrace,
+      @DefaultValue("7d") Duration retention) {
+  }
+
+  /**
+   * The consumer side. A failing event is tried {@code maxAttempts} times with exponential backoff, then sent to
+   * the dead-letter exchange; the next message is not held up longer than that.
+   *
+   * @param enabled off to declare the queue but not consume (tests)
+   * @param concurrency consumers on the service's queue; ordering per aggregate holds for any number
+   */
+  public record Inbox(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("200ms") Duration initialBackoff,
+      @DefaultValue("2.0") double backoffMultiplier,
+      @DefaultValue("2s") Duration maxBackoff,
+      @DefaultValue("1") int concurrency,
+      @DefaultValue("20") int prefetch) {
+  }
+}

@@ -1,0 +1,124 @@
+package io.airtix.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airtix.events.EventEnvelope;
+import io.airtix.platform.messaging.OutboxStore.OutboxRow;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox and inbox tables on each database a service may use, migrated by the platform beside a service
+ * table that exists already (as in a service whose own Flyway ran first).
+ */
+abstract class MessagingTablesContract {
+
+  DataSource dataSource;
+  JdbcClient jdbc;
+  TransactionTemplate tx;
+  OutboxStore outboxStore;
+  InboxStore inbox;
+  Outbox outbox;
+  MessagingDatabase database;
+
+  abstract DataSource dataSource();
+
+  @BeforeEach
+  void migrate() {
+    dataSource = dataSource();
+    jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("CREATE TABLE IF NOT EXISTS service_table (id VARCHAR(36) PRIMARY KEY)").update();
+    database = MessagingDatabase.of(dataSource);
+    MessagingSchema.migrate(dataSource, database);
+    tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    outboxStore = new OutboxStore(jdbc, database);
+    inbox = new InboxStore(jdbc);
+    outbox = new Outbox(outboxStore, new EventJson(ProbeEvents.TYPES), Clock.systemUTC(), () -> { });
+    jdbc.sql("DELETE FROM airtix_outbox").update();
+  }
+
+  @Test
+  void migratesOnceWithItsOwnHistory() {
+    MessagingSchema.migrate(dataSource, database);
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + MessagingSchema.HISTORY_TABLE + " WHERE success = TRUE")
+        .query(Long.class).single()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsAnEventOnlyWhenItsTransactionCommits() {
+    EventEnvelope<?> kept = ProbeEvents.created(UUID.randomUUID(), "kept");
+    EventEnvelope<?> lost = ProbeEvents.created(UUID.randomUUID(), "lost");
+
+    tx.executeWithoutResult(status -> {
+      jdbc.sql("INSERT INTO service_table (id) VALUES (:id)").param("id", kept.aggregateId()).update();
+      outbox.publish(kept);
+    });
+    tx.executeWithoutResult(status -> {
+      jdbc.sql("INSERT INTO service_table (id) VALUES (:id)").param("id", lost.aggregateId()).update();
+      outbox.publish(lost);
+      status.setRollbackOnly();
+    });
+
+    assertThat(outboxStore.due(Long.MAX_VALUE, 10)).extracting(OutboxRow::eventId)
+        .containsExactly(kept.id().toString());
+    assertThat(jdbc.sql("SELECT body FROM airtix_outbox").query(String.class).single())
+        .contains("\"type\":\"probe.created\"").doesNotContain("io.airtix");
+  }
+
+  @Test
+  void refusesToPublishOutsideATransaction() {
+    assertThatThrownBy(() -> outbox.publish(ProbeEvents.created(UUID.randomUUID(), "alone")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void handsOutDueRowsOldestFirstAndRemembersWhatBecameOfThem() {
+    List<EventEnvelope<?>> events = List.of(ProbeEvents.created(UUID.randomUUID(), "a"),
+        ProbeEvents.created(UUID.randomUUID(), "b"), ProbeEvents.created(UUID.randomUUID(), "c"));
+    tx.executeWithoutResult(status -> events.forEach(outbox::publish));
+    long now = System.currentTimeMillis();
+    List<OutboxRow> due = outboxStore.due(now, 10);
+
+    tx.executeWithoutResult(status -> {
+      outboxStore.markSent(List.of(due.get(0).position()), now);
+      outboxStore.reschedule(due.get(1).position(), now + 60_000, "broker unavailable");
+    });
+
+    assertThat(due).extracting(OutboxRow::eventId).containsExactly(events.stream().map(e -> e.id().toString())
+        .toArray(String[]::new));
+    assertThat(outboxStore.due(now, 10)).extracting(OutboxRow::eventId).containsExactly(events.get(2).id().toString());
+    assertThat(outboxStore.due(now + 60_000, 10)).extracting(OutboxRow::eventId)
+        .containsExactly(events.get(1).id().toString(), events.get(2).id().toString());
+    assertThat(outboxStore.due(now + 60_000, 10).get(0).attempts()).isEqualTo(1);
+    assertThat(outboxStore.countPending()).isEqualTo(2);
+    assertThat(outboxStore.deleteDoneBefore(now + 1)).isEqualTo(1);
+  }
+
+  @Test
+  void recordsAppliedEventsAndMovesEachAggregateForwardOnlyFromWhereItIs() {
+    EventEnvelope<?> first = ProbeEvents.created(UUID.randomUUID(), "first");
+    tx.executeWithoutResult(status -> {
+      inbox.recordApplied(first, 1);
+      inbox.advance("probe", first.aggregateId(), null, 0);
+    });
+    tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1));
+
+    assertThat(inbox.isApplied(first.id().toString())).isTrue();
+    assertThat(inbox.position("probe", first.aggregateId())).isEqualTo(1);
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1)))
+        .isInstanceOf(InboxStore.ConcurrentInboxUpdateException.class);
+    // SQLite's constraint error is not translated to DataIntegrityViolationException; any failure rolls back
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.recordApplied(first, 2)))
+        .isInstanceOf(DataAccessException.class);
+  }
+}
