@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Airtix in distributed mode on one machine: Keycloak, the tickets service and the gateway each in a process of its
-# own, the same code as ./airtix but with the Spring profile "distributed", and PostgreSQL instead of SQLite and H2:
-# database airtix_tickets for the tickets service, airtix_keycloak for Keycloak (both created when missing).
+# Airtix in distributed mode on one machine: Keycloak, the tickets service, the tenants service and the gateway each in
+# a process of its own, the same code as ./airtix but with the Spring profile "distributed", and PostgreSQL instead of
+# SQLite and H2: database airtix_tickets for the tickets service, airtix_keycloak for Keycloak (both created when
+# missing). The tenants service keeps no database; it needs the secret of its Keycloak client "tenants": given in
+# AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET it is used as it is, otherwise the tenants process reads it from Keycloak
+# (as the admin whose password is in the data folder) once Keycloak is up.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
 # PGPASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
@@ -92,11 +95,16 @@ start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="
 start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
   AIRTIX_SECURITY_ISSUER_URI="$issuer"
-start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081
+# waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it
+start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
+  AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180
+start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
+  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
 
 await_url "tickets" http://localhost:8081/actuator/health 180
 await_url "gateway" http://localhost:8080/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
+await_url "tenants" http://localhost:8085/actuator/health 120
 
 "$java" -jar "$jar" --only demo-data --data-dir "$data_dir"
 
@@ -105,9 +113,12 @@ cat <<SUMMARY
   Airtix (distributed) started in $((SECONDS - started)) s.
   Gateway            http://localhost:8080
   Keycloak           http://localhost:8180   (admin console: /admin, user admin, password $(cat "$data_dir/keycloak-admin-password"))
-  Tickets API        http://localhost:8081/api/tickets   (OpenAPI: /v3/api-docs)
+                     (tenant admins: http://localhost:8180/admin/airtix/console/, their own airline's staff only)
+  Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081, OpenAPI: /v3/api-docs)
+  Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets
-  Demo accounts      aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller (password Demo-Passw0rd-2026!)
+  Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
+                     (password Demo-Passw0rd-2026!)
 
 Press Ctrl-C to stop.
 SUMMARY

@@ -5,6 +5,7 @@ import io.airtix.launcher.demo.DemoAccount;
 import io.airtix.launcher.demo.DemoCatalog;
 import io.airtix.launcher.demo.DemoData;
 import io.airtix.launcher.keycloak.AdminPassword;
+import io.airtix.launcher.keycloak.KeycloakAdmin;
 import io.airtix.launcher.keycloak.KeycloakFiles;
 import io.airtix.launcher.keycloak.KeycloakInstallation;
 import io.airtix.launcher.keycloak.KeycloakServer;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 public final class Airtix {
 
   private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
+  /** How the tenants service is given its secret outside the launcher, see tenants.yaml. */
+  private static final String TENANTS_CLIENT_SECRET_VARIABLE = "AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET";
 
   private final LaunchOptions options;
   private final Console console;
@@ -96,14 +100,20 @@ public final class Airtix {
     console.println("Starting Airtix (data in " + dataDir + ")");
     stopKeycloakOnExit();
 
-    CompletableFuture<Duration> servicesUp = services.startAll();
+    CompletableFuture<Duration> servicesUp = services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of());
     console.step("Starting the tickets service and the gateway in the background");
     Instant keycloakStart = startKeycloak();
 
     Duration keycloakReady = keycloak.awaitReady(keycloakStart, KEYCLOAK_TIMEOUT);
     console.step("Keycloak ready after " + Console.seconds(keycloakReady));
+    // the tenants service cannot start without its client's secret, which only the running Keycloak knows
+    CompletableFuture<Duration> tenantsUp = services.startInBackground(List.of(LaunchableService.TENANTS),
+        tenantsCredentials());
+    console.step("Starting the tenants service");
     Duration servicesReady = servicesUp.join();
-    console.step("Services ready after " + Console.seconds(servicesReady));
+    console.step("Tickets service and gateway ready after " + Console.seconds(servicesReady));
+    Duration tenantsReady = tenantsUp.join();
+    console.step("Tenants service ready after " + Console.seconds(tenantsReady) + " (it starts once Keycloak is)");
 
     if (options.demoData()) {
       createDemoData();
@@ -124,7 +134,8 @@ public final class Airtix {
         watchKeycloak();
       }
       case "demo-data" -> createDemoData();
-      default -> services.startAlone(LaunchableService.named(component));
+      case "tenants" -> services.startAlone(LaunchableService.TENANTS, tenantsCredentialsUnlessGiven());
+      default -> services.startAlone(LaunchableService.named(component), Map.of());
     }
   }
 
@@ -139,15 +150,37 @@ public final class Airtix {
     return start;
   }
 
+  private Map<String, String> tenantsCredentials() {
+    return Map.of(LaunchableService.TENANTS_CLIENT_SECRET,
+        KeycloakAdmin.tenantsClientSecret(KeycloakServer.BASE_URL, KeycloakServer.REALM, AdminPassword.of(dataDir)));
+  }
+
+  /**
+   * The distributed mode's tenants process: a secret given in the environment (as a secret store would give it) wins;
+   * without one, it is read from the Keycloak that {@code --only keycloak} runs on this data folder, once it is up.
+   */
+  private Map<String, String> tenantsCredentialsUnlessGiven() {
+    String given = System.getenv(TENANTS_CLIENT_SECRET_VARIABLE);
+    if (given != null && !given.isBlank()) {
+      return Map.of();
+    }
+    console.step("Waiting for Keycloak to ask for the tenants client's secret");
+    KeycloakAdmin.awaitRealm(KeycloakServer.readinessUrl(), KEYCLOAK_TIMEOUT);
+    return tenantsCredentials();
+  }
+
   private void createDemoData() {
     console.step("Checking the demo data");
     try {
       DemoData.Created created = new DemoData(KeycloakServer.BASE_URL, KeycloakServer.REALM,
-          AdminPassword.of(dataDir), URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC())
+          AdminPassword.of(dataDir), URI.create(LaunchableService.TENANTS.baseUrl()),
+          URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC())
           .ensurePresent();
-      console.step(created.accounts() + created.tickets() == 0
+      console.step(created.nothing()
           ? "Demo data present"
-          : "Demo data created: " + created.accounts() + " accounts, " + created.tickets() + " tickets");
+          : "Demo data created: " + created.accounts() + " accounts, " + created.airlines() + " airlines, "
+              + created.staff() + " staff members, " + created.tickets() + " tickets");
+      created.notes().forEach(console::warn);
     }
     catch (RuntimeException e) {
       // the platform works without demo data; say what went wrong and keep running
@@ -164,6 +197,8 @@ public final class Airtix {
     console.println("  Keycloak admin     " + KeycloakServer.BASE_URL + "/admin   user admin, password " + password);
     console.println("  Tickets API        " + LaunchableService.GATEWAY.baseUrl() + "/api/tickets   (OpenAPI: "
         + LaunchableService.TICKETS.baseUrl() + "/v3/api-docs)");
+    console.println("  Airlines API       " + LaunchableService.GATEWAY.baseUrl() + "/api/airlines   (OpenAPI: "
+        + LaunchableService.TENANTS.baseUrl() + "/v3/api-docs)");
     console.println("  Logs               " + dataDir.resolve("logs"));
     if (options.demoData()) {
       console.println("");
@@ -171,6 +206,8 @@ public final class Airtix {
       for (DemoAccount account : DemoCatalog.ACCOUNTS) {
         console.println(String.format("    %-22s %s", account.username(), account.role()));
       }
+      console.println("  Tenant admins manage their own airline's staff in the admin console too: "
+          + KeycloakServer.BASE_URL + "/admin/" + KeycloakServer.REALM + "/console/");
       console.println("");
       console.println("  An access token for curl:  TOKEN=$(./airtix token "
           + DemoCatalog.agentOf("aerolux").username() + ")");

@@ -63,7 +63,7 @@ class LaunchOptionsTests {
   void rejectsUnknownComponentListingTheKnownOnes() {
     assertThatThrownBy(() -> LaunchOptions.parse("--only", "orders"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("keycloak, tickets, gateway, demo-data");
+        .hasMessageContaining("keycloak, tickets, tenants, gateway, demo-data");
   }
 
   @Test

@@ -64,11 +64,17 @@ class StandaloneLaunchIntegrationTests {
   private static final String STARTED = "Airtix started in";
   private static final Pattern START_TIME = Pattern.compile("Airtix started in ([0-9.]+) s");
   private static final String UNPACKING = "Unpacking Keycloak";
+  private static final String DEMO_DATA_FAILED = "Could not create the demo data";
 
   private static final URI KEYCLOAK = URI.create("http://localhost:8180");
   private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
   private static final URI TICKETS = URI.create("http://localhost:8080/api/tickets");
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8180, 9180);
+  private static final URI AIRLINES = URI.create("http://localhost:8080/api/airlines");
+  /** Keycloak's admin console logs people in with its own client, redirecting to the console of the realm. */
+  private static final String CONSOLE_CLIENT = "security-admin-console";
+  private static final URI CONSOLE_REDIRECT = URI.create("http://localhost:8180/admin/airtix/console/");
+  private static final URI CONSOLE_USERS = URI.create("http://localhost:8180/admin/realms/airtix/users");
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8085, 8180, 9180);
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
 
@@ -106,7 +112,8 @@ class StandaloneLaunchIntegrationTests {
   void firstStartUnpacksKeycloakAndCreatesDemoData() {
     Launch launch = start("first");
 
-    assertThat(launch.output()).contains(UNPACKING, "Demo data created: 5 accounts, 6 tickets");
+    assertThat(launch.output()).doesNotContain(DEMO_DATA_FAILED).contains(UNPACKING,
+        "Demo data created: 6 accounts, 2 airlines, 2 staff members, 6 tickets");
     report.add("cold start: " + launch.reportedStartTime());
   }
 
@@ -121,6 +128,44 @@ class StandaloneLaunchIntegrationTests {
 
   @Test
   @Order(3)
+  void platformAdminSeesBothDemoAirlinesThroughGateway() {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(AIRLINES).GET(), login("platform-admin"));
+
+    assertThat(response.statusCode()).as("GET %s: %s", AIRLINES, response.body()).isEqualTo(200);
+    assertThat(itemValues(response, "alias")).containsExactlyInAnyOrder("aerolux", "boreal");
+  }
+
+  @Test
+  @Order(4)
+  void tenantAdminSeesOwnAirlinesStaffOnly() {
+    String tenantAdmin = login("aerolux-admin");
+
+    HttpResponse<String> own = send(HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/aerolux/staff")).GET(),
+        tenantAdmin);
+    assertThat(own.statusCode()).as("own staff: %s", own.body()).isEqualTo(200);
+    assertThat(itemValues(own, "username")).containsExactlyInAnyOrder("aerolux-admin", "aerolux-agent");
+
+    HttpResponse<String> other = send(HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/boreal/staff")).GET(),
+        tenantAdmin);
+    assertThat(other.statusCode()).as("another airline's staff: %s", other.body()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(5)
+  void tenantAdminSeesOnlyOwnStaffInAdminConsole() {
+    String consoleToken = BrowserlessLogin.login(KEYCLOAK, "airtix", CONSOLE_CLIENT, CONSOLE_REDIRECT,
+        "aerolux-admin", DEMO_PASSWORD).accessToken();
+
+    HttpResponse<String> users = send(HttpRequest.newBuilder(CONSOLE_USERS).GET(), consoleToken);
+
+    assertThat(users.statusCode()).as("GET %s: %s", CONSOLE_USERS, users.body()).isEqualTo(200);
+    List<String> usernames = new ArrayList<>();
+    json.readTree(users.body()).forEach(user -> usernames.add(user.path("username").asString()));
+    assertThat(usernames).containsExactlyInAnyOrder("aerolux-admin", "aerolux-agent");
+  }
+
+  @Test
+  @Order(6)
   void agentSellsTicketsOfOwnAirlineOnly() {
     String agent = login("aerolux-agent");
 
@@ -130,19 +175,19 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   void travellerMayNotSellTickets() {
     assertThat(createTicket("aerolux", "AX902", login("traveller")).statusCode()).isEqualTo(403);
   }
 
   @Test
-  @Order(5)
+  @Order(8)
   void nobodyMaySellTicketsWithoutToken() {
     assertThat(createTicket("aerolux", "AX903", null).statusCode()).isEqualTo(401);
   }
 
   @Test
-  @Order(6)
+  @Order(9)
   void tokenCommandPrintsTokenTheGatewayAccepts() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -156,7 +201,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(7)
+  @Order(10)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -167,7 +212,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(8)
+  @Order(11)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -177,11 +222,11 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(9)
+  @Order(12)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
-    assertThat(launch.output()).doesNotContain(UNPACKING).contains("Demo data present");
+    assertThat(launch.output()).doesNotContain(UNPACKING, DEMO_DATA_FAILED).contains("Demo data present");
     report.add("warm start: " + launch.reportedStartTime());
     List<String> expected = new ArrayList<>(demoFlights());
     expected.addAll(createdFlights);
@@ -191,7 +236,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(10)
+  @Order(13)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -313,10 +358,15 @@ class StandaloneLaunchIntegrationTests {
 
   private List<String> flightNumbers(HttpResponse<String> response) {
     assertThat(response.statusCode()).as("GET %s: %s", TICKETS, response.body()).isEqualTo(200);
+    return itemValues(response, "flightNumber");
+  }
+
+  /** One field of every item of a page ({@code {"items": [...], ...}}), as the services answer lists. */
+  private List<String> itemValues(HttpResponse<String> response, String field) {
     JsonNode items = json.readTree(response.body()).path("items");
-    List<String> flights = new ArrayList<>();
-    items.forEach(item -> flights.add(item.path("flightNumber").asString()));
-    return flights;
+    List<String> values = new ArrayList<>();
+    items.forEach(item -> values.add(item.path(field).asString()));
+    return values;
   }
 
   private static List<String> demoFlights() {

@@ -8,13 +8,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Two airlines, their staff, one traveller, and a few tickets per airline. */
+/** A platform admin, two airlines with their staff, one traveller, and a few tickets per airline. */
 public final class DemoCatalog {
 
   /** Airline alias (the tenant id) to display name. */
   public static final Map<String, String> AIRLINES = Map.of("aerolux", "AeroLux", "boreal", "Boreal Air");
 
   public static final List<DemoAccount> ACCOUNTS = List.of(
+      DemoAccount.platformAdmin("Paula", "Platform"),
       DemoAccount.staff("aerolux", "tenant-admin", "Amelie", "Weber", "AeroLux tenant admin"),
       DemoAccount.staff("aerolux", "agent", "Luc", "Schmit", "AeroLux agent"),
       DemoAccount.staff("boreal", "tenant-admin", "Ingrid", "Halvorsen", "Boreal Air tenant admin"),
@@ -36,6 +37,18 @@ public final class DemoCatalog {
           new BigDecimal("119.00"), "EUR"));
 
   private DemoCatalog() {
+  }
+
+  public static DemoAccount platformAdmin() {
+    return ACCOUNTS.stream().filter(account -> account.realmRoles().contains("platform-admin")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the demo has no platform admin"));
+  }
+
+  /** The airline's first tenant admin, appointed when the airline is created. */
+  public static DemoAccount tenantAdminOf(String airline) {
+    return ACCOUNTS.stream().filter(account -> airline.equals(account.airline()) && account.isTenantAdmin())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the demo has no tenant admin for " + airline));
   }
 
   public static DemoAccount agentOf(String airline) {

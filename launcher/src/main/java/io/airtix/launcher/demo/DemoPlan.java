@@ -2,13 +2,12 @@ package io.airtix.launcher.demo;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * What is left to create, given what exists. The demo data is created once: every later start finds it and does
- * nothing, and a start interrupted half-way completes the rest.
+ * What is left to create, given what exists. The demo data is created once: every later start finds it and creates
+ * nothing, and a start interrupted half-way completes the rest. (Airlines and staff need no plan: the tenants API
+ * answers a repeated request with 200 and changes nothing.)
  */
 public final class DemoPlan {
 
@@ -19,10 +18,15 @@ public final class DemoPlan {
     return wanted.stream().filter(account -> !existingUsernames.contains(account.username())).toList();
   }
 
-  /** Only airlines whose people are still to be created need their organization and groups checked. */
-  public static Set<String> airlinesToEnsure(Collection<DemoAccount> accountsToCreate) {
-    return accountsToCreate.stream().map(DemoAccount::airline).filter(Objects::nonNull)
-        .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+  /**
+   * Who the airline's tenant admin adds to its staff: everybody working for it but its first tenant admin, whom the
+   * airline's creation appointed.
+   */
+  public static List<DemoAccount> staffToAdd(Collection<DemoAccount> accounts, DemoAccount firstTenantAdmin) {
+    return accounts.stream()
+        .filter(account -> firstTenantAdmin.airline().equals(account.airline()))
+        .filter(account -> !account.equals(firstTenantAdmin))
+        .toList();
   }
 
   public static List<DemoTicket> ticketsToCreate(Collection<DemoTicket> wanted, String airline,

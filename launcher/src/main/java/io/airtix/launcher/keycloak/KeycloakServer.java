@@ -176,7 +176,7 @@ public final class KeycloakServer {
     }
   }
 
-  private static void pause() {
+  static void pause() {
     try {
       Thread.sleep(500);
     }

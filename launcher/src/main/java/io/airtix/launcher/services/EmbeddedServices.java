@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -22,39 +23,52 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The services and the gateway, each its own Spring application context in the launcher's JVM. They start side by
- * side (and beside Keycloak: fetching Keycloak's signing keys waits for the first token).
+ * side (and beside Keycloak: fetching Keycloak's signing keys waits for the first token), except those that need a
+ * credential from Keycloak to start, which start once it is ready.
  */
 public final class EmbeddedServices {
 
   private final Path dataDir;
   private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+  private boolean loggingInitialized;
 
   public EmbeddedServices(Path dataDir) {
     this.dataDir = dataDir;
   }
 
-  /** Starts every service in parallel; completes with how long the slowest took, or fails with the first failure. */
-  public CompletableFuture<Duration> startAll() {
+  /**
+   * Starts the services side by side in the background; completes with how long the slowest took, or fails with the
+   * first failure.
+   *
+   * @param settings given to each of them on top of the standalone settings, e.g. a credential only known now
+   */
+  public CompletableFuture<Duration> startInBackground(List<LaunchableService> services,
+      Map<String, String> settings) {
     Instant start = Instant.now();
     initializeLoggingOnce();
-    ExecutorService starters = Executors.newFixedThreadPool(LaunchableService.ALL.size(), runnable -> {
+    ExecutorService starters = Executors.newFixedThreadPool(services.size(), runnable -> {
       Thread thread = new Thread(runnable, "airtix-service-start");
       thread.setDaemon(true);
       return thread;
     });
-    List<CompletableFuture<Void>> starts = LaunchableService.ALL.stream()
-        .map(service -> CompletableFuture.runAsync(() -> register(startStandalone(service)), starters))
+    List<CompletableFuture<Void>> starts = services.stream()
+        .map(service -> CompletableFuture.runAsync(() -> register(startStandalone(service, settings)), starters))
         .toList();
     return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
         .thenApply(done -> Duration.between(start, Instant.now()))
         .whenComplete((done, failure) -> starters.shutdown());
   }
 
-  /** Runs one service alone in this process, the distributed mode's way; returns once it is up. */
-  public ConfigurableApplicationContext startAlone(LaunchableService service, String... args) {
+  /**
+   * Runs one service alone in this process, the distributed mode's way; returns once it is up.
+   *
+   * @param settings given to it as command-line settings, which win over its configuration and the environment
+   */
+  public ConfigurableApplicationContext startAlone(LaunchableService service, Map<String, String> settings) {
     ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
         .properties(service.singleProcessDefaults(dataDir))
-        .run(args);
+        .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+            .toArray(String[]::new));
     register(context);
     return context;
   }
@@ -68,9 +82,15 @@ public final class EmbeddedServices {
 
   /**
    * One logging system serves every context in the JVM. Left to the contexts, two of them starting at once initialize
-   * it at the same time and break it; set up here first, each context finds it ready and leaves it alone.
+   * it at the same time and break it; set up here first, each context finds it ready and leaves it alone. Services
+   * started later (the tenants service waits for Keycloak) find it ready too: initializing it again would reset it
+   * under the feet of those already running.
    */
-  private void initializeLoggingOnce() {
+  private synchronized void initializeLoggingOnce() {
+    if (loggingInitialized) {
+      return;
+    }
+    loggingInitialized = true;
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("airtixLogging",
         LaunchableService.sharedLogging(dataDir)));
@@ -79,9 +99,11 @@ public final class EmbeddedServices {
     logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
   }
 
-  private ConfigurableApplicationContext startStandalone(LaunchableService service) {
+  private ConfigurableApplicationContext startStandalone(LaunchableService service, Map<String, String> settings) {
+    List<String> arguments = new ArrayList<>(service.standaloneArguments(dataDir));
+    settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
     try {
-      return standaloneApplication(service).run(service.standaloneArguments(dataDir).toArray(String[]::new));
+      return standaloneApplication(service).run(arguments.toArray(String[]::new));
     }
     catch (RuntimeException e) {
       throw new ServiceStartException(service, e);

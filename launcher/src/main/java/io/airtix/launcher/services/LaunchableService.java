@@ -1,33 +1,45 @@
 package io.airtix.launcher.services;
 
 import io.airtix.gateway.GatewayApplication;
+import io.airtix.tenants.TenantsApplication;
 import io.airtix.tickets.TicketsApplication;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A Spring Boot application the launcher can run, with what it needs to share the launcher's JVM and class path.
- * Services to come (orders 8082, expiration 8083, payments 8084, tenants 8085) join this list and the gateway's
- * routes.
+ * Services to come (orders 8082, expiration 8083, payments 8084) join this list and the gateway's routes.
  */
 public enum LaunchableService {
 
-  TICKETS("tickets", TicketsApplication.class, 8081, List.of("org.springframework.cloud.gateway.")),
+  TICKETS("tickets", TicketsApplication.class, 8081, ForeignAutoConfiguration.GATEWAY_PROXY),
 
-  GATEWAY("gateway", GatewayApplication.class, 8080, List.of(
-      "org.springframework.boot.jdbc.",
-      "org.springframework.boot.jpa.",
-      "org.springframework.boot.hibernate.",
-      "org.springframework.boot.data.jpa.",
-      "org.springframework.boot.flyway.",
-      "org.springframework.boot.security.",
-      "org.springdoc.",
-      "io.airtix.platform."));
+  /** Keeps no database and sends no events: it stores everything in Keycloak, through its admin API. */
+  TENANTS("tenants", TenantsApplication.class, 8085, ForeignAutoConfiguration.allOf(
+      ForeignAutoConfiguration.DATABASE,
+      ForeignAutoConfiguration.MESSAGING,
+      ForeignAutoConfiguration.SPRING_CLOUD,
+      ForeignAutoConfiguration.HTTP_CLIENTS)),
+
+  GATEWAY("gateway", GatewayApplication.class, 8080, ForeignAutoConfiguration.allOf(
+      ForeignAutoConfiguration.DATABASE,
+      ForeignAutoConfiguration.MESSAGING,
+      ForeignAutoConfiguration.SERVICE_PLATFORM));
 
   /** Services first: the gateway is the door to them. */
-  public static final List<LaunchableService> ALL = List.of(TICKETS, GATEWAY);
+  public static final List<LaunchableService> ALL = List.of(TICKETS, TENANTS, GATEWAY);
+
+  /** What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys lazily). */
+  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, GATEWAY);
+
+  /**
+   * The setting that carries the secret of the tenants service's Keycloak client. Keycloak generates the secret when it
+   * imports the realm, so the service can only start once Keycloak is ready and has been asked for it.
+   */
+  public static final String TENANTS_CLIENT_SECRET = "airtix.tenants.keycloak.client-secret";
 
   private final String serviceName;
   private final Class<?> application;
@@ -94,9 +106,10 @@ public enum LaunchableService {
     sharedLogging(dataDir).forEach((name, value) -> settings.put(name, value.toString()));
     if (this == GATEWAY) {
       settings.put("airtix.gateway.services.tickets", TICKETS.baseUrl());
+      settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
     }
-    if (this == TICKETS) {
-      // the start-up summary points at the OpenAPI document; said explicitly, springdoc stops warning about it
+    if (this == TICKETS || this == TENANTS) {
+      // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops warning about them
       settings.put("springdoc.api-docs.enabled", "true");
     }
     return settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toList();
@@ -108,5 +121,51 @@ public enum LaunchableService {
     defaults.put("server.port", port);
     defaults.put("airtix.data-dir", dataDir.toString());
     return defaults;
+  }
+
+  /**
+   * Auto-configuration packages that the launcher's class path holds and a service's own class path would not: its
+   * {@link SharedClassPathFilter} leaves them out, so each service configures itself as it does when run alone.
+   * Compared against each service's own runtime class path with Spring Boot 4.0 (modules per technology).
+   */
+  static final class ForeignAutoConfiguration {
+
+    /** The tickets service's JPA on SQLite or PostgreSQL, its migrations and the data-access helpers around them. */
+    static final List<String> DATABASE = List.of(
+        "org.springframework.boot.jdbc.",
+        "org.springframework.boot.jpa.",
+        "org.springframework.boot.hibernate.",
+        "org.springframework.boot.data.",
+        "org.springframework.boot.flyway.",
+        "org.springframework.boot.persistence.",
+        "org.springframework.boot.transaction.");
+
+    /** The event backbone's AMQP client; its health check alone would mark a service down without a broker. */
+    static final List<String> MESSAGING = List.of("org.springframework.boot.amqp.");
+
+    /** The gateway's proxy filters and routes. */
+    static final List<String> GATEWAY_PROXY = List.of("org.springframework.cloud.gateway.");
+
+    /** Spring Cloud as a whole, which only the gateway brings. */
+    static final List<String> SPRING_CLOUD = List.of("org.springframework.cloud.");
+
+    /** Spring Boot's HTTP client set-up (RestClient, HTTP service clients), which the gateway brings. */
+    static final List<String> HTTP_CLIENTS = List.of(
+        "org.springframework.boot.http.client.",
+        "org.springframework.boot.restclient.");
+
+    /** What makes a service a resource server with problem details and an OpenAPI document. */
+    static final List<String> SERVICE_PLATFORM = List.of(
+        "org.springframework.boot.security.",
+        "org.springdoc.",
+        "io.airtix.platform.");
+
+    private ForeignAutoConfiguration() {
+    }
+
+    @SafeVarargs
+    static List<String> allOf(List<String>... groups) {
+      return Stream.of(groups).flatMap(List::stream).toList();
+    }
   }
 }

@@ -18,19 +18,37 @@ class DemoCatalogTests {
   }
 
   @Test
-  void staffHoldTheirTenantRoleInTheirAirlineOnly() {
-    var agent = DemoCatalog.agentOf("aerolux").toNewUser();
+  void accountsComeWithoutAirlinesWhichTakeOnTheirStaffThroughTheTenantsService() {
+    assertThat(DemoCatalog.ACCOUNTS).allSatisfy(account -> assertThat(account.toNewUser().airlineRoles()).isEmpty());
+    var agent = DemoCatalog.agentOf("aerolux");
 
     assertThat(agent.username()).isEqualTo("aerolux-agent");
-    assertThat(agent.airlineRoles()).containsOnlyKeys("aerolux");
-    assertThat(agent.airlineRoles().get("aerolux")).containsExactly("agent");
-    assertThat(agent.password()).isEqualTo(DemoAccount.PASSWORD);
+    assertThat(agent.airline()).isEqualTo("aerolux");
+    assertThat(agent.tenantRole()).isEqualTo("agent");
+    assertThat(agent.toNewUser().password()).isEqualTo(DemoAccount.PASSWORD);
+  }
+
+  @Test
+  void platformAdminHoldsPlatformAdminRealmRoleAndWorksForNoAirline() {
+    var platformAdmin = DemoCatalog.platformAdmin();
+
+    assertThat(platformAdmin.username()).isEqualTo("platform-admin");
+    assertThat(platformAdmin.airline()).isNull();
+    assertThat(platformAdmin.toNewUser().realmRoles()).containsExactly("platform-admin");
+    assertThat(DemoCatalog.ACCOUNTS).filteredOn(account -> !account.equals(platformAdmin))
+        .allSatisfy(account -> assertThat(account.realmRoles()).isEmpty());
+  }
+
+  @Test
+  void firstTenantAdminOfEachAirlineWorksForIt() {
+    assertThat(DemoCatalog.tenantAdminOf("boreal").username()).isEqualTo("boreal-admin");
+    assertThat(DemoCatalog.tenantAdminOf("boreal").email()).isEqualTo("boreal-admin@boreal.airtix.test");
   }
 
   @Test
   void travellerIsPlainCustomer() {
-    var traveller = DemoCatalog.ACCOUNTS.stream().filter(account -> account.airline() == null).findFirst()
-        .orElseThrow().toNewUser();
+    var traveller = DemoCatalog.ACCOUNTS.stream().filter(account -> account.username().equals("traveller"))
+        .findFirst().orElseThrow().toNewUser();
 
     assertThat(traveller.realmRoles()).isEmpty();
     assertThat(traveller.airlineRoles()).isEmpty();

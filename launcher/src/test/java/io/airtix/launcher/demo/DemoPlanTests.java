@@ -8,30 +8,35 @@ import org.junit.jupiter.api.Test;
 class DemoPlanTests {
 
   @Test
-  void createsEveryAccountAndBothAirlinesOnFirstStart() {
+  void createsEveryAccountOnFirstStart() {
     var accounts = DemoPlan.accountsToCreate(DemoCatalog.ACCOUNTS, Set.of());
 
-    assertThat(accounts).hasSize(5);
-    assertThat(DemoPlan.airlinesToEnsure(accounts)).containsExactly("aerolux", "boreal");
+    assertThat(accounts).extracting(DemoAccount::username).containsExactly("platform-admin", "aerolux-admin",
+        "aerolux-agent", "boreal-admin", "boreal-agent", "traveller");
   }
 
   @Test
   void createsNothingOnceEveryAccountExists() {
-    Set<String> existing = Set.of("aerolux-admin", "aerolux-agent", "boreal-admin", "boreal-agent", "traveller");
+    Set<String> existing = Set.of("platform-admin", "aerolux-admin", "aerolux-agent", "boreal-admin", "boreal-agent",
+        "traveller");
 
-    var accounts = DemoPlan.accountsToCreate(DemoCatalog.ACCOUNTS, existing);
-
-    assertThat(accounts).isEmpty();
-    assertThat(DemoPlan.airlinesToEnsure(accounts)).isEmpty();
+    assertThat(DemoPlan.accountsToCreate(DemoCatalog.ACCOUNTS, existing)).isEmpty();
   }
 
   @Test
   void completesHalfCreatedDemoData() {
     var accounts = DemoPlan.accountsToCreate(DemoCatalog.ACCOUNTS,
-        Set.of("aerolux-admin", "aerolux-agent", "traveller"));
+        Set.of("platform-admin", "aerolux-admin", "aerolux-agent", "traveller"));
 
     assertThat(accounts).extracting(DemoAccount::username).containsExactly("boreal-admin", "boreal-agent");
-    assertThat(DemoPlan.airlinesToEnsure(accounts)).containsExactly("boreal");
+  }
+
+  @Test
+  void tenantAdminTakesOnTheAirlinesOtherStaffButNotThemselves() {
+    assertThat(DemoPlan.staffToAdd(DemoCatalog.ACCOUNTS, DemoCatalog.tenantAdminOf("aerolux")))
+        .extracting(DemoAccount::username).containsExactly("aerolux-agent");
+    assertThat(DemoPlan.staffToAdd(DemoCatalog.ACCOUNTS, DemoCatalog.tenantAdminOf("boreal")))
+        .extracting(DemoAccount::username).containsExactly("boreal-agent");
   }
 
   @Test

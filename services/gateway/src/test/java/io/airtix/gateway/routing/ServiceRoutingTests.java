@@ -53,6 +53,8 @@ class ServiceRoutingTests {
   static void routeToUpstream(DynamicPropertyRegistry registry) {
     registry.add("airtix.gateway.services.tickets", ServiceRoutingTests::upstreamUrl);
     registry.add("airtix.gateway.services.orders", ServiceRoutingTests::upstreamUrl);
+    registry.add("airtix.gateway.services.tenants", ServiceRoutingTests::upstreamUrl);
+    registry.add("airtix.gateway.paths.tenants", () -> "/api/airlines");
   }
 
   @BeforeEach
@@ -101,6 +103,25 @@ class ServiceRoutingTests {
   }
 
   @Test
+  void routesThePathsAServiceOwnsUnchanged() throws Exception {
+    HttpResponse<String> list = client.send(gateway("/api/airlines?page=0").build(), BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/airlines?page=0");
+
+    HttpResponse<String> staff = client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
+    assertThat(staff.statusCode()).isEqualTo(200);
+    assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/airlines/aerolux/staff");
+  }
+
+  @Test
+  void routesNothingUnderTheNameOfAServiceThatOwnsOtherPaths() throws Exception {
+    HttpResponse<String> response = client.send(gateway("/api/tenants/aerolux").build(), BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(upstreamRequests).isEmpty();
+  }
+
+  @Test
   void answers404ForApisOfUnknownServices() throws Exception {
     HttpResponse<String> response = client.send(gateway("/api/unknown/1").build(), BodyHandlers.ofString());
 
@@ -118,7 +139,8 @@ class ServiceRoutingTests {
     assertThat(response.body())
         .contains("<h1>Airtix</h1>")
         .contains("href=\"http://localhost:8180/realms/airtix/account\"")
-        .contains("href=\"/api/tickets\"");
+        .contains("href=\"/api/tickets\"")
+        .contains("href=\"/api/airlines\"");
   }
 
   private HttpRequest.Builder gateway(String pathAndQuery) {
