@@ -1,5 +1,9 @@
 package io.airtix.events;
 
+import io.airtix.events.orders.OrderCancelled;
+import io.airtix.events.orders.OrderCompleted;
+import io.airtix.events.orders.OrderCreated;
+import io.airtix.events.orders.OrderExpired;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -26,7 +30,11 @@ public final class EventTypes {
   public static final EventTypes AIRTIX = new EventTypes(Map.of())
       .with(TicketCreated.TYPE, TicketCreated.class)
       .with(TicketUpdated.TYPE, TicketUpdated.class)
-      .with(TicketDeleted.TYPE, TicketDeleted.class);
+      .with(TicketDeleted.TYPE, TicketDeleted.class)
+      .with(OrderCreated.TYPE, OrderCreated.class)
+      .with(OrderCancelled.TYPE, OrderCancelled.class)
+      .with(OrderCompleted.TYPE, OrderCompleted.class)
+      .with(OrderExpired.TYPE, OrderExpired.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.events.EventTypes.UnknownEventTypeException;
+import io.airtix.events.orders.OrderCancelled;
+import io.airtix.events.orders.OrderCompleted;
+import io.airtix.events.orders.OrderCreated;
+import io.airtix.events.orders.OrderExpired;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -21,6 +25,17 @@ class EventTypesTests {
     assertThat(EventTypes.AIRTIX.payloadOf("ticket.updated")).isEqualTo(TicketUpdated.class);
     assertThat(EventTypes.AIRTIX.payloadOf("ticket.deleted")).isEqualTo(TicketDeleted.class);
     assertThat(EventTypes.AIRTIX.typeOf(TicketUpdated.class)).isEqualTo(TicketUpdated.TYPE);
+  }
+
+  @Test
+  void mapsEveryOrderEventTypeToItsRecordInTheOrderStream() {
+    assertThat(EventTypes.AIRTIX.payloadOf("order.created")).isEqualTo(OrderCreated.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("order.cancelled")).isEqualTo(OrderCancelled.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("order.completed")).isEqualTo(OrderCompleted.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("order.expired")).isEqualTo(OrderExpired.class);
+    assertThat(EventTypes.AIRTIX.typeOf(OrderExpired.class)).isEqualTo(OrderExpired.TYPE);
+    assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("order"))
+        .containsExactly("order.created", "order.cancelled", "order.completed", "order.expired");
   }
 
   @Test

@@ -48,6 +48,12 @@ class Ticket {
   @Enumerated(EnumType.STRING)
   private TicketStatus status;
 
+  // The order holding (RESERVED) or having bought (SOLD) the ticket; lets a late or repeated order event tell
+  // whether it is about the current hold
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(length = 36)
+  private UUID reservedFor;
+
   private Instant createdAt;
   private Instant updatedAt;
 
@@ -159,7 +165,49 @@ class Ticket {
     return new TicketDeleted(id, version() + 1, airline);
   }
 
-  // Reservations will move tickets between states; until then tests use this to set the stage
+  /**
+   * An order holds the ticket. The orders database lets only one order at a time be active for a ticket, so a
+   * hold of another order means that order ended and its cancellation is still on the way: the newer order wins.
+   *
+   * @return whether the ticket changed (and so needs its ticket.updated event)
+   */
+  boolean reserveFor(UUID orderId, Instant now) {
+    if (status == TicketStatus.SOLD || orderId.equals(reservedFor)) {
+      return false;
+    }
+    this.status = TicketStatus.RESERVED;
+    this.reservedFor = orderId;
+    this.updatedAt = now;
+    return true;
+  }
+
+  /** The order ended without a sale: available again, but only if that order is the one holding the ticket. */
+  boolean releaseFrom(UUID orderId, Instant now) {
+    if (status != TicketStatus.RESERVED || !orderId.equals(reservedFor)) {
+      return false;
+    }
+    this.status = TicketStatus.AVAILABLE;
+    this.reservedFor = null;
+    this.updatedAt = now;
+    return true;
+  }
+
+  /** The order was paid. Never sold twice, and never from under another order's hold. */
+  boolean sellTo(UUID orderId, Instant now) {
+    if (status == TicketStatus.SOLD || status == TicketStatus.RESERVED && !orderId.equals(reservedFor)) {
+      return false;
+    }
+    this.status = TicketStatus.SOLD;
+    this.reservedFor = orderId;
+    this.updatedAt = now;
+    return true;
+  }
+
+  UUID reservedFor() {
+    return reservedFor;
+  }
+
+  // Tests use this to set the stage without an order
   void markReserved() {
     this.status = TicketStatus.RESERVED;
   }

@@ -1,0 +1,49 @@
+package io.airtix.events.orders;
+
+import io.airtix.events.AggregateEvent;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An order ended without a sale; its ticket is free again.
+ *
+ * @param reason why: {@link #CUSTOMER} or {@link #EXPIRED} today; consumers treat an unknown reason like any
+ *     other cancellation, so more may be added
+ */
+public record OrderCancelled(UUID orderId, long version, UUID ticketId, String airline, String reason)
+    implements AggregateEvent {
+
+  public static final String TYPE = "order.cancelled";
+
+  /** The customer cancelled the order. */
+  public static final String CUSTOMER = "CUSTOMER";
+
+  /** The hold ran out before payment started. */
+  public static final String EXPIRED = "EXPIRED";
+
+  public OrderCancelled {
+    Objects.requireNonNull(orderId, "orderId");
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  @Override
+  public String aggregateId() {
+    return orderId.toString();
+  }
+
+  @Override
+  public long aggregateVersion() {
+    return version;
+  }
+
+  @Override
+  public String tenant() {
+    return airline;
+  }
+}

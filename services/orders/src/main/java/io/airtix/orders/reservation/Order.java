@@ -1,0 +1,182 @@
+package io.airtix.orders.reservation;
+
+import io.airtix.events.orders.OrderCancelled;
+import io.airtix.events.orders.OrderCompleted;
+import io.airtix.events.orders.OrderCreated;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A customer's reservation of one ticket, at the price the customer saw. Its transitions guard themselves (see
+ * {@link OrderStatus}); each is a new version and publishes exactly one event.
+ */
+// "Order" is a keyword in JPQL as in SQL: another entity name keeps the generated queries unambiguous
+@Entity(name = "CustomerOrder")
+@Table(name = "orders")
+class Order {
+
+  @Id
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(length = 36)
+  private UUID id;
+
+  // Null until first persisted, which tells Spring Data the order is new despite its assigned id
+  @Version
+  private Long version;
+
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(length = 36)
+  private UUID ticketId;
+
+  private String airline;
+  private String customerId;
+  private BigDecimal price;
+  private String currency;
+
+  @Enumerated(EnumType.STRING)
+  private OrderStatus status;
+
+  @Enumerated(EnumType.STRING)
+  private CancellationReason cancellationReason;
+
+  private Instant createdAt;
+  private Instant expiresAt;
+  private Instant updatedAt;
+
+  protected Order() {
+  }
+
+  Order(UUID id, UUID ticketId, String airline, String customerId, BigDecimal price, String currency, Instant now,
+      Instant expiresAt) {
+    this.id = id;
+    this.ticketId = ticketId;
+    this.airline = airline;
+    this.customerId = customerId;
+    this.price = price.setScale(2, RoundingMode.HALF_EVEN);
+    this.currency = currency;
+    this.status = OrderStatus.CREATED;
+    this.createdAt = now;
+    this.expiresAt = expiresAt;
+    this.updatedAt = now;
+  }
+
+  /** The customer gives the ticket back; only an order whose payment has not started can be cancelled. */
+  void cancel(Instant now) {
+    if (status != OrderStatus.CREATED) {
+      throw new OrderNotCancellableException(id, status);
+    }
+    end(CancellationReason.CUSTOMER, now);
+  }
+
+  /**
+   * The hold ran out. An order being paid or paid is kept (the payment decides), one already cancelled stays so.
+   *
+   * @return whether the order was cancelled now
+   */
+  boolean expire(Instant now) {
+    if (status != OrderStatus.CREATED) {
+      return false;
+    }
+    end(CancellationReason.EXPIRED, now);
+    return true;
+  }
+
+  /** Payment started: from now on expiry leaves the order alone. */
+  void awaitPayment(Instant now) {
+    require(OrderStatus.CREATED, OrderStatus.AWAITING_PAYMENT);
+    this.status = OrderStatus.AWAITING_PAYMENT;
+    this.updatedAt = now;
+  }
+
+  /** Paid: the ticket is sold. */
+  void complete(Instant now) {
+    require(OrderStatus.AWAITING_PAYMENT, OrderStatus.COMPLETED);
+    this.status = OrderStatus.COMPLETED;
+    this.updatedAt = now;
+  }
+
+  private void end(CancellationReason reason, Instant now) {
+    this.status = OrderStatus.CANCELLED;
+    this.cancellationReason = reason;
+    this.updatedAt = now;
+  }
+
+  // Payment steps arrive as events of other services, never from a customer: a wrong state is a bug, not a 409
+  private void require(OrderStatus from, OrderStatus to) {
+    if (status != from) {
+      throw new IllegalStateException("Order " + id + " cannot go from " + status + " to " + to);
+    }
+  }
+
+  boolean ownedBy(String userId) {
+    return customerId.equals(userId);
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  long version() {
+    return version == null ? 0 : version;
+  }
+
+  UUID ticketId() {
+    return ticketId;
+  }
+
+  String airline() {
+    return airline;
+  }
+
+  String customerId() {
+    return customerId;
+  }
+
+  /** Always two decimals: SQLite hands back 129.9 for a stored 129.90. */
+  BigDecimal price() {
+    return price.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  String currency() {
+    return currency;
+  }
+
+  OrderStatus status() {
+    return status;
+  }
+
+  CancellationReason cancellationReason() {
+    return cancellationReason;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  Instant expiresAt() {
+    return expiresAt;
+  }
+
+  OrderCreated created() {
+    return new OrderCreated(id, version(), ticketId, airline, customerId, price(), currency, expiresAt);
+  }
+
+  OrderCancelled cancelled() {
+    return new OrderCancelled(id, version(), ticketId, airline, cancellationReason.name());
+  }
+
+  OrderCompleted completed() {
+    return new OrderCompleted(id, version(), ticketId, airline);
+  }
+}

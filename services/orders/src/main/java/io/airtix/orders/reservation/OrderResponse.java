@@ -1,0 +1,26 @@
+package io.airtix.orders.reservation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An order as the API shows it; {@code cancellationReason} is null unless it was cancelled. */
+record OrderResponse(
+    UUID id,
+    UUID ticketId,
+    String airline,
+    String customerId,
+    BigDecimal price,
+    String currency,
+    OrderStatus status,
+    CancellationReason cancellationReason,
+    Instant createdAt,
+    Instant expiresAt,
+    long version) {
+
+  static OrderResponse from(Order order) {
+    return new OrderResponse(order.id(), order.ticketId(), order.airline(), order.customerId(), order.price(),
+        order.currency(), order.status(), order.cancellationReason(), order.createdAt(), order.expiresAt(),
+        order.version());
+  }
+}

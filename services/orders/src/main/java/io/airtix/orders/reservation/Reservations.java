@@ -1,0 +1,154 @@
+package io.airtix.orders.reservation;
+
+import io.airtix.events.orders.OrderExpired;
+import io.airtix.orders.ticketreplica.ReplicatedTicket;
+import io.airtix.orders.ticketreplica.ReplicatedTickets;
+import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.messaging.Outbox;
+import io.airtix.platform.security.AirtixPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers reserve tickets and cancel their reservations; airline staff look at their airline's orders. Every
+ * change writes the order and its event to the outbox in one transaction.
+ *
+ * <p>A ticket is never held by two orders: the replica's status and a look for an active order are only the
+ * polite early answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over the active
+ * statuses: of two reservations racing for one ticket, the database lets exactly one insert commit.
+ */
+@Service
+@Transactional
+class Reservations {
+
+  static final String RESOURCE = "orders";
+
+  private static final Logger log = LoggerFactory.getLogger(Reservations.class);
+
+  // Newest first; the id breaks ties between orders of the same instant so paging is stable
+  private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+  // The partial unique index of V1__orders_and_ticket_replica.sql, as PostgreSQL and SQLite name its violation
+  private static final String ACTIVE_ORDER_INDEX = "uk_orders_active_ticket";
+  private static final String ACTIVE_ORDER_COLUMN = "orders.ticket_id";
+
+  private final OrderRepository orders;
+  private final ReplicatedTickets tickets;
+  private final AccessPolicy access;
+  private final Outbox outbox;
+  private final HoldSettings settings;
+  private final Clock clock;
+
+  Reservations(OrderRepository orders, ReplicatedTickets tickets, AccessPolicy access, Outbox outbox,
+      HoldSettings settings, Clock clock) {
+    this.orders = orders;
+    this.tickets = tickets;
+    this.access = access;
+    this.outbox = outbox;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Holds the ticket for the caller until now + the hold, at the price the caller saw.
+   *
+   * @throws TicketNotFoundException the ticket is unknown here (404)
+   * @throws TicketUnavailableException held by another order or sold (409)
+   * @throws PriceChangedException the caller saw another price (409, with the current one)
+   */
+  OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
+    access.requireSomewhere(caller, "create", RESOURCE);
+    ReplicatedTicket ticket = tickets.find(request.ticketId())
+        .orElseThrow(() -> new TicketNotFoundException(request.ticketId()));
+    access.require(caller, "create", RESOURCE, ticket.airline());
+    if (!ticket.available()) {
+      throw new TicketUnavailableException(ticket.id());
+    }
+    if (!ticket.costs(request.price(), request.currency())) {
+      throw new PriceChangedException(ticket.id(), ticket.price(), ticket.currency());
+    }
+    Instant now = clock.instant();
+    Order order = new Order(UUID.randomUUID(), ticket.id(), ticket.airline(), caller.userId(), ticket.price(),
+        ticket.currency(), now, now.plus(settings.hold()));
+    try {
+      // flush now: the unique index answers here, inside this method, not at commit
+      orders.saveAndFlush(order);
+    }
+    catch (DataIntegrityViolationException ex) {
+      if (isActiveOrderConflict(ex)) {
+        // the expected answer to a lost race, not an error
+        log.debug("Ticket {} went to another order first", ticket.id());
+        throw new TicketUnavailableException(ticket.id());
+      }
+      throw ex;
+    }
+    outbox.publish(order.created());
+    return OrderResponse.from(order);
+  }
+
+  /** The owner gives the ticket back: 404 for anyone else's order, 409 once paid, being paid or cancelled. */
+  OrderResponse cancel(AirtixPrincipal caller, UUID id) {
+    access.requireSomewhere(caller, "cancel-own", RESOURCE);
+    Order order = ownOrder(caller, id);
+    order.cancel(clock.instant());
+    // flush so a concurrent change (an expiry) fails here with 409 and the event carries the new version
+    Order cancelled = orders.saveAndFlush(order);
+    outbox.publish(cancelled.cancelled());
+    return OrderResponse.from(cancelled);
+  }
+
+  /** The hold of an order ran out: cancel it unless its payment started. Repeated or late deadlines do nothing. */
+  void expire(OrderExpired deadline) {
+    Order order = orders.findById(deadline.orderId()).orElse(null);
+    if (order == null) {
+      log.warn("Order {} expired but is unknown here", deadline.orderId());
+      return;
+    }
+    if (!order.expire(clock.instant())) {
+      log.info("Order {} expired while {}; kept", order.id(), order.status());
+      return;
+    }
+    Order cancelled = orders.saveAndFlush(order);
+    outbox.publish(cancelled.cancelled());
+  }
+
+  @Transactional(readOnly = true)
+  OrderResponse find(AirtixPrincipal caller, UUID id) {
+    access.requireSomewhere(caller, "read-own", RESOURCE);
+    return OrderResponse.from(ownOrder(caller, id));
+  }
+
+  /** The caller's own orders, newest first. */
+  @Transactional(readOnly = true)
+  OrderPage mine(AirtixPrincipal caller, int page, int size) {
+    access.requireSomewhere(caller, "read-own", RESOURCE);
+    return OrderPage.from(orders.findByCustomerId(caller.userId(), PageRequest.of(page, size, NEWEST_FIRST)));
+  }
+
+  /** An airline's orders for its staff: 403 for callers who read orders nowhere, 404 for another airline's. */
+  @Transactional(readOnly = true)
+  OrderPage ofAirline(AirtixPrincipal caller, String airline, int page, int size) {
+    access.requireOnObject(caller, "read", RESOURCE, airline, () -> new AirlineNotFoundException(airline));
+    return OrderPage.from(orders.findByAirline(airline, PageRequest.of(page, size, NEWEST_FIRST)));
+  }
+
+  // Somebody else's order is as unknown as an order that does not exist
+  private Order ownOrder(AirtixPrincipal caller, UUID id) {
+    return orders.findById(id).filter(order -> order.ownedBy(caller.userId()))
+        .orElseThrow(() -> new OrderNotFoundException(id));
+  }
+
+  private static boolean isActiveOrderConflict(DataIntegrityViolationException ex) {
+    String message = String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+    return message.contains(ACTIVE_ORDER_INDEX) || message.contains(ACTIVE_ORDER_COLUMN);
+  }
+}

@@ -1,0 +1,34 @@
+package io.airtix.orders.ticketreplica;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A ticket as the orders service last heard of it from the tickets service.
+ *
+ * @param status AVAILABLE, RESERVED or SOLD, as the tickets service reported it
+ */
+public record ReplicatedTicket(
+    UUID id,
+    long version,
+    String airline,
+    String flightNumber,
+    String origin,
+    String destination,
+    Instant departureTime,
+    BigDecimal price,
+    String currency,
+    String status) {
+
+  public static final String AVAILABLE = "AVAILABLE";
+
+  public boolean available() {
+    return AVAILABLE.equals(status);
+  }
+
+  /** Same amount (whatever its scale) in the same currency. */
+  public boolean costs(BigDecimal amount, String inCurrency) {
+    return price.compareTo(amount) == 0 && currency.equals(inCurrency);
+  }
+}

@@ -1,0 +1,75 @@
+package io.airtix.orders;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh, empty PostgreSQL database for one test class, created through the server's
+ * {@code postgres} database and dropped afterwards. Reads POSTGRES_HOST / POSTGRES_PORT /
+ * POSTGRES_USER / POSTGRES_PASSWORD like the service (defaults 127.0.0.1, 5432, postgres, empty).
+ * An unreachable server fails the test; it is never skipped.
+ */
+public final class PostgresTestDatabase {
+
+  private final String name;
+
+  private PostgresTestDatabase(String name) {
+    this.name = name;
+  }
+
+  public static PostgresTestDatabase create() {
+    String name = "airtix_orders_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute("CREATE DATABASE " + name);
+    return new PostgresTestDatabase(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public static String host() {
+    return env("POSTGRES_HOST", "127.0.0.1");
+  }
+
+  public static String port() {
+    return env("POSTGRES_PORT", "5432");
+  }
+
+  public static String user() {
+    return env("POSTGRES_USER", "postgres");
+  }
+
+  public static String password() {
+    return env("POSTGRES_PASSWORD", "");
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + host() + ":" + port() + "/" + name;
+  }
+
+  /** Drops the database even while a connection pool still holds connections to it. */
+  public void drop() {
+    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+
+  private static void execute(String sql) {
+    String url = "jdbc:postgresql://" + host() + ":" + port() + "/postgres";
+    try (Connection connection = DriverManager.getConnection(url, user(), password());
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+    catch (SQLException ex) {
+      throw new IllegalStateException("PostgreSQL is required by this test and not usable at " + url + " as "
+          + user() + " (" + ex.getMessage() + "). Start PostgreSQL or set POSTGRES_HOST/POSTGRES_PORT/"
+          + "POSTGRES_USER/POSTGRES_PASSWORD.", ex);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,57 @@
+package io.airtix.orders.reservation;
+
+import io.airtix.orders.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** 200 buyers for 50 tickets, three rounds, and 100 buyers for one ticket, on the machine's PostgreSQL. */
+@ActiveProfiles("distributed")
+@DirtiesContext
+class ReservationsConcurrencyOnPostgresIntegrationTests extends ReservationsConcurrencyContract {
+
+  private static PostgresTestDatabase database;
+
+  @DynamicPropertySource
+  static void scratchDatabase(DynamicPropertyRegistry registry) {
+    database = PostgresTestDatabase.create();
+    registry.add("spring.datasource.url", database::jdbcUrl);
+    registry.add("spring.datasource.username", PostgresTestDatabase::user);
+    registry.add("spring.datasource.password", PostgresTestDatabase::password);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    if (database != null) {
+      database.drop();
+    }
+  }
+
+  @Override
+  int buyers() {
+    return 200;
+  }
+
+  @Override
+  int tickets() {
+    return 50;
+  }
+
+  @Override
+  int rounds() {
+    return 3;
+  }
+
+  @Override
+  int buyersOfOneTicket() {
+    return 100;
+  }
+
+  @Override
+  int threads() {
+    // more threads than pooled connections (10): buyers also queue for a connection, as under real load
+    return 32;
+  }
+}

@@ -1,0 +1,103 @@
+package io.airtix.tickets.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airtix.events.orders.OrderCancelled;
+import io.airtix.events.orders.OrderCompleted;
+import io.airtix.events.orders.OrderCreated;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The catalogue's reactions to order events, through the real listener in a transaction as the inbox runs it, on
+ * SQLite: each transition is a new ticket version with exactly one ticket.updated in the outbox.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "airtix.messaging.outbox.relay=false",
+    "airtix.messaging.inbox.enabled=false"})
+@DirtiesContext
+class OrderEventsIntegrationTests {
+
+  @Autowired
+  OrderEvents listener;
+
+  @Autowired
+  TicketRepository tickets;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  PlatformTransactionManager transactions;
+
+  @DynamicPropertySource
+  static void scratchDataDir(DynamicPropertyRegistry registry) throws IOException {
+    String dataDir = Files.createTempDirectory("airtix-ticket-order-events").toString();
+    registry.add("airtix.data-dir", () -> dataDir);
+  }
+
+  @Test
+  void reservesReleasesAndSellsPublishingEachNewVersion() {
+    Ticket ticket = tickets.saveAndFlush(TicketMother.availableTicket("aerolux"));
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+
+    apply(() -> listener.on(created(first, ticket)));
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.RESERVED);
+    apply(() -> listener.on(new OrderCancelled(second, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
+    assertThat(statusOf(ticket)).as("another order's cancellation").isEqualTo(TicketStatus.RESERVED);
+    apply(() -> listener.on(new OrderCancelled(first, 1, ticket.id(), "aerolux", OrderCancelled.EXPIRED)));
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.AVAILABLE);
+    apply(() -> listener.on(created(second, ticket)));
+    apply(() -> listener.on(new OrderCompleted(second, 2, ticket.id(), "aerolux")));
+
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.SOLD);
+    assertThat(updatesOf(ticket)).containsExactly("1:RESERVED", "2:AVAILABLE", "3:RESERVED", "4:SOLD");
+  }
+
+  @Test
+  void ignoresOrdersOfATicketThatWasWithdrawn() {
+    Ticket withdrawn = TicketMother.availableTicket("aerolux");
+
+    apply(() -> listener.on(created(UUID.randomUUID(), withdrawn)));
+
+    assertThat(tickets.findById(withdrawn.id())).isEmpty();
+    assertThat(updatesOf(withdrawn)).isEmpty();
+  }
+
+  private static OrderCreated created(UUID order, Ticket ticket) {
+    return new OrderCreated(order, 0, ticket.id(), ticket.airline(), UUID.randomUUID().toString(),
+        new BigDecimal("129.90"), "EUR", Instant.now().plus(Duration.ofMinutes(15)));
+  }
+
+  private void apply(Runnable event) {
+    new TransactionTemplate(transactions).executeWithoutResult(status -> event.run());
+  }
+
+  private TicketStatus statusOf(Ticket ticket) {
+    return tickets.findById(ticket.id()).orElseThrow().status();
+  }
+
+  /** The ticket.updated events in the outbox, as version:status. */
+  private List<String> updatesOf(Ticket ticket) {
+    return jdbc.sql("SELECT aggregate_version, body FROM airtix_outbox WHERE aggregate_id = ? "
+            + "AND event_type = 'ticket.updated' ORDER BY position")
+        .param(ticket.id().toString())
+        .query((row, n) -> row.getLong(1) + ":" + row.getString(2).replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"))
+        .list();
+  }
+}
