@@ -7,7 +7,8 @@
 # (as the admin whose password is in the data folder) once Keycloak is up.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
-# PGPASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
+# PGPASSWORD), a running RabbitMQ for the events (default localhost:5672, guest/guest; override with RABBITMQ_HOST,
+# RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
 # A fresh start: stop, drop the two databases and delete the data folder (default data/distributed).
 set -euo pipefail
 
@@ -16,6 +17,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/launcher.sh"
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+export RABBITMQ_HOST="${RABBITMQ_HOST:-localhost}" RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
+export RABBITMQ_USERNAME="${RABBITMQ_USERNAME:-guest}" RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}"
 data_dir="${AIRTIX_DATA_DIR:-$root/data/distributed}"
 jdbc="jdbc:postgresql://$PGHOST:$PGPORT"
 issuer="http://localhost:8180/realms/airtix"
@@ -30,6 +33,15 @@ for tool in psql curl; do
 done
 if ! psql -d postgres -qAtc 'select 1' >/dev/null; then
   echo "PostgreSQL does not answer at $PGHOST:$PGPORT as $PGUSER." >&2
+  exit 1
+fi
+
+# The services would start without a broker (events wait in their outbox), but nothing would reach the other services:
+# better to say so now. A TCP connect through bash's /dev/tcp needs no extra tool; it proves the port answers, the
+# services' own connection then proves the account.
+if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$RABBITMQ_HOST" "$RABBITMQ_PORT" 2>/dev/null; then
+  echo "RabbitMQ does not answer at $RABBITMQ_HOST:$RABBITMQ_PORT; start it, or point RABBITMQ_HOST and RABBITMQ_PORT" \
+    "at one." >&2
   exit 1
 fi
 
@@ -94,7 +106,8 @@ start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="
   KC_DB_PASSWORD="${PGPASSWORD:-}"
 start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
-  AIRTIX_SECURITY_ISSUER_URI="$issuer"
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
+  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
 # waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
   AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180
@@ -117,6 +130,7 @@ cat <<SUMMARY
   Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081, OpenAPI: /v3/api-docs)
   Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets
+  Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events
   Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
                      (password Demo-Passw0rd-2026!)
 

@@ -1,6 +1,7 @@
 package io.airtix.launcher;
 
 import io.airtix.launcher.LaunchOptions.UsageException;
+import io.airtix.launcher.broker.StandaloneBroker;
 import io.airtix.launcher.demo.DemoAccount;
 import io.airtix.launcher.demo.DemoCatalog;
 import io.airtix.launcher.demo.DemoData;
@@ -26,8 +27,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Airtix in one command: Keycloak as a child process, every service and the gateway in this JVM, the demo data, and
- * a summary of where everything is. With {@code --only} it runs a single component instead, which is how the
+ * Airtix in one command: Keycloak as a child process, the event broker, every service and the gateway in this JVM,
+ * the demo data, and a summary of where everything is. With {@code --only} it runs a single component instead, which is how the
  * distributed mode gives each its own process.
  */
 public final class Airtix {
@@ -41,6 +42,7 @@ public final class Airtix {
   private final Path dataDir;
   private final KeycloakServer keycloak;
   private final EmbeddedServices services;
+  private final StandaloneBroker broker;
   private volatile boolean stopping;
 
   Airtix(LaunchOptions options, Console console) {
@@ -50,6 +52,7 @@ public final class Airtix {
     this.keycloak = new KeycloakServer(keycloakHome(), dataDir.resolve("logs/keycloak.log"),
         dataDir.resolve("keycloak.pid"));
     this.services = new EmbeddedServices(dataDir);
+    this.broker = new StandaloneBroker(dataDir);
   }
 
   public static void main(String[] args) {
@@ -99,10 +102,18 @@ public final class Airtix {
     Instant start = Instant.now();
     console.println("Starting Airtix (data in " + dataDir + ")");
     stopKeycloakOnExit();
+    stopBrokerAfterServicesOnExit();
 
-    CompletableFuture<Duration> servicesUp = services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of());
-    console.step("Starting the tickets service and the gateway in the background");
+    // the broker logs into the services' log file, so that file is set up first
+    services.initializeLoggingOnce();
+    CompletableFuture<Duration> brokerUp = broker.startInBackground();
+    // the services' outbox relays and inboxes connect as they start, so they wait for the broker (about 2 s)
+    CompletableFuture<Duration> servicesUp = brokerUp.thenCompose(
+        brokerReady -> services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of()));
+    console.step("Starting the event broker, then the tickets service and the gateway, in the background");
     Instant keycloakStart = startKeycloak();
+    console.step("Event broker ready after " + Console.seconds(brokerUp.join()) + " (AMQP on port "
+        + StandaloneBroker.PORT + ", store: broker/)");
 
     Duration keycloakReady = keycloak.awaitReady(keycloakStart, KEYCLOAK_TIMEOUT);
     console.step("Keycloak ready after " + Console.seconds(keycloakReady));
@@ -224,6 +235,18 @@ public final class Airtix {
         console.println("Keycloak stopped.");
       }
     }, "airtix-stop"));
+  }
+
+  /**
+   * The services' contexts close first (Spring Boot's own shutdown hook may be closing them already; closing again
+   * waits for it), so their outbox relays and listeners stop before the broker they talk to goes away; then the broker
+   * closes its Derby store cleanly. Beside Keycloak's stop, which takes longer, in a hook of its own.
+   */
+  private void stopBrokerAfterServicesOnExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      services.stopAll();
+      broker.stop();
+    }, "airtix-stop-broker"));
   }
 
   /** Keeps the launcher alive as long as Keycloak; a Keycloak that dies on its own ends the launcher too. */

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +41,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.amqp.core.AnonymousQueue;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged launcher as a person runs it: {@code java -jar airtix-launcher.jar} in a process of its own, on a
- * fresh data folder, used through the gateway with tokens from real logins, stopped the way a service manager
+ * fresh data folder, used through the gateway with tokens from real logins, its events read from the embedded
+ * broker, stopped the way a service manager
  * (SIGTERM) and a person at the terminal (Ctrl-C, SIGINT) stop it, and started again on the same data.
  * <p>
  * The steps build on each other, in order: the first start unpacks and builds Keycloak and creates the demo data,
@@ -74,7 +84,13 @@ class StandaloneLaunchIntegrationTests {
   private static final String CONSOLE_CLIENT = "security-admin-console";
   private static final URI CONSOLE_REDIRECT = URI.create("http://localhost:8180/admin/airtix/console/");
   private static final URI CONSOLE_USERS = URI.create("http://localhost:8180/admin/realms/airtix/users");
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8085, 8180, 9180);
+  /** The embedded event broker's AMQP port (libs/broker's standalone port) and its one account. */
+  private static final int BROKER_PORT = 5673;
+  private static final String BROKER_ACCOUNT = "guest";
+  private static final String EVENTS_EXCHANGE = "airtix.events";
+  private static final Duration EVENT_PATIENCE = Duration.ofSeconds(20);
+  private static final String BROKER_READY = "Event broker ready after";
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8085, 8180, 9180, BROKER_PORT);
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
 
@@ -112,7 +128,7 @@ class StandaloneLaunchIntegrationTests {
   void firstStartUnpacksKeycloakAndCreatesDemoData() {
     Launch launch = start("first");
 
-    assertThat(launch.output()).doesNotContain(DEMO_DATA_FAILED).contains(UNPACKING,
+    assertThat(launch.output()).doesNotContain(DEMO_DATA_FAILED).contains(UNPACKING, BROKER_READY,
         "Demo data created: 6 accounts, 2 airlines, 2 staff members, 6 tickets");
     report.add("cold start: " + launch.reportedStartTime());
   }
@@ -176,18 +192,60 @@ class StandaloneLaunchIntegrationTests {
 
   @Test
   @Order(7)
+  void ticketCreatedThroughGatewayReachesEventBroker() {
+    CachingConnectionFactory connections = new CachingConnectionFactory("localhost", BROKER_PORT);
+    connections.setUsername(BROKER_ACCOUNT);
+    connections.setPassword(BROKER_ACCOUNT);
+    try {
+      // a queue of the test's own, gone with its connection: the services' topology is left as it is
+      RabbitAdmin admin = new RabbitAdmin(connections);
+      Queue ticketEvents = new AnonymousQueue();
+      admin.declareQueue(ticketEvents);
+      // the tickets service declares the exchange this way too; declaring it here does not depend on its timing
+      TopicExchange events = new TopicExchange(EVENTS_EXCHANGE, true, false);
+      admin.declareExchange(events);
+      admin.declareBinding(BindingBuilder.bind(ticketEvents).to(events).with("ticket.#"));
+
+      HttpResponse<String> created = createTicket("aerolux", "AX905", login("aerolux-agent"));
+      assertThat(created.statusCode()).as("POST %s: %s", TICKETS, created.body()).isEqualTo(201);
+      createdFlights.add("AX905");
+      String ticketId = json.readTree(created.body()).path("id").asString();
+
+      // earlier ticket events that no queue took yet may arrive first: the outbox retries them
+      RabbitTemplate template = new RabbitTemplate(connections);
+      List<Message> received = new CopyOnWriteArrayList<>();
+      await().atMost(EVENT_PATIENCE).until(() -> {
+        // a get, not a consumer with a timeout: cancelling that consumer would delete the auto-delete queue
+        Message message = template.receive(ticketEvents.getName());
+        if (message != null) {
+          received.add(message);
+        }
+        return received.stream().anyMatch(each -> isTicketCreated(each, ticketId));
+      });
+      Message event = received.stream().filter(each -> isTicketCreated(each, ticketId)).findFirst().orElseThrow();
+      assertThat(event.getMessageProperties().getType()).isEqualTo("ticket.created");
+      assertThat(event.getMessageProperties().getContentType()).isEqualTo("application/json");
+      assertThat(json.readTree(event.getBody()).path("payload").path("flightNumber").asString()).isEqualTo("AX905");
+    }
+    finally {
+      connections.destroy();
+    }
+  }
+
+  @Test
+  @Order(8)
   void travellerMayNotSellTickets() {
     assertThat(createTicket("aerolux", "AX902", login("traveller")).statusCode()).isEqualTo(403);
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void nobodyMaySellTicketsWithoutToken() {
     assertThat(createTicket("aerolux", "AX903", null).statusCode()).isEqualTo(401);
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void tokenCommandPrintsTokenTheGatewayAccepts() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -201,7 +259,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -212,7 +270,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -222,12 +280,13 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
-    assertThat(launch.output()).doesNotContain(UNPACKING, DEMO_DATA_FAILED).contains("Demo data present");
+    assertThat(launch.output()).doesNotContain(UNPACKING, DEMO_DATA_FAILED).contains("Demo data present", BROKER_READY);
     report.add("warm start: " + launch.reportedStartTime());
+    assertThat(isListening(BROKER_PORT)).as("the event broker listens on port %d again", BROKER_PORT).isTrue();
     List<String> expected = new ArrayList<>(demoFlights());
     expected.addAll(createdFlights);
     assertThat(createdFlights).as("tickets the agent created before the restart").isNotEmpty();
@@ -236,7 +295,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -248,6 +307,27 @@ class StandaloneLaunchIntegrationTests {
     assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -INT succeeded").isTrue();
 
     launch.assertStoppedEverything(stopping);
+  }
+
+  /**
+   * With the broker up before the services and stopped after them, the outbox relay never finds it missing: it
+   * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
+   */
+  @Test
+  @Order(15)
+  void outboxRelayAlwaysFoundTheBroker() {
+    assertThat(launches).as("both runs").hasSize(2);
+    launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));
+    List<String> relayErrors = Launch.read(dataDir.resolve("logs/airtix.log")).lines()
+        .filter(line -> line.contains(" ERROR ") && (line.contains("Outbox") || line.contains("messaging")))
+        .toList();
+    assertThat(relayErrors).as("errors of the outbox relay in logs/airtix.log").isEmpty();
+  }
+
+  private boolean isTicketCreated(Message message, String ticketId) {
+    JsonNode event = json.readTree(message.getBody());
+    return "ticket.created".equals(event.path("type").asString())
+        && ticketId.equals(event.path("aggregateId").asString());
   }
 
   private Launch start(String name) {
@@ -466,6 +546,8 @@ class StandaloneLaunchIntegrationTests {
         assertThat(stopping.descendants()).as("the launcher's descendants").noneMatch(ProcessHandle::isAlive);
       });
       assertThat(dataDir.resolve("keycloak.pid")).as("Keycloak's pid file after a clean stop").doesNotExist();
+      assertThat(isListening(BROKER_PORT)).as("the event broker's port %d after the launcher stopped", BROKER_PORT)
+          .isFalse();
       assertThat(output()).contains("Keycloak stopped.");
     }
 

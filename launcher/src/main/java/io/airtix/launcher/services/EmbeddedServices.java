@@ -14,6 +14,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LogFile;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.cloud.bootstrap.LoggingSystemShutdownListener;
@@ -27,6 +28,8 @@ import org.springframework.core.env.StandardEnvironment;
  * credential from Keycloak to start, which start once it is ready.
  */
 public final class EmbeddedServices {
+
+  private static final String LOGGING_LEVEL = "logging.level.";
 
   private final Path dataDir;
   private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -81,22 +84,28 @@ public final class EmbeddedServices {
   }
 
   /**
-   * One logging system serves every context in the JVM. Left to the contexts, two of them starting at once initialize
+   * One logging system serves every context in the JVM, and the embedded event broker, which starts first. Left to the contexts, two of them starting at once initialize
    * it at the same time and break it; set up here first, each context finds it ready and leaves it alone. Services
    * started later (the tenants service waits for Keycloak) find it ready too: initializing it again would reset it
    * under the feet of those already running.
    */
-  private synchronized void initializeLoggingOnce() {
+  public synchronized void initializeLoggingOnce() {
     if (loggingInitialized) {
       return;
     }
     loggingInitialized = true;
+    Map<String, Object> sharedLogging = LaunchableService.sharedLogging(dataDir);
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new MapPropertySource("airtixLogging",
-        LaunchableService.sharedLogging(dataDir)));
+    environment.getPropertySources().addFirst(new MapPropertySource("airtixLogging", sharedLogging));
     LoggingSystem logging = LoggingSystem.get(EmbeddedServices.class.getClassLoader());
     logging.beforeInitialize();
     logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
+    // the contexts apply these levels when they start; the embedded broker logs before any of them does
+    sharedLogging.forEach((name, level) -> {
+      if (name.startsWith(LOGGING_LEVEL)) {
+        logging.setLogLevel(name.substring(LOGGING_LEVEL.length()), LogLevel.valueOf(level.toString()));
+      }
+    });
   }
 
   private ConfigurableApplicationContext startStandalone(LaunchableService service, Map<String, String> settings) {

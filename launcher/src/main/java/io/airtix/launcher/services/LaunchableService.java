@@ -86,7 +86,7 @@ public enum LaunchableService {
   }
 
   /**
-   * All services log to one file, the console shows only warnings. One logging system serves the whole JVM, so it
+   * All services, and the embedded event broker, log to one file, the console shows only warnings. One logging system serves the whole JVM, so it
    * cannot name one application in each line; Tomcat's thread names (http-nio-8081-exec-1) tell the services apart.
    */
   static Map<String, Object> sharedLogging(Path dataDir) {
@@ -94,6 +94,9 @@ public enum LaunchableService {
     settings.put("logging.file.name", dataDir.resolve("logs/airtix.log").toString());
     settings.put("logging.threshold.console", "WARN");
     settings.put("logging.include-application-name", false);
+    // the embedded broker's operational log writes a line per connection and channel at INFO; its warnings still count
+    settings.put("logging.level.qpid.message", "WARN");
+    settings.put("logging.level.org.apache.qpid", "WARN");
     return settings;
   }
 

@@ -103,8 +103,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     // The broker's own model (ports, users, the virtual host node) is rebuilt from our file at every start, so a
     // changed setting takes effect; the virtual host's exchanges, queues and messages persist in the Derby store.
     attributes.put("type", "Memory");
-    // a file, not a classpath: URL, which fails inside a Spring Boot jar and under exec:java
+    // files, not Qpid's classpath: URLs, which fail inside a Spring Boot jar and under exec:java
     attributes.put("initialConfigurationLocation", copyConfig(home).toUri().toString());
+    attributes.put("initialSystemPropertiesLocation", noSystemProperties(home).toUri().toString());
     attributes.put("startupLoggedToSystemOut", false);
     attributes.put("context", context);
     return attributes;
@@ -119,6 +120,13 @@ public final class EmbeddedBroker implements AutoCloseable {
       Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
     }
     return config;
+  }
+
+  /** Every setting goes through the system config's context; Qpid still wants a properties file to read. */
+  private static Path noSystemProperties(Path home) throws IOException {
+    Path properties = home.resolve("system.properties");
+    Files.writeString(properties, "# the embedded broker takes its settings from EmbeddedBroker, not from here\n");
+    return properties;
   }
 
   /** Qpid opens its port asynchronously; callers connect right after start, so wait until it answers. */

@@ -83,6 +83,9 @@ public class MessagingAutoConfiguration {
     RabbitTemplate template = new RabbitTemplate(connections);
     // unroutable events come back instead of vanishing, and stay in the outbox
     template.setMandatory(true);
+    // the relay reads a return from the publish's correlation data; without a callback the template also logs a
+    // warning for every returned event
+    template.setReturnsCallback(returned -> { });
     return new OutboxRelay(new OutboxStore(tables.jdbc(), tables.database()), template,
         new TransactionTemplate(transactionManager), tables.database(), settings, service(settings, environment),
         clock(clock));
