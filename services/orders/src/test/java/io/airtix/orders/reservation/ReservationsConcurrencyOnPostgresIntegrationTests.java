@@ -1,6 +1,6 @@
 package io.airtix.orders.reservation;
 
-import io.airtix.orders.PostgresTestDatabase;
+import io.airtix.testing.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -16,7 +16,7 @@ class ReservationsConcurrencyOnPostgresIntegrationTests extends ReservationsConc
 
   @DynamicPropertySource
   static void scratchDatabase(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.create();
+    database = PostgresTestDatabase.create("orders");
     registry.add("spring.datasource.url", database::jdbcUrl);
     registry.add("spring.datasource.username", PostgresTestDatabase::user);
     registry.add("spring.datasource.password", PostgresTestDatabase::password);

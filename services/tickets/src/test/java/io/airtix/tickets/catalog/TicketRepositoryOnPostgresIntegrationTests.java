@@ -1,6 +1,6 @@
 package io.airtix.tickets.catalog;
 
-import io.airtix.tickets.PostgresTestDatabase;
+import io.airtix.testing.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,7 +17,7 @@ class TicketRepositoryOnPostgresIntegrationTests extends TicketRepositoryContrac
 
   @DynamicPropertySource
   static void scratchDatabase(DynamicPropertyRegistry registry) {
-    database = PostgresTestDatabase.create();
+    database = PostgresTestDatabase.create("tickets");
     registry.add("POSTGRES_HOST", PostgresTestDatabase::host);
     registry.add("POSTGRES_PORT", PostgresTestDatabase::port);
     registry.add("POSTGRES_USER", PostgresTestDatabase::user);

@@ -1,4 +1,4 @@
-package io.airtix.orders;
+package io.airtix.testing.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh, empty PostgreSQL database for one test class, created through the server's
+ * A fresh, empty PostgreSQL database for one test class of a service, created through the server's
  * {@code postgres} database and dropped afterwards. Reads POSTGRES_HOST / POSTGRES_PORT /
  * POSTGRES_USER / POSTGRES_PASSWORD like the service (defaults 127.0.0.1, 5432, postgres, empty).
  * An unreachable server fails the test; it is never skipped.
@@ -20,8 +20,9 @@ public final class PostgresTestDatabase {
     this.name = name;
   }
 
-  public static PostgresTestDatabase create() {
-    String name = "airtix_orders_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  /** A database named after the service, e.g. {@code airtix_tickets_test_<random>}. */
+  public static PostgresTestDatabase create(String service) {
+    String name = "airtix_" + service + "_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("CREATE DATABASE " + name);
     return new PostgresTestDatabase(name);
   }
