@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Airtix in distributed mode on one machine: Keycloak, the tickets service, the tenants service and the gateway each in
+# Airtix in distributed mode on one machine: Keycloak, the tickets, orders and tenants services and the gateway each in
 # a process of its own, the same code as ./airtix but with the Spring profile "distributed", and PostgreSQL instead of
-# SQLite and H2: database airtix_tickets for the tickets service, airtix_keycloak for Keycloak (both created when
-# missing). The tenants service keeps no database; it needs the secret of its Keycloak client "tenants": given in
-# AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET it is used as it is, otherwise the tenants process reads it from Keycloak
-# (as the admin whose password is in the data folder) once Keycloak is up.
+# SQLite and H2: database airtix_tickets for the tickets service, airtix_orders for the orders service,
+# airtix_keycloak for Keycloak (all created when missing). The tenants service keeps no database; it needs the secret
+# of its Keycloak client "tenants": given in AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET it is used as it is, otherwise the
+# tenants process reads it from Keycloak (as the admin whose password is in the data folder) once Keycloak is up.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
 # PGPASSWORD), a running RabbitMQ for the events (default localhost:5672, guest/guest; override with RABBITMQ_HOST,
 # RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
-# A fresh start: stop, drop the two databases and delete the data folder (default data/distributed).
+# A fresh start: stop, drop the three databases and delete the data folder (default data/distributed).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,6 +52,7 @@ ensure_database() {
 }
 ensure_database airtix_keycloak
 ensure_database airtix_tickets
+ensure_database airtix_orders
 
 pids=()
 names=()
@@ -108,13 +109,18 @@ start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRE
   POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
   RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
   RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
+start orders SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
+  POSTGRES_DB=airtix_orders POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
+  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
 # waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
   AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
-  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
+  AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
 
 await_url "tickets" http://localhost:8081/actuator/health 180
+await_url "orders" http://localhost:8082/actuator/health 180
 await_url "gateway" http://localhost:8080/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
 await_url "tenants" http://localhost:8085/actuator/health 120
@@ -128,8 +134,10 @@ cat <<SUMMARY
   Keycloak           http://localhost:8180   (admin console: /admin, user admin, password $(cat "$data_dir/keycloak-admin-password"))
                      (tenant admins: http://localhost:8180/admin/airtix/console/, their own airline's staff only)
   Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081, OpenAPI: /v3/api-docs)
+  Orders API         http://localhost:8080/api/orders, /api/airlines/{airline}/orders
+                     (service: http://localhost:8082, OpenAPI: /v3/api-docs)
   Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
-  Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets
+  Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders
   Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events
   Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
                      (password Demo-Passw0rd-2026!)

@@ -110,7 +110,8 @@ public final class Airtix {
     // the services' outbox relays and inboxes connect as they start, so they wait for the broker (about 2 s)
     CompletableFuture<Duration> servicesUp = brokerUp.thenCompose(
         brokerReady -> services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of()));
-    console.step("Starting the event broker, then the tickets service and the gateway, in the background");
+    console.step("Starting the event broker, then the tickets and orders services and the gateway, in the"
+        + " background");
     Instant keycloakStart = startKeycloak();
     console.step("Event broker ready after " + Console.seconds(brokerUp.join()) + " (AMQP on port "
         + StandaloneBroker.PORT + ", store: broker/)");
@@ -122,7 +123,7 @@ public final class Airtix {
         tenantsCredentials());
     console.step("Starting the tenants service");
     Duration servicesReady = servicesUp.join();
-    console.step("Tickets service and gateway ready after " + Console.seconds(servicesReady));
+    console.step("Tickets and orders services and gateway ready after " + Console.seconds(servicesReady));
     Duration tenantsReady = tenantsUp.join();
     console.step("Tenants service ready after " + Console.seconds(tenantsReady) + " (it starts once Keycloak is)");
 
@@ -208,6 +209,10 @@ public final class Airtix {
     console.println("  Keycloak admin     " + KeycloakServer.BASE_URL + "/admin   user admin, password " + password);
     console.println("  Tickets API        " + LaunchableService.GATEWAY.baseUrl() + "/api/tickets   (OpenAPI: "
         + LaunchableService.TICKETS.baseUrl() + "/v3/api-docs)");
+    console.println("  Orders API         " + LaunchableService.GATEWAY.baseUrl() + "/api/orders   (OpenAPI: "
+        + LaunchableService.ORDERS.baseUrl() + "/v3/api-docs)");
+    console.println("                     an airline's orders: " + LaunchableService.GATEWAY.baseUrl()
+        + "/api/airlines/{airline}/orders");
     console.println("  Airlines API       " + LaunchableService.GATEWAY.baseUrl() + "/api/airlines   (OpenAPI: "
         + LaunchableService.TENANTS.baseUrl() + "/v3/api-docs)");
     console.println("  Logs               " + dataDir.resolve("logs"));

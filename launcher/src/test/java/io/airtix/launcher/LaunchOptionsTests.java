@@ -34,6 +34,11 @@ class LaunchOptionsTests {
   }
 
   @Test
+  void runsOrdersServiceAloneForDistributedMode() {
+    assertThat(LaunchOptions.parse("--only", "orders").only()).isEqualTo("orders");
+  }
+
+  @Test
   void leavesOutDemoDataOnRequest() {
     assertThat(LaunchOptions.parse("--no-demo-data").demoData()).isFalse();
   }
@@ -61,9 +66,9 @@ class LaunchOptionsTests {
 
   @Test
   void rejectsUnknownComponentListingTheKnownOnes() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--only", "orders"))
+    assertThatThrownBy(() -> LaunchOptions.parse("--only", "payments"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("keycloak, tickets, tenants, gateway, demo-data");
+        .hasMessageContaining("keycloak, tickets, orders, tenants, gateway, demo-data");
   }
 
   @Test

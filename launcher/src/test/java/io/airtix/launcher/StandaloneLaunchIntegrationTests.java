@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,6 +81,11 @@ class StandaloneLaunchIntegrationTests {
   private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
   private static final URI TICKETS = URI.create("http://localhost:8080/api/tickets");
   private static final URI AIRLINES = URI.create("http://localhost:8080/api/airlines");
+  private static final URI ORDERS = URI.create("http://localhost:8080/api/orders");
+  /** How long a reservation holds its ticket (orders.yaml's airtix.orders.hold). */
+  private static final Duration HOLD = Duration.ofMinutes(15);
+  /** The demo ticket the traveller reserves; the reservation is cancelled again, so the catalogue ends as it began. */
+  private static final String RESERVED_FLIGHT = "AX101";
   /** Keycloak's admin console logs people in with its own client, redirecting to the console of the realm. */
   private static final String CONSOLE_CLIENT = "security-admin-console";
   private static final URI CONSOLE_REDIRECT = URI.create("http://localhost:8180/admin/airtix/console/");
@@ -90,7 +96,7 @@ class StandaloneLaunchIntegrationTests {
   private static final String EVENTS_EXCHANGE = "airtix.events";
   private static final Duration EVENT_PATIENCE = Duration.ofSeconds(20);
   private static final String BROKER_READY = "Event broker ready after";
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8085, 8180, 9180, BROKER_PORT);
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8085, 8180, 9180, BROKER_PORT);
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
 
@@ -99,6 +105,8 @@ class StandaloneLaunchIntegrationTests {
   private final List<Launch> launches = new ArrayList<>();
   private final List<String> createdFlights = new ArrayList<>();
   private final List<String> report = new ArrayList<>();
+  private String reservedTicketId;
+  private String travellersOrderId;
 
   private Path jar;
   private Path dataDir;
@@ -258,8 +266,63 @@ class StandaloneLaunchIntegrationTests {
     report.add("token command: " + result.duration().toMillis() + " ms");
   }
 
+  /**
+   * The sale's events in both directions: the orders service learnt the demo ticket from the tickets service's events,
+   * and the tickets service learns of the reservation from the orders service's.
+   */
   @Test
   @Order(11)
+  void travellerReservesDemoTicketThroughGatewayAndTicketsServiceHoldsIt() {
+    JsonNode ticket = demoTicket(RESERVED_FLIGHT);
+    reservedTicketId = ticket.path("id").asString();
+    String traveller = login("traveller");
+
+    // the demo tickets reach the orders service's replica by events, which may still be on their way (404 until then)
+    AtomicReference<HttpResponse<String>> reservation = new AtomicReference<>();
+    await().atMost(EVENT_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+      reservation.set(reserve(ticket, traveller));
+      return reservation.get().statusCode() != 404;
+    });
+    Instant reservedAt = Instant.now();
+
+    HttpResponse<String> created = reservation.get();
+    assertThat(created.statusCode()).as("POST %s: %s", ORDERS, created.body()).isEqualTo(201);
+    JsonNode order = json.readTree(created.body());
+    travellersOrderId = order.path("id").asString();
+    assertThat(order.path("status").asString()).isEqualTo("CREATED");
+    assertThat(Instant.parse(order.path("expiresAt").asString()))
+        .isBetween(reservedAt.plus(HOLD).minus(Duration.ofMinutes(1)), reservedAt.plus(HOLD).plusSeconds(5));
+    await().atMost(EVENT_PATIENCE).untilAsserted(
+        () -> assertThat(ticketStatus(reservedTicketId)).as("the reserved ticket's status").isEqualTo("RESERVED"));
+  }
+
+  @Test
+  @Order(12)
+  void ticketHeldForTravellerCannotBeReservedByAnotherAccount() {
+    assertThat(reservedTicketId).as("the ticket the traveller reserved").isNotNull();
+    // staff hold the realm's default role customer too, so an agent may reserve for themselves
+    HttpResponse<String> second = reserve(demoTicket(RESERVED_FLIGHT), login("boreal-agent"));
+
+    assertThat(second.statusCode()).as("POST %s: %s", ORDERS, second.body()).isEqualTo(409);
+  }
+
+  @Test
+  @Order(13)
+  void travellerCancelsReservationAndTicketIsAvailableAgain() {
+    assertThat(travellersOrderId).as("the traveller's order").isNotNull();
+    URI cancel = ORDERS.resolve("/api/orders/" + travellersOrderId + "/cancel");
+
+    HttpResponse<String> cancelled = send(HttpRequest.newBuilder(cancel).POST(BodyPublishers.noBody()),
+        login("traveller"));
+
+    assertThat(cancelled.statusCode()).as("POST %s: %s", cancel, cancelled.body()).isEqualTo(200);
+    assertThat(json.readTree(cancelled.body()).path("status").asString()).isEqualTo("CANCELLED");
+    await().atMost(EVENT_PATIENCE).untilAsserted(
+        () -> assertThat(ticketStatus(reservedTicketId)).as("the released ticket's status").isEqualTo("AVAILABLE"));
+  }
+
+  @Test
+  @Order(14)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -270,7 +333,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(12)
+  @Order(15)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -280,7 +343,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(13)
+  @Order(16)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -295,7 +358,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(14)
+  @Order(17)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -314,7 +377,7 @@ class StandaloneLaunchIntegrationTests {
    * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
    */
   @Test
-  @Order(15)
+  @Order(18)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));
@@ -407,6 +470,34 @@ class StandaloneLaunchIntegrationTests {
   private String login(String username) {
     return BrowserlessLogin.login(KEYCLOAK, "airtix", "airtix-web", WEB_REDIRECT, username, DEMO_PASSWORD)
         .accessToken();
+  }
+
+  private JsonNode demoTicket(String flightNumber) {
+    HttpResponse<String> tickets = send(HttpRequest.newBuilder(TICKETS).GET(), null);
+    assertThat(tickets.statusCode()).as("GET %s: %s", TICKETS, tickets.body()).isEqualTo(200);
+    for (JsonNode ticket : json.readTree(tickets.body()).path("items")) {
+      if (flightNumber.equals(ticket.path("flightNumber").asString())) {
+        return ticket;
+      }
+    }
+    return fail("no ticket of flight " + flightNumber + " in " + tickets.body());
+  }
+
+  /** Reserves at the price the catalogue shows, as a customer who just looked at the ticket would. */
+  private HttpResponse<String> reserve(JsonNode ticket, String token) {
+    String body = """
+        {"ticketId":"%s","price":%s,"currency":"%s"}
+        """.formatted(ticket.path("id").asString(), ticket.path("price").asDecimal().toPlainString(),
+        ticket.path("currency").asString());
+    return send(HttpRequest.newBuilder(ORDERS).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body)), token);
+  }
+
+  private String ticketStatus(String ticketId) {
+    URI ticket = TICKETS.resolve("/api/tickets/" + ticketId);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(ticket).GET(), null);
+    assertThat(response.statusCode()).as("GET %s: %s", ticket, response.body()).isEqualTo(200);
+    return json.readTree(response.body()).path("status").asString();
   }
 
   private HttpResponse<String> createTicket(String airline, String flightNumber, String token) {

@@ -1,6 +1,7 @@
 package io.airtix.launcher.services;
 
 import io.airtix.gateway.GatewayApplication;
+import io.airtix.orders.OrdersApplication;
 import io.airtix.tenants.TenantsApplication;
 import io.airtix.tickets.TicketsApplication;
 import java.nio.file.Path;
@@ -11,11 +12,14 @@ import java.util.stream.Stream;
 
 /**
  * A Spring Boot application the launcher can run, with what it needs to share the launcher's JVM and class path.
- * Services to come (orders 8082, expiration 8083, payments 8084) join this list and the gateway's routes.
+ * Services to come (expiration 8083, payments 8084) join this list and the gateway's routes.
  */
 public enum LaunchableService {
 
   TICKETS("tickets", TicketsApplication.class, 8081, ForeignAutoConfiguration.GATEWAY_PROXY),
+
+  /** Built like the tickets service (JPA, Flyway, events), so only the gateway's proxying is foreign to it. */
+  ORDERS("orders", OrdersApplication.class, 8082, ForeignAutoConfiguration.GATEWAY_PROXY),
 
   /** Keeps no database and sends no events: it stores everything in Keycloak, through its admin API. */
   TENANTS("tenants", TenantsApplication.class, 8085, ForeignAutoConfiguration.allOf(
@@ -30,10 +34,10 @@ public enum LaunchableService {
       ForeignAutoConfiguration.SERVICE_PLATFORM));
 
   /** Services first: the gateway is the door to them. */
-  public static final List<LaunchableService> ALL = List.of(TICKETS, TENANTS, GATEWAY);
+  public static final List<LaunchableService> ALL = List.of(TICKETS, ORDERS, TENANTS, GATEWAY);
 
   /** What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys lazily). */
-  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, GATEWAY);
+  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, ORDERS, GATEWAY);
 
   /**
    * The setting that carries the secret of the tenants service's Keycloak client. Keycloak generates the secret when it
@@ -109,9 +113,10 @@ public enum LaunchableService {
     sharedLogging(dataDir).forEach((name, value) -> settings.put(name, value.toString()));
     if (this == GATEWAY) {
       settings.put("airtix.gateway.services.tickets", TICKETS.baseUrl());
+      settings.put("airtix.gateway.services.orders", ORDERS.baseUrl());
       settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
     }
-    if (this == TICKETS || this == TENANTS) {
+    if (this == TICKETS || this == ORDERS || this == TENANTS) {
       // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops warning about them
       settings.put("springdoc.api-docs.enabled", "true");
     }
@@ -133,7 +138,7 @@ public enum LaunchableService {
    */
   static final class ForeignAutoConfiguration {
 
-    /** The tickets service's JPA on SQLite or PostgreSQL, its migrations and the data-access helpers around them. */
+    /** The JPA of the tickets and orders services on SQLite or PostgreSQL, their migrations and data-access helpers. */
     static final List<String> DATABASE = List.of(
         "org.springframework.boot.jdbc.",
         "org.springframework.boot.jpa.",

@@ -39,6 +39,12 @@ class SharedClassPathFilterTests {
   }
 
   @Test
+  void keepsDatabaseAndMessagingButLeavesOutGatewayProxyingInOrdersService() {
+    assertThat(keptFor(LaunchableService.ORDERS)).doesNotContain(GATEWAY_PROXY)
+        .contains(DATA_SOURCE, HIBERNATE, FLYWAY, TRANSACTIONS, RABBIT, SECURITY, PLATFORM_SECURITY, WEB_MVC);
+  }
+
+  @Test
   void leavesOutDatabaseMessagingAndGatewayInTenantsService() {
     assertThat(keptFor(LaunchableService.TENANTS))
         .containsExactly(SECURITY, PLATFORM_SECURITY, null, WEB_MVC, JACKSON);

@@ -12,6 +12,7 @@ class GatewaySettingsTests {
 
   private static final URI TICKETS = URI.create("http://localhost:8081");
   private static final URI TENANTS = URI.create("http://localhost:8085");
+  private static final URI ORDERS = URI.create("http://localhost:8082");
 
   @Test
   void serviceOwnsApiPathNamedAfterItByDefault() {
@@ -48,13 +49,26 @@ class GatewaySettingsTests {
   }
 
   @Test
-  void rejectsPathPrefixWithWildcardOrTrailingSlash() {
-    for (String prefix : List.of("/api/airlines/**", "/api/airlines/", "api/airlines", "/api/{alias}")) {
+  void rejectsPathPrefixWithPatternOrTrailingSlash() {
+    for (String prefix : List.of("/api/airlines/**", "/api/airlines/", "api/airlines", "/api/{alias}",
+        "/api/air*/orders")) {
       assertThatThrownBy(() -> new GatewaySettings(Map.of("tenants", TENANTS), Map.of("tenants", List.of(prefix))))
           .as(prefix)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("airtix.gateway.paths.tenants holds '" + prefix + "'");
     }
+  }
+
+  @Test
+  void triesPrefixNestedInAnotherServicesPrefixFirst() {
+    GatewaySettings settings = new GatewaySettings(Map.of("tickets", TICKETS, "tenants", TENANTS, "orders", ORDERS),
+        Map.of("tenants", List.of("/api/airlines"), "orders", List.of("/api/orders", "/api/airlines/*/orders")));
+
+    assertThat(settings.pathsMostSpecificFirst()).containsExactly(
+        new GatewaySettings.OwnedPath("orders", "/api/airlines/*/orders"),
+        new GatewaySettings.OwnedPath("tenants", "/api/airlines"),
+        new GatewaySettings.OwnedPath("orders", "/api/orders"),
+        new GatewaySettings.OwnedPath("tickets", "/api/tickets"));
   }
 
   @Test

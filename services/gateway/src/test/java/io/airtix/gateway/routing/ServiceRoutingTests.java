@@ -13,6 +13,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ServiceRoutingTests {
 
   private static final BlockingQueue<ReceivedRequest> upstreamRequests = new LinkedBlockingQueue<>();
-  private static HttpServer upstream;
+  /** One upstream per service, so each test sees which service a request reached. */
+  private static final Map<String, HttpServer> upstreams = new LinkedHashMap<>();
 
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -38,23 +42,27 @@ class ServiceRoutingTests {
   private int port;
 
   @BeforeAll
-  static void startUpstream() throws IOException {
-    upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    upstream.createContext("/", ServiceRoutingTests::answerLikeAService);
-    upstream.start();
+  static void startUpstreams() throws IOException {
+    for (String service : List.of("tickets", "orders", "tenants")) {
+      HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      upstream.createContext("/", exchange -> answerLikeAService(service, exchange));
+      upstream.start();
+      upstreams.put(service, upstream);
+    }
   }
 
   @AfterAll
-  static void stopUpstream() {
-    upstream.stop(0);
+  static void stopUpstreams() {
+    upstreams.values().forEach(upstream -> upstream.stop(0));
+    upstreams.clear();
   }
 
+  /** The paths come from gateway.yaml, as they ship: the tenants service's /api/airlines and the orders service's. */
   @DynamicPropertySource
-  static void routeToUpstream(DynamicPropertyRegistry registry) {
-    registry.add("airtix.gateway.services.tickets", ServiceRoutingTests::upstreamUrl);
-    registry.add("airtix.gateway.services.orders", ServiceRoutingTests::upstreamUrl);
-    registry.add("airtix.gateway.services.tenants", ServiceRoutingTests::upstreamUrl);
-    registry.add("airtix.gateway.paths.tenants", () -> "/api/airlines");
+  static void routeToUpstreams(DynamicPropertyRegistry registry) {
+    for (String service : List.of("tickets", "orders", "tenants")) {
+      registry.add("airtix.gateway.services." + service, () -> upstreamUrl(service));
+    }
   }
 
   @BeforeEach
@@ -71,6 +79,7 @@ class ServiceRoutingTests {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"answeredBy\":\"upstream\"}");
     ReceivedRequest received = nextUpstreamRequest();
+    assertThat(received.service()).isEqualTo("tickets");
     assertThat(received.method()).isEqualTo("GET");
     assertThat(received.uri()).isEqualTo("/api/tickets?airline=aerolux");
     assertThat(received.authorization()).isEqualTo("Bearer token-of-an-agent");
@@ -95,18 +104,46 @@ class ServiceRoutingTests {
   }
 
   @Test
-  void routesServicesAddedByConfiguration() throws Exception {
+  void routesOrdersApiToOrdersService() throws Exception {
     HttpResponse<String> response = client.send(gateway("/api/orders/7").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/orders/7");
+    ReceivedRequest received = nextUpstreamRequest();
+    assertThat(received.service()).isEqualTo("orders");
+    assertThat(received.uri()).isEqualTo("/api/orders/7");
+  }
+
+  @Test
+  void routesAirlinesOrdersToOrdersServiceAlthoughTenantsServiceOwnsAirlines() throws Exception {
+    HttpResponse<String> orders = client.send(gateway("/api/airlines/aerolux/orders?page=0").build(),
+        BodyHandlers.ofString());
+    assertThat(orders.statusCode()).isEqualTo(200);
+    ReceivedRequest ordersRequest = nextUpstreamRequest();
+    assertThat(ordersRequest.service()).isEqualTo("orders");
+    assertThat(ordersRequest.uri()).isEqualTo("/api/airlines/aerolux/orders?page=0");
+
+    HttpResponse<String> staff = client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
+    assertThat(staff.statusCode()).isEqualTo(200);
+    ReceivedRequest staffRequest = nextUpstreamRequest();
+    assertThat(staffRequest.service()).isEqualTo("tenants");
+    assertThat(staffRequest.uri()).isEqualTo("/api/airlines/aerolux/staff");
+  }
+
+  @Test
+  void leavesAirlineNamedOrdersToTenantsService() throws Exception {
+    HttpResponse<String> response = client.send(gateway("/api/airlines/orders").build(), BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(nextUpstreamRequest().service()).isEqualTo("tenants");
   }
 
   @Test
   void routesThePathsAServiceOwnsUnchanged() throws Exception {
     HttpResponse<String> list = client.send(gateway("/api/airlines?page=0").build(), BodyHandlers.ofString());
     assertThat(list.statusCode()).isEqualTo(200);
-    assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/airlines?page=0");
+    ReceivedRequest listRequest = nextUpstreamRequest();
+    assertThat(listRequest.service()).isEqualTo("tenants");
+    assertThat(listRequest.uri()).isEqualTo("/api/airlines?page=0");
 
     HttpResponse<String> staff = client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
     assertThat(staff.statusCode()).isEqualTo(200);
@@ -153,13 +190,13 @@ class ServiceRoutingTests {
     return received;
   }
 
-  private static String upstreamUrl() {
-    return "http://127.0.0.1:" + upstream.getAddress().getPort();
+  private static String upstreamUrl(String service) {
+    return "http://127.0.0.1:" + upstreams.get(service).getAddress().getPort();
   }
 
-  private static void answerLikeAService(HttpExchange exchange) throws IOException {
+  private static void answerLikeAService(String service, HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    upstreamRequests.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+    upstreamRequests.add(new ReceivedRequest(service, exchange.getRequestMethod(), exchange.getRequestURI().toString(),
         exchange.getRequestHeaders().getFirst("Authorization"), body));
     boolean created = exchange.getRequestMethod().equals("POST");
     byte[] answer = "{\"answeredBy\":\"upstream\"}".getBytes(StandardCharsets.UTF_8);
@@ -172,6 +209,6 @@ class ServiceRoutingTests {
     exchange.close();
   }
 
-  private record ReceivedRequest(String method, String uri, String authorization, String body) {
+  private record ReceivedRequest(String service, String method, String uri, String authorization, String body) {
   }
 }
