@@ -12,6 +12,7 @@ import io.airtix.testing.isolation.MatrixRequest;
 import io.airtix.testing.isolation.MatrixRow;
 import io.airtix.testing.isolation.Owner;
 import io.airtix.testing.isolation.ServiceEndpoints;
+import io.airtix.testing.isolation.SignedInCallers;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
 import java.io.IOException;
@@ -85,13 +86,7 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
   @BeforeAll
   void callersAndTheirOrdersOfAirlinesAAndB() throws Exception {
     api = new HttpCalls(port);
-    tokens.put(Caller.CUSTOMER, keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken());
-    tokens.put(Caller.AGENT_OF_A, keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "agent"))).accessToken());
-    tokens.put(Caller.TENANT_ADMIN_OF_A,
-        keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "tenant-admin"))).accessToken());
-    tokens.put(Caller.AUDITOR_OF_A,
-        keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "auditor"))).accessToken());
-    tokens.put(Caller.PLATFORM_ADMIN, keycloak.login(keycloak.createUser(TestUsers.platformAdmin())).accessToken());
+    tokens.putAll(SignedInCallers.tokens(keycloak, AIRLINE_A));
     otherCustomerToken = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
     markers.get(Owner.A).add(AIRLINE_A);
     markers.get(Owner.B).add(AIRLINE_B);

@@ -7,6 +7,7 @@ import io.airtix.testing.isolation.MatrixRequest;
 import io.airtix.testing.isolation.MatrixRow;
 import io.airtix.testing.isolation.Owner;
 import io.airtix.testing.isolation.ServiceEndpoints;
+import io.airtix.testing.isolation.SignedInCallers;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
 import java.io.IOException;
@@ -69,13 +70,7 @@ class TicketsIsolationMatrixIntegrationTests implements IsolationScenario {
   @BeforeAll
   void callersAndTicketsOfAirlinesAAndB() throws Exception {
     api = new TicketsHttp(port);
-    tokens.put(Caller.CUSTOMER, keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken());
-    tokens.put(Caller.AGENT_OF_A, keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "agent"))).accessToken());
-    tokens.put(Caller.TENANT_ADMIN_OF_A,
-        keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "tenant-admin"))).accessToken());
-    tokens.put(Caller.AUDITOR_OF_A,
-        keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_A, "auditor"))).accessToken());
-    tokens.put(Caller.PLATFORM_ADMIN, keycloak.login(keycloak.createUser(TestUsers.platformAdmin())).accessToken());
+    tokens.putAll(SignedInCallers.tokens(keycloak, AIRLINE_A));
     agentOfBToken = keycloak.login(keycloak.createUser(TestUsers.member(AIRLINE_B, "agent"))).accessToken();
     markers.get(Owner.A).add(AIRLINE_A);
     markers.get(Owner.B).add(AIRLINE_B);
