@@ -3,7 +3,9 @@ package io.airtix.orders.reservation;
 import io.airtix.events.orders.OrderCancelled;
 import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
+import io.airtix.platform.sqlite.TwoDecimalAmount;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +43,7 @@ class Order {
 
   private String airline;
   private String customerId;
+  @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal price;
   private String currency;
 
@@ -143,9 +146,8 @@ class Order {
     return customerId;
   }
 
-  /** Always two decimals: SQLite hands back 129.9 for a stored 129.90. */
   BigDecimal price() {
-    return price.setScale(2, RoundingMode.HALF_EVEN);
+    return price;
   }
 
   String currency() {

@@ -2,7 +2,9 @@ package io.airtix.orders.ticketreplica;
 
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketUpdated;
+import io.airtix.platform.sqlite.TwoDecimalAmount;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -32,6 +34,7 @@ class TicketReplica {
   private String origin;
   private String destination;
   private Instant departureTime;
+  @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal price;
   private String currency;
   private String status;
@@ -64,8 +67,7 @@ class TicketReplica {
   }
 
   ReplicatedTicket view() {
-    // SQLite hands back 129.9 for a stored 129.90
-    return new ReplicatedTicket(id, version, airline, flightNumber, origin, destination, departureTime,
-        price.setScale(2, RoundingMode.HALF_EVEN), currency, status);
+    return new ReplicatedTicket(id, version, airline, flightNumber, origin, destination, departureTime, price,
+        currency, status);
   }
 }

@@ -3,7 +3,9 @@ package io.airtix.tickets.catalog;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
+import io.airtix.platform.sqlite.TwoDecimalAmount;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,6 +44,7 @@ class Ticket {
   private Cabin cabin;
 
   private String seat;
+  @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal price;
   private String currency;
 
@@ -135,9 +138,8 @@ class Ticket {
     return seat;
   }
 
-  /** Always two decimals: SQLite hands back 129.9 for a stored 129.90. */
   BigDecimal price() {
-    return price.setScale(2, RoundingMode.HALF_EVEN);
+    return price;
   }
 
   String currency() {
