@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Airtix in distributed mode on one machine: Keycloak, the tickets, orders and tenants services and the gateway each in
-# a process of its own, the same code as ./airtix but with the Spring profile "distributed", and PostgreSQL instead of
-# SQLite and H2: database airtix_tickets for the tickets service, airtix_orders for the orders service,
-# airtix_keycloak for Keycloak (all created when missing). The tenants service keeps no database; it needs the secret
+# Airtix in distributed mode on one machine: Keycloak, the tickets, orders, expiration, payments and tenants services
+# and the gateway each in a process of its own, the same code as ./airtix but with the Spring profile "distributed",
+# and PostgreSQL instead of SQLite and H2: database airtix_<service> for the tickets, orders, expiration and payments
+# services, airtix_keycloak for Keycloak (all created when missing). The
+# expiration service indexes its deadlines in Redis. The tenants service keeps no database; it needs the secret
 # of its Keycloak client "tenants": given in AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET it is used as it is, otherwise the
 # tenants process reads it from Keycloak (as the admin whose password is in the data folder) once Keycloak is up.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
 # PGPASSWORD), a running RabbitMQ for the events (default localhost:5672, guest/guest; override with RABBITMQ_HOST,
-# RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD), psql and curl. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
-# A fresh start: stop, drop the three databases and delete the data folder (default data/distributed).
+# RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD), a running Redis (default localhost:6379; override with
+# REDIS_HOST, REDIS_PORT), psql and curl. AIRTIX_ORDERS_HOLD (e.g. 2m) shortens how long a reservation holds its
+# ticket. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
+# A fresh start: stop, drop the four databases and delete the data folder (default data/distributed).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +22,7 @@ source "$root/scripts/lib/launcher.sh"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export RABBITMQ_HOST="${RABBITMQ_HOST:-localhost}" RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
 export RABBITMQ_USERNAME="${RABBITMQ_USERNAME:-guest}" RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}"
+export REDIS_HOST="${REDIS_HOST:-localhost}" REDIS_PORT="${REDIS_PORT:-6379}"
 data_dir="${AIRTIX_DATA_DIR:-$root/data/distributed}"
 jdbc="jdbc:postgresql://$PGHOST:$PGPORT"
 issuer="http://localhost:8180/realms/airtix"
@@ -45,6 +49,12 @@ if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$RABBITMQ_HOST" "$RABBITMQ_
   exit 1
 fi
 
+# Deadlines would still fire from the database's sweep without Redis, but late: say so now.
+if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null; then
+  echo "Redis does not answer at $REDIS_HOST:$REDIS_PORT; start it, or point REDIS_HOST and REDIS_PORT at one." >&2
+  exit 1
+fi
+
 ensure_database() {
   if [ -z "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$1'")" ]; then
     psql -d postgres -qc "create database $1" && echo "  Created database $1"
@@ -53,6 +63,8 @@ ensure_database() {
 ensure_database airtix_keycloak
 ensure_database airtix_tickets
 ensure_database airtix_orders
+ensure_database airtix_expiration
+ensure_database airtix_payments
 
 pids=()
 names=()
@@ -104,7 +116,10 @@ await_url() {
 echo "Starting Airtix, distributed (data in $data_dir)"
 started=$SECONDS
 start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="$PGUSER" \
-  KC_DB_PASSWORD="${PGPASSWORD:-}"
+  KC_DB_PASSWORD="${PGPASSWORD:-}" \
+  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST="$RABBITMQ_HOST" KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT="$RABBITMQ_PORT" \
+  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_USERNAME="$RABBITMQ_USERNAME" \
+  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PASSWORD="$RABBITMQ_PASSWORD"
 start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
   RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
@@ -113,14 +128,29 @@ start orders SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES
   POSTGRES_DB=airtix_orders POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
   RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
   RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
-# waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it
+start expiration SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
+  POSTGRES_DB=airtix_expiration POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
+  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
+  AIRTIX_SECURITY_ISSUER_URI="$issuer"
+# Stripe when STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are set in the environment, the simulated provider otherwise
+start payments SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
+  POSTGRES_DB=airtix_payments POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
+  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
+# waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it; the
+# broker brings it Keycloak's bans and logouts for its deny-list
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
-  AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180
+  AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180 RABBITMQ_HOST="$RABBITMQ_HOST" \
+  RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD"
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
-  AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
+  AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_PAYMENTS=http://localhost:8084 \
+  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
 
 await_url "tickets" http://localhost:8081/actuator/health 180
 await_url "orders" http://localhost:8082/actuator/health 180
+await_url "expiration" http://localhost:8083/actuator/health 180
+await_url "payments" http://localhost:8084/actuator/health 180
 await_url "gateway" http://localhost:8080/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
 await_url "tenants" http://localhost:8085/actuator/health 120
@@ -136,8 +166,13 @@ cat <<SUMMARY
   Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081, OpenAPI: /v3/api-docs)
   Orders API         http://localhost:8080/api/orders, /api/airlines/{airline}/orders
                      (service: http://localhost:8082, OpenAPI: /v3/api-docs)
+  Payments API       http://localhost:8080/api/payments, /api/airlines/{airline}/payments
+                     (service: http://localhost:8084, OpenAPI: /v3/api-docs; Stripe webhook: /api/payments/stripe/webhook)
+  Expiration         http://localhost:8083/actuator/health   (ends unpaid reservations when their hold runs out)
   Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
-  Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders
+  Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders, $jdbc/airtix_expiration,
+                     $jdbc/airtix_payments
+  Deadlines          Redis at $REDIS_HOST:$REDIS_PORT, sorted set airtix:expiration:deadlines
   Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events
   Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
                      (password Demo-Passw0rd-2026!)

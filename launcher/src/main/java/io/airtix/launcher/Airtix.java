@@ -11,6 +11,7 @@ import io.airtix.launcher.keycloak.KeycloakFiles;
 import io.airtix.launcher.keycloak.KeycloakInstallation;
 import io.airtix.launcher.keycloak.KeycloakServer;
 import io.airtix.launcher.keycloak.KeycloakServer.KeycloakStartException;
+import io.airtix.launcher.mail.MailCatcher;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.launcher.token.TokenCommand;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Airtix in one command: Keycloak as a child process, the event broker, every service and the gateway in this JVM,
@@ -36,6 +38,8 @@ public final class Airtix {
   private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
   /** How the tenants service is given its secret outside the launcher, see tenants.yaml. */
   private static final String TENANTS_CLIENT_SECRET_VARIABLE = "AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET";
+  /** How long a reservation holds its ticket: the orders service's airtix.orders.hold, by relaxed binding. */
+  private static final String HOLD_VARIABLE = "AIRTIX_ORDERS_HOLD";
 
   private final LaunchOptions options;
   private final Console console;
@@ -103,6 +107,10 @@ public final class Airtix {
     console.println("Starting Airtix (data in " + dataDir + ")");
     stopKeycloakOnExit();
     stopBrokerAfterServicesOnExit();
+    // before Keycloak, which sends its mails (verification, password reset) to it from its first request on
+    MailCatcher mail = MailCatcher.startStandalone();
+    Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "airtix-stop-mail"));
+    console.step("Mail catcher ready: read the mails at " + mail.pageUrl() + " (SMTP on port " + mail.smtpPort() + ")");
 
     // the broker logs into the services' log file, so that file is set up first
     services.initializeLoggingOnce();
@@ -110,8 +118,7 @@ public final class Airtix {
     // the services' outbox relays and inboxes connect as they start, so they wait for the broker (about 2 s)
     CompletableFuture<Duration> servicesUp = brokerUp.thenCompose(
         brokerReady -> services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of()));
-    console.step("Starting the event broker, then the tickets and orders services and the gateway, in the"
-        + " background");
+    console.step("Starting the event broker, then " + names(LaunchableService.BESIDE_KEYCLOAK) + ", in the background");
     Instant keycloakStart = startKeycloak();
     console.step("Event broker ready after " + Console.seconds(brokerUp.join()) + " (AMQP on port "
         + StandaloneBroker.PORT + ", store: broker/)");
@@ -123,7 +130,7 @@ public final class Airtix {
         tenantsCredentials());
     console.step("Starting the tenants service");
     Duration servicesReady = servicesUp.join();
-    console.step("Tickets and orders services and gateway ready after " + Console.seconds(servicesReady));
+    console.step("Ready after " + Console.seconds(servicesReady) + ": " + names(LaunchableService.BESIDE_KEYCLOAK));
     Duration tenantsReady = tenantsUp.join();
     console.step("Tenants service ready after " + Console.seconds(tenantsReady) + " (it starts once Keycloak is)");
 
@@ -215,6 +222,10 @@ public final class Airtix {
         + "/api/airlines/{airline}/orders");
     console.println("  Airlines API       " + LaunchableService.GATEWAY.baseUrl() + "/api/airlines   (OpenAPI: "
         + LaunchableService.TENANTS.baseUrl() + "/v3/api-docs)");
+    console.println("  Payments API       " + LaunchableService.GATEWAY.baseUrl() + "/api/payments   (OpenAPI: "
+        + LaunchableService.PAYMENTS.baseUrl() + "/v3/api-docs; " + paymentProvider() + ")");
+    console.println("  Expiration         " + LaunchableService.EXPIRATION.baseUrl() + "/actuator/health   (ends holds"
+        + " after " + System.getenv().getOrDefault(HOLD_VARIABLE, "15m") + "; set " + HOLD_VARIABLE + " to change)");
     console.println("  Logs               " + dataDir.resolve("logs"));
     if (options.demoData()) {
       console.println("");
@@ -280,5 +291,15 @@ public final class Airtix {
 
   private Path keycloakHome() {
     return dataDir.resolve("keycloak");
+  }
+
+  private static String names(List<LaunchableService> services) {
+    return services.stream().map(LaunchableService::serviceName).collect(Collectors.joining(", "));
+  }
+
+  /** The payments service pays through Stripe only when given a key; otherwise it simulates (decision 0012). */
+  private static String paymentProvider() {
+    return System.getenv().getOrDefault("STRIPE_API_KEY", "").isBlank() ? "simulated payments; set STRIPE_API_KEY"
+        + " and STRIPE_WEBHOOK_SECRET for Stripe" : "Stripe";
   }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help, String tokenFor) {
 
-  static final Set<String> COMPONENTS = Set.of("keycloak", "tickets", "orders", "tenants", "gateway",
-      "demo-data");
+  static final Set<String> COMPONENTS = Set.of("keycloak", "tickets", "orders", "expiration", "payments", "tenants",
+      "gateway", "demo-data");
 
   static final String TOKEN_COMMAND = "token";
 
@@ -32,10 +32,11 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
         --data-dir <dir>     where Keycloak, the databases and the logs are kept (default: ./data)
         --no-demo-data       do not create the demo airlines, accounts and tickets
         --only <component>   run a single component in this process: keycloak, tickets, orders,
-                             tenants, gateway, or demo-data (creates the demo data against running servers,
-                             then exits); the distributed mode starts one process per component this
-                             way. tenants takes its client secret from AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET,
-                             or else asks the Keycloak of the same data folder for it once that is up
+                             expiration, payments, tenants, gateway, or demo-data (creates the demo data against
+                             running servers, then exits); the distributed mode starts one process per
+                             component this way. tenants takes its client secret from
+                             AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET, or else asks the Keycloak of the same
+                             data folder for it once that is up
         --help               show this help
 
       Commands:
@@ -109,8 +110,8 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
   private static String component(String name) {
     String component = name.toLowerCase(Locale.ROOT);
     if (!COMPONENTS.contains(component)) {
-      throw new UsageException("Unknown component " + name + "; choose one of keycloak, tickets, orders, tenants,"
-          + " gateway, demo-data");
+      throw new UsageException("Unknown component " + name + "; choose one of keycloak, tickets, orders,"
+          + " expiration, payments, tenants, gateway, demo-data");
     }
     return component;
   }

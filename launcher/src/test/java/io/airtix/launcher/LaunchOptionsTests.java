@@ -39,6 +39,16 @@ class LaunchOptionsTests {
   }
 
   @Test
+  void runsExpirationServiceAloneForDistributedMode() {
+    assertThat(LaunchOptions.parse("--only", "expiration").only()).isEqualTo("expiration");
+  }
+
+  @Test
+  void runsPaymentsServiceAloneForDistributedMode() {
+    assertThat(LaunchOptions.parse("--only", "payments").only()).isEqualTo("payments");
+  }
+
+  @Test
   void leavesOutDemoDataOnRequest() {
     assertThat(LaunchOptions.parse("--no-demo-data").demoData()).isFalse();
   }
@@ -66,9 +76,9 @@ class LaunchOptionsTests {
 
   @Test
   void rejectsUnknownComponentListingTheKnownOnes() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--only", "payments"))
+    assertThatThrownBy(() -> LaunchOptions.parse("--only", "billing"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("keycloak, tickets, orders, tenants, gateway, demo-data");
+        .hasMessageContaining("keycloak, tickets, orders, expiration, payments, tenants, gateway, demo-data");
   }
 
   @Test

@@ -82,8 +82,15 @@ class StandaloneLaunchIntegrationTests {
   private static final URI TICKETS = URI.create("http://localhost:8080/api/tickets");
   private static final URI AIRLINES = URI.create("http://localhost:8080/api/airlines");
   private static final URI ORDERS = URI.create("http://localhost:8080/api/orders");
-  /** How long a reservation holds its ticket (orders.yaml's airtix.orders.hold). */
-  private static final Duration HOLD = Duration.ofMinutes(15);
+  /**
+   * How long a reservation holds its ticket: given to the launcher as the environment variable AIRTIX_ORDERS_HOLD, as a
+   * person would shorten it, which binds to the orders service's airtix.orders.hold (15 minutes by default). Long
+   * enough for the steps between a reservation and its cancellation, short enough to watch a hold run out.
+   */
+  private static final Duration HOLD = Duration.ofSeconds(30);
+  private static final String HOLD_VARIABLE = "AIRTIX_ORDERS_HOLD";
+  /** The demo ticket whose hold the traveller lets run out. */
+  private static final String EXPIRING_FLIGHT = "AX205";
   /** The demo ticket the traveller reserves; the reservation is cancelled again, so the catalogue ends as it began. */
   private static final String RESERVED_FLIGHT = "AX101";
   /** Keycloak's admin console logs people in with its own client, redirecting to the console of the realm. */
@@ -96,7 +103,9 @@ class StandaloneLaunchIntegrationTests {
   private static final String EVENTS_EXCHANGE = "airtix.events";
   private static final Duration EVENT_PATIENCE = Duration.ofSeconds(20);
   private static final String BROKER_READY = "Event broker ready after";
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8085, 8180, 9180, BROKER_PORT);
+  /** Every port Airtix listens on; 3025 and 8025 are the mail catcher's SMTP port and page. */
+  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, BROKER_PORT,
+      3025, 8025);
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
 
@@ -321,8 +330,37 @@ class StandaloneLaunchIntegrationTests {
         () -> assertThat(ticketStatus(reservedTicketId)).as("the released ticket's status").isEqualTo("AVAILABLE"));
   }
 
+  /**
+   * The sale's whole loop through the gateway: the orders service publishes the reservation, the expiration service
+   * schedules its deadline and, when the hold runs out, publishes order.expired; the orders service cancels the unpaid
+   * order and the tickets service frees the ticket.
+   */
   @Test
   @Order(14)
+  void travellersHoldRunsOutAndTicketIsAvailableAgain() {
+    JsonNode ticket = demoTicket(EXPIRING_FLIGHT);
+    String ticketId = ticket.path("id").asString();
+    String traveller = login("traveller");
+
+    Instant beforeReserving = Instant.now();
+    HttpResponse<String> created = reserve(ticket, traveller);
+
+    assertThat(created.statusCode()).as("POST %s: %s", ORDERS, created.body()).isEqualTo(201);
+    String orderId = json.readTree(created.body()).path("id").asString();
+    await().atMost(EVENT_PATIENCE).untilAsserted(
+        () -> assertThat(ticketStatus(ticketId)).as("the reserved ticket's status").isEqualTo("RESERVED"));
+    await().atMost(HOLD.plus(EVENT_PATIENCE)).untilAsserted(
+        () -> assertThat(ticketStatus(ticketId)).as("the ticket's status after the hold").isEqualTo("AVAILABLE"));
+    assertThat(Instant.now()).as("not released before the hold ran out").isAfter(beforeReserving.plus(HOLD));
+    URI order = ORDERS.resolve("/api/orders/" + orderId);
+    HttpResponse<String> expired = send(HttpRequest.newBuilder(order).GET(), login("traveller"));
+    assertThat(expired.statusCode()).as("GET %s: %s", order, expired.body()).isEqualTo(200);
+    assertThat(json.readTree(expired.body()).path("status").asString()).isEqualTo("CANCELLED");
+    assertThat(json.readTree(expired.body()).path("cancellationReason").asString()).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  @Order(15)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -333,7 +371,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(15)
+  @Order(16)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -343,7 +381,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(16)
+  @Order(17)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -358,7 +396,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(17)
+  @Order(18)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -377,7 +415,7 @@ class StandaloneLaunchIntegrationTests {
    * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
    */
   @Test
-  @Order(18)
+  @Order(19)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));
@@ -397,12 +435,13 @@ class StandaloneLaunchIntegrationTests {
     assertThat(launches).as("an earlier launch still runs").noneMatch(launch -> launch.process().isAlive());
     Path output = dataDir.resolve("launcher-" + name + ".log");
     try {
-      Process process = new ProcessBuilder(asTerminalWould(java(), "-jar", jar.toString(), "--data-dir",
+      ProcessBuilder builder = new ProcessBuilder(asTerminalWould(java(), "-jar", jar.toString(), "--data-dir",
           dataDir.toString()))
           .directory(dataDir.toFile())
           .redirectErrorStream(true)
-          .redirectOutput(output.toFile())
-          .start();
+          .redirectOutput(output.toFile());
+      builder.environment().put(HOLD_VARIABLE, HOLD.toSeconds() + "s");
+      Process process = builder.start();
       Launch launch = new Launch(process, output, dataDir);
       launches.add(launch);
       launch.awaitStarted();

@@ -76,6 +76,9 @@ public final class KeycloakServer {
           .redirectOutput(logFile.toFile());
       Map<String, String> env = builder.environment();
       env.putAll(environment);
+      // the airtix listener publishes user events to the embedded broker unless the environment names another
+      env.putIfAbsent("KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST", "localhost");
+      env.putIfAbsent("KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT", "5673");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       // the JDK running the launcher is known to be good enough; whatever JAVA_HOME says may not be

@@ -1,7 +1,9 @@
 package io.airtix.launcher.services;
 
+import io.airtix.expiration.ExpirationApplication;
 import io.airtix.gateway.GatewayApplication;
 import io.airtix.orders.OrdersApplication;
+import io.airtix.payments.PaymentsApplication;
 import io.airtix.tenants.TenantsApplication;
 import io.airtix.tickets.TicketsApplication;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A Spring Boot application the launcher can run, with what it needs to share the launcher's JVM and class path.
- * Services to come (expiration 8083, payments 8084) join this list and the gateway's routes.
+ * A new service joins this list and, when it answers an API, the gateway's routes.
  */
 public enum LaunchableService {
 
@@ -21,10 +23,23 @@ public enum LaunchableService {
   /** Built like the tickets service (JPA, Flyway, events), so only the gateway's proxying is foreign to it. */
   ORDERS("orders", OrdersApplication.class, 8082, ForeignAutoConfiguration.GATEWAY_PROXY),
 
-  /** Keeps no database and sends no events: it stores everything in Keycloak, through its admin API. */
+  /** Plain JDBC, Flyway, events, Redis (distributed mode only); answers no API, so the gateway has no route to it. */
+  EXPIRATION("expiration", ExpirationApplication.class, 8083, ForeignAutoConfiguration.allOf(
+      ForeignAutoConfiguration.JPA,
+      ForeignAutoConfiguration.GATEWAY_PROXY)),
+
+  /**
+   * Built like the orders service (JPA, Flyway, events); without a Stripe key (STRIPE_API_KEY) it runs the simulated
+   * payment provider.
+   */
+  PAYMENTS("payments", PaymentsApplication.class, 8084, ForeignAutoConfiguration.GATEWAY_PROXY),
+
+  /**
+   * Keeps no database and sends no events: it stores everything in Keycloak, through its admin API. It listens to the
+   * broker only for Keycloak's bans and logouts, which feed its deny-list.
+   */
   TENANTS("tenants", TenantsApplication.class, 8085, ForeignAutoConfiguration.allOf(
       ForeignAutoConfiguration.DATABASE,
-      ForeignAutoConfiguration.MESSAGING,
       ForeignAutoConfiguration.SPRING_CLOUD,
       ForeignAutoConfiguration.HTTP_CLIENTS)),
 
@@ -34,10 +49,10 @@ public enum LaunchableService {
       ForeignAutoConfiguration.SERVICE_PLATFORM));
 
   /** Services first: the gateway is the door to them. */
-  public static final List<LaunchableService> ALL = List.of(TICKETS, ORDERS, TENANTS, GATEWAY);
+  public static final List<LaunchableService> ALL = List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, TENANTS, GATEWAY);
 
   /** What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys lazily). */
-  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, ORDERS, GATEWAY);
+  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, GATEWAY);
 
   /**
    * The setting that carries the secret of the tenants service's Keycloak client. Keycloak generates the secret when it
@@ -111,12 +126,15 @@ public enum LaunchableService {
     settings.put("airtix.data-dir", dataDir.toString());
     settings.put("airtix.security.issuer-uri", "http://localhost:8180/realms/airtix");
     sharedLogging(dataDir).forEach((name, value) -> settings.put(name, value.toString()));
+    // the standalone mode has no Redis: a service that can use one keeps to memory and must not report it missing
+    settings.put("management.health.redis.enabled", "false");
     if (this == GATEWAY) {
       settings.put("airtix.gateway.services.tickets", TICKETS.baseUrl());
       settings.put("airtix.gateway.services.orders", ORDERS.baseUrl());
+      settings.put("airtix.gateway.services.payments", PAYMENTS.baseUrl());
       settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
     }
-    if (this == TICKETS || this == ORDERS || this == TENANTS) {
+    if (this == TICKETS || this == ORDERS || this == PAYMENTS || this == TENANTS) {
       // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops warning about them
       settings.put("springdoc.api-docs.enabled", "true");
     }
@@ -147,6 +165,12 @@ public enum LaunchableService {
         "org.springframework.boot.flyway.",
         "org.springframework.boot.persistence.",
         "org.springframework.boot.transaction.");
+
+    /** JPA and Hibernate, which the tickets and orders services use and the expiration service (JDBC) does not. */
+    static final List<String> JPA = List.of(
+        "org.springframework.boot.jpa.",
+        "org.springframework.boot.hibernate.",
+        "org.springframework.boot.data.jpa.");
 
     /** The event backbone's AMQP client; its health check alone would mark a service down without a broker. */
     static final List<String> MESSAGING = List.of("org.springframework.boot.amqp.");

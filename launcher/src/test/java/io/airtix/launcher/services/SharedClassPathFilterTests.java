@@ -45,9 +45,9 @@ class SharedClassPathFilterTests {
   }
 
   @Test
-  void leavesOutDatabaseMessagingAndGatewayInTenantsService() {
+  void leavesOutDatabaseAndGatewayButKeepsTheBrokerForTheDenyListInTenantsService() {
     assertThat(keptFor(LaunchableService.TENANTS))
-        .containsExactly(SECURITY, PLATFORM_SECURITY, null, WEB_MVC, JACKSON);
+        .containsExactly(RABBIT, SECURITY, PLATFORM_SECURITY, null, WEB_MVC, JACKSON);
   }
 
   @Test

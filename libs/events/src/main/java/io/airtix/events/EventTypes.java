@@ -1,12 +1,24 @@
 package io.airtix.events;
 
+import io.airtix.events.orders.OrderAwaitingPayment;
 import io.airtix.events.orders.OrderCancelled;
 import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.events.orders.OrderExpired;
+import io.airtix.events.orders.OrderPaymentFailed;
+import io.airtix.events.orders.OrderRefunded;
+import io.airtix.events.payments.ChargeCreated;
+import io.airtix.events.payments.PaymentFailed;
+import io.airtix.events.payments.PaymentRefunded;
+import io.airtix.events.payments.PaymentStarted;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
+import io.airtix.events.users.SessionEnded;
+import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserCreated;
+import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserUpdated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +46,19 @@ public final class EventTypes {
       .with(OrderCreated.TYPE, OrderCreated.class)
       .with(OrderCancelled.TYPE, OrderCancelled.class)
       .with(OrderCompleted.TYPE, OrderCompleted.class)
-      .with(OrderExpired.TYPE, OrderExpired.class);
+      .with(OrderAwaitingPayment.TYPE, OrderAwaitingPayment.class)
+      .with(OrderPaymentFailed.TYPE, OrderPaymentFailed.class)
+      .with(OrderRefunded.TYPE, OrderRefunded.class)
+      .with(PaymentStarted.TYPE, PaymentStarted.class)
+      .with(PaymentFailed.TYPE, PaymentFailed.class)
+      .with(ChargeCreated.TYPE, ChargeCreated.class)
+      .with(PaymentRefunded.TYPE, PaymentRefunded.class)
+      .with(OrderExpired.TYPE, OrderExpired.class)
+      .with(UserCreated.TYPE, UserCreated.class)
+      .with(UserUpdated.TYPE, UserUpdated.class)
+      .with(UserDeleted.TYPE, UserDeleted.class)
+      .with(UserBanned.TYPE, UserBanned.class)
+      .with(SessionEnded.TYPE, SessionEnded.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;

@@ -9,6 +9,10 @@ import io.airtix.events.orders.OrderCancelled;
 import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.events.orders.OrderExpired;
+import io.airtix.events.payments.ChargeCreated;
+import io.airtix.events.payments.PaymentFailed;
+import io.airtix.events.payments.PaymentRefunded;
+import io.airtix.events.payments.PaymentStarted;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -35,7 +39,18 @@ class EventTypesTests {
     assertThat(EventTypes.AIRTIX.payloadOf("order.expired")).isEqualTo(OrderExpired.class);
     assertThat(EventTypes.AIRTIX.typeOf(OrderExpired.class)).isEqualTo(OrderExpired.TYPE);
     assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("order"))
-        .containsExactly("order.created", "order.cancelled", "order.completed", "order.expired");
+        .containsExactly("order.created", "order.cancelled", "order.completed", "order.awaiting-payment",
+            "order.payment-failed", "order.refunded", "order.expired");
+  }
+
+  @Test
+  void mapsEveryPaymentEventTypeToItsRecordInThePaymentStream() {
+    assertThat(EventTypes.AIRTIX.payloadOf("payment.started")).isEqualTo(PaymentStarted.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("payment.failed")).isEqualTo(PaymentFailed.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("payment.succeeded")).isEqualTo(ChargeCreated.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("payment.refunded")).isEqualTo(PaymentRefunded.class);
+    assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("payment"))
+        .containsExactly("payment.started", "payment.failed", "payment.succeeded", "payment.refunded");
   }
 
   @Test

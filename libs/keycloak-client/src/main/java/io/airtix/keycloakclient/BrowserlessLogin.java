@@ -50,7 +50,8 @@ public final class BrowserlessLogin {
       Optional<URI> location = response.headers().firstValue("Location").map(response.uri()::resolve);
       if (location.isPresent() && isRedirectTo(location.get(), redirectUri)) {
         String code = codeFrom(location.get(), state);
-        return exchange(browser, keycloakBaseUrl, realm, clientId, redirectUri, code, pkce.verifier());
+        return TokenEndpoint.authorizationCode(browser, keycloakBaseUrl, realm, clientId, redirectUri, code,
+            pkce.verifier());
       }
       if (location.isPresent() && response.statusCode() / 100 == 3) {
         response = TokenEndpoint.send(browser, HttpRequest.newBuilder(location.get()).GET());
@@ -106,18 +107,7 @@ public final class BrowserlessLogin {
     return code;
   }
 
-  private static Tokens exchange(HttpClient browser, URI keycloakBaseUrl, String realm, String clientId,
-      URI redirectUri, String code, String verifier) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("client_id", clientId);
-    form.put("redirect_uri", redirectUri.toString());
-    form.put("code", code);
-    form.put("code_verifier", verifier);
-    return TokenEndpoint.request(browser, keycloakBaseUrl, realm, form);
-  }
-
-  private static HttpClient browser() {
+  static HttpClient browser() {
     // one cookie jar per login: Keycloak ties the login form to its session cookies
     return HttpClient.newBuilder()
         .cookieHandler(new LoginCookies())

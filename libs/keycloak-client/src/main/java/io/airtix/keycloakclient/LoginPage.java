@@ -53,6 +53,19 @@ record LoginPage(URI address, String html) {
     return Optional.ofNullable(fallback);
   }
 
+  /** The form with this id, e.g. Keycloak's {@code kc-register-form}. */
+  Optional<Form> form(String id) {
+    Matcher forms = FORM.matcher(html);
+    while (forms.find()) {
+      String attributes = forms.group(1);
+      Optional<String> action = attribute(attributes, "action");
+      if (action.isPresent() && id.equals(attribute(attributes, "id").orElse(""))) {
+        return Optional.of(form(action.get(), forms.group(2)));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The error or warning the page shows the user, if any. */
   Optional<String> errorMessage() {
     Matcher error = ERROR.matcher(html);

@@ -37,6 +37,29 @@ public final class TokenEndpoint {
   }
 
   /**
+   * Trades an authorization code for tokens, as a public client with PKCE does after the login redirect.
+   *
+   * @param verifier the {@link Pkce#verifier()} whose challenge the authorization request sent
+   * @throws LoginFailedException when Keycloak refuses, e.g. {@code invalid_grant} for a code used twice
+   */
+  public static Tokens authorizationCode(URI keycloakBaseUrl, String realm, String clientId, URI redirectUri,
+      String code, String verifier) {
+    return authorizationCode(HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), keycloakBaseUrl, realm, clientId,
+        redirectUri, code, verifier);
+  }
+
+  static Tokens authorizationCode(HttpClient client, URI keycloakBaseUrl, String realm, String clientId,
+      URI redirectUri, String code, String verifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("client_id", clientId);
+    form.put("redirect_uri", redirectUri.toString());
+    form.put("code", code);
+    form.put("code_verifier", verifier);
+    return request(client, keycloakBaseUrl, realm, form);
+  }
+
+  /**
    * The client-credentials grant of a confidential client with a service account, as services obtain their own
    * tokens.
    */

@@ -2,6 +2,7 @@ package io.airtix.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.testing.keycloak.KeycloakEventBroker;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -41,6 +42,10 @@ public abstract class TenantsIntegrationTest {
     registry.add("airtix.security.clock-skew", () -> "0s");
     registry.add("airtix.tenants.keycloak.server-url", () -> keycloak.baseUrl().toString());
     registry.add("airtix.tenants.keycloak.client-secret", () -> keycloak.airtixRealm().clientSecret("tenants"));
+    // where the test Keycloak publishes its user events, which feed the deny-list
+    KeycloakEventBroker broker = KeycloakEventBroker.configured();
+    registry.add("spring.rabbitmq.host", broker::host);
+    registry.add("spring.rabbitmq.port", broker::port);
   }
 
   /** A tenant id no other test uses, e.g. {@code t3k-7}. */

@@ -45,6 +45,8 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
   private final Map<Caller, TestUser> callers = new ConcurrentHashMap<>();
   private final Map<Caller, String> tokens = new ConcurrentHashMap<>();
   private final Map<Owner, Member> standingMembers = new ConcurrentHashMap<>();
+  private final Map<Owner, String> standingInvitations = new ConcurrentHashMap<>();
+  private final AtomicInteger newInvitations = new AtomicInteger();
   private Airline a;
   private Airline b;
   private TestUser candidate;
@@ -76,6 +78,8 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
     // the member every row addresses that does not change its object
     standingMembers.put(Owner.A, newMember(a, true));
     standingMembers.put(Owner.B, newMember(b, true));
+    standingInvitations.put(Owner.A, newInvitation(a));
+    standingInvitations.put(Owner.B, newInvitation(b));
     callers.put(Caller.AGENT_OF_A, newStaff(a, "agent"));
     callers.put(Caller.AUDITOR_OF_A, newStaff(a, "auditor"));
     callers.put(Caller.CUSTOMER, keycloak.createUser(TestUsers.customer()));
@@ -129,6 +133,14 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
         }
         return staffOfAirline.withBody(staff(person.email(), "agent"));
       }
+      if (path.equals("/api/airlines/{alias}/staff/invitations")) {
+        return MatrixRequest.of(Map.of("alias", airline.alias()));
+      }
+      if (path.equals("/api/airlines/{alias}/staff/invitations/{invitationId}")) {
+        String invitationId = row.changesItsObject() ? newInvitation(airline)
+            : standingInvitations.get(airline.owner());
+        return MatrixRequest.of(Map.of("alias", airline.alias(), "invitationId", invitationId));
+      }
       if (path.startsWith("/api/airlines/{alias}/staff/{userId}")) {
         Member member = row.changesItsObject() ? newMember(airline, path.endsWith("{sessionId}"))
             : standingMembers.get(airline.owner());
@@ -167,6 +179,16 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
     assertThat(added.status()).as("add staff: %s", added.body()).isEqualTo(201);
     remember(airline.owner(), person.id(), person.email());
     return person;
+  }
+
+  /** An invitation of an address without an account, sent by the airline's tenant admin; its id. */
+  private String newInvitation(Airline airline) throws Exception {
+    String email = "invited-" + newInvitations.incrementAndGet() + "-" + airline.alias() + "@example.org";
+    Reply invited = send("POST", "/api/airlines/" + airline.alias() + "/staff", airline.adminToken(),
+        staff(email, "agent"));
+    assertThat(invited.status()).as("invite: %s", invited.body()).isEqualTo(202);
+    remember(airline.owner(), email);
+    return invited.body().path("id").asString();
   }
 
   private void remember(Owner airline, String... values) {

@@ -8,10 +8,12 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Logs user and admin events, one structured line each.
+ * Logs user and admin events, one structured line each, and publishes the user lifecycle events (created, updated,
+ * deleted, banned, session ended) to the platform's broker.
  * <p>
- * Events are held until Keycloak's transaction completes and are written only if it committed: a login that rolled
- * back never happened for the rest of the platform. Publishing to the message broker will hook in at the same place.
+ * Both are held until Keycloak's transaction completes and happen only if it committed: a change that rolled back
+ * never happened for the rest of the platform. The lifecycle events are built at once, inside the transaction,
+ * because only then can the user's current name and e-mail address still be read.
  */
 final class AirtixEventListenerProvider implements EventListenerProvider {
 
@@ -19,16 +21,29 @@ final class AirtixEventListenerProvider implements EventListenerProvider {
 
   private final EventLogSettings settings;
   private final EventListenerTransaction afterCommit;
+  private final LifecycleEvents lifecycle;
+  private final PublishAfterCommit publishAfterCommit;
 
-  AirtixEventListenerProvider(KeycloakSession session, EventLogSettings settings) {
+  AirtixEventListenerProvider(KeycloakSession session, EventLogSettings settings, BrokerPublisher publisher) {
     this.settings = settings;
     this.afterCommit = new EventListenerTransaction(this::log, this::log);
     session.getTransactionManager().enlistAfterCompletion(afterCommit);
+    this.lifecycle = new LifecycleEvents(session);
+    if (publisher != null) {
+      this.publishAfterCommit = new PublishAfterCommit(publisher);
+      session.getTransactionManager().enlistAfterCompletion(publishAfterCommit);
+    }
+    else {
+      this.publishAfterCommit = null;
+    }
   }
 
   @Override
   public void onEvent(Event event) {
     afterCommit.addEvent(event);
+    if (publishAfterCommit != null) {
+      publishAfterCommit.add(lifecycle.of(event));
+    }
   }
 
   @Override
@@ -36,6 +51,9 @@ final class AirtixEventListenerProvider implements EventListenerProvider {
     if (settings.includeAdminEvents()) {
       // the representation may carry names and e-mail addresses: it is never logged
       afterCommit.addAdminEvent(event, false);
+    }
+    if (publishAfterCommit != null) {
+      publishAfterCommit.add(lifecycle.of(event));
     }
   }
 

@@ -2,6 +2,8 @@ package io.airtix.keycloak.events;
 
 import java.util.List;
 
+import io.airtix.keycloak.organization.PendingStaffRoles;
+
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -16,20 +18,32 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
   public static final String ID = "airtix";
 
   private EventLogSettings settings = new EventLogSettings(true);
+  private BrokerSettings brokerSettings = BrokerSettings.DEFAULTS;
+  private BrokerPublisher publisher;
 
   @Override
   public EventListenerProvider create(KeycloakSession session) {
-    return new AirtixEventListenerProvider(session, settings);
+    return new AirtixEventListenerProvider(session, settings, publisher());
   }
 
   @Override
   public void init(Config.Scope config) {
     settings = EventLogSettings.from(config);
+    brokerSettings = BrokerSettings.from(config);
+  }
+
+  /** Started on the first event, not at boot: Keycloak's start never waits for, or fails on, the broker. */
+  private synchronized BrokerPublisher publisher() {
+    if (publisher == null && brokerSettings.enabled()) {
+      publisher = new BrokerPublisher(brokerSettings);
+    }
+    return publisher;
   }
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    // no other provider needed
+    // Keycloak's provider events (not user events) say when someone joins an organization
+    factory.register(new PendingStaffRoles());
   }
 
   @Override
@@ -41,12 +55,34 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
         .helpText("Log admin events (changes made through the admin console or API) as well as user events.")
         .defaultValue(true)
         .add()
+        .property().name(BrokerSettings.PUBLISH).type(ProviderConfigProperty.BOOLEAN_TYPE)
+        .helpText("Publish user lifecycle events to the broker.").defaultValue(true).add()
+        .property().name(BrokerSettings.HOST).type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("Host of the AMQP 0-9-1 broker (RabbitMQ or the standalone embedded broker).")
+        .defaultValue(BrokerSettings.DEFAULTS.host()).add()
+        .property().name(BrokerSettings.PORT).type(ProviderConfigProperty.INTEGER_TYPE)
+        .helpText("Port of the broker.").defaultValue(BrokerSettings.DEFAULTS.port()).add()
+        .property().name(BrokerSettings.USERNAME).type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("User name at the broker.").defaultValue(BrokerSettings.DEFAULTS.username()).add()
+        .property().name(BrokerSettings.PASSWORD).type(ProviderConfigProperty.PASSWORD)
+        .helpText("Password at the broker; pass it as an environment variable, not on the command line.").add()
+        .property().name(BrokerSettings.VIRTUAL_HOST).type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("Virtual host at the broker.").defaultValue(BrokerSettings.DEFAULTS.virtualHost()).add()
+        .property().name(BrokerSettings.EXCHANGE).type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("Topic exchange of the platform's events; the routing key is the event type.")
+        .defaultValue(BrokerSettings.DEFAULTS.exchange()).add()
+        .property().name(BrokerSettings.BUFFER_SIZE).type(ProviderConfigProperty.INTEGER_TYPE)
+        .helpText("Events kept in memory while the broker is unreachable; beyond it the oldest are dropped.")
+        .defaultValue(BrokerSettings.DEFAULTS.bufferSize()).add()
         .build();
   }
 
   @Override
-  public void close() {
-    // nothing to release
+  public synchronized void close() {
+    if (publisher != null) {
+      publisher.close();
+      publisher = null;
+    }
   }
 
   @Override

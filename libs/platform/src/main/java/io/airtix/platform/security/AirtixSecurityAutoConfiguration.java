@@ -1,5 +1,7 @@
 package io.airtix.platform.security;
 
+import io.airtix.platform.denylist.DenyList;
+import io.airtix.platform.denylist.DenyListValidator;
 import io.airtix.platform.problem.ProblemAutoConfiguration;
 import io.airtix.platform.problem.ProblemWriter;
 import java.util.ArrayList;
@@ -49,12 +51,16 @@ public class AirtixSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  JwtDecoder jwtDecoder(SecuritySettings settings, Environment environment) {
+  JwtDecoder jwtDecoder(SecuritySettings settings, Environment environment, ObjectProvider<DenyList> denyList) {
     // The key set is fetched on the first token, not here, so a service starts while Keycloak is down.
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
         .jwsAlgorithm(SignatureAlgorithm.RS256)
         .build();
-    decoder.setJwtValidator(tokenValidator(settings, audience(settings, environment)));
+    OAuth2TokenValidator<Jwt> validator = tokenValidator(settings, audience(settings, environment));
+    // banned users and ended sessions are refused within seconds, not at token expiry
+    DenyList denied = denyList.getIfAvailable();
+    decoder.setJwtValidator(denied == null ? validator
+        : new DelegatingOAuth2TokenValidator<>(validator, new DenyListValidator(denied)));
     return decoder;
   }
 

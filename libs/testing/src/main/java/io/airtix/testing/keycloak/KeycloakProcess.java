@@ -68,6 +68,7 @@ final class KeycloakProcess {
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
     environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+    environment.putAll(KeycloakEventBroker.configured().keycloakEnvironment());
     Process process;
     try {
       Files.createDirectories(log.getParent());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +24,14 @@ import org.awaitility.Awaitility;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.keycloakclient.BrowserlessLogin;
 import io.airtix.keycloakclient.NewUser;
 import io.airtix.keycloakclient.TokenEndpoint;
 import io.airtix.keycloakclient.Tokens;
+import io.airtix.testing.mail.TestMailServer;
 
 /**
  * A real Keycloak with the {@code airtix} realm for tests: started from the distribution on first use, shared by
@@ -60,6 +63,8 @@ public final class KeycloakServer implements AutoCloseable {
   private final AirtixRealm airtixRealm;
   private Duration startup = Duration.ZERO;
   private boolean shortLivedClientCreated;
+  /** Where the realm sends its mails: a real SMTP server of this JVM, started with Keycloak. */
+  private TestMailServer mailServer;
   private boolean closed;
 
   private KeycloakServer(KeycloakProcess process, Keycloak admin, Path logFile) {
@@ -100,6 +105,7 @@ public final class KeycloakServer implements AutoCloseable {
     KeycloakServer server = new KeycloakServer(process, admin, log);
     try {
       server.importRealm(distribution);
+      server.sendRealmMailsToTestMailServer();
     }
     catch (RuntimeException e) {
       server.close();
@@ -211,6 +217,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The SMTP server the realm's mails go to (verification, password reset, login links…), to wait for a person's
+   * mails and follow their links.
+   */
+  public synchronized TestMailServer mailServer() {
+    return mailServer;
+  }
+
   /** Keycloak's output, one file per test JVM (several modules may test at once against their own servers). */
   public Path logFile() {
     return logFile;
@@ -233,6 +247,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
     finally {
       process.stop();
+      if (mailServer != null) {
+        mailServer.close();
+      }
     }
   }
 
@@ -262,6 +279,22 @@ public final class KeycloakServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while importing the realm", e);
     }
+  }
+
+  /**
+   * Starts the SMTP server and points the realm's mail settings (the realm file names the launcher's mail catcher on
+   * port 3025) at it; sender and everything else stay as the realm file says.
+   */
+  private synchronized void sendRealmMailsToTestMailServer() {
+    mailServer = TestMailServer.start();
+    RealmRepresentation realm = airtixRealm.resource().toRepresentation();
+    Map<String, String> smtp = new HashMap<>(realm.getSmtpServer() == null ? Map.of() : realm.getSmtpServer());
+    smtp.put("host", mailServer.host());
+    smtp.put("port", Integer.toString(mailServer.port()));
+    smtp.putIfAbsent("from", "no-reply@airtix.test");
+    RealmRepresentation update = new RealmRepresentation();
+    update.setSmtpServer(smtp);
+    airtixRealm.resource().update(update);
   }
 
   private synchronized void ensureShortLivedClient() {

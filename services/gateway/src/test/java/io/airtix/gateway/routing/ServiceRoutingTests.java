@@ -43,7 +43,7 @@ class ServiceRoutingTests {
 
   @BeforeAll
   static void startUpstreams() throws IOException {
-    for (String service : List.of("tickets", "orders", "tenants")) {
+    for (String service : List.of("tickets", "orders", "payments", "tenants")) {
       HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       upstream.createContext("/", exchange -> answerLikeAService(service, exchange));
       upstream.start();
@@ -60,7 +60,7 @@ class ServiceRoutingTests {
   /** The paths come from gateway.yaml, as they ship: the tenants service's /api/airlines and the orders service's. */
   @DynamicPropertySource
   static void routeToUpstreams(DynamicPropertyRegistry registry) {
-    for (String service : List.of("tickets", "orders", "tenants")) {
+    for (String service : List.of("tickets", "orders", "payments", "tenants")) {
       registry.add("airtix.gateway.services." + service, () -> upstreamUrl(service));
     }
   }
@@ -127,6 +127,21 @@ class ServiceRoutingTests {
     ReceivedRequest staffRequest = nextUpstreamRequest();
     assertThat(staffRequest.service()).isEqualTo("tenants");
     assertThat(staffRequest.uri()).isEqualTo("/api/airlines/aerolux/staff");
+  }
+
+  @Test
+  void routesPaymentsAnAirlinesPaymentsAndStripesWebhookToThePaymentsService() throws Exception {
+    String event = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\"}";
+    client.send(gateway("/api/payments/stripe/webhook").header("Content-Type", "application/json")
+        .header("Stripe-Signature", "t=1,v1=abc").POST(BodyPublishers.ofString(event)).build(), BodyHandlers.ofString());
+    ReceivedRequest webhook = nextUpstreamRequest();
+    assertThat(webhook.service()).isEqualTo("payments");
+    assertThat(webhook.body()).isEqualTo(event);
+
+    client.send(gateway("/api/airlines/aerolux/payments?page=0").build(), BodyHandlers.ofString());
+    ReceivedRequest airline = nextUpstreamRequest();
+    assertThat(airline.service()).isEqualTo("payments");
+    assertThat(airline.uri()).isEqualTo("/api/airlines/aerolux/payments?page=0");
   }
 
   @Test

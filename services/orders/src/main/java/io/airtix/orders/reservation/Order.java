@@ -1,8 +1,11 @@
 package io.airtix.orders.reservation;
 
+import io.airtix.events.orders.OrderAwaitingPayment;
 import io.airtix.events.orders.OrderCancelled;
 import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
+import io.airtix.events.orders.OrderPaymentFailed;
+import io.airtix.events.orders.OrderRefunded;
 import io.airtix.platform.sqlite.TwoDecimalAmount;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -56,6 +59,7 @@ class Order {
   private Instant createdAt;
   private Instant expiresAt;
   private Instant updatedAt;
+  private Instant refundedAt;
 
   protected Order() {
   }
@@ -107,6 +111,30 @@ class Order {
     require(OrderStatus.AWAITING_PAYMENT, OrderStatus.COMPLETED);
     this.status = OrderStatus.COMPLETED;
     this.updatedAt = now;
+  }
+
+  /**
+   * The payment failed: the order holds its ticket again only until its deadline, and the customer may try again
+   * until then; an order past its deadline is then expired by {@link #expire}.
+   */
+  void failPayment(Instant now) {
+    require(OrderStatus.AWAITING_PAYMENT, OrderStatus.CREATED);
+    this.status = OrderStatus.CREATED;
+    this.updatedAt = now;
+  }
+
+  /** The payment of this cancelled order succeeded nevertheless and went back to the customer. */
+  void refund(Instant now) {
+    require(OrderStatus.CANCELLED, OrderStatus.CANCELLED);
+    if (refundedAt != null) {
+      throw new IllegalStateException("Order " + id + " was refunded already");
+    }
+    this.refundedAt = now;
+    this.updatedAt = now;
+  }
+
+  boolean pastDeadline(Instant now) {
+    return !now.isBefore(expiresAt);
   }
 
   private void end(CancellationReason reason, Instant now) {
@@ -170,6 +198,10 @@ class Order {
     return expiresAt;
   }
 
+  Instant refundedAt() {
+    return refundedAt;
+  }
+
   OrderCreated created() {
     return new OrderCreated(id, version(), ticketId, airline, customerId, price(), currency, expiresAt);
   }
@@ -180,5 +212,17 @@ class Order {
 
   OrderCompleted completed() {
     return new OrderCompleted(id, version(), ticketId, airline);
+  }
+
+  OrderAwaitingPayment awaitingPayment(UUID paymentId) {
+    return new OrderAwaitingPayment(id, version(), ticketId, airline, paymentId);
+  }
+
+  OrderPaymentFailed paymentFailed(UUID paymentId) {
+    return new OrderPaymentFailed(id, version(), ticketId, airline, paymentId);
+  }
+
+  OrderRefunded refunded(UUID paymentId, String refundId) {
+    return new OrderRefunded(id, version(), ticketId, airline, paymentId, refundId);
   }
 }

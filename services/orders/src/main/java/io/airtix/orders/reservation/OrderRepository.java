@@ -1,5 +1,6 @@
 package io.airtix.orders.reservation;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -10,4 +11,6 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
   Page<Order> findByCustomerId(String customerId, Pageable page);
 
   Page<Order> findByAirline(String airline, Pageable page);
+
+  List<Order> findByTicketId(UUID ticketId);
 }

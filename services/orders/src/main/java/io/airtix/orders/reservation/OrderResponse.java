@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An order as the API shows it; {@code cancellationReason} is null unless it was cancelled. */
+/**
+ * An order as the API shows it; {@code cancellationReason} is null unless it was cancelled. {@code refunded} tells a
+ * customer whose payment succeeded after the order was cancelled that the money went back ({@code refundedAt}).
+ */
 record OrderResponse(
     UUID id,
     UUID ticketId,
@@ -16,11 +19,13 @@ record OrderResponse(
     CancellationReason cancellationReason,
     Instant createdAt,
     Instant expiresAt,
+    boolean refunded,
+    Instant refundedAt,
     long version) {
 
   static OrderResponse from(Order order) {
     return new OrderResponse(order.id(), order.ticketId(), order.airline(), order.customerId(), order.price(),
         order.currency(), order.status(), order.cancellationReason(), order.createdAt(), order.expiresAt(),
-        order.version());
+        order.refundedAt() != null, order.refundedAt(), order.version());
   }
 }

@@ -1,6 +1,7 @@
 package io.airtix.orders.reservation;
 
 import io.airtix.events.orders.OrderExpired;
+import io.airtix.orders.ratelimit.ReservationRateLimits;
 import io.airtix.orders.ticketreplica.ReplicatedTicket;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.authorization.AccessPolicy;
@@ -46,15 +47,17 @@ class Reservations {
   private final AccessPolicy access;
   private final Outbox outbox;
   private final HoldSettings settings;
+  private final ReservationRateLimits rateLimits;
   private final Clock clock;
 
   Reservations(OrderRepository orders, ReplicatedTickets tickets, AccessPolicy access, Outbox outbox,
-      HoldSettings settings, Clock clock) {
+      HoldSettings settings, ReservationRateLimits rateLimits, Clock clock) {
     this.orders = orders;
     this.tickets = tickets;
     this.access = access;
     this.outbox = outbox;
     this.settings = settings;
+    this.rateLimits = rateLimits;
     this.clock = clock;
   }
 
@@ -62,6 +65,8 @@ class Reservations {
    * Holds the ticket for the caller until now + the hold, at the price the caller saw.
    *
    * @throws TicketNotFoundException the ticket is unknown here (404)
+   * @throws io.airtix.platform.ratelimit.RateLimitedException the caller or the ticket's airline made too many
+   *     reservations lately (429); counted only once the airline is known, before anything is written
    * @throws TicketUnavailableException held by another order or sold (409)
    * @throws PriceChangedException the caller saw another price (409, with the current one)
    */
@@ -70,6 +75,8 @@ class Reservations {
     ReplicatedTicket ticket = tickets.find(request.ticketId())
         .orElseThrow(() -> new TicketNotFoundException(request.ticketId()));
     access.require(caller, "create", RESOURCE, ticket.airline());
+    // before the answers that depend on the ticket's state: a flash sale's losing attempts count as well
+    rateLimits.admit(caller.userId(), ticket.airline());
     if (!ticket.available()) {
       throw new TicketUnavailableException(ticket.id());
     }
@@ -119,6 +126,20 @@ class Reservations {
     }
     Order cancelled = orders.saveAndFlush(order);
     outbox.publish(cancelled.cancelled());
+  }
+
+  /**
+   * The tickets service withdrew the ticket. It refuses to withdraw a ticket it knows reserved, so an order here
+   * holds a withdrawn ticket only when it was made before that service heard of it: such a hold ends now, as an
+   * expiry would end it (an order whose payment started is kept; the payment decides).
+   */
+  void ticketWithdrawn(UUID ticketId) {
+    for (Order order : orders.findByTicketId(ticketId)) {
+      if (order.expire(clock.instant())) {
+        log.info("Order {} cancelled: its ticket {} was withdrawn", order.id(), ticketId);
+        outbox.publish(orders.saveAndFlush(order).cancelled());
+      }
+    }
   }
 
   @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
 import io.airtix.platform.messaging.InboxListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class TicketEvents {
 
   private final TicketReplicaRepository replicas;
+  private final ApplicationEventPublisher withdrawals;
 
-  TicketEvents(TicketReplicaRepository replicas) {
+  TicketEvents(TicketReplicaRepository replicas, ApplicationEventPublisher withdrawals) {
     this.replicas = replicas;
+    this.withdrawals = withdrawals;
   }
 
   @InboxListener
@@ -36,5 +39,7 @@ class TicketEvents {
   void on(TicketDeleted event) {
     // a withdrawn ticket cannot be reserved any more: unknown to reservations, like a ticket never seen
     replicas.deleteById(event.ticketId());
+    // an order made before this event arrived may hold the ticket: the reservations let go of it
+    withdrawals.publishEvent(new TicketWithdrawn(event.ticketId()));
   }
 }

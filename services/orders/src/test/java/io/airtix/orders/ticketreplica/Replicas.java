@@ -1,6 +1,7 @@
 package io.airtix.orders.ticketreplica;
 
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -49,6 +50,9 @@ public final class Replicas {
         }
         else if (event instanceof TicketUpdated updated) {
           listener.on(updated);
+        }
+        else if (event instanceof TicketDeleted deleted) {
+          listener.on(deleted);
         }
         else {
           throw new IllegalArgumentException("not a ticket event: " + event);

@@ -6,6 +6,7 @@ import io.airtix.tenants.directory.Airline;
 import io.airtix.tenants.directory.AirlineDirectory;
 import io.airtix.tenants.directory.AirlineLocks;
 import io.airtix.tenants.directory.AirlineNotFoundException;
+import io.airtix.tenants.directory.Invitations;
 import io.airtix.tenants.directory.People;
 import io.airtix.tenants.directory.Person;
 import java.util.List;
@@ -23,15 +24,19 @@ import org.springframework.stereotype.Service;
 class Airlines {
 
   static final String RESOURCE = "airlines";
+  private static final String TENANT_ADMIN = "tenant-admin";
 
   private final AirlineDirectory directory;
   private final People people;
+  private final Invitations invitations;
   private final AirlineLocks locks;
   private final AccessPolicy access;
 
-  Airlines(AirlineDirectory directory, People people, AirlineLocks locks, AccessPolicy access) {
+  Airlines(AirlineDirectory directory, People people, Invitations invitations, AirlineLocks locks,
+      AccessPolicy access) {
     this.directory = directory;
     this.people = people;
+    this.invitations = invitations;
     this.locks = locks;
     this.access = access;
   }
@@ -55,9 +60,16 @@ class Airlines {
       }
       // only until the airline is complete: later, its tenant admins own its staff, and a repeated request must not
       // bring back a first tenant admin they removed
-      Person firstAdmin = people.findOrInvite(request.firstTenantAdminEmail());
-      people.replaceRoles(firstAdmin.id(), airline.alias(), union(people.roles(firstAdmin.id(), airline.alias())));
-      people.addMember(airline, firstAdmin.id());
+      Optional<Person> firstAdmin = people.byEmail(request.firstTenantAdminEmail());
+      if (firstAdmin.isPresent()) {
+        String id = firstAdmin.get().id();
+        people.replaceRoles(id, airline.alias(), union(people.roles(id, airline.alias())));
+        people.addMember(airline, id);
+      }
+      else {
+        // no account yet: Keycloak invites the address, and the role applies when the person joins
+        invitations.invite(airline, request.firstTenantAdminEmail(), Set.of(TENANT_ADMIN));
+      }
       directory.markProvisioned(airline);
       return new Created(AirlineResponse.from(airline), true);
     });
@@ -89,7 +101,7 @@ class Airlines {
 
   private static Set<String> union(Set<String> roles) {
     Set<String> all = new TreeSet<>(roles);
-    all.add("tenant-admin");
+    all.add(TENANT_ADMIN);
     return all;
   }
 }

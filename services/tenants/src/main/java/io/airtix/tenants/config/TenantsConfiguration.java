@@ -1,7 +1,6 @@
 package io.airtix.tenants.config;
 
 import io.airtix.keycloakclient.AirtixRealm;
-import io.airtix.tenants.directory.InvitationSettings;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KeycloakAdminSettings.class, InvitationSettings.class})
+@EnableConfigurationProperties(KeycloakAdminSettings.class)
 public class TenantsConfiguration {
 
   /**

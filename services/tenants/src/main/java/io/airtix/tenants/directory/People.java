@@ -2,24 +2,19 @@ package io.airtix.tenants.directory;
 
 import io.airtix.keycloakclient.AirtixRealm;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.OrganizationMembersResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.UserSessionRepresentation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,18 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class People {
 
-  /** What a person invited without an account must do before the first login. */
-  public static final List<String> SETUP_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
-  private static final Logger log = LoggerFactory.getLogger(People.class);
-
   private final AirtixRealm realm;
   private final AirlineDirectory airlines;
-  private final InvitationSettings invitations;
 
-  public People(AirtixRealm realm, AirlineDirectory airlines, InvitationSettings invitations) {
+  public People(AirtixRealm realm, AirlineDirectory airlines) {
     this.realm = realm;
     this.airlines = airlines;
-    this.invitations = invitations;
   }
 
   public Optional<Person> byEmail(String email) {
@@ -56,51 +45,6 @@ public class People {
     }
     catch (NotFoundException e) {
       return Optional.empty();
-    }
-  }
-
-  /**
-   * The person with this e-mail address, or a new account for it: enabled, e-mail not yet verified, and required to
-   * verify the address and choose a password. Keycloak then mails them a link to do both (best effort: the account
-   * exists even when no mail could be sent, and the link can be sent again by repeating the invitation).
-   */
-  public Person findOrInvite(String email) {
-    Optional<Person> existing = byEmail(email);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    UserRepresentation user = new UserRepresentation();
-    String address = email.toLowerCase(Locale.ROOT);
-    user.setUsername(address);
-    user.setEmail(address);
-    user.setEnabled(true);
-    user.setEmailVerified(false);
-    user.setRequiredActions(SETUP_ACTIONS);
-    String id;
-    try (Response response = realm.resource().users().create(user)) {
-      if (response.getStatus() == 201) {
-        id = CreatedResponseUtil.getCreatedId(response);
-      }
-      else {
-        // 409: the address or user name was taken meanwhile, e.g. by a concurrent invitation
-        return byEmail(email).orElseThrow(() -> new IllegalStateException("Keycloak refused to create " + email
-            + ": " + response.getStatus() + " " + response.readEntity(String.class)));
-      }
-    }
-    sendSetupEmail(id);
-    return byId(id).orElseThrow(() -> new IllegalStateException("user " + id + " vanished after creation"));
-  }
-
-  /** Sends the set-up link again to someone who has not finished it; false when Keycloak could not send mail. */
-  public boolean sendSetupEmail(String userId) {
-    try {
-      user(userId).executeActionsEmail(SETUP_ACTIONS, (int) invitations.linkLifespan().toSeconds());
-      return true;
-    }
-    catch (WebApplicationException e) {
-      // a realm without SMTP settings answers 500; the invitation stands, the tenant admin can resend it
-      log.warn("Keycloak could not send the set-up e-mail to user {}: {}", userId, e.getMessage());
-      return false;
     }
   }
 

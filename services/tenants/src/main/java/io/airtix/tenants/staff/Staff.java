@@ -6,9 +6,11 @@ import io.airtix.tenants.directory.Airline;
 import io.airtix.tenants.directory.AirlineDirectory;
 import io.airtix.tenants.directory.AirlineLocks;
 import io.airtix.tenants.directory.AirlineNotFoundException;
+import io.airtix.tenants.directory.Invitations;
 import io.airtix.tenants.directory.People;
 import io.airtix.tenants.directory.Person;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -25,12 +27,14 @@ class Staff {
 
   private final AirlineDirectory airlines;
   private final People people;
+  private final Invitations invitations;
   private final AirlineLocks locks;
   private final AccessPolicy access;
 
-  Staff(AirlineDirectory airlines, People people, AirlineLocks locks, AccessPolicy access) {
+  Staff(AirlineDirectory airlines, People people, Invitations invitations, AirlineLocks locks, AccessPolicy access) {
     this.airlines = airlines;
     this.people = people;
+    this.invitations = invitations;
     this.locks = locks;
     this.access = access;
   }
@@ -48,13 +52,26 @@ class Staff {
     return member(airline, member(airline, userId));
   }
 
-  /** The member and whether this call added them (201) or found them with exactly these roles (200). */
-  record Added(StaffMember member, boolean added) {
+  /**
+   * What adding staff did: added an existing account now (201) or found it with exactly these roles (200), or
+   * invited an address that has no account yet (202).
+   */
+  sealed interface Addition permits Added, Invited {
   }
 
-  Added add(AirtixPrincipal caller, String alias, AddStaffRequest request) {
+  record Added(StaffMember member, boolean added) implements Addition {
+  }
+
+  record Invited(StaffInvitation invitation) implements Addition {
+  }
+
+  Addition add(AirtixPrincipal caller, String alias, AddStaffRequest request) {
     Airline airline = airline(caller, "manage", alias);
-    Person person = people.findOrInvite(request.email());
+    Optional<Person> existing = people.byEmail(request.email());
+    if (existing.isEmpty()) {
+      return new Invited(StaffInvitation.from(invitations.invite(airline, request.email(), request.roles())));
+    }
+    Person person = existing.get();
     if (people.isMember(airline, person.id())) {
       Set<String> roles = people.roles(person.id(), alias);
       if (!roles.equals(request.roles())) {
@@ -67,6 +84,17 @@ class Staff {
     people.replaceRoles(person.id(), alias, request.roles());
     people.addMember(airline, person.id());
     return new Added(StaffMember.of(person, request.roles()), true);
+  }
+
+  List<StaffInvitation> invitations(AirtixPrincipal caller, String alias) {
+    Airline airline = airline(caller, "manage", alias);
+    return invitations.pending(airline).stream().map(StaffInvitation::from).toList();
+  }
+
+  void revokeInvitation(AirtixPrincipal caller, String alias, String invitationId) {
+    Airline airline = airline(caller, "manage", alias);
+    invitations.revoke(airline, invitations.find(airline, invitationId)
+        .orElseThrow(() -> new InvitationNotFoundException(alias, invitationId)));
   }
 
   StaffMember replaceRoles(AirtixPrincipal caller, String alias, String userId, StaffRolesRequest request) {

@@ -42,17 +42,37 @@ class StaffController {
     return staff.find(caller, alias, userId);
   }
 
-  /** 201 when the person became staff now, 200 when they were staff already with exactly these roles. */
+  /**
+   * 201 when an existing account became staff now, 200 when it was staff already with exactly these roles, 202 when
+   * the address has no account: Keycloak mailed it an invitation, and the roles apply once the person joins.
+   */
   @PostMapping
-  ResponseEntity<StaffMember> add(AirtixPrincipal caller, @PathVariable String alias,
+  ResponseEntity<Object> add(AirtixPrincipal caller, @PathVariable String alias,
       @Valid @RequestBody AddStaffRequest request) {
-    Staff.Added result = staff.add(caller, alias, request);
-    if (!result.added()) {
-      return ResponseEntity.ok(result.member());
+    Staff.Addition result = staff.add(caller, alias, request);
+    if (result instanceof Staff.Invited invited) {
+      URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/invitations/{id}")
+          .buildAndExpand(invited.invitation().id()).toUri();
+      return ResponseEntity.accepted().location(location).body(invited.invitation());
+    }
+    Staff.Added added = (Staff.Added) result;
+    if (!added.added()) {
+      return ResponseEntity.ok(added.member());
     }
     URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{userId}")
-        .buildAndExpand(result.member().id()).toUri();
-    return ResponseEntity.created(location).body(result.member());
+        .buildAndExpand(added.member().id()).toUri();
+    return ResponseEntity.created(location).body(added.member());
+  }
+
+  @GetMapping("/invitations")
+  List<StaffInvitation> invitations(AirtixPrincipal caller, @PathVariable String alias) {
+    return staff.invitations(caller, alias);
+  }
+
+  @DeleteMapping("/invitations/{invitationId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revokeInvitation(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String invitationId) {
+    staff.revokeInvitation(caller, alias, invitationId);
   }
 
   @PutMapping("/{userId}/roles")

@@ -3,10 +3,13 @@ package io.airtix.tenants.airlines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.keycloakclient.InvitationAcceptance;
 import io.airtix.tenants.TenantsIntegrationTest;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.mail.Mail;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,18 +136,24 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
   }
 
   @Test
-  void invitesFirstTenantAdminWithoutAccount() throws Exception {
+  void invitesFirstTenantAdminWithoutAccountWhoBecomesTenantAdminOnJoining() throws Exception {
     String alias = newAlias();
     String email = "first-admin-" + alias + "@example.org";
 
     Reply reply = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Invite Air", email));
+    Mail invitation = keycloak.mailServer().awaitMailTo(email);
+    boolean accountBeforeJoining = !realm().users().searchByEmail(email, true).isEmpty();
+    URI link = invitation.links().stream().filter(candidate -> candidate.getPath().contains("/realms/airtix/"))
+        .findFirst().orElseThrow();
+    InvitationAcceptance.register(link, email, email, "Fran", "First", "First-Admin-Passw0rd!",
+        () -> keycloak.mailServer().awaitMailTo(email, Mail.withSubjectContaining("Verify")).link("action-token"));
 
     assertThat(reply.status()).isEqualTo(201);
-    UserRepresentation invited = realm().users().searchByEmail(email, true).get(0);
-    assertThat(invited.isEnabled()).isTrue();
-    assertThat(invited.isEmailVerified()).isFalse();
-    assertThat(invited.getRequiredActions()).containsExactlyInAnyOrder("VERIFY_EMAIL", "UPDATE_PASSWORD");
-    assertThat(groupPaths(invited.getId())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(accountBeforeJoining).isFalse();
+    UserRepresentation joined = realm().users().searchByEmail(email, true).get(0);
+    assertThat(groupPaths(joined.getId())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(realm().organizations().members().getOrganizations(joined.getId()))
+        .extracting(OrganizationRepresentation::getAlias).containsExactly(alias);
   }
 
   @Test

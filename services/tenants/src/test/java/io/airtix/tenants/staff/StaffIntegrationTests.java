@@ -3,12 +3,15 @@ package io.airtix.tenants.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airtix.keycloakclient.InvitationAcceptance;
 import io.airtix.keycloakclient.LoginFailedException;
 import io.airtix.keycloakclient.Tokens;
 import io.airtix.tenants.TenantsIntegrationTest;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.mail.Mail;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffIntegrationTests extends TenantsIntegrationTest {
+
+  private static final String NEW_PASSWORD = "Invited-Passw0rd-2026!";
 
   private String platformAdminToken;
   private String a;
@@ -82,15 +87,49 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
   }
 
   @Test
-  void invitesUnknownAddressAsAccountWithSetUpStillToDo() throws Exception {
+  void invitesUnknownAddressByMailAndGrantsTheRolesWhenThePersonJoins() throws Exception {
     String email = "invited-" + a + "-" + System.nanoTime() + "@example.org";
 
     Reply invited = send("POST", staffOf(a), adminAToken, staff(email, "auditor"));
+    Reply open = send("GET", staffOf(a) + "/invitations", adminAToken, null);
+    Mail invitation = keycloak.mailServer().awaitMailTo(email);
+    InvitationAcceptance.register(invitationLink(invitation), email, email, "Ivy", "Invited", NEW_PASSWORD,
+        () -> verificationLink(email));
+    Reply staffAfterwards = send("GET", staffOf(a) + "?size=100", adminAToken, null);
+    Reply openAfterwards = send("GET", staffOf(a) + "/invitations", adminAToken, null);
 
-    assertThat(invited.status()).isEqualTo(201);
+    assertThat(invited.status()).isEqualTo(202);
+    assertThat(invited.header("Location")).contains(staffOf(a) + "/invitations/" + invited.body().path("id").asString());
     assertThat(invited.body().path("email").asString()).isEqualTo(email);
-    assertThat(texts(invited.body().path("pendingActions"), null)).containsExactly("UPDATE_PASSWORD", "VERIFY_EMAIL");
     assertThat(texts(invited.body().path("roles"), null)).containsExactly("auditor");
+    assertThat(open.status()).isEqualTo(200);
+    assertThat(texts(open.body(), "email")).contains(email);
+    JsonNode member = entry(staffAfterwards.body().path("items"), "email", email);
+    assertThat(texts(member.path("roles"), null)).containsExactly("auditor");
+    assertThat(texts(openAfterwards.body(), "email")).doesNotContain(email);
+    TestUser joined = new TestUser(member.path("id").asString(), email, email, NEW_PASSWORD);
+    assertThat(groupsClaim(token(joined))).containsExactly("/airlines/" + a + "/auditor");
+  }
+
+  @Test
+  void revokedInvitationIsGoneAndItsLinkNoLongerWorks() throws Exception {
+    String email = "revoked-" + a + "-" + System.nanoTime() + "@example.org";
+    Reply invited = send("POST", staffOf(a), adminAToken, staff(email, "agent"));
+    Mail invitation = keycloak.mailServer().awaitMailTo(email);
+    String path = staffOf(a) + "/invitations/" + invited.body().path("id").asString();
+
+    Reply byTenantAdminOfB = send("DELETE", path.replace(staffOf(a), staffOf(b)), adminBToken, null);
+    Reply revoked = send("DELETE", path, adminAToken, null);
+    Reply again = send("DELETE", path, adminAToken, null);
+    Reply open = send("GET", staffOf(a) + "/invitations", adminAToken, null);
+
+    assertThat(byTenantAdminOfB.status()).isEqualTo(404);
+    assertThat(revoked.status()).isEqualTo(204);
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.code()).isEqualTo("INVITATION_NOT_FOUND");
+    assertThat(texts(open.body(), "email")).doesNotContain(email);
+    assertThatThrownBy(() -> InvitationAcceptance.register(invitationLink(invitation), email, email, "Rex", "Revoked",
+        NEW_PASSWORD, () -> verificationLink(email))).isInstanceOf(LoginFailedException.class);
   }
 
   @Test
@@ -243,6 +282,17 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(anonymous.status()).isEqualTo(401);
   }
 
+  /** The invitation's link into Keycloak (the mail may carry others, e.g. to the airline's site). */
+  private static URI invitationLink(Mail invitation) {
+    return invitation.links().stream().filter(link -> link.getPath().contains("/realms/airtix/")).findFirst()
+        .orElseThrow(() -> new AssertionError("no Keycloak link in the invitation: " + invitation.text()));
+  }
+
+  /** The link of the address verification Keycloak mails after the registration. */
+  private static URI verificationLink(String email) {
+    return keycloak.mailServer().awaitMailTo(email, Mail.withSubjectContaining("Verify")).link("action-token");
+  }
+
   private static String staffOf(String alias) {
     return "/api/airlines/" + alias + "/staff";
   }
@@ -257,11 +307,15 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
   }
 
   private static JsonNode entry(JsonNode items, String id) {
+    return entry(items, "id", id);
+  }
+
+  private static JsonNode entry(JsonNode items, String field, String value) {
     for (JsonNode item : items) {
-      if (id.equals(item.path("id").asString())) {
+      if (value.equals(item.path(field).asString())) {
         return item;
       }
     }
-    throw new AssertionError("no staff member " + id + " in " + items);
+    throw new AssertionError("no staff member with " + field + " " + value + " in " + items);
   }
 }

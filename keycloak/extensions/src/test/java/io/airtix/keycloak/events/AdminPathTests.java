@@ -1,0 +1,26 @@
+package io.airtix.keycloak.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.airtix.keycloak.events.LifecycleEvents.AdminPath;
+
+class AdminPathTests {
+
+  @Test
+  void recognisesAUserItsLogoutAndASession() {
+    assertThat(AdminPath.of("users/5ef9").isUser()).isTrue();
+    assertThat(AdminPath.of("users/5ef9").id()).isEqualTo("5ef9");
+    assertThat(AdminPath.of("users/5ef9/logout").isUserLogout()).isTrue();
+    assertThat(AdminPath.of("sessions/sid-1").isSession()).isTrue();
+    assertThat(AdminPath.of("sessions/sid-1").id()).isEqualTo("sid-1");
+  }
+
+  @Test
+  void ignoresPathsBelowAUser() {
+    assertThat(AdminPath.of("users/5ef9/groups/g1").isUser()).isFalse();
+    assertThat(AdminPath.of("users/5ef9/reset-password").isUserLogout()).isFalse();
+    assertThat(AdminPath.of("users").isUser()).isFalse();
+  }
+}

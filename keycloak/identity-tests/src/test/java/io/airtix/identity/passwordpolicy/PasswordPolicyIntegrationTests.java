@@ -1,0 +1,49 @@
+package io.airtix.identity.passwordpolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+import io.airtix.identity.People;
+import io.airtix.identity.browser.IdentityTest;
+import io.airtix.identity.browser.WebBrowser;
+import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.keycloak.TestUser;
+import io.airtix.testing.keycloak.TestUsers;
+
+@IdentityTest
+class PasswordPolicyIntegrationTests {
+
+  private final KeycloakServer keycloak;
+
+  PasswordPolicyIntegrationTests(KeycloakServer keycloak) {
+    this.keycloak = keycloak;
+  }
+
+  @Test
+  void refusesShortPasswordsTheUsernameAndTheEmailAddressThenAcceptsAGoodOne(WebBrowser browser) {
+    TestUser traveller = People.withRequiredActions(keycloak, "UPDATE_PASSWORD");
+    browser.startSignIn();
+    browser.submitCredentials(traveller.username(), traveller.password());
+
+    choose(browser, "Eleven-char");
+    assertThat(browser.feedback()).isEqualTo("Invalid password: minimum length 12.");
+    choose(browser, traveller.username());
+    assertThat(browser.feedback()).isEqualTo("Invalid password: must not be equal to the username.");
+    choose(browser, traveller.email());
+    assertThat(browser.feedback()).isEqualTo("Invalid password: must not be equal to the email.");
+    browser.screenshot("password-refused");
+    assertThat(browser.isAtTheWebApp()).isFalse();
+
+    choose(browser, TestUsers.randomPassword());
+    browser.awaitTokens();
+  }
+
+  private static void choose(WebBrowser browser, String password) {
+    browser.page().getByLabel("New Password").fill(password);
+    browser.page().getByLabel("Confirm password").fill(password);
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+  }
+}

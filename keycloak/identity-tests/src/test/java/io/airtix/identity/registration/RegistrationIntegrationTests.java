@@ -1,0 +1,87 @@
+package io.airtix.identity.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import io.airtix.identity.People;
+import io.airtix.identity.browser.IdentityTest;
+import io.airtix.identity.browser.WebBrowser;
+import io.airtix.keycloakclient.NewUser;
+import io.airtix.keycloakclient.Tokens;
+import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.keycloak.TestUser;
+import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.mail.Mail;
+
+@IdentityTest
+class RegistrationIntegrationTests {
+
+  private final KeycloakServer keycloak;
+
+  RegistrationIntegrationTests(KeycloakServer keycloak) {
+    this.keycloak = keycloak;
+  }
+
+  @Test
+  void travellerRegistersVerifiesTheAddressThenChoosesAPasswordAndIsSignedIn(WebBrowser browser) {
+    NewUser jane = TestUsers.customer();
+    browser.startSignIn();
+    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register")).click();
+    assertThat(browser.page().title()).isEqualTo("Sign in to Airtix");
+    assertThat(browser.text()).contains("Create your Airtix account");
+    browser.screenshot("register");
+
+    browser.page().getByLabel("Username").fill(jane.username());
+    browser.page().getByLabel("Email").fill(jane.email());
+    browser.page().getByLabel("First name").fill(jane.firstName());
+    browser.page().getByLabel("Last name").fill(jane.lastName());
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+
+    assertThat(browser.text()).contains("You need to verify your email address to activate your account.");
+    assertThat(browser.isAtTheWebApp()).isFalse();
+    assertThat(account(jane.username()).isEmailVerified()).isFalse();
+    browser.screenshot("verify-email");
+
+    Mail verification = keycloak.mailServer().awaitMailTo(jane.email());
+    assertThat(verification.subject()).isEqualTo("Verify your Airtix e-mail address");
+    assertThat(verification.from()).isEqualTo("no-reply@airtix.test");
+    browser.open(verification.link("/login-actions/action-token"));
+
+    // the password comes after the address is proven, so nobody can park a password on someone else's address
+    assertThat(browser.text()).contains("Update password");
+    browser.screenshot("choose-password");
+    browser.page().getByLabel("New Password").fill(jane.password());
+    browser.page().getByLabel("Confirm password").fill(jane.password());
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+
+    JsonNode claims = KeycloakServer.claims(browser.awaitTokens().accessToken());
+    assertThat(claims.path("preferred_username").asText()).isEqualTo(jane.username());
+    assertThat(claims.path("email_verified").asBoolean()).isTrue();
+    assertThat(claims.path("realm_access").path("roles").toString()).contains("\"customer\"");
+    Tokens again = keycloak.login(new TestUser(account(jane.username()).getId(), jane.username(), jane.email(),
+        jane.password()));
+    assertThat(again.accessToken()).isNotBlank();
+  }
+
+  @Test
+  void accountWithAnUnverifiedAddressCannotBeUsed(WebBrowser browser) {
+    TestUser unverified = People.withUnverifiedAddress(keycloak);
+
+    browser.startSignIn();
+    browser.submitCredentials(unverified.username(), unverified.password());
+
+    assertThat(browser.text()).contains("You need to verify your email address to activate your account.");
+    assertThat(browser.isAtTheWebApp()).isFalse();
+    assertThat(keycloak.mailServer().awaitMailTo(unverified.email()).subject())
+        .isEqualTo("Verify your Airtix e-mail address");
+  }
+
+  private UserRepresentation account(String username) {
+    return keycloak.airtixRealm().resource().users().search(username, true).get(0);
+  }
+}

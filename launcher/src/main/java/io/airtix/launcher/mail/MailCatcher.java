@@ -1,0 +1,107 @@
+package io.airtix.launcher.mail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The standalone mode's mail: an SMTP server (GreenMail) that keeps every mail in memory, and a page listing them.
+ * The realm file sends Keycloak's mails to {@code localhost:3025}; the page is http://localhost:8025. Both listen on
+ * the loopback interface only: the mails hold login links.
+ */
+public final class MailCatcher implements AutoCloseable {
+
+  public static final int SMTP_PORT = 3025;
+  public static final int PAGE_PORT = 8025;
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private final GreenMail smtp;
+  private final HttpServer page;
+
+  private MailCatcher(GreenMail smtp, HttpServer page) {
+    this.smtp = smtp;
+    this.page = page;
+  }
+
+  /** On the standalone mode's ports, {@value #SMTP_PORT} and {@value #PAGE_PORT}. */
+  public static MailCatcher startStandalone() {
+    return start(SMTP_PORT, PAGE_PORT);
+  }
+
+  /** Port 0 picks a free port. */
+  static MailCatcher start(int smtpPort, int pagePort) {
+    ServerSetup setup = new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP);
+    GreenMail smtp = new GreenMail(smtpPort == 0 ? setup.dynamicPort() : setup);
+    smtp.start();
+    try {
+      HttpServer page = HttpServer.create(new InetSocketAddress(LOOPBACK, pagePort), 0);
+      MailCatcher catcher = new MailCatcher(smtp, page);
+      page.createContext("/", catcher::answer);
+      page.start();
+      return catcher;
+    }
+    catch (IOException | RuntimeException e) {
+      smtp.stop();
+      throw new IllegalStateException("the mail catcher's page could not listen on port " + pagePort
+          + " (is another Airtix running?): " + e.getMessage(), e);
+    }
+  }
+
+  public int smtpPort() {
+    return smtp.getSmtp().getPort();
+  }
+
+  public String pageUrl() {
+    return "http://localhost:" + page.getAddress().getPort();
+  }
+
+  List<CaughtMail> newestFirst() {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .map(CaughtMail::of)
+        .sorted(Comparator.comparing(CaughtMail::received).reversed())
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    page.stop(0);
+    smtp.stop();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"/".equals(exchange.getRequestURI().getPath())) {
+        send(exchange, 404, "text/plain; charset=utf-8", "Not found: the mails are at /");
+        return;
+      }
+      if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+        send(exchange, 405, "text/plain; charset=utf-8", "Only GET");
+        return;
+      }
+      send(exchange, 200, "text/html; charset=utf-8", MailPage.render(newestFirst()));
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.airtix.launcher;
+
+import io.airtix.launcher.services.EmbeddedServices;
+import io.airtix.launcher.services.LaunchableService;
+import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.postgres.PostgresTestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Services started the distributed way inside a test: each as {@code --only <service>} starts it with the profile
+ * {@code distributed} (what {@code scripts/run-distributed.sh} does), on a scratch PostgreSQL database of its own, the
+ * machine's RabbitMQ and Redis, and the test Keycloak; then the gateway, routing to them. Each run has its own exchange
+ * and queues, so runs side by side never see each other's events. RabbitMQ and Redis must answer: a run without them
+ * fails, it never skips.
+ */
+public final class DistributedRun implements AutoCloseable {
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String exchange;
+  private final List<LaunchableService> started;
+  private final List<PostgresTestDatabase> databases = new ArrayList<>();
+  private final EmbeddedServices services;
+  private URI gateway;
+
+  private DistributedRun(String name, List<LaunchableService> started) throws IOException {
+    this.exchange = "test." + name + "." + run;
+    this.started = List.copyOf(started);
+    this.services = new EmbeddedServices(Files.createTempDirectory("airtix-" + name));
+  }
+
+  /**
+   * Starts {@code services} and the gateway in front of them.
+   *
+   * @param name names this kind of run in its exchange, e.g. {@code distributed-sale}
+   * @param settings what every service gets on top of the distributed defaults, e.g. a short hold
+   */
+  public static DistributedRun start(String name, List<LaunchableService> services, Map<String, String> settings) {
+    requireAnswers("RabbitMQ", rabbitMqHost(), rabbitMqPort(), "RABBITMQ_HOST/RABBITMQ_PORT");
+    requireAnswers("Redis", redisHost(), redisPort(), "REDIS_HOST/REDIS_PORT");
+    DistributedRun run;
+    try {
+      run = new DistributedRun(name, services);
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      run.startAll(settings);
+      return run;
+    }
+    catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+  }
+
+  public URI gateway() {
+    return gateway;
+  }
+
+  /** A name unique to this run, for anything a test keeps in shared infrastructure (a Redis key, say). */
+  public String unique(String prefix) {
+    return prefix + run;
+  }
+
+  private void startAll(Map<String, String> extra) {
+    Map<String, String> routes = settings(LaunchableService.GATEWAY, extra);
+    for (LaunchableService service : started) {
+      PostgresTestDatabase database = PostgresTestDatabase.create(service.serviceName());
+      databases.add(database);
+      Map<String, String> settings = settings(service, extra);
+      settings.put("spring.datasource.url", database.jdbcUrl());
+      settings.put("spring.datasource.username", PostgresTestDatabase.user());
+      settings.put("spring.datasource.password", PostgresTestDatabase.password());
+      routes.put("airtix.gateway.services." + service.serviceName(),
+          "http://localhost:" + port(services.startAlone(service, settings)));
+    }
+    gateway = URI.create("http://localhost:" + port(services.startAlone(LaunchableService.GATEWAY, routes)));
+  }
+
+  /** What the distributed script gives each service, pointed at this run's exchange and queues. */
+  private Map<String, String> settings(LaunchableService service, Map<String, String> extra) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spring.profiles.active", "distributed");
+    settings.put("server.port", "0");
+    settings.put("spring.main.banner-mode", "off");
+    settings.put("airtix.security.issuer-uri", KeycloakServer.shared().issuer());
+    settings.put("spring.rabbitmq.host", rabbitMqHost());
+    settings.put("spring.rabbitmq.port", String.valueOf(rabbitMqPort()));
+    settings.put("spring.data.redis.host", redisHost());
+    settings.put("spring.data.redis.port", String.valueOf(redisPort()));
+    settings.put("airtix.messaging.exchange", exchange);
+    settings.put("airtix.messaging.service", queuePrefix(service));
+    // a consumer's queue may not exist yet at the first publish: retry soon
+    settings.put("airtix.messaging.outbox.initial-backoff", "200ms");
+    settings.put("airtix.messaging.outbox.max-backoff", "1s");
+    settings.putAll(extra);
+    return settings;
+  }
+
+  @Override
+  public void close() {
+    services.stopAll();
+    databases.forEach(PostgresTestDatabase::drop);
+    CachingConnectionFactory connections = new CachingConnectionFactory(rabbitMqHost(), rabbitMqPort());
+    try {
+      RabbitAdmin admin = new RabbitAdmin(connections);
+      for (LaunchableService service : started) {
+        admin.deleteQueue(queuePrefix(service) + ".events");
+        admin.deleteQueue(queuePrefix(service) + ".dead-letter");
+      }
+      admin.deleteExchange(exchange);
+    }
+    finally {
+      connections.destroy();
+    }
+  }
+
+  private String queuePrefix(LaunchableService service) {
+    return service.serviceName() + "-" + run;
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private static void requireAnswers(String what, String host, int port, String variables) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 2_000);
+    }
+    catch (IOException ex) {
+      throw new IllegalStateException(what + " is required by this test and does not answer at " + host + ":" + port
+          + " (" + ex.getMessage() + "). Start it or set " + variables + ".", ex);
+    }
+  }
+
+  public static String redisHost() {
+    return env("REDIS_HOST", "127.0.0.1");
+  }
+
+  public static int redisPort() {
+    return Integer.parseInt(env("REDIS_PORT", "6379"));
+  }
+
+  private static String rabbitMqHost() {
+    return env("RABBITMQ_HOST", "127.0.0.1");
+  }
+
+  private static int rabbitMqPort() {
+    return Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,40 @@
+package io.airtix.events.orders;
+
+import io.airtix.events.AggregateEvent;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The payment of a cancelled order succeeded nevertheless and was refunded in full; the order stays cancelled.
+ *
+ * @param refundId the payment provider's id of the refund
+ */
+public record OrderRefunded(UUID orderId, long version, UUID ticketId, String airline, UUID paymentId,
+    String refundId) implements AggregateEvent {
+
+  public static final String TYPE = "order.refunded";
+
+  public OrderRefunded {
+    Objects.requireNonNull(orderId, "orderId");
+  }
+
+  @Override
+  public String eventType() {
+    return TYPE;
+  }
+
+  @Override
+  public String aggregateId() {
+    return orderId.toString();
+  }
+
+  @Override
+  public long aggregateVersion() {
+    return version;
+  }
+
+  @Override
+  public String tenant() {
+    return airline;
+  }
+}

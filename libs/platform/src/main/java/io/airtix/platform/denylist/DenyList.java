@@ -1,0 +1,29 @@
+package io.airtix.platform.denylist;
+
+import java.time.Instant;
+
+/**
+ * Access tokens that must stop working before they expire: those of a banned, deleted or signed-out user, and those
+ * of an ended session. Fed by Keycloak's {@code user.banned}, {@code user.deleted} and {@code session.ended} events,
+ * asked by the token validation of every request. Entries are kept as long as a token issued before them can live.
+ */
+public interface DenyList {
+
+  /** Refuses the user's tokens issued up to {@code issuedUpTo}; later tokens (after re-enabling) work again. */
+  void denyUser(String userId, Instant issuedUpTo);
+
+  /** Refuses every token of the session. */
+  void denySession(String sessionId, Instant endedAt);
+
+  /**
+   * Whether a token must be refused.
+   *
+   * @param userId the token's {@code sub}
+   * @param sessionId the token's {@code sid}; may be null
+   * @param issuedAt the token's {@code iat}; null counts as issued before any ban
+   */
+  boolean denies(String userId, String sessionId, Instant issuedAt);
+
+  /** Whether every instance of the service sees the same entries (Redis) or only its own (memory). */
+  boolean shared();
+}

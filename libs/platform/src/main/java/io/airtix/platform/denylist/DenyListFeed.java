@@ -1,0 +1,105 @@
+package io.airtix.platform.denylist;
+
+import io.airtix.events.EventEnvelope;
+import io.airtix.events.users.SessionEnded;
+import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserDeleted;
+import io.airtix.platform.messaging.EventJson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Feeds the {@link DenyList} from Keycloak's events: {@code user.banned}, {@code user.deleted} and
+ * {@code session.ended}. Needs no database and no inbox: entering a ban twice changes nothing, so redeliveries and
+ * duplicates are harmless, and a message that is no event is logged and dropped (a ban is never worth blocking the
+ * queue for).
+ */
+final class DenyListFeed implements SmartLifecycle, MessageListener {
+
+  static final List<String> TYPES = List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DenyListFeed.class);
+
+  private final ConnectionFactory connections;
+  private final String queue;
+  private final EventJson json;
+  private final DenyList denyList;
+  private volatile SimpleMessageListenerContainer container;
+
+  DenyListFeed(ConnectionFactory connections, String queue, EventJson json, DenyList denyList) {
+    this.connections = connections;
+    this.queue = queue;
+    this.json = json;
+    this.denyList = denyList;
+  }
+
+  @Override
+  public void onMessage(Message message) {
+    EventEnvelope<Object> event;
+    try {
+      event = json.read(message.getBody());
+    }
+    catch (RuntimeException malformed) {
+      LOG.error("Dropped a message on the deny-list queue that is no user event: {}", malformed.getMessage());
+      return;
+    }
+    apply(event);
+  }
+
+  void apply(EventEnvelope<?> event) {
+    Object payload = event.payload();
+    if (payload instanceof UserBanned banned) {
+      denyList.denyUser(banned.userId(), event.occurredAt());
+      LOG.info("Deny-list: tokens of user {} refused ({})", banned.userId(), banned.reason());
+    }
+    else if (payload instanceof UserDeleted deleted) {
+      denyList.denyUser(deleted.userId(), event.occurredAt());
+      LOG.info("Deny-list: tokens of user {} refused (account deleted)", deleted.userId());
+    }
+    else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
+      denyList.denySession(ended.sessionId(), event.occurredAt());
+      LOG.info("Deny-list: tokens of session {} refused ({})", ended.sessionId(), ended.reason());
+    }
+    else if (payload instanceof SessionEnded ended) {
+      denyList.denyUser(ended.userId(), event.occurredAt());
+      LOG.info("Deny-list: tokens of user {} refused (all sessions, {})", ended.userId(), ended.reason());
+    }
+  }
+
+  @Override
+  public void start() {
+    SimpleMessageListenerContainer started = new SimpleMessageListenerContainer(connections);
+    started.setQueueNames(queue);
+    started.setMessageListener(this);
+    started.setAcknowledgeMode(AcknowledgeMode.AUTO);
+    started.setDefaultRequeueRejected(false);
+    // the queue is declared when the connection opens; a broker that is not up yet is waited for
+    started.setMissingQueuesFatal(false);
+    started.setBeanName("airtix-deny-list");
+    started.afterPropertiesSet();
+    started.start();
+    container = started;
+  }
+
+  @Override
+  public void stop() {
+    SimpleMessageListenerContainer running = container;
+    container = null;
+    if (running != null) {
+      running.stop();
+      running.destroy();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return container != null;
+  }
+}

@@ -1,0 +1,64 @@
+package io.airtix.platform.denylist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The deny-list of one instance, in memory: the standalone mode's. Each instance hears every ban on a queue of its
+ * own, so instances agree without sharing state; a restarted instance forgets what it knew (see decision 0013).
+ */
+final class InMemoryDenyList implements DenyList {
+
+  private final Map<String, Entry> users = new ConcurrentHashMap<>();
+  private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+  private final Duration retention;
+  private final Clock clock;
+
+  InMemoryDenyList(Duration retention, Clock clock) {
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  @Override
+  public void denyUser(String userId, Instant issuedUpTo) {
+    purgeExpired();
+    Entry entry = new Entry(issuedUpTo, issuedUpTo.plus(retention));
+    users.merge(userId, entry, (old, added) -> old.cutoff().isAfter(added.cutoff()) ? old : added);
+  }
+
+  @Override
+  public void denySession(String sessionId, Instant endedAt) {
+    purgeExpired();
+    sessions.put(sessionId, new Entry(endedAt, endedAt.plus(retention)));
+  }
+
+  @Override
+  public boolean denies(String userId, String sessionId, Instant issuedAt) {
+    Instant now = clock.instant();
+    if (sessionId != null) {
+      Entry session = sessions.get(sessionId);
+      if (session != null && session.expiresAt().isAfter(now)) {
+        return true;
+      }
+    }
+    Entry user = userId == null ? null : users.get(userId);
+    return user != null && user.expiresAt().isAfter(now) && (issuedAt == null || !issuedAt.isAfter(user.cutoff()));
+  }
+
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
+  private void purgeExpired() {
+    Instant now = clock.instant();
+    users.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
+    sessions.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
+  }
+
+  private record Entry(Instant cutoff, Instant expiresAt) {
+  }
+}

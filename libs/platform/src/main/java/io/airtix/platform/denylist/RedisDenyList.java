@@ -1,0 +1,77 @@
+package io.airtix.platform.denylist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The deny-list shared by every instance of a service, in Redis: the distributed mode's. Each entry is one key that
+ * expires by itself when no token it could refuse is still valid: {@code <prefix>user:<id>} holding the cutoff in
+ * epoch milliseconds, {@code <prefix>session:<sid>}. One round trip per request reads both.
+ */
+final class RedisDenyList implements DenyList {
+
+  private final StringRedisTemplate redis;
+  private final String prefix;
+  private final Duration retention;
+  private final Clock clock;
+
+  RedisDenyList(StringRedisTemplate redis, String prefix, Duration retention, Clock clock) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  @Override
+  public void denyUser(String userId, Instant issuedUpTo) {
+    Duration ttl = ttl(issuedUpTo);
+    if (ttl == null) {
+      return;
+    }
+    String key = prefix + "user:" + userId;
+    String known = redis.opsForValue().get(key);
+    // a late, older ban must not move the cutoff back
+    if (known == null || Long.parseLong(known) < issuedUpTo.toEpochMilli()) {
+      redis.opsForValue().set(key, String.valueOf(issuedUpTo.toEpochMilli()), ttl);
+    }
+  }
+
+  @Override
+  public void denySession(String sessionId, Instant endedAt) {
+    Duration ttl = ttl(endedAt);
+    if (ttl != null) {
+      redis.opsForValue().set(prefix + "session:" + sessionId, String.valueOf(endedAt.toEpochMilli()), ttl);
+    }
+  }
+
+  @Override
+  public boolean denies(String userId, String sessionId, Instant issuedAt) {
+    List<String> values = redis.opsForValue().multiGet(Arrays.asList(
+        prefix + "session:" + (sessionId == null ? "" : sessionId),
+        prefix + "user:" + (userId == null ? "" : userId)));
+    if (values == null) {
+      return false;
+    }
+    if (sessionId != null && values.get(0) != null) {
+      return true;
+    }
+    String cutoff = values.get(1);
+    return userId != null && cutoff != null
+        && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  /** What is left of the entry's life, or null when no token it could refuse is still valid. */
+  private Duration ttl(Instant eventTime) {
+    Duration left = Duration.between(clock.instant(), eventTime.plus(retention));
+    return left.isNegative() || left.isZero() ? null : left;
+  }
+}

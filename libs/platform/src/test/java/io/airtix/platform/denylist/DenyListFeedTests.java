@@ -1,0 +1,61 @@
+package io.airtix.platform.denylist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airtix.events.AggregateEvent;
+import io.airtix.events.EventEnvelope;
+import io.airtix.events.EventTypes;
+import io.airtix.events.users.SessionEnded;
+import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserUpdated;
+import io.airtix.platform.messaging.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+
+class DenyListFeedTests {
+
+  private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private final DenyList denyList = new InMemoryDenyList(Duration.ofMinutes(5), Clock.systemUTC());
+  private final EventJson json = new EventJson(EventTypes.AIRTIX);
+  private final DenyListFeed feed = new DenyListFeed(null, "test.deny-list", json, denyList);
+
+  @Test
+  void refusesTheTokensOfABannedOrDeletedUserIssuedBeforeTheEvent() {
+    receive(new UserBanned("banned", now.toEpochMilli(), "airtix", UserBanned.Reason.TEMPORARY_LOCKOUT));
+    receive(new UserDeleted("deleted", now.toEpochMilli(), "airtix"));
+
+    assertThat(denyList.denies("banned", "s1", now.minusSeconds(10))).isTrue();
+    assertThat(denyList.denies("deleted", "s2", now.minusSeconds(10))).isTrue();
+    assertThat(denyList.denies("banned", "s1", now.plusSeconds(10))).isFalse();
+  }
+
+  @Test
+  void refusesAnEndedSessionOrEverySessionOfAUserSignedOutEverywhere() {
+    receive(new SessionEnded("ended-session", "user-1", now.toEpochMilli(), "airtix", SessionEnded.Reason.LOGOUT));
+    receive(new SessionEnded(null, "user-2", now.toEpochMilli(), "airtix", SessionEnded.Reason.REVOKED));
+
+    assertThat(denyList.denies("user-1", "ended-session", now.plusSeconds(10))).isTrue();
+    assertThat(denyList.denies("user-1", "another-session", now.minusSeconds(10))).isFalse();
+    assertThat(denyList.denies("user-2", "any-session", now.minusSeconds(10))).isTrue();
+  }
+
+  @Test
+  void ignoresOtherEventsAndDropsMessagesThatAreNoEvents() {
+    receive(new UserUpdated("user-3", now.toEpochMilli(), "airtix", "u", "u@example.org", "U", "Ser"));
+    feed.onMessage(new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+
+    assertThat(denyList.denies("user-3", "s", now.minusSeconds(10))).isFalse();
+  }
+
+  private void receive(AggregateEvent event) {
+    EventEnvelope<?> envelope = EventEnvelope.wrap(event, Instant.ofEpochMilli(event.aggregateVersion()));
+    feed.onMessage(new Message(json.write(envelope).getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+  }
+}

@@ -1,0 +1,204 @@
+package io.airtix.testing.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.keycloakclient.LoginFailedException;
+import io.airtix.keycloakclient.Tokens;
+
+/**
+ * Keycloak with the extension publishes the platform's user lifecycle events to the machine's RabbitMQ, after its
+ * transaction committed: every action here is a real request to Keycloak, every assertion is on what a service would
+ * read from the broker.
+ */
+@ExtendWith(KeycloakExtension.class)
+class KeycloakUserEventsIntegrationTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
+  private static Connection connection;
+
+  private final KeycloakServer keycloak;
+
+  KeycloakUserEventsIntegrationTests(KeycloakServer keycloak) {
+    this.keycloak = keycloak;
+  }
+
+  @BeforeAll
+  static void listenToUserEvents() throws Exception {
+    KeycloakEventBroker broker = KeycloakEventBroker.configured();
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(broker.host());
+    factory.setPort(broker.port());
+    factory.setUsername(broker.username());
+    factory.setPassword(broker.password());
+    connection = factory.newConnection("user-events-test");
+    Channel channel = connection.createChannel();
+    channel.exchangeDeclare("airtix.events", BuiltinExchangeType.TOPIC, true, false, null);
+    String queue = channel.queueDeclare().getQueue();
+    channel.queueBind(queue, "airtix.events", "user.*");
+    channel.queueBind(queue, "airtix.events", "session.*");
+    channel.basicConsume(queue, true, (tag, delivery) -> {
+      JsonNode event = JSON.readTree(delivery.getBody());
+      assertThat(delivery.getProperties().getType()).isEqualTo(event.path("type").asText());
+      RECEIVED.add(event);
+    }, tag -> { });
+  }
+
+  @AfterAll
+  static void stopListening() throws IOException {
+    connection.close();
+  }
+
+  @Test
+  void publishesUserCreatedWithNameAndEmailWhenAnAdministratorCreatesAnAccount() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+
+    JsonNode created = awaitEvent("user.created", user.id());
+
+    assertThat(created.path("tenant").asText()).isEqualTo("airtix");
+    assertThat(created.path("payload").path("email").asText()).isEqualTo(user.email());
+    assertThat(created.path("payload").path("username").asText()).isEqualTo(user.username());
+    assertThat(created.path("payload").path("lastName").asText()).isNotBlank();
+    assertThat(created.toString()).doesNotContain("io.airtix", "password");
+  }
+
+  @Test
+  void readsTheBrokerFromKeycloaksEnvironmentConfiguration() throws IOException {
+    keycloak.createUser(TestUsers.customer());
+    KeycloakEventBroker broker = KeycloakEventBroker.configured();
+
+    // "localhost" is the listener's default host; the fixture's environment variables name 127.0.0.1
+    Awaitility.await("publisher connected").atMost(Duration.ofSeconds(15)).until(() -> java.nio.file.Files
+        .readString(keycloak.logFile()).contains("Publishing user events to amqp://guest@" + broker.host() + ":"
+            + broker.port() + "/"));
+  }
+
+  @Test
+  void publishesUserUpdatedWithTheNewProfileWhenAnAdministratorChangesIt() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    UserResource resource = keycloak.airtixRealm().resource().users().get(user.id());
+    UserRepresentation representation = resource.toRepresentation();
+    representation.setLastName("Renamed");
+    representation.setEmail("renamed-" + user.email());
+
+    resource.update(representation);
+
+    JsonNode updated = awaitEvent("user.updated", user.id(),
+        event -> event.path("payload").path("lastName").asText().equals("Renamed"));
+    assertThat(updated.path("payload").path("email").asText()).isEqualTo("renamed-" + user.email());
+  }
+
+  @Test
+  void publishesUserBannedWhenAnAdministratorDisablesTheAccount() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    UserResource resource = keycloak.airtixRealm().resource().users().get(user.id());
+    UserRepresentation representation = resource.toRepresentation();
+    representation.setEnabled(false);
+
+    resource.update(representation);
+
+    assertThat(awaitEvent("user.banned", user.id()).path("payload").path("reason").asText()).isEqualTo("DISABLED");
+  }
+
+  @Test
+  void publishesUserBannedWhenBruteForceProtectionLocksTheAccount() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+
+    // the realm locks an account after 5 failures in a row
+    for (int attempt = 0; attempt < 6; attempt++) {
+      try {
+        BrowserlessLogin.login(keycloak.baseUrl(), KeycloakServer.REALM, KeycloakServer.WEB_CLIENT,
+            KeycloakServer.WEB_REDIRECT_URI, user.username(), "wrong-" + user.password());
+      }
+      catch (LoginFailedException expected) {
+        // what a locked-out attacker sees too
+      }
+    }
+
+    assertThat(awaitEvent("user.banned", user.id()).path("payload").path("reason").asText())
+        .isEqualTo("TEMPORARY_LOCKOUT");
+  }
+
+  @Test
+  void publishesSessionEndedWhenThePersonLogsOut() throws Exception {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    Tokens tokens = keycloak.login(user);
+    String session = KeycloakServer.claims(tokens.accessToken()).path("sid").asText();
+
+    logOut(tokens);
+
+    JsonNode ended = awaitEvent("session.ended", session);
+    assertThat(ended.path("payload").path("userId").asText()).isEqualTo(user.id());
+    assertThat(ended.path("payload").path("reason").asText()).isEqualTo("LOGOUT");
+  }
+
+  @Test
+  void publishesSessionEndedWhenAnAdministratorRevokesOneSessionOrAllOfAUser() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    String session = KeycloakServer.claims(keycloak.login(user).accessToken()).path("sid").asText();
+
+    keycloak.airtixRealm().resource().deleteSession(session, false);
+    keycloak.airtixRealm().resource().users().get(user.id()).logout();
+
+    assertThat(awaitEvent("session.ended", session).path("payload").path("reason").asText()).isEqualTo("REVOKED");
+    JsonNode allSessions = awaitEvent("session.ended", user.id());
+    assertThat(allSessions.path("payload").path("sessionId").isNull()).isTrue();
+  }
+
+  @Test
+  void publishesUserDeletedWithTheIdOnlyWhenTheAccountIsDeleted() {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+
+    keycloak.airtixRealm().resource().users().delete(user.id()).close();
+
+    JsonNode deleted = awaitEvent("user.deleted", user.id());
+    assertThat(deleted.toString()).doesNotContain(user.email(), user.username());
+  }
+
+  private void logOut(Tokens tokens) throws IOException, InterruptedException {
+    String form = "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+  }
+
+  private static JsonNode awaitEvent(String type, String aggregateId) {
+    return awaitEvent(type, aggregateId, event -> true);
+  }
+
+  private static JsonNode awaitEvent(String type, String aggregateId, Predicate<JsonNode> matching) {
+    Predicate<JsonNode> wanted = event -> event.path("type").asText().equals(type)
+        && event.path("aggregateId").asText().equals(aggregateId) && matching.test(event);
+    return Awaitility.await(type + " of " + aggregateId).atMost(Duration.ofSeconds(15))
+        .until(() -> RECEIVED.stream().filter(wanted).findFirst(), found -> found.isPresent()).orElseThrow();
+  }
+}

@@ -1,0 +1,105 @@
+package io.airtix.expiration.deadline;
+
+import io.airtix.platform.messaging.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires passed deadlines: marks the deadline fired and writes order.expired to the outbox in one transaction. The
+ * mark is a conditional update of a pending row, so a deadline fires once however many instances, threads, sweeps
+ * and redeliveries reach it; the loser of a race changes nothing and publishes nothing.
+ */
+@Component
+class OrderExpiry {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderExpiry.class);
+
+  private final Deadlines deadlines;
+  private final DeadlineIndex index;
+  private final Outbox outbox;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final int batchSize;
+  private final Counter fired;
+
+  OrderExpiry(Deadlines deadlines, DeadlineIndex index, Outbox outbox, PlatformTransactionManager transactionManager,
+      Clock clock, ExpirySettings settings, MeterRegistry meters) {
+    this.deadlines = deadlines;
+    this.index = index;
+    this.outbox = outbox;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.batchSize = settings.batchSize();
+    this.fired = Counter.builder("airtix.expiration.deadlines.fired")
+        .description("Order deadlines fired (order.expired published) by this instance").register(meters);
+    Gauge.builder("airtix.expiration.deadlines.pending", deadlines, Deadlines::countPending)
+        .description("Order deadlines waiting to fire, as the database counts them").register(meters);
+  }
+
+  /** Fires the passed deadlines the index knows of; returns how many fired here. */
+  int firePassedInIndex() {
+    int count = 0;
+    List<UUID> passed;
+    do {
+      Instant now = clock.instant();
+      passed = index.passed(now, batchSize);
+      for (UUID orderId : passed) {
+        if (fire(orderId, now)) {
+          count++;
+        }
+        // fired here or settled elsewhere: either way nothing is left to do for it
+        index.remove(orderId);
+      }
+    } while (passed.size() == batchSize);
+    return count;
+  }
+
+  /** Fires the passed deadlines the database holds, whatever the index knows; returns how many fired here. */
+  int firePassedInDatabase() {
+    int count = 0;
+    List<Deadline> passed;
+    do {
+      Instant now = clock.instant();
+      passed = deadlines.passed(now, batchSize);
+      for (Deadline deadline : passed) {
+        if (fire(deadline.orderId(), now)) {
+          count++;
+        }
+        index.remove(deadline.orderId());
+      }
+    } while (passed.size() == batchSize);
+    return count;
+  }
+
+  /** Puts every pending deadline into the index, as a start does. */
+  int indexPending() {
+    List<Deadline> pending = deadlines.pending();
+    pending.forEach(deadline -> index.add(deadline.orderId(), deadline.expiresAt()));
+    return pending.size();
+  }
+
+  /** Fires one deadline if it is pending and passed at {@code now}; whether this call fired it. */
+  boolean fire(UUID orderId, Instant now) {
+    boolean firedHere = Boolean.TRUE.equals(transactions.execute(status -> deadlines.fire(orderId, now)
+        .map(deadline -> {
+          outbox.publish(deadline.expired());
+          return true;
+        })
+        .orElse(false)));
+    if (firedHere) {
+      fired.increment();
+      log.debug("Order {} expired", orderId);
+    }
+    return firedHere;
+  }
+}

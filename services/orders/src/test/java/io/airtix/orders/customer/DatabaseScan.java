@@ -1,0 +1,56 @@
+package io.airtix.orders.customer;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/** Every value of every table of a database, as text: where a person's data could hide. */
+final class DatabaseScan {
+
+  private DatabaseScan() {
+  }
+
+  /** The cells (table.column = value) that contain {@code needle}, ignoring case. */
+  static List<String> find(DataSource dataSource, String needle) throws SQLException {
+    List<String> found = new ArrayList<>();
+    String wanted = needle.toLowerCase(Locale.ROOT);
+    try (Connection connection = dataSource.getConnection()) {
+      for (String table : tables(connection)) {
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+          int columns = rows.getMetaData().getColumnCount();
+          while (rows.next()) {
+            for (int column = 1; column <= columns; column++) {
+              Object value = rows.getObject(column);
+              if (value != null && String.valueOf(value).toLowerCase(Locale.ROOT).contains(wanted)) {
+                found.add(table + "." + rows.getMetaData().getColumnName(column) + " = " + value);
+              }
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  static List<String> tables(Connection connection) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    DatabaseMetaData metaData = connection.getMetaData();
+    try (ResultSet result = metaData.getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (result.next()) {
+        String schema = result.getString("TABLE_SCHEM");
+        String name = result.getString("TABLE_NAME");
+        if (schema == null || !schema.startsWith("pg_") && !schema.equals("information_schema")) {
+          tables.add(schema == null ? name : schema + "." + name);
+        }
+      }
+    }
+    return tables;
+  }
+}

@@ -1,0 +1,6 @@
+package io.airtix.payments.payment;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProviderEventRepository extends JpaRepository<ProviderEventRecord, String> {
+}
