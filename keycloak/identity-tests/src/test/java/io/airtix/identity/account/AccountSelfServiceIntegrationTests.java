@@ -8,12 +8,15 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.LoginFailedException;
+import io.airtix.testing.keycloak.KeycloakEvents;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -26,10 +29,23 @@ import io.airtix.testing.mail.Mail;
 @IdentityTest
 class AccountSelfServiceIntegrationTests {
 
+  /** What the services hear of a person's own changes, through the broker. */
+  private static KeycloakEvents events;
+
   private final KeycloakServer keycloak;
 
   AccountSelfServiceIntegrationTests(KeycloakServer keycloak) {
     this.keycloak = keycloak;
+  }
+
+  @BeforeAll
+  static void listenToUserEvents() {
+    events = KeycloakEvents.listen();
+  }
+
+  @AfterAll
+  static void stopListening() {
+    events.close();
   }
 
   @Test
@@ -45,6 +61,9 @@ class AccountSelfServiceIntegrationTests {
     JsonNode claims = KeycloakServer.claims(browser.awaitTokens().accessToken());
     assertThat(claims.path("given_name").asText()).isEqualTo("Ada");
     assertThat(claims.path("family_name").asText()).isEqualTo("Lovelace");
+    JsonNode updated = events.await("user.updated", traveller.id(),
+        event -> event.path("payload").path("lastName").asText().equals("Lovelace"));
+    assertThat(updated.path("payload").path("firstName").asText()).isEqualTo("Ada");
   }
 
   @Test
@@ -63,6 +82,8 @@ class AccountSelfServiceIntegrationTests {
     browser.open(confirmation.link("/login-actions/action-token"));
     assertThat(account(traveller).getEmail()).isEqualTo(newAddress);
     assertThat(account(traveller).isEmailVerified()).isTrue();
+    events.await("user.updated", traveller.id(),
+        event -> event.path("payload").path("email").asText().equals(newAddress));
   }
 
   @Test
@@ -93,6 +114,8 @@ class AccountSelfServiceIntegrationTests {
     browser.page().getByText("User deleted successfully").waitFor();
     assertThat(keycloak.airtixRealm().resource().users().search(traveller.username(), true)).isEmpty();
     assertThatThrownBy(() -> keycloak.login(traveller)).isInstanceOf(LoginFailedException.class);
+    JsonNode deleted = events.await("user.deleted", traveller.id());
+    assertThat(deleted.toString()).doesNotContain(traveller.email(), traveller.username());
   }
 
   private static void startAction(WebBrowser browser, TestUser traveller, String action) {

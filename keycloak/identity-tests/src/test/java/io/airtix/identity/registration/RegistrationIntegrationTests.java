@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -13,6 +15,7 @@ import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.NewUser;
 import io.airtix.keycloakclient.Tokens;
+import io.airtix.testing.keycloak.KeycloakEvents;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -21,10 +24,23 @@ import io.airtix.testing.mail.Mail;
 @IdentityTest
 class RegistrationIntegrationTests {
 
+  /** What the services hear of a registration, through the broker. */
+  private static KeycloakEvents events;
+
   private final KeycloakServer keycloak;
 
   RegistrationIntegrationTests(KeycloakServer keycloak) {
     this.keycloak = keycloak;
+  }
+
+  @BeforeAll
+  static void listenToUserEvents() {
+    events = KeycloakEvents.listen();
+  }
+
+  @AfterAll
+  static void stopListening() {
+    events.close();
   }
 
   @Test
@@ -66,6 +82,9 @@ class RegistrationIntegrationTests {
     Tokens again = keycloak.login(new TestUser(account(jane.username()).getId(), jane.username(), jane.email(),
         jane.password()));
     assertThat(again.accessToken()).isNotBlank();
+    JsonNode created = events.await("user.created", account(jane.username()).getId());
+    assertThat(created.path("payload").path("email").asText()).isEqualTo(jane.email());
+    assertThat(created.path("payload").path("lastName").asText()).isEqualTo(jane.lastName());
   }
 
   @Test

@@ -9,16 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +31,7 @@ import io.airtix.keycloakclient.Tokens;
 @ExtendWith(KeycloakExtension.class)
 class KeycloakUserEventsIntegrationTests {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
-  private static Connection connection;
+  private static KeycloakEvents events;
 
   private final KeycloakServer keycloak;
 
@@ -50,36 +40,21 @@ class KeycloakUserEventsIntegrationTests {
   }
 
   @BeforeAll
-  static void listenToUserEvents() throws Exception {
-    KeycloakEventBroker broker = KeycloakEventBroker.configured();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(broker.host());
-    factory.setPort(broker.port());
-    factory.setUsername(broker.username());
-    factory.setPassword(broker.password());
-    connection = factory.newConnection("user-events-test");
-    Channel channel = connection.createChannel();
-    channel.exchangeDeclare("airtix.events", BuiltinExchangeType.TOPIC, true, false, null);
-    String queue = channel.queueDeclare().getQueue();
-    channel.queueBind(queue, "airtix.events", "user.*");
-    channel.queueBind(queue, "airtix.events", "session.*");
-    channel.basicConsume(queue, true, (tag, delivery) -> {
-      JsonNode event = JSON.readTree(delivery.getBody());
-      assertThat(delivery.getProperties().getType()).isEqualTo(event.path("type").asText());
-      RECEIVED.add(event);
-    }, tag -> { });
+  static void listenToUserEvents() {
+    events = KeycloakEvents.listen();
   }
 
   @AfterAll
-  static void stopListening() throws IOException {
-    connection.close();
+  static void stopListening() {
+    assertThat(events.mislabelled()).as("events whose AMQP type differs from their envelope's").isEmpty();
+    events.close();
   }
 
   @Test
   void publishesUserCreatedWithNameAndEmailWhenAnAdministratorCreatesAnAccount() {
     TestUser user = keycloak.createUser(TestUsers.customer());
 
-    JsonNode created = awaitEvent("user.created", user.id());
+    JsonNode created = events.await("user.created", user.id());
 
     assertThat(created.path("tenant").asText()).isEqualTo("airtix");
     assertThat(created.path("payload").path("email").asText()).isEqualTo(user.email());
@@ -109,7 +84,7 @@ class KeycloakUserEventsIntegrationTests {
 
     resource.update(representation);
 
-    JsonNode updated = awaitEvent("user.updated", user.id(),
+    JsonNode updated = events.await("user.updated", user.id(),
         event -> event.path("payload").path("lastName").asText().equals("Renamed"));
     assertThat(updated.path("payload").path("email").asText()).isEqualTo("renamed-" + user.email());
   }
@@ -123,7 +98,7 @@ class KeycloakUserEventsIntegrationTests {
 
     resource.update(representation);
 
-    assertThat(awaitEvent("user.banned", user.id()).path("payload").path("reason").asText()).isEqualTo("DISABLED");
+    assertThat(events.await("user.banned", user.id()).path("payload").path("reason").asText()).isEqualTo("DISABLED");
   }
 
   @Test
@@ -141,7 +116,7 @@ class KeycloakUserEventsIntegrationTests {
       }
     }
 
-    assertThat(awaitEvent("user.banned", user.id()).path("payload").path("reason").asText())
+    assertThat(events.await("user.banned", user.id()).path("payload").path("reason").asText())
         .isEqualTo("TEMPORARY_LOCKOUT");
   }
 
@@ -153,7 +128,7 @@ class KeycloakUserEventsIntegrationTests {
 
     logOut(tokens);
 
-    JsonNode ended = awaitEvent("session.ended", session);
+    JsonNode ended = events.await("session.ended", session);
     assertThat(ended.path("payload").path("userId").asText()).isEqualTo(user.id());
     assertThat(ended.path("payload").path("reason").asText()).isEqualTo("LOGOUT");
   }
@@ -166,8 +141,8 @@ class KeycloakUserEventsIntegrationTests {
     keycloak.airtixRealm().resource().deleteSession(session, false);
     keycloak.airtixRealm().resource().users().get(user.id()).logout();
 
-    assertThat(awaitEvent("session.ended", session).path("payload").path("reason").asText()).isEqualTo("REVOKED");
-    JsonNode allSessions = awaitEvent("session.ended", user.id());
+    assertThat(events.await("session.ended", session).path("payload").path("reason").asText()).isEqualTo("REVOKED");
+    JsonNode allSessions = events.await("session.ended", user.id());
     assertThat(allSessions.path("payload").path("sessionId").isNull()).isTrue();
   }
 
@@ -177,7 +152,7 @@ class KeycloakUserEventsIntegrationTests {
 
     keycloak.airtixRealm().resource().users().delete(user.id()).close();
 
-    JsonNode deleted = awaitEvent("user.deleted", user.id());
+    JsonNode deleted = events.await("user.deleted", user.id());
     assertThat(deleted.toString()).doesNotContain(user.email(), user.username());
   }
 
@@ -189,16 +164,5 @@ class KeycloakUserEventsIntegrationTests {
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-  }
-
-  private static JsonNode awaitEvent(String type, String aggregateId) {
-    return awaitEvent(type, aggregateId, event -> true);
-  }
-
-  private static JsonNode awaitEvent(String type, String aggregateId, Predicate<JsonNode> matching) {
-    Predicate<JsonNode> wanted = event -> event.path("type").asText().equals(type)
-        && event.path("aggregateId").asText().equals(aggregateId) && matching.test(event);
-    return Awaitility.await(type + " of " + aggregateId).atMost(Duration.ofSeconds(15))
-        .until(() -> RECEIVED.stream().filter(wanted).findFirst(), found -> found.isPresent()).orElseThrow();
   }
 }
