@@ -1,0 +1,46 @@
+package io.airtix.benchmarks;
+
+import java.net.URI;
+
+/**
+ * Where the distributed Airtix under test runs and how hard to push it; system properties {@code airtix.bench.*},
+ * given by scripts/benchmark.sh.
+ *
+ * @param concurrency virtual users of every scenario, each sending its next request as soon as the last answered
+ * @param requestsPerUser requests each virtual user sends in the ceiling and in the distinct-tickets scenario
+ * @param hotAttemptsPerUser reservations each virtual user attempts on the one hot ticket
+ * @param warmUpRequestsPerUser requests of each kind each virtual user sends before anything is measured
+ */
+record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants, URI tickets, URI orders,
+    String ordersJdbcUrl, int airlines, int customers, int concurrency, int requestsPerUser, int hotAttemptsPerUser,
+    int warmUpRequestsPerUser) {
+
+  static BenchmarkSettings fromSystemProperties() {
+    return new BenchmarkSettings(
+        URI.create(property("keycloak", "http://localhost:18180")),
+        property("keycloak-admin-password", null),
+        URI.create(property("tenants", "http://localhost:18085")),
+        URI.create(property("tickets", "http://localhost:18081")),
+        URI.create(property("orders", "http://localhost:18082")),
+        property("orders-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/airtix_bench_orders?user=postgres"),
+        Integer.parseInt(property("airlines", "4")),
+        Integer.parseInt(property("customers", "200")),
+        Integer.parseInt(property("concurrency", "8")),
+        Integer.parseInt(property("requests-per-user", "300")),
+        Integer.parseInt(property("hot-attempts-per-user", "40")),
+        Integer.parseInt(property("warm-up-requests-per-user", "50")));
+  }
+
+  /** Tickets the distinct-tickets scenario and its warm-up reserve, one each. */
+  int distinctTickets() {
+    return concurrency * (requestsPerUser + warmUpRequestsPerUser);
+  }
+
+  private static String property(String name, String fallback) {
+    String value = System.getProperty("airtix.bench." + name, fallback);
+    if (value == null) {
+      throw new IllegalStateException("Set the system property airtix.bench." + name);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,218 @@
+package io.airtix.benchmarks;
+
+import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.keycloakclient.NewUser;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.keycloak.admin.client.Keycloak;
+
+/**
+ * Makes the sale's world through the real APIs, as its users would: accounts in Keycloak's admin API, airlines by a
+ * platform admin and agents by each airline's tenant admin through the tenants service, tickets by the agents through
+ * the tickets service, and every person's token from the real login flow. Names carry a run id, so runs on the same
+ * data never collide.
+ */
+final class SaleSetup {
+
+  static final String PASSWORD = "Bench-Passw0rd-2026!";
+  private static final String REALM = AirtixRealm.NAME;
+  private static final String WEB_CLIENT = "airtix-web";
+  private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
+  private static final int PARALLEL_CALLS = 8;
+  private static final Duration REPLICATION_PATIENCE = Duration.ofMinutes(5);
+  private static final String SEAT_LETTERS = "ABCDEF";
+  private static final int SEATS_PER_FLIGHT = 99 * SEAT_LETTERS.length();
+
+  private final BenchmarkSettings settings;
+  private final String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000_000L, 36);
+  private final ApiCalls api = new ApiCalls();
+
+  SaleSetup(BenchmarkSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A ticket on sale as a customer saw it. */
+  record Ticket(String id, BigDecimal price, String currency) {
+
+    Map<String, Object> asFeederRecord() {
+      return Map.of("ticketId", id, "price", price.toPlainString(), "currency", currency);
+    }
+  }
+
+  /** The world one run works on; warm-up and measured reservations take tickets of their own. */
+  record SaleData(List<String> customerTokens, List<Ticket> warmUpTickets, List<Ticket> measuredTickets,
+      Ticket hotTicket) {
+  }
+
+  SaleData prepare() {
+    Instant started = Instant.now();
+    List<String> airlines = numbered(settings.airlines(), i -> "bench-" + run + "-" + i);
+    createAccounts(airlines);
+    String platformAdmin = login(platformAdminName());
+    for (String airline : airlines) {
+      api.post(settings.tenants().resolve("/api/airlines"),
+          Map.of("alias", airline, "name", "Bench " + airline, "firstTenantAdminEmail", email(tenantAdminName(airline))),
+          platformAdmin, Set.of(201));
+      api.post(settings.tenants().resolve("/api/airlines/" + airline + "/staff"),
+          Map.of("email", email(agentName(airline)), "roles", Set.of("agent")), login(tenantAdminName(airline)),
+          Set.of(201));
+    }
+    List<Ticket> tickets = createTickets(airlines, settings.distinctTickets() + 1);
+    awaitReplicated(tickets);
+    log("tickets created and replicated to the orders service after " + since(started));
+    // last, so the tokens are fresh when the load begins (the realm's access tokens live 5 minutes)
+    List<String> tokens = inParallel(settings.customers(), i -> login(customerName(i)));
+    log(tokens.size() + " customers logged in after " + since(started));
+    int warmUp = settings.concurrency() * settings.warmUpRequestsPerUser();
+    return new SaleData(tokens, tickets.subList(0, warmUp), tickets.subList(warmUp, tickets.size() - 1),
+        tickets.get(tickets.size() - 1));
+  }
+
+  private void createAccounts(List<String> airlines) {
+    try (Keycloak admin = Keycloak.getInstance(settings.keycloak().toString(), "master", "admin",
+        settings.keycloakAdminPassword(), "admin-cli")) {
+      AirtixRealm realm = new AirtixRealm(admin, REALM);
+      List<NewUser> staff = new ArrayList<>();
+      staff.add(new NewUser(platformAdminName(), email(platformAdminName()), "Platform", "Admin", PASSWORD,
+          Set.of("platform-admin"), Map.of()));
+      for (String airline : airlines) {
+        staff.add(NewUser.customer(tenantAdminName(airline), email(tenantAdminName(airline)), "Tenant", "Admin",
+            PASSWORD));
+        staff.add(NewUser.customer(agentName(airline), email(agentName(airline)), "Ticket", "Agent", PASSWORD));
+      }
+      staff.forEach(realm::createUser);
+      inParallel(settings.customers(), i -> realm.createUser(NewUser.customer(customerName(i),
+          email(customerName(i)), "Customer", "No" + i, PASSWORD)));
+    }
+  }
+
+  /** Round-robin over the airlines, so each airline's share of the load is the same. */
+  private List<Ticket> createTickets(List<String> airlines, int count) {
+    List<String> agentTokens = airlines.stream().map(airline -> login(agentName(airline))).toList();
+    String departure = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
+    return inParallel(count, i -> {
+      int airline = i % airlines.size();
+      int perAirline = i / airlines.size();
+      Map<String, Object> request = Map.of("airline", airlines.get(airline),
+          "flightNumber", "BX" + (1 + perAirline / SEATS_PER_FLIGHT),
+          "origin", "LUX", "destination", "LHR", "departureTime", departure, "cabin", "ECONOMY",
+          "seat", (1 + perAirline % SEATS_PER_FLIGHT / SEAT_LETTERS.length()) + ""
+              + SEAT_LETTERS.charAt(perAirline % SEAT_LETTERS.length()),
+          "price", new BigDecimal("129.00"), "currency", "EUR");
+      String id = api.post(settings.tickets().resolve("/api/tickets"), request, agentTokens.get(airline),
+          Set.of(201)).get("id").asString();
+      return new Ticket(id, new BigDecimal("129.00"), "EUR");
+    });
+  }
+
+  /** Reservations of a ticket the orders service has not heard of yet would be 404s, not reservations. */
+  private void awaitReplicated(List<Ticket> tickets) {
+    Instant deadline = Instant.now().plus(REPLICATION_PATIENCE);
+    String[] ids = tickets.stream().map(Ticket::id).toArray(String[]::new);
+    try (Connection connection = DriverManager.getConnection(settings.ordersJdbcUrl());
+        PreparedStatement replicated = connection.prepareStatement(
+            "select count(*) from ticket_replica where id = any(?)")) {
+      replicated.setArray(1, connection.createArrayOf("varchar", ids));
+      while (true) {
+        try (ResultSet result = replicated.executeQuery()) {
+          result.next();
+          if (result.getLong(1) == ids.length) {
+            return;
+          }
+          if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("Only " + result.getLong(1) + " of " + ids.length
+                + " tickets reached the orders service within " + REPLICATION_PATIENCE);
+          }
+        }
+        Thread.sleep(500);
+      }
+    }
+    catch (SQLException e) {
+      throw new IllegalStateException("Could not read the orders service's replica at " + settings.ordersJdbcUrl(), e);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the replica", e);
+    }
+  }
+
+  private String login(String username) {
+    return BrowserlessLogin.login(settings.keycloak(), REALM, WEB_CLIENT, WEB_REDIRECT, username, PASSWORD)
+        .accessToken();
+  }
+
+  private static <T> List<T> inParallel(int count, IntFunction<T> call) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CALLS);
+    try {
+      List<Future<T>> calls = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        calls.add(pool.submit(() -> call.apply(index)));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> each : calls) {
+        results.add(each.get());
+      }
+      return results;
+    }
+    catch (Exception e) {
+      throw new IllegalStateException("The setup failed: " + e.getMessage(), e);
+    }
+    finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> numbered(int count, IntFunction<String> name) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(name.apply(i));
+    }
+    return names;
+  }
+
+  private String platformAdminName() {
+    return "bench-" + run + "-platform-admin";
+  }
+
+  private static String tenantAdminName(String airline) {
+    return airline + "-admin";
+  }
+
+  private static String agentName(String airline) {
+    return airline + "-agent";
+  }
+
+  private String customerName(int i) {
+    return "bench-" + run + "-customer-" + i;
+  }
+
+  private static String email(String username) {
+    return username + "@bench.airtix.test";
+  }
+
+  private static String since(Instant started) {
+    return Duration.between(started, Instant.now()).toSeconds() + " s";
+  }
+
+  static void log(String message) {
+    System.out.println("[benchmark] " + message);
+  }
+}
