@@ -3,7 +3,8 @@ package io.airtix.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.isolation.Caller;
 import io.airtix.testing.isolation.IsolationMatrix;
@@ -70,7 +71,7 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
       ConcurrentHashMap.newKeySet());
   // the order of A each signed-in caller reserved for itself, for the rows that leave it as it is
   private final Map<Caller, String> ownOrdersOfA = new EnumMap<>(Caller.class);
-  private HttpCalls api;
+  private ServiceHttp api;
   private String otherCustomerToken;
   private String othersOrderOfA;
   private String othersOrderOfB;
@@ -85,7 +86,7 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
 
   @BeforeAll
   void callersAndTheirOrdersOfAirlinesAAndB() throws Exception {
-    api = new HttpCalls(port);
+    api = new ServiceHttp(port);
     tokens.putAll(SignedInCallers.tokens(keycloak, AIRLINE_A));
     otherCustomerToken = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
     markers.get(Owner.A).add(AIRLINE_A);

@@ -3,7 +3,7 @@ package io.airtix.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.orders.OrderCreated;
-import io.airtix.payments.PaymentsHttp.Reply;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.payments.payment.OrderReplicas;
 import io.airtix.testing.isolation.Caller;
 import io.airtix.testing.isolation.IsolationMatrix;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.airtix.keycloakclient.NewUser;
-import io.airtix.orders.HttpCalls;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.OrdersApplication;
 import io.airtix.testing.keycloak.KeycloakEventBroker;
 import io.airtix.testing.keycloak.KeycloakServer;
@@ -50,15 +50,15 @@ class AccountErasureIntegrationTests {
 
   private static ConfigurableApplicationContext orders;
   private static ConfigurableApplicationContext tickets;
-  private static HttpCalls ordersApi;
-  private static HttpCalls ticketsApi;
+  private static ServiceHttp ordersApi;
+  private static ServiceHttp ticketsApi;
 
   @BeforeAll
   static void startServices() throws IOException {
     orders = start(OrdersApplication.class, "orders-" + RUN);
     tickets = start(TicketsApplication.class, "tickets-" + RUN);
-    ordersApi = new HttpCalls(port(orders));
-    ticketsApi = new HttpCalls(port(tickets));
+    ordersApi = new ServiceHttp(port(orders));
+    ticketsApi = new ServiceHttp(port(tickets));
   }
 
   @AfterAll

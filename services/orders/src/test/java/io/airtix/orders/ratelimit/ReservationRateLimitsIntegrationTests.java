@@ -3,8 +3,8 @@ package io.airtix.orders.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
-import io.airtix.orders.HttpCalls;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
@@ -56,7 +56,7 @@ class ReservationRateLimitsIntegrationTests {
   @Autowired
   JdbcClient jdbc;
 
-  private HttpCalls api;
+  private ServiceHttp api;
 
   @DynamicPropertySource
   static void realKeycloakAndScratchDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -76,7 +76,7 @@ class ReservationRateLimitsIntegrationTests {
 
   @BeforeEach
   void client() {
-    api = new HttpCalls(port);
+    api = new ServiceHttp(port);
   }
 
   @Test

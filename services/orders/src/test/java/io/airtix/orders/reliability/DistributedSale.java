@@ -2,8 +2,8 @@ package io.airtix.orders.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airtix.orders.HttpCalls;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.OrdersApplication;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.postgres.PostgresTestDatabase;
@@ -211,8 +211,8 @@ final class DistributedSale implements AutoCloseable {
             .toArray(String[]::new));
   }
 
-  private static HttpCalls api(ConfigurableApplicationContext service) {
-    return new HttpCalls(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+  private static ServiceHttp api(ConfigurableApplicationContext service) {
+    return new ServiceHttp(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
   }
 
   private static void closeQuietly(ConfigurableApplicationContext context) {

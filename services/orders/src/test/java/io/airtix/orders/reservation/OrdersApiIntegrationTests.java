@@ -3,8 +3,8 @@ package io.airtix.orders.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
-import io.airtix.orders.HttpCalls;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
@@ -52,7 +52,7 @@ class OrdersApiIntegrationTests {
   @Autowired
   ApplicationContext context;
 
-  private HttpCalls api;
+  private ServiceHttp api;
 
   @DynamicPropertySource
   static void realKeycloakAndScratchDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -73,7 +73,7 @@ class OrdersApiIntegrationTests {
 
   @BeforeEach
   void client() {
-    api = new HttpCalls(port);
+    api = new ServiceHttp(port);
   }
 
   @Test

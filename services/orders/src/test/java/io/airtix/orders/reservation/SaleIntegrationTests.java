@@ -7,8 +7,8 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.events.EventTypes;
 import io.airtix.events.orders.OrderExpired;
 import io.airtix.keycloakclient.NewUser;
-import io.airtix.orders.HttpCalls;
-import io.airtix.orders.HttpCalls.Reply;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.OrdersApplication;
 import io.airtix.orders.ticketreplica.ReplicatedTicket;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
@@ -60,8 +60,8 @@ class SaleIntegrationTests {
 
   private static ConfigurableApplicationContext tickets;
   private static ConfigurableApplicationContext orders;
-  private static HttpCalls ticketsApi;
-  private static HttpCalls ordersApi;
+  private static ServiceHttp ticketsApi;
+  private static ServiceHttp ordersApi;
   private static String customer;
   private static String agent;
 
@@ -70,8 +70,8 @@ class SaleIntegrationTests {
     requireRabbitMq();
     orders = start(OrdersApplication.class, "orders-" + RUN);
     tickets = start(TicketsApplication.class, "tickets-" + RUN);
-    ordersApi = new HttpCalls(port(orders));
-    ticketsApi = new HttpCalls(port(tickets));
+    ordersApi = new ServiceHttp(port(orders));
+    ticketsApi = new ServiceHttp(port(tickets));
     customer = token(TestUsers.customer());
     agent = token(TestUsers.member("aerolux", "agent"));
   }

@@ -6,7 +6,7 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.payments.PaymentsHttp.Reply;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.payments.payment.OrderReplicas;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.payments.PaymentsHttp.Reply;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.payments.StripeWebhooks;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;

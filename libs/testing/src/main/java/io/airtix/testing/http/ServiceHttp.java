@@ -1,4 +1,4 @@
-package io.airtix.orders;
+package io.airtix.testing.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,20 +7,24 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over HTTP to a running service, with a bearer token or none. */
-public final class HttpCalls {
+/** JSON over HTTP to a running service, with a bearer token or none, as the services' tests call them. */
+public class ServiceHttp {
 
   private static final JsonMapper json = JsonMapper.builder().build();
   private static final HttpClient http = HttpClient.newHttpClient();
 
   private final String baseUrl;
 
-  public HttpCalls(int port) {
-    this.baseUrl = "http://localhost:" + port;
+  public ServiceHttp(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public ServiceHttp(int port) {
+    this("http://localhost:" + port);
   }
 
   public Reply send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    HttpRequest.Builder request = request(path)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Accept", "application/json, application/problem+json");
     if (body != null) {
@@ -29,6 +33,15 @@ public final class HttpCalls {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    return send(request);
+  }
+
+  /** A request to {@code path} of the service, for calls that are not plain JSON with a token. */
+  protected HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path));
+  }
+
+  protected Reply send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
     return new Reply(response.statusCode(), response, parsed);
