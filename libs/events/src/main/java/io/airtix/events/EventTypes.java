@@ -14,6 +14,7 @@ import io.airtix.events.payments.PaymentStarted;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
+import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
@@ -58,7 +59,8 @@ public final class EventTypes {
       .with(UserUpdated.TYPE, UserUpdated.class)
       .with(UserDeleted.TYPE, UserDeleted.class)
       .with(UserBanned.TYPE, UserBanned.class)
-      .with(SessionEnded.TYPE, SessionEnded.class);
+      .with(SessionEnded.TYPE, SessionEnded.class)
+      .with(RealmLoggedOut.TYPE, RealmLoggedOut.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;

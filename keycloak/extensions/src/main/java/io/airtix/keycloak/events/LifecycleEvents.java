@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.airtix.events.AggregateEvent;
+import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
@@ -82,6 +83,10 @@ final class LifecycleEvents {
         && event.getOperationType() == OperationType.DELETE) {
       return List.of(new SessionEnded(path.id(), null, time, realm, SessionEnded.Reason.REVOKED));
     }
+    if (event.getResourceType() == ResourceType.REALM && path.isRealmLogoutAll()
+        && event.getOperationType() == OperationType.ACTION) {
+      return List.of(new RealmLoggedOut(time, realm));
+    }
     return List.of();
   }
 
@@ -127,7 +132,10 @@ final class LifecycleEvents {
     return Instant.ofEpochMilli(event.aggregateVersion());
   }
 
-  /** The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code sessions/<id>}. */
+  /**
+   * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code users/<id>/logout},
+   * {@code sessions/<id>}, {@code logout-all}.
+   */
   record AdminPath(List<String> parts) {
 
     static AdminPath of(String path) {
@@ -141,6 +149,10 @@ final class LifecycleEvents {
 
     boolean isUserLogout() {
       return parts.size() == 3 && parts.get(0).equals("users") && parts.get(2).equals("logout");
+    }
+
+    boolean isRealmLogoutAll() {
+      return parts.size() == 1 && parts.get(0).equals("logout-all");
     }
 
     boolean isSession() {

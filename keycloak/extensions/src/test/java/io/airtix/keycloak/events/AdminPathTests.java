@@ -18,6 +18,14 @@ class AdminPathTests {
   }
 
   @Test
+  void recognisesTheRealmWideSignOutOnly() {
+    assertThat(AdminPath.of("logout-all").isRealmLogoutAll()).isTrue();
+    assertThat(AdminPath.of("/logout-all").isRealmLogoutAll()).isTrue();
+    assertThat(AdminPath.of("users/5ef9/logout").isRealmLogoutAll()).isFalse();
+    assertThat(AdminPath.of("push-revocation").isRealmLogoutAll()).isFalse();
+  }
+
+  @Test
   void ignoresPathsBelowAUser() {
     assertThat(AdminPath.of("users/5ef9/groups/g1").isUser()).isFalse();
     assertThat(AdminPath.of("users/5ef9/reset-password").isUserLogout()).isFalse();

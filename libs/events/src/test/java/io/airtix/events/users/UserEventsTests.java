@@ -17,6 +17,7 @@ class UserEventsTests {
     assertThat(EventTypes.AIRTIX.payloadOf("user.deleted")).isEqualTo(UserDeleted.class);
     assertThat(EventTypes.AIRTIX.payloadOf("user.banned")).isEqualTo(UserBanned.class);
     assertThat(EventTypes.AIRTIX.payloadOf("session.ended")).isEqualTo(SessionEnded.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("realm.logged-out")).isEqualTo(RealmLoggedOut.class);
     assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("user"))
         .containsExactly("user.created", "user.updated", "user.deleted", "user.banned");
   }
@@ -41,5 +42,15 @@ class UserEventsTests {
         .isEqualTo("5ef9");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new SessionEnded(null, null, 1, "airtix", SessionEnded.Reason.REVOKED));
+  }
+
+  @Test
+  void namesTheRealmAsAggregateAndTenantWhenEverybodyWasSignedOut() {
+    EventEnvelope<RealmLoggedOut> envelope = EventEnvelope.wrap(new RealmLoggedOut(1_700_000_000_123L, "airtix"),
+        Instant.ofEpochMilli(1_700_000_000_123L));
+
+    assertThat(envelope.type()).isEqualTo("realm.logged-out");
+    assertThat(envelope.aggregateId()).isEqualTo("airtix");
+    assertThat(envelope.tenant()).isEqualTo("airtix");
   }
 }

@@ -98,10 +98,11 @@ public class DenyListAutoConfiguration {
 
     @Bean
     DenyListFeed airtixDenyListFeed(ConnectionFactory connections, Declarables airtixDenyListTopology,
-        DenyList denyList, ObjectProvider<EventJson> json) {
+        DenyList denyList, ObjectProvider<EventJson> json, ObjectProvider<SecuritySettings> security) {
+      SecuritySettings tokens = security.getIfAvailable();
       Queue queue = airtixDenyListTopology.getDeclarablesByType(Queue.class).get(0);
       return new DenyListFeed(connections, queue.getName(), json.getIfAvailable(() -> new EventJson(EventTypes.AIRTIX)),
-          denyList);
+          denyList, tokens != null ? tokens.realm() : null);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.airtix.platform.denylist;
 
 import io.airtix.events.EventEnvelope;
+import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserDeleted;
@@ -16,14 +17,15 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Feeds the {@link DenyList} from Keycloak's events: {@code user.banned}, {@code user.deleted} and
- * {@code session.ended}. Needs no database and no inbox: entering a ban twice changes nothing, so redeliveries and
+ * Feeds the {@link DenyList} from Keycloak's events: {@code user.banned}, {@code user.deleted},
+ * {@code session.ended} and {@code realm.logged-out}. Needs no database and no inbox: entering a ban twice changes nothing, so redeliveries and
  * duplicates are harmless, and a message that is no event is logged and dropped (a ban is never worth blocking the
  * queue for).
  */
 final class DenyListFeed implements SmartLifecycle, MessageListener {
 
-  static final List<String> TYPES = List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE);
+  static final List<String> TYPES = List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE,
+      RealmLoggedOut.TYPE);
 
   private static final Logger LOG = LoggerFactory.getLogger(DenyListFeed.class);
 
@@ -31,13 +33,16 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
   private final String queue;
   private final EventJson json;
   private final DenyList denyList;
+  /** The realm whose tokens the service accepts; a sign-out of everybody in another realm is none of its business. */
+  private final String realm;
   private volatile SimpleMessageListenerContainer container;
 
-  DenyListFeed(ConnectionFactory connections, String queue, EventJson json, DenyList denyList) {
+  DenyListFeed(ConnectionFactory connections, String queue, EventJson json, DenyList denyList, String realm) {
     this.connections = connections;
     this.queue = queue;
     this.json = json;
     this.denyList = denyList;
+    this.realm = realm;
   }
 
   @Override
@@ -70,6 +75,10 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
     else if (payload instanceof SessionEnded ended) {
       denyList.denyUser(ended.userId(), event.occurredAt());
       LOG.info("Deny-list: tokens of user {} refused (all sessions, {})", ended.userId(), ended.reason());
+    }
+    else if (payload instanceof RealmLoggedOut loggedOut && loggedOut.realm().equals(realm)) {
+      denyList.denyEveryone(event.occurredAt());
+      LOG.info("Deny-list: every token issued up to {} refused (everybody signed out)", event.occurredAt());
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The deny-list of one instance, in memory: the standalone mode's. Each instance hears every ban on a queue of its
@@ -14,6 +15,7 @@ final class InMemoryDenyList implements DenyList {
 
   private final Map<String, Entry> users = new ConcurrentHashMap<>();
   private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+  private final AtomicReference<Entry> everyone = new AtomicReference<>();
   private final Duration retention;
   private final Clock clock;
 
@@ -27,6 +29,12 @@ final class InMemoryDenyList implements DenyList {
     purgeExpired();
     Entry entry = new Entry(issuedUpTo, issuedUpTo.plus(retention));
     users.merge(userId, entry, (old, added) -> old.cutoff().isAfter(added.cutoff()) ? old : added);
+  }
+
+  @Override
+  public void denyEveryone(Instant issuedUpTo) {
+    Entry entry = new Entry(issuedUpTo, issuedUpTo.plus(retention));
+    everyone.accumulateAndGet(entry, (old, added) -> old != null && old.cutoff().isAfter(added.cutoff()) ? old : added);
   }
 
   @Override
@@ -45,7 +53,11 @@ final class InMemoryDenyList implements DenyList {
       }
     }
     Entry user = userId == null ? null : users.get(userId);
-    return user != null && user.expiresAt().isAfter(now) && (issuedAt == null || !issuedAt.isAfter(user.cutoff()));
+    return refuses(user, issuedAt, now) || refuses(everyone.get(), issuedAt, now);
+  }
+
+  private static boolean refuses(Entry entry, Instant issuedAt, Instant now) {
+    return entry != null && entry.expiresAt().isAfter(now) && (issuedAt == null || !issuedAt.isAfter(entry.cutoff()));
   }
 
   @Override

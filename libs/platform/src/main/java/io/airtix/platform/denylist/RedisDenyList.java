@@ -10,7 +10,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The deny-list shared by every instance of a service, in Redis: the distributed mode's. Each entry is one key that
  * expires by itself when no token it could refuse is still valid: {@code <prefix>user:<id>} holding the cutoff in
- * epoch milliseconds, {@code <prefix>session:<sid>}. One round trip per request reads both.
+ * epoch milliseconds, {@code <prefix>session:<sid>}, and {@code <prefix>everyone} holding the cutoff of a realm-wide
+ * sign-out. One round trip per request reads all three.
  */
 final class RedisDenyList implements DenyList {
 
@@ -28,11 +29,19 @@ final class RedisDenyList implements DenyList {
 
   @Override
   public void denyUser(String userId, Instant issuedUpTo) {
+    raiseCutoff(prefix + "user:" + userId, issuedUpTo);
+  }
+
+  @Override
+  public void denyEveryone(Instant issuedUpTo) {
+    raiseCutoff(prefix + "everyone", issuedUpTo);
+  }
+
+  private void raiseCutoff(String key, Instant issuedUpTo) {
     Duration ttl = ttl(issuedUpTo);
     if (ttl == null) {
       return;
     }
-    String key = prefix + "user:" + userId;
     String known = redis.opsForValue().get(key);
     // a late, older ban must not move the cutoff back
     if (known == null || Long.parseLong(known) < issuedUpTo.toEpochMilli()) {
@@ -52,16 +61,19 @@ final class RedisDenyList implements DenyList {
   public boolean denies(String userId, String sessionId, Instant issuedAt) {
     List<String> values = redis.opsForValue().multiGet(Arrays.asList(
         prefix + "session:" + (sessionId == null ? "" : sessionId),
-        prefix + "user:" + (userId == null ? "" : userId)));
+        prefix + "user:" + (userId == null ? "" : userId),
+        prefix + "everyone"));
     if (values == null) {
       return false;
     }
     if (sessionId != null && values.get(0) != null) {
       return true;
     }
-    String cutoff = values.get(1);
-    return userId != null && cutoff != null
-        && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
+    return userId != null && issuedUpTo(values.get(1), issuedAt) || issuedUpTo(values.get(2), issuedAt);
+  }
+
+  private static boolean issuedUpTo(String cutoff, Instant issuedAt) {
+    return cutoff != null && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
   }
 
   @Override

@@ -25,6 +25,12 @@ public record SecuritySettings(
     String audience,
     @DefaultValue List<String> publicEndpoints) {
 
+  /** The realm's name: the last segment of {@link #issuerUri()}, e.g. {@code airtix}. */
+  public String realm() {
+    String issuer = issuerUri.getPath().replaceAll("/+$", "");
+    return issuer.substring(issuer.lastIndexOf('/') + 1);
+  }
+
   public URI jwkSetUri() {
     String issuer = issuerUri.toString();
     return URI.create((issuer.endsWith("/") ? issuer : issuer + "/") + "protocol/openid-connect/certs");

@@ -44,6 +44,19 @@ abstract class DenyListContract {
   }
 
   @Test
+  void refusesEveryonesTokensIssuedUpToASignOutOfEverybody() {
+    DenyList denyList = denyList(Duration.ofMinutes(5));
+
+    denyList.denyEveryone(now);
+    denyList.denyEveryone(now.minusSeconds(30));
+
+    assertThat(denyList.denies(user, session, now.minusSeconds(10))).isTrue();
+    assertThat(denyList.denies("someone-else", null, now)).isTrue();
+    assertThat(denyList.denies(user, null, null)).isTrue();
+    assertThat(denyList.denies(user, session, now.plusSeconds(1))).isFalse();
+  }
+
+  @Test
   void keepsTheLatestCutoffWhenAnOlderBanArrivesLate() {
     DenyList denyList = denyList(Duration.ofMinutes(5));
 

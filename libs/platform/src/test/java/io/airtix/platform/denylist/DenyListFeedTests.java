@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airtix.events.AggregateEvent;
 import io.airtix.events.EventEnvelope;
 import io.airtix.events.EventTypes;
+import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserDeleted;
@@ -24,7 +25,7 @@ class DenyListFeedTests {
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   private final DenyList denyList = new InMemoryDenyList(Duration.ofMinutes(5), Clock.systemUTC());
   private final EventJson json = new EventJson(EventTypes.AIRTIX);
-  private final DenyListFeed feed = new DenyListFeed(null, "test.deny-list", json, denyList);
+  private final DenyListFeed feed = new DenyListFeed(null, "test.deny-list", json, denyList, "airtix");
 
   @Test
   void refusesTheTokensOfABannedOrDeletedUserIssuedBeforeTheEvent() {
@@ -44,6 +45,19 @@ class DenyListFeedTests {
     assertThat(denyList.denies("user-1", "ended-session", now.plusSeconds(10))).isTrue();
     assertThat(denyList.denies("user-1", "another-session", now.minusSeconds(10))).isFalse();
     assertThat(denyList.denies("user-2", "any-session", now.minusSeconds(10))).isTrue();
+  }
+
+  @Test
+  void refusesEveryTokenIssuedUpToASignOutOfEverybodyInTheServicesRealmOnly() {
+    receive(new RealmLoggedOut(now.toEpochMilli(), "another-realm"));
+
+    assertThat(denyList.denies("user-4", "s", now.minusSeconds(10))).isFalse();
+
+    receive(new RealmLoggedOut(now.toEpochMilli(), "airtix"));
+
+    assertThat(denyList.denies("user-4", "s", now.minusSeconds(10))).isTrue();
+    assertThat(denyList.denies("user-5", null, now)).isTrue();
+    assertThat(denyList.denies("user-4", "s", now.plusSeconds(1))).isFalse();
   }
 
   @Test

@@ -42,6 +42,10 @@ class DenyListValidatorTests {
       }
 
       @Override
+      public void denyEveryone(Instant issuedUpTo) {
+      }
+
+      @Override
       public void denySession(String sessionId, Instant endedAt) {
       }
 

@@ -34,6 +34,7 @@ class RedisDenyListIntegrationTests extends DenyListContract {
 
   @Override
   DenyList denyList(Duration retention) {
-    return new RedisDenyList(redis, PREFIX, retention, Clock.systemUTC());
+    // a prefix per test: a sign-out of everybody in one test must not reach the next
+    return new RedisDenyList(redis, PREFIX + UUID.randomUUID() + ":", retention, Clock.systemUTC());
   }
 }

@@ -17,7 +17,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import org.awaitility.Awaitility;
 
 /**
- * The user lifecycle events the test Keycloak publishes ({@code user.*}, {@code session.*}), received as a service
+ * The user lifecycle events the test Keycloak publishes ({@code user.*}, {@code session.*}, {@code realm.*}), received as a service
  * receives them: a queue of its own on the broker of {@link KeycloakEventBroker#configured()}, bound to the exchange
  * {@code airtix.events}. Each event is kept as the JSON envelope that travelled.
  */
@@ -50,6 +50,7 @@ public final class KeycloakEvents implements AutoCloseable {
       String queue = channel.queueDeclare().getQueue();
       channel.queueBind(queue, EXCHANGE, "user.*");
       channel.queueBind(queue, EXCHANGE, "session.*");
+      channel.queueBind(queue, EXCHANGE, "realm.*");
       channel.basicConsume(queue, true, (tag, delivery) -> {
         JsonNode event = JSON.readTree(delivery.getBody());
         if (!event.path("type").asText().equals(delivery.getProperties().getType())) {

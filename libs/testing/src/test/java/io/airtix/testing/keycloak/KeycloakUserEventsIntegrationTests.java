@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import io.airtix.keycloakclient.BrowserlessLogin;
@@ -144,6 +147,30 @@ class KeycloakUserEventsIntegrationTests {
     assertThat(events.await("session.ended", session).path("payload").path("reason").asText()).isEqualTo("REVOKED");
     JsonNode allSessions = events.await("session.ended", user.id());
     assertThat(allSessions.path("payload").path("sessionId").isNull()).isTrue();
+  }
+
+  /**
+   * Signing everybody out is tried on a realm of its own, so that the other tests' sessions in {@code airtix} live on;
+   * the listener works the same in any realm that names it.
+   */
+  @Test
+  void publishesRealmLoggedOutWhenAnAdministratorSignsEverybodyOut() {
+    String realm = "sign-out-" + UUID.randomUUID().toString().substring(0, 8);
+    RealmRepresentation representation = new RealmRepresentation();
+    representation.setRealm(realm);
+    representation.setEnabled(true);
+    representation.setEventsListeners(List.of("airtix"));
+    keycloak.admin().realms().create(representation);
+    try {
+      keycloak.admin().realm(realm).logoutAll();
+
+      JsonNode loggedOut = events.await("realm.logged-out", realm);
+      assertThat(loggedOut.path("tenant").asText()).isEqualTo(realm);
+      assertThat(loggedOut.path("payload").path("version").asLong()).isPositive();
+    }
+    finally {
+      keycloak.admin().realm(realm).remove();
+    }
   }
 
   @Test
