@@ -1,7 +1,8 @@
-package io.airtix.orders.customer;
+package io.airtix.testing.database;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,27 +11,41 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 
-/** Every value of every table of a database, as text: where a person's data could hide. */
-final class DatabaseScan {
+/**
+ * Every value of every table of a database, as text: where a person's data could hide. Proves an erasure by finding
+ * nothing, whatever table or column a later change adds.
+ */
+public final class DatabaseScan {
 
   private DatabaseScan() {
   }
 
   /** The cells (table.column = value) that contain {@code needle}, ignoring case. */
-  static List<String> find(DataSource dataSource, String needle) throws SQLException {
+  public static List<String> find(DataSource dataSource, String needle) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, needle);
+    }
+  }
+
+  /** The same for the database at {@code jdbcUrl}, e.g. {@code jdbc:sqlite:/path/orders.db}. */
+  public static List<String> find(String jdbcUrl, String needle) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+      return find(connection, needle);
+    }
+  }
+
+  private static List<String> find(Connection connection, String needle) throws SQLException {
     List<String> found = new ArrayList<>();
     String wanted = needle.toLowerCase(Locale.ROOT);
-    try (Connection connection = dataSource.getConnection()) {
-      for (String table : tables(connection)) {
-        try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-          int columns = rows.getMetaData().getColumnCount();
-          while (rows.next()) {
-            for (int column = 1; column <= columns; column++) {
-              Object value = rows.getObject(column);
-              if (value != null && String.valueOf(value).toLowerCase(Locale.ROOT).contains(wanted)) {
-                found.add(table + "." + rows.getMetaData().getColumnName(column) + " = " + value);
-              }
+    for (String table : tables(connection)) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          for (int column = 1; column <= columns; column++) {
+            Object value = rows.getObject(column);
+            if (value != null && String.valueOf(value).toLowerCase(Locale.ROOT).contains(wanted)) {
+              found.add(table + "." + rows.getMetaData().getColumnName(column) + " = " + value);
             }
           }
         }
@@ -39,7 +54,7 @@ final class DatabaseScan {
     return found;
   }
 
-  static List<String> tables(Connection connection) throws SQLException {
+  private static List<String> tables(Connection connection) throws SQLException {
     List<String> tables = new ArrayList<>();
     DatabaseMetaData metaData = connection.getMetaData();
     try (ResultSet result = metaData.getTables(null, null, "%", new String[] {"TABLE"})) {

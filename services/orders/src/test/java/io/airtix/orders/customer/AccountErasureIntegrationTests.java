@@ -7,6 +7,7 @@ import io.airtix.keycloakclient.NewUser;
 import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.OrdersApplication;
+import io.airtix.testing.database.DatabaseScan;
 import io.airtix.testing.keycloak.KeycloakEventBroker;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
