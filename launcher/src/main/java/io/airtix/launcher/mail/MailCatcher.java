@@ -1,12 +1,18 @@
 package io.airtix.launcher.mail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -15,13 +21,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The standalone mode's mail: an SMTP server (GreenMail) that keeps every mail in memory, and a page listing them.
- * The realm file sends Keycloak's mails to {@code localhost:3025}; the page is http://localhost:8025. Both listen on
- * the loopback interface only: the mails hold login links.
+ * The realm file sends Keycloak's mails to {@code localhost:3025}; the page is http://localhost:8025, the same mails
+ * for programs at http://localhost:8025/messages.json. Both listen on the loopback interface only: the mails hold
+ * login links.
  */
 public final class MailCatcher implements AutoCloseable {
 
   public static final int SMTP_PORT = 3025;
   public static final int PAGE_PORT = 8025;
+  /** The mails for programs: see {@link #rawMessages()}. */
+  public static final String RAW_MESSAGES = "/messages.json";
   private static final String LOOPBACK = "127.0.0.1";
 
   private final GreenMail smtp;
@@ -79,7 +88,8 @@ public final class MailCatcher implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"/".equals(exchange.getRequestURI().getPath())) {
+      String path = exchange.getRequestURI().getPath();
+      if (!"/".equals(path) && !RAW_MESSAGES.equals(path)) {
         send(exchange, 404, "text/plain; charset=utf-8", "Not found: the mails are at /");
         return;
       }
@@ -87,8 +97,31 @@ public final class MailCatcher implements AutoCloseable {
         send(exchange, 405, "text/plain; charset=utf-8", "Only GET");
         return;
       }
+      if (RAW_MESSAGES.equals(path)) {
+        send(exchange, 200, "application/json", rawMessages());
+        return;
+      }
       send(exchange, 200, "text/html; charset=utf-8", MailPage.render(newestFirst()));
     }
+  }
+
+  /**
+   * Every mail as it arrived, oldest first, each its whole MIME source in Base64: for programs that read the mails
+   * (the identity tests against the standalone setup), where the page is for people.
+   */
+  private String rawMessages() throws IOException {
+    StringJoiner messages = new StringJoiner(",", "{\"messages\":[", "]}");
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      ByteArrayOutputStream source = new ByteArrayOutputStream();
+      try {
+        message.writeTo(source);
+      }
+      catch (MessagingException e) {
+        throw new IOException("unreadable mail: " + e.getMessage(), e);
+      }
+      messages.add("\"" + Base64.getEncoder().encodeToString(source.toByteArray()) + "\"");
+    }
+    return messages.toString();
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

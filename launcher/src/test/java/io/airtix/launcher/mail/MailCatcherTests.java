@@ -2,13 +2,19 @@ package io.airtix.launcher.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -63,8 +69,31 @@ class MailCatcherTests {
   }
 
   @Test
-  void answersOnlyItsPage() throws Exception {
+  void handsProgramsEveryMailsWholeSourceOldestFirst() throws Exception {
+    send("jane@example.org", "Verify email", "Open http://localhost:8180/verify?key=a&b=c now");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 1);
+    send("john@example.org", "Reset password", "Reset here");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 2);
+
+    HttpResponse<String> raw = get("/messages.json");
+
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/json");
+    List<MimeMessage> messages = new ArrayList<>();
+    Matcher encoded = Pattern.compile("\"([A-Za-z0-9+/=]+)\"").matcher(raw.body().substring(raw.body().indexOf('[')));
+    while (encoded.find()) {
+      messages.add(new MimeMessage(Session.getInstance(new Properties()),
+          new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
+    }
+    assertThat(raw.body()).startsWith("{\"messages\":[");
+    assertThat(messages).extracting(MimeMessage::getSubject).containsExactly("Verify email", "Reset password");
+    assertThat(String.valueOf(messages.get(0).getContent())).contains("http://localhost:8180/verify?key=a&b=c");
+  }
+
+  @Test
+  void answersOnlyItsPageAndTheMailsForPrograms() throws Exception {
     assertThat(get("/admin").statusCode()).isEqualTo(404);
+    assertThat(get("/messages.json").body()).isEqualTo("{\"messages\":[]}");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -56,7 +56,7 @@ public final class KeycloakServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static KeycloakServer shared;
 
-  private final KeycloakProcess process;
+  private final RunningKeycloak process;
   private final Path logFile;
   private final URI baseUrl;
   private final Keycloak admin;
@@ -67,7 +67,7 @@ public final class KeycloakServer implements AutoCloseable {
   private TestMailServer mailServer;
   private boolean closed;
 
-  private KeycloakServer(KeycloakProcess process, Keycloak admin, Path logFile) {
+  private KeycloakServer(RunningKeycloak process, Keycloak admin, Path logFile) {
     this.process = process;
     this.logFile = logFile;
     this.baseUrl = URI.create("http://localhost:" + process.httpPort());
@@ -75,10 +75,15 @@ public final class KeycloakServer implements AutoCloseable {
     this.airtixRealm = new AirtixRealm(admin);
   }
 
-  /** The Keycloak of this test JVM, started (with the realm imported) by the first caller. */
+  /**
+   * The Keycloak of this test JVM, started (with the realm imported) by the first caller; or, when the system property
+   * {@value StandaloneAirtix#JAR_PROPERTY} names the launcher's jar, the Keycloak of a standalone Airtix started from
+   * it, with the launcher's realm import, extension and mail catcher (its mails are read through
+   * {@link #mailServer()} all the same).
+   */
   public static synchronized KeycloakServer shared() {
     if (shared == null || !shared.process.isAlive()) {
-      shared = start();
+      shared = StandaloneAirtix.configured() ? ofStandaloneAirtix() : start();
       KeycloakServer started = shared;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-test-shutdown"));
     }
@@ -102,7 +107,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
     String url = "http://localhost:" + process.httpPort();
     Keycloak admin = Keycloak.getInstance(url, "master", ADMIN_USERNAME, adminPassword, "admin-cli");
-    KeycloakServer server = new KeycloakServer(process, admin, log);
+    KeycloakServer server = new KeycloakServer(RunningKeycloak.of(process), admin, log);
     try {
       server.importRealm(distribution);
       server.sendRealmMailsToTestMailServer();
@@ -114,6 +119,20 @@ public final class KeycloakServer implements AutoCloseable {
     server.startup = Duration.between(begin, Instant.now());
     System.getLogger(KeycloakServer.class.getName()).log(System.Logger.Level.INFO,
         "Keycloak ready at {0} in {1} s (log: {2})", server.baseUrl, server.startup.toSeconds(), log);
+    return server;
+  }
+
+  private static KeycloakServer ofStandaloneAirtix() {
+    Instant begin = Instant.now();
+    StandaloneAirtix airtix = StandaloneAirtix.start();
+    Keycloak admin = Keycloak.getInstance("http://localhost:" + StandaloneAirtix.KEYCLOAK_PORT, "master",
+        StandaloneAirtix.ADMIN_USERNAME, airtix.adminPassword(), "admin-cli");
+    KeycloakServer server = new KeycloakServer(RunningKeycloak.of(airtix), admin, airtix.keycloakLog());
+    server.mailServer = TestMailServer.ofMailCatcher(StandaloneAirtix.MAIL_PAGE, StandaloneAirtix.SMTP_PORT);
+    server.startup = Duration.between(begin, Instant.now());
+    System.getLogger(KeycloakServer.class.getName()).log(System.Logger.Level.INFO,
+        "Standalone Airtix ready, its Keycloak at {0} in {1} s (log: {2})", server.baseUrl,
+        server.startup.toSeconds(), server.logFile);
     return server;
   }
 

@@ -1,18 +1,30 @@
 package io.airtix.testing.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -20,25 +32,43 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.Awaitility;
 
 /**
- * A real SMTP server (GreenMail) on a free local port that keeps every mail it receives, for tests that follow the
- * links and codes Keycloak sends. Accepts mail for any address; nothing leaves the machine.
+ * A real SMTP server that keeps every mail it receives, for tests that follow the links and codes Keycloak sends:
+ * GreenMail on a free local port of this JVM ({@link #start()}), or the mail catcher of a running standalone Airtix,
+ * read through its page for programs ({@link #ofMailCatcher(URI, int)}). Accepts mail for any address; nothing leaves
+ * the machine.
  */
 public final class TestMailServer implements AutoCloseable {
 
   /** Keycloak sends a mail right after the request that triggers it; a busy two-core machine may take seconds. */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
   private static final String BIND_ADDRESS = "127.0.0.1";
+  private static final Pattern BASE64_STRING = Pattern.compile("\"([A-Za-z0-9+/=]+)\"");
 
-  private final GreenMail greenMail;
+  private final int port;
+  private final Supplier<List<MimeMessage>> received;
+  private final Runnable stop;
 
-  private TestMailServer(GreenMail greenMail) {
-    this.greenMail = greenMail;
+  private TestMailServer(int port, Supplier<List<MimeMessage>> received, Runnable stop) {
+    this.port = port;
+    this.received = received;
+    this.stop = stop;
   }
 
   public static TestMailServer start() {
     GreenMail greenMail = new GreenMail(new ServerSetup(0, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP).dynamicPort());
     greenMail.start();
-    return new TestMailServer(greenMail);
+    return new TestMailServer(greenMail.getSmtp().getPort(), () -> List.of(greenMail.getReceivedMessages()),
+        greenMail::stop);
+  }
+
+  /**
+   * The mail catcher of a standalone Airtix: its SMTP port, and its mails as the launcher hands them to programs
+   * ({@code GET <page>/messages.json}: every mail's MIME source in Base64, oldest first). Closing it stops nothing.
+   */
+  public static TestMailServer ofMailCatcher(URI page, int smtpPort) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    URI messages = page.resolve("/messages.json");
+    return new TestMailServer(smtpPort, () -> caughtMails(http, messages), () -> { });
   }
 
   /** Where clients reach it: {@code 127.0.0.1}. */
@@ -47,13 +77,13 @@ public final class TestMailServer implements AutoCloseable {
   }
 
   public int port() {
-    return greenMail.getSmtp().getPort();
+    return port;
   }
 
   /** Every mail received so far for {@code address}, oldest first. */
   public List<Mail> mailsTo(String address) {
     List<Mail> mails = new ArrayList<>();
-    for (MimeMessage message : greenMail.getReceivedMessages()) {
+    for (MimeMessage message : received.get()) {
       for (String recipient : recipients(message)) {
         if (recipient.equalsIgnoreCase(address)) {
           mails.add(decode(message, recipient));
@@ -87,7 +117,38 @@ public final class TestMailServer implements AutoCloseable {
 
   @Override
   public void close() {
-    greenMail.stop();
+    stop.run();
+  }
+
+  private static List<MimeMessage> caughtMails(HttpClient http, URI messages) {
+    HttpResponse<String> answer;
+    try {
+      answer = http.send(HttpRequest.newBuilder(messages).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException("the mail catcher does not answer at " + messages, e);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + messages, e);
+    }
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(messages + " answered " + answer.statusCode());
+    }
+    List<MimeMessage> mails = new ArrayList<>();
+    // the strings of the "messages" array, not its name
+    Matcher encoded = BASE64_STRING.matcher(answer.body().substring(Math.max(0, answer.body().indexOf('['))));
+    while (encoded.find()) {
+      try {
+        mails.add(new MimeMessage(Session.getInstance(new Properties()),
+            new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
+      }
+      catch (MessagingException e) {
+        throw new IllegalStateException("unreadable mail from " + messages, e);
+      }
+    }
+    return mails;
   }
 
   private static List<String> recipients(MimeMessage message) {
