@@ -2,6 +2,8 @@ package io.airtix.identity.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -119,6 +121,18 @@ class RegistrationIntegrationTests {
   }
 
   @Test
+  void aTakenUsernameIsRefusedWithoutSayingWhetherTheAddressIsTakenToo(WebBrowser browser) {
+    TestUser owner = keycloak.createUser(TestUsers.customer());
+    NewUser someoneElse = TestUsers.customer();
+
+    List<String> withTheOwnersAddress = refusals(browser, owner.username(), owner.email());
+    List<String> withAFreeAddress = refusals(browser, owner.username(), someoneElse.email());
+
+    assertThat(withTheOwnersAddress).containsExactly("Username already exists.").isEqualTo(withAFreeAddress);
+    assertThat(keycloak.airtixRealm().resource().users().searchByEmail(someoneElse.email(), true)).isEmpty();
+  }
+
+  @Test
   void accountWithAnUnverifiedAddressCannotBeUsed(WebBrowser browser) {
     TestUser unverified = People.withUnverifiedAddress(keycloak);
 
@@ -133,15 +147,28 @@ class RegistrationIntegrationTests {
 
   /** Fills and sends the registration form in a fresh sign-in; returns the text of the page that answers. */
   private static String register(WebBrowser browser, NewUser person, String email) {
-    browser.startSignIn();
-    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register")).click();
-    browser.page().getByLabel("Username").fill(person.username());
-    browser.page().getByLabel("Email").fill(email);
-    browser.page().getByLabel("First name").fill(person.firstName());
-    browser.page().getByLabel("Last name").fill(person.lastName());
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+    fillRegistration(browser, person.username(), email, person.firstName(), person.lastName());
     browser.page().getByText("You need to verify your email address").waitFor();
     return browser.text();
+  }
+
+  /** Opens the registration form in a fresh sign-in, fills it and sends it. */
+  private static void fillRegistration(WebBrowser browser, String username, String email, String firstName,
+      String lastName) {
+    browser.startSignIn();
+    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register")).click();
+    browser.page().getByLabel("Username").fill(username);
+    browser.page().getByLabel("Email").fill(email);
+    browser.page().getByLabel("First name").fill(firstName);
+    browser.page().getByLabel("Last name").fill(lastName);
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+  }
+
+  /** The errors the registration form shows for these details, in order. */
+  private static List<String> refusals(WebBrowser browser, String username, String email) {
+    fillRegistration(browser, username, email, "Test", "Customer");
+    browser.page().locator(".kc-feedback-text").first().waitFor();
+    return browser.page().locator(".kc-feedback-text").allInnerTexts().stream().map(String::strip).toList();
   }
 
   private UserRepresentation account(String username) {
