@@ -11,13 +11,15 @@ import org.springframework.boot.system.ApplicationHome;
 
 /**
  * What the build puts in {@code launcher/target/keycloak/} beside the launcher jar: Keycloak's distribution zip from
- * Maven Central, our extension jar (providers and the airtix theme) and the realm definition.
+ * Maven Central, our extension jar (providers and the airtix theme), the realm definition and the folder of lists of
+ * common passwords the realm's password policy names.
  */
-public record KeycloakFiles(Path distribution, Path extension, Path realm) {
+public record KeycloakFiles(Path distribution, Path extension, Path realm, Path passwordBlacklists) {
 
   static final String FOLDER = "keycloak";
   static final String EXTENSION = "airtix-keycloak-extensions.jar";
   static final String REALM = "realm-export.json";
+  static final String PASSWORD_BLACKLISTS = "password-blacklists";
 
   /** The folder beside the running launcher, or the one named by the system property {@code airtix.keycloak.files}. */
   public static KeycloakFiles besideLauncher(Class<?> launcher) {
@@ -27,9 +29,10 @@ public record KeycloakFiles(Path distribution, Path extension, Path realm) {
 
   static KeycloakFiles in(Path folder) {
     Path distribution = distributionZip(folder);
-    KeycloakFiles files = new KeycloakFiles(distribution, folder.resolve(EXTENSION), folder.resolve(REALM));
-    for (Path file : List.of(files.distribution(), files.extension(), files.realm())) {
-      if (!Files.isRegularFile(file)) {
+    KeycloakFiles files = new KeycloakFiles(distribution, folder.resolve(EXTENSION), folder.resolve(REALM),
+        folder.resolve(PASSWORD_BLACKLISTS));
+    for (Path file : List.of(files.distribution(), files.extension(), files.realm(), files.passwordBlacklists())) {
+      if (!Files.exists(file)) {
         throw new IllegalStateException(file + " is missing; the launcher's build puts it there"
             + " (./mvnw install -pl launcher -am, which ./airtix runs for you)");
       }

@@ -11,7 +11,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Keycloak unpacked in the data folder, with our extension among its providers and the realm waiting for import.
+ * Keycloak unpacked in the data folder, with our extension among its providers, our lists of common passwords where
+ * Keycloak looks for them ({@code data/password-blacklists/}) and the realm waiting for import.
  * Unpacking happens once per Keycloak version; Keycloak's own data ({@code data/keycloak/data}) survives upgrades.
  */
 public final class KeycloakInstallation {
@@ -32,7 +33,7 @@ public final class KeycloakInstallation {
   }
 
   /**
-   * Unpacks what is missing and refreshes the extension and the realm file.
+   * Unpacks what is missing and refreshes the extension, the password lists and the realm file.
    *
    * @return whether Keycloak will build itself on this start (fresh distribution or changed extension), which makes
    *     the start about half a minute longer
@@ -45,6 +46,8 @@ public final class KeycloakInstallation {
         unpacked = true;
       }
       boolean extensionChanged = installExtension(files.extension());
+      // before the realm: Keycloak refuses a realm whose password policy names a list it cannot find
+      installPasswordBlacklists(files.passwordBlacklists());
       placeRealmForImport(files.realm());
       return unpacked || extensionChanged;
     }
@@ -80,12 +83,24 @@ public final class KeycloakInstallation {
 
   /** Copies the extension jar only when it changed, so Keycloak rebuilds itself only when it has to. */
   boolean installExtension(Path extension) throws IOException {
-    Path installed = home.resolve("providers").resolve(extension.getFileName());
-    if (Files.exists(installed) && Files.mismatch(installed, extension) == -1) {
+    return copyIfChanged(extension, home.resolve("providers").resolve(extension.getFileName()));
+  }
+
+  /** Keycloak reads the lists named by the realm's {@code passwordBlacklist(<file>)} from this folder by default. */
+  private void installPasswordBlacklists(Path lists) throws IOException {
+    try (Stream<Path> files = Files.list(lists)) {
+      for (Path list : files.filter(file -> file.getFileName().toString().endsWith(".txt")).toList()) {
+        copyIfChanged(list, home.resolve(KEYCLOAK_DATA).resolve("password-blacklists").resolve(list.getFileName()));
+      }
+    }
+  }
+
+  private static boolean copyIfChanged(Path source, Path target) throws IOException {
+    if (Files.exists(target) && Files.mismatch(target, source) == -1) {
       return false;
     }
-    Files.createDirectories(installed.getParent());
-    Files.copy(extension, installed, StandardCopyOption.REPLACE_EXISTING);
+    Files.createDirectories(target.getParent());
+    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     return true;
   }
 

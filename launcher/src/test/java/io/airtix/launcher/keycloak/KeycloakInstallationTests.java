@@ -31,13 +31,15 @@ class KeycloakInstallationTests {
     distribution(built.resolve("keycloak-quarkus-dist-26.7.3.zip"), "26.7.3");
     Files.writeString(built.resolve(KeycloakFiles.EXTENSION), "extension v1");
     Files.writeString(built.resolve(KeycloakFiles.REALM), "{\"realm\":\"airtix\"}");
+    Files.writeString(Files.createDirectories(built.resolve(KeycloakFiles.PASSWORD_BLACKLISTS))
+        .resolve("common.txt"), "qwerty123456\n");
     files = KeycloakFiles.in(built);
     installation = new KeycloakInstallation(folder.resolve("data/keycloak"),
         new Console(new PrintStream(output, true, StandardCharsets.UTF_8), false));
   }
 
   @Test
-  void firstStartUnpacksShowingProgressAndPlacesExtensionAndRealm() {
+  void firstStartUnpacksShowingProgressAndPlacesExtensionPasswordListsAndRealm() {
     boolean builds = installation.prepare(files);
 
     Path home = installation.home();
@@ -45,6 +47,7 @@ class KeycloakInstallationTests {
     assertThat(home.resolve("bin/kc.sh")).exists();
     assertThat(home.resolve("providers/airtix-keycloak-extensions.jar")).hasContent("extension v1");
     assertThat(home.resolve("data/import/airtix-realm.json")).hasContent("{\"realm\":\"airtix\"}");
+    assertThat(home.resolve("data/password-blacklists/common.txt")).hasContent("qwerty123456");
     assertThat(output.toString(StandardCharsets.UTF_8))
         .contains("Unpacking Keycloak 26.7.3 0%")
         .contains("Unpacking Keycloak 26.7.3 100%");

@@ -15,6 +15,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 
 import io.airtix.keycloakclient.Pkce;
 import io.airtix.keycloakclient.TokenEndpoint;
@@ -94,6 +95,26 @@ public final class WebBrowser implements AutoCloseable {
     page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
     page.getByRole(AriaRole.BUTTON,
         new Page.GetByRoleOptions().setName("Sign In")).click();
+  }
+
+  /**
+   * Clicks a control whose handler a script of the page attaches (Keycloak's passkey buttons): such a click before the
+   * page's load event does nothing.
+   */
+  public void clickScripted(Locator control) {
+    control.waitFor();
+    page.waitForLoadState(LoadState.LOAD);
+    control.click();
+  }
+
+  /**
+   * From now on, pages learn that this browser cannot suggest passkeys in form fields (no conditional mediation), as
+   * in browsers without passkey autofill: Keycloak's sign-in page then offers its "Sign in with Passkey" button only.
+   */
+  public WebBrowser withoutPasskeyAutofill() {
+    context.addInitScript("if (window.PublicKeyCredential) {"
+        + " PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false); }");
+    return this;
   }
 
   /** Waits until Keycloak sends the browser back to the web app, then exchanges the code as the web app does. */

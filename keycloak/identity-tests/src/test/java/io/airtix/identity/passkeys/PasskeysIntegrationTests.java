@@ -2,7 +2,9 @@ package io.airtix.identity.passkeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
@@ -17,6 +19,11 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 
+/**
+ * Passkeys with Chromium's virtual authenticator standing in for the laptop's: it keeps discoverable credentials and
+ * verifies the person at once. Chromium answers the sign-in page's autofill request (conditional mediation) straight
+ * from such an authenticator, as if the person had picked the passkey in the username field's suggestions.
+ */
 @IdentityTest
 class PasskeysIntegrationTests {
 
@@ -29,26 +36,79 @@ class PasskeysIntegrationTests {
   @Test
   void travellerRegistersAPasskeyAndTheSignInPageOffersIt(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
-    addPlatformAuthenticator(browser);
-    // Keycloak asks a name for the new passkey in a prompt
-    browser.page().onDialog(dialog -> dialog.accept("Laptop"));
-    browser.startSignIn(Map.of("kc_action", "webauthn-register-passwordless"));
-    browser.submitCredentials(traveller.username(), traveller.password());
-    browser.screenshot("register-passkey");
 
-    browser.page().locator("#registerWebAuthn").click();
-    Tokens tokens = browser.awaitTokens();
+    registerPasskey(browser, traveller, "Laptop");
 
     assertThat(keycloak.airtixRealm().resource().users().get(traveller.id()).credentials())
         .anySatisfy(credential -> {
           assertThat(credential.getType()).isEqualTo("webauthn-passwordless");
           assertThat(credential.getUserLabel()).isEqualTo("Laptop");
         });
-    browser.signOut(tokens);
+    // with suggestions on, Chromium would use the passkey at once; without them the page shows both offers
+    browser.withoutPasskeyAutofill();
     browser.startSignIn();
+    assertThat(browser.page().getByLabel("Username or email").getAttribute("autocomplete"))
+        .isEqualTo("username webauthn");
     assertThat(browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Passkey"))
         .isVisible()).isTrue();
     browser.screenshot("sign-in-with-passkey");
+  }
+
+  @Test
+  void travellerSignsInWithThePasskeySuggestedInTheUsernameField(WebBrowser browser) {
+    TestUser traveller = keycloak.createUser(TestUsers.customer());
+    registerPasskey(browser, traveller, "Laptop");
+    List<String> formsSent = formsSentToKeycloak(browser);
+
+    browser.startSignIn();
+    Tokens tokens = browser.awaitTokens();
+
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertSignedInWithThePasskeyAlone(formsSent);
+  }
+
+  @Test
+  void travellerWhoseBrowserSuggestsNoPasskeysSignsInWithTheButton(WebBrowser browser) {
+    TestUser traveller = keycloak.createUser(TestUsers.customer());
+    registerPasskey(browser, traveller, "Laptop");
+    browser.withoutPasskeyAutofill();
+    List<String> formsSent = formsSentToKeycloak(browser);
+
+    browser.startSignIn();
+    browser.clickScripted(
+        browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Passkey")));
+    Tokens tokens = browser.awaitTokens();
+
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertSignedInWithThePasskeyAlone(formsSent);
+  }
+
+  /** Signs in with the password, registers a passkey on the browser's authenticator and signs out again. */
+  private static void registerPasskey(WebBrowser browser, TestUser traveller, String label) {
+    addPlatformAuthenticator(browser);
+    // Keycloak asks a name for the new passkey in a prompt
+    browser.page().onDialog(dialog -> dialog.accept(label));
+    browser.startSignIn(Map.of("kc_action", "webauthn-register-passwordless"));
+    browser.submitCredentials(traveller.username(), traveller.password());
+    browser.screenshot("register-passkey");
+    browser.clickScripted(browser.page().locator("#registerWebAuthn"));
+    browser.signOut(browser.awaitTokens());
+  }
+
+  private static List<String> formsSentToKeycloak(WebBrowser browser) {
+    List<String> forms = new CopyOnWriteArrayList<>();
+    browser.page().onRequest(request -> {
+      if ("POST".equals(request.method()) && request.url().contains("/login-actions/")) {
+        forms.add(request.postData());
+      }
+    });
+    return forms;
+  }
+
+  private static void assertSignedInWithThePasskeyAlone(List<String> formsSent) {
+    assertThat(formsSent).hasSize(1);
+    assertThat(formsSent.get(0)).contains("clientDataJSON=ey", "signature=", "userHandle=")
+        .doesNotContain("password=", "error=NotAllowed");
   }
 
   /** Chromium's virtual authenticator: a platform authenticator that keeps passkeys and verifies the user at once. */

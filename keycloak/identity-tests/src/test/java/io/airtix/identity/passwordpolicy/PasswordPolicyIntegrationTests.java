@@ -41,6 +41,25 @@ class PasswordPolicyIntegrationTests {
     browser.awaitTokens();
   }
 
+  @Test
+  void refusesCommonPasswordsWhateverTheirCaseThenAcceptsAGoodOne(WebBrowser browser) {
+    TestUser traveller = People.withRequiredActions(keycloak, "UPDATE_PASSWORD");
+    browser.startSignIn();
+    browser.submitCredentials(traveller.username(), traveller.password());
+
+    // both on the realm's list of common passwords (keycloak/password-blacklists), both long enough for the length rule
+    for (String common : new String[] {"Qwerty123456", "correct horse battery staple"}) {
+      choose(browser, common);
+      assertThat(browser.feedback()).isEqualTo(
+          "Invalid password: it is one of the most common passwords. Choose one that is harder to guess.");
+    }
+    browser.screenshot("common-password-refused");
+    assertThat(browser.isAtTheWebApp()).isFalse();
+
+    choose(browser, TestUsers.randomPassword());
+    browser.awaitTokens();
+  }
+
   private static void choose(WebBrowser browser, String password) {
     browser.page().getByLabel("New Password").fill(password);
     browser.page().getByLabel("Confirm password").fill(password);

@@ -2,6 +2,8 @@ package io.airtix.identity.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -88,6 +90,49 @@ class RegistrationIntegrationTests {
   }
 
   @Test
+  void anAddressThatHasAnAccountGetsTheSamePageCreatesNothingAndTheOwnerIsTold(WebBrowser browser) {
+    TestUser owner = keycloak.createUser(TestUsers.customer());
+    UserRepresentation ownerBefore = keycloak.airtixRealm().resource().users().get(owner.id()).toRepresentation();
+    NewUser newcomer = TestUsers.customer();
+    NewUser intruder = TestUsers.customer();
+
+    String newAddressPage = register(browser, newcomer, newcomer.email());
+    String takenAddressPage = register(browser, intruder, owner.email());
+    browser.screenshot("register-taken-address");
+
+    assertThat(takenAddressPage.replace(owner.email(), "<address>"))
+        .isEqualTo(newAddressPage.replace(newcomer.email(), "<address>"))
+        .contains("You need to verify your email address to activate your account.",
+            "An email with instructions to verify your email address has been sent to your address <address>.");
+    assertThat(keycloak.mailServer().awaitMailTo(newcomer.email()).subject())
+        .isEqualTo("Verify your Airtix e-mail address");
+    assertThat(keycloak.airtixRealm().resource().users().search(intruder.username(), true)).isEmpty();
+    assertThat(keycloak.airtixRealm().resource().users().searchByEmail(owner.email(), true)).hasSize(1);
+    UserRepresentation ownerAfter = keycloak.airtixRealm().resource().users().get(owner.id()).toRepresentation();
+    assertThat(ownerAfter).usingRecursiveComparison().isEqualTo(ownerBefore);
+
+    Mail notice = keycloak.mailServer().awaitMailTo(owner.email());
+    assertThat(notice.subject()).isEqualTo("Someone tried to create an Airtix account with your address");
+    assertThat(notice.text()).contains("no account was created and yours is unchanged");
+    assertThat(notice.link("/realms/airtix/account")).isNotNull();
+    // the owner's password still works, and the notice is the only mail the owner got
+    assertThat(keycloak.login(owner).accessToken()).isNotBlank();
+    assertThat(keycloak.mailServer().mailsTo(owner.email())).hasSize(1);
+  }
+
+  @Test
+  void aTakenUsernameIsRefusedWithoutSayingWhetherTheAddressIsTakenToo(WebBrowser browser) {
+    TestUser owner = keycloak.createUser(TestUsers.customer());
+    NewUser someoneElse = TestUsers.customer();
+
+    List<String> withTheOwnersAddress = refusals(browser, owner.username(), owner.email());
+    List<String> withAFreeAddress = refusals(browser, owner.username(), someoneElse.email());
+
+    assertThat(withTheOwnersAddress).containsExactly("Username already exists.").isEqualTo(withAFreeAddress);
+    assertThat(keycloak.airtixRealm().resource().users().searchByEmail(someoneElse.email(), true)).isEmpty();
+  }
+
+  @Test
   void accountWithAnUnverifiedAddressCannotBeUsed(WebBrowser browser) {
     TestUser unverified = People.withUnverifiedAddress(keycloak);
 
@@ -98,6 +143,32 @@ class RegistrationIntegrationTests {
     assertThat(browser.isAtTheWebApp()).isFalse();
     assertThat(keycloak.mailServer().awaitMailTo(unverified.email()).subject())
         .isEqualTo("Verify your Airtix e-mail address");
+  }
+
+  /** Fills and sends the registration form in a fresh sign-in; returns the text of the page that answers. */
+  private static String register(WebBrowser browser, NewUser person, String email) {
+    fillRegistration(browser, person.username(), email, person.firstName(), person.lastName());
+    browser.page().getByText("You need to verify your email address").waitFor();
+    return browser.text();
+  }
+
+  /** Opens the registration form in a fresh sign-in, fills it and sends it. */
+  private static void fillRegistration(WebBrowser browser, String username, String email, String firstName,
+      String lastName) {
+    browser.startSignIn();
+    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register")).click();
+    browser.page().getByLabel("Username").fill(username);
+    browser.page().getByLabel("Email").fill(email);
+    browser.page().getByLabel("First name").fill(firstName);
+    browser.page().getByLabel("Last name").fill(lastName);
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+  }
+
+  /** The errors the registration form shows for these details, in order. */
+  private static List<String> refusals(WebBrowser browser, String username, String email) {
+    fillRegistration(browser, username, email, "Test", "Customer");
+    browser.page().locator(".kc-feedback-text").first().waitFor();
+    return browser.page().locator(".kc-feedback-text").allInnerTexts().stream().map(String::strip).toList();
   }
 
   private UserRepresentation account(String username) {

@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
 
 /**
  * Keycloak's distribution unpacked under {@code <repository>/target/keycloak-test}, with our extension in
- * {@code providers/}.
+ * {@code providers/} and our lists of common passwords in {@code data/password-blacklists/}.
  * <p>
  * Unpacked once and reused: Keycloak's first start runs a build step of half a minute that later starts skip as long
  * as the build options and the providers stay the same. So the extension jar is copied only when its content
@@ -163,14 +163,27 @@ final class KeycloakDistribution {
    * @return whether the provider changed (Keycloak will run its build step on the next start)
    */
   boolean installExtension() throws IOException {
-    Path built = builtExtensionJar();
-    Path installed = home().resolve("providers").resolve(EXTENSION_JAR_IN_PROVIDERS);
-    if (Files.exists(installed) && Files.mismatch(built, installed) == -1) {
-      return false;
+    return copyIfChanged(builtExtensionJar(), home().resolve("providers").resolve(EXTENSION_JAR_IN_PROVIDERS));
+  }
+
+  /** The lists of common passwords the realm's policy names ({@code passwordBlacklist(<file>)}). */
+  Path passwordBlacklists() {
+    return repositoryRoot.resolve("keycloak").resolve("password-blacklists");
+  }
+
+  /**
+   * Puts the repository's password lists where Keycloak looks for them by default, {@code data/password-blacklists/}:
+   * a realm whose policy names a list Keycloak cannot find is refused at import. Call while holding {@link #lock()}.
+   */
+  void installPasswordBlacklists() throws IOException {
+    if (!Files.isDirectory(passwordBlacklists())) {
+      throw new IllegalStateException("the password lists are missing from " + passwordBlacklists());
     }
-    Files.createDirectories(installed.getParent());
-    Files.copy(built, installed, StandardCopyOption.REPLACE_EXISTING);
-    return true;
+    try (DirectoryStream<Path> lists = Files.newDirectoryStream(passwordBlacklists(), "*.txt")) {
+      for (Path list : lists) {
+        copyIfChanged(list, home().resolve("data").resolve("password-blacklists").resolve(list.getFileName()));
+      }
+    }
   }
 
   Path builtExtensionJar() throws IOException {
@@ -190,6 +203,16 @@ final class KeycloakDistribution {
         .max(Comparator.comparing(KeycloakDistribution::lastModified))
         .orElseThrow(() -> new IllegalStateException("the Keycloak extension jar is missing from " + target
             + ": build it first, e.g. mvn install -pl keycloak/extensions"));
+  }
+
+  /** Copies only when the bytes differ, so that a start that changes nothing touches nothing. */
+  private static boolean copyIfChanged(Path source, Path target) throws IOException {
+    if (Files.exists(target) && Files.mismatch(source, target) == -1) {
+      return false;
+    }
+    Files.createDirectories(target.getParent());
+    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    return true;
   }
 
   private static long lastModified(Path file) {

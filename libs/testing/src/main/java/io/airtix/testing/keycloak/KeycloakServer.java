@@ -100,6 +100,7 @@ public final class KeycloakServer implements AutoCloseable {
       log = distribution.logFileOfThisJvm();
       distribution.unpackOnce();
       distribution.installExtension();
+      distribution.installPasswordBlacklists();
       process = KeycloakProcess.start(distribution.home(), log, ADMIN_USERNAME, adminPassword);
     }
     catch (IOException e) {

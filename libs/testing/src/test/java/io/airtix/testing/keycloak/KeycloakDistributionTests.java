@@ -54,4 +54,16 @@ class KeycloakDistributionTests {
     Path installed = distribution.home().resolve("providers/airtix-keycloak-extensions.jar");
     assertThat(installed).hasContent("second build");
   }
+
+  @Test
+  void putsTheRepositorysPasswordListsWhereKeycloakLooksForThem() throws Exception {
+    KeycloakDistribution distribution = new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
+    Path list = root.resolve("keycloak/password-blacklists/common.txt");
+    Files.createDirectories(list.getParent());
+    Files.writeString(list, "qwerty123456\n");
+
+    distribution.installPasswordBlacklists();
+
+    assertThat(distribution.home().resolve("data/password-blacklists/common.txt")).hasContent("qwerty123456");
+  }
 }

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("registrationAttemptBodyHtml", signInUrl, realmName))?no_esc}
+</@layout.emailLayout>
