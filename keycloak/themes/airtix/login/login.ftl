@@ -45,7 +45,7 @@
                     <form id="airtix-email-login-offer" action="${url.loginAction}" method="post" novalidate="novalidate">
                         <input type="hidden" name="authenticationExecution" value="${option.authExecId}"/>
                         <@buttons.actionGroup>
-                            <@buttons.button id="airtix-email-login-start" name="emailLogin" label="airtixEmailLoginOffer" type="secondary"/>
+                            <@buttons.button id="airtix-email-login-start" name="emailLogin" label="airtixEmailLoginOffer" type="secondary" class=["kcMarginTopClass"]/>
                         </@buttons.actionGroup>
                     </form>
                 </#if>
