@@ -219,6 +219,23 @@ class EmailLoginIntegrationTests {
   }
 
   @Test
+  void accountLockedByWrongPasswordsDoesNotGetIn(WebBrowser browser) {
+    TestUser traveller = keycloak.createUser(TestUsers.customer());
+    browser.startSignIn();
+    for (int failure = 1; failure <= 5; failure++) {
+      browser.submitCredentials(traveller.username(), "Not-" + traveller.password());
+    }
+    assertThat(keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id()))
+        .containsEntry("disabled", true);
+
+    askForMail(browser, traveller.email());
+    enterCode(browser, code(keycloak.mailServer().awaitMailTo(traveller.email())));
+
+    assertThat(browser.isAtTheWebApp()).isFalse();
+    assertThat(browser.feedback()).isEqualTo("You cannot sign in with this address. Contact Airtix support.");
+  }
+
+  @Test
   void passwordStillSignsIn(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
 
