@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
@@ -61,6 +62,10 @@ class SocialSignInIntegrationTests {
         + provider.isEnabled() + ":" + provider.isTrustEmail())
         .containsExactlyInAnyOrder("google:google:true:true", "facebook:facebook:true:false", "x:oauth2:true:false",
             "oidc:oidc:true:true");
+    // stored, but not shown even to administrators
+    assertThat(providers).extracting(provider -> provider.getConfig().get("clientSecret"))
+        .doesNotContain(Partner.GOOGLE_SECRET, Partner.FACEBOOK_SECRET, Partner.X_SECRET, Partner.CLIENT_SECRET)
+        .doesNotContainNull();
 
     browser.startSignIn();
     for (String name : List.of("Google", "Facebook", "X", Partner.DISPLAY_NAME)) {
@@ -113,6 +118,27 @@ class SocialSignInIntegrationTests {
     assertThat(signedIn).isEqualTo(grace.id());
     assertThat(links(grace.id())).extracting(FederatedIdentityRepresentation::getUserName)
         .containsExactly(graceAtPartner.username());
+  }
+
+  @Test
+  void existingAccountMayProveItselfWithItsPasswordInstead(WebBrowser browser) {
+    TestUser linus = keycloak.createUser(TestUsers.customer());
+    NewUser linusAtPartner = partner.createPerson(linus.email());
+
+    browser.startSignIn();
+    signInAtThePartner(browser, linusAtPartner);
+    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account")).click();
+    browser.page().getByText("Try Another Way").click();
+    Locator withPassword = browser.page().getByText(Pattern.compile("password", Pattern.CASE_INSENSITIVE)).first();
+    withPassword.waitFor();
+    browser.screenshot("social-prove-existing-account");
+    withPassword.click();
+    assertThat(links(linus.id())).isEmpty();
+    browser.submitCredentials(linus.username(), linus.password());
+
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText()).isEqualTo(linus.id());
+    assertThat(links(linus.id())).extracting(FederatedIdentityRepresentation::getIdentityProvider)
+        .containsExactly(Partner.ALIAS);
   }
 
   @Test
