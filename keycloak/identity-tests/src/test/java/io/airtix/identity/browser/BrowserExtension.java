@@ -25,7 +25,18 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     // values of the method's store are closed when the method is done: the browser's context with them
     return context.getStore(NAMESPACE).computeIfAbsent(WebBrowser.class,
-        type -> new WebBrowser(chromium(context), KeycloakServer.shared()), WebBrowser.class);
+        type -> new WebBrowser(chromium(context), keycloak(context)), WebBrowser.class);
+  }
+
+  /** Makes the browsers of this test class (and its tests) use that Keycloak instead of the shared one. */
+  public static void useKeycloak(ExtensionContext classContext, KeycloakServer keycloak) {
+    classContext.getStore(NAMESPACE).put(KeycloakServer.class, keycloak);
+  }
+
+  private static KeycloakServer keycloak(ExtensionContext context) {
+    // a store looks into its parents' stores too: a method finds what its class put
+    KeycloakServer chosen = context.getStore(NAMESPACE).get(KeycloakServer.class, KeycloakServer.class);
+    return chosen != null ? chosen : KeycloakServer.shared();
   }
 
   @Override

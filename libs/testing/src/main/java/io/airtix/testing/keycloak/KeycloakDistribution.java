@@ -81,10 +81,12 @@ final class KeycloakDistribution {
 
   /**
    * Where this JVM's Keycloak writes its output: {@code logs/keycloak-<pid>.log}, because test JVMs of several
-   * modules may run at once. {@code keycloak.log} beside it links to the newest one.
+   * modules may run at once; {@code keycloak-<pid>-<name>.log} for a further Keycloak of this JVM (a name, or null).
+   * {@code keycloak.log} beside it links to the newest one.
    */
-  Path logFileOfThisJvm() throws IOException {
-    Path log = workDirectory().resolve("logs").resolve("keycloak-" + ProcessHandle.current().pid() + ".log");
+  Path logFileOfThisJvm(String name) throws IOException {
+    Path log = workDirectory().resolve("logs").resolve("keycloak-" + ProcessHandle.current().pid()
+        + (name == null ? "" : "-" + name) + ".log");
     Files.createDirectories(log.getParent());
     Path newest = workDirectory().resolve("keycloak.log");
     try {

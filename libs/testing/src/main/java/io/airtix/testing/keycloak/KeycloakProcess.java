@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -42,13 +43,20 @@ final class KeycloakProcess {
     this.httpPort = httpPort;
   }
 
+  /** Starts Keycloak and returns once it answers HTTP requests. */
+  static KeycloakProcess start(Path home, Path log, String adminUsername, String adminPassword) {
+    return start(home, log, adminUsername, adminPassword, keycloak -> Map.of());
+  }
+
   /**
    * Starts Keycloak and returns once it answers HTTP requests.
    *
    * @param adminUsername the temporary admin of the master realm
    * @param adminPassword its password, never written to disk by us
+   * @param moreEnvironment further settings, e.g. {@code KC_SPI_…} options, given Keycloak's root URL
    */
-  static KeycloakProcess start(Path home, Path log, String adminUsername, String adminPassword) {
+  static KeycloakProcess start(Path home, Path log, String adminUsername, String adminPassword,
+      Function<URI, Map<String, String>> moreEnvironment) {
     int httpPort = freePort();
     int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of(
@@ -69,6 +77,7 @@ final class KeycloakProcess {
     environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
     environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     environment.putAll(KeycloakEventBroker.configured().keycloakEnvironment());
+    environment.putAll(moreEnvironment.apply(URI.create("http://localhost:" + httpPort)));
     Process process;
     try {
       Files.createDirectories(log.getParent());

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
@@ -90,18 +91,32 @@ public final class KeycloakServer implements AutoCloseable {
     return shared;
   }
 
+  /**
+   * A Keycloak of its own, beside the shared one, started with further settings (e.g. {@code KC_SPI_…} options given
+   * its root URL) and the realm imported; the caller closes it.
+   *
+   * @param name names its log file, {@code keycloak-<pid>-<name>.log}
+   */
+  public static KeycloakServer startSeparate(String name, Function<URI, Map<String, String>> environment) {
+    return start(name, environment);
+  }
+
   private static KeycloakServer start() {
+    return start(null, keycloak -> Map.of());
+  }
+
+  private static KeycloakServer start(String name, Function<URI, Map<String, String>> environment) {
     Instant begin = Instant.now();
     KeycloakDistribution distribution = KeycloakDistribution.fromSystemProperties();
     String adminPassword = TestUsers.randomPassword();
     KeycloakProcess process;
     Path log;
     try (FileChannel lock = distribution.lock()) {
-      log = distribution.logFileOfThisJvm();
+      log = distribution.logFileOfThisJvm(name);
       distribution.unpackOnce();
       distribution.installExtension();
       distribution.installPasswordBlacklists();
-      process = KeycloakProcess.start(distribution.home(), log, ADMIN_USERNAME, adminPassword);
+      process = KeycloakProcess.start(distribution.home(), log, ADMIN_USERNAME, adminPassword, environment);
     }
     catch (IOException e) {
       throw new UncheckedIOException("could not prepare Keycloak under " + distribution.workDirectory(), e);

@@ -1,0 +1,22 @@
+package io.airtix.identity.social;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.airtix.identity.browser.IdentityTest;
+import io.airtix.identity.browser.WebBrowser;
+import io.airtix.testing.keycloak.KeycloakServer;
+
+/** The shared Keycloak is started without any social sign-in option: the realm offers none. */
+@IdentityTest
+class SocialSignInWithoutCredentialsIntegrationTests {
+
+  @Test
+  void noProviderExistsOrIsOfferedWithoutCredentials(KeycloakServer keycloak, WebBrowser browser) {
+    assertThat(keycloak.airtixRealm().resource().identityProviders().findAll()).isEmpty();
+
+    browser.startSignIn();
+    assertThat(browser.page().locator("[id^=social-]").count()).isZero();
+  }
+}
