@@ -11,7 +11,10 @@
 # Needs PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), RabbitMQ with rabbitmqctl on this machine
 # (default localhost:5672 guest/guest), Redis (default localhost:6379), psql, curl, jq, unzip, jcmd and a built
 # launcher (./airtix builds it). Load: BENCH_CONCURRENCY (8), BENCH_REQUESTS_PER_USER (300), BENCH_CUSTOMERS (200),
-# BENCH_AIRLINES (4), BENCH_HOT_ATTEMPTS_PER_USER (40), BENCH_WARM_UP_REQUESTS_PER_USER (50). Results: benchmarks/target/gatling/, $data_dir/results/.
+# BENCH_AIRLINES (4), BENCH_HOT_ATTEMPTS_PER_USER (40), BENCH_WARM_UP_REQUESTS_PER_USER (50), and for the steady-rate
+# scenarios BENCH_STEADY_RATE (40 requests/s) and BENCH_STEADY_SECONDS (30). The services' JVM options:
+# BENCH_JAVA_OPTS (default below). Maven's own options (e.g. its local repository) come from MAVEN_ARGS.
+# Results: benchmarks/target/gatling/, $data_dir/results/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -116,9 +119,10 @@ start() {
 start tickets 18081 POSTGRES_DB=airtix_bench_tickets
 start orders 18082 POSTGRES_DB=airtix_bench_orders
 orders_pid="$!"
-await_url tickets http://localhost:18081/actuator/health 240
-await_url orders http://localhost:18082/actuator/health 240
-await_url Keycloak "$issuer/.well-known/openid-configuration" 300
+# generous: on a machine busy with other work a service has needed 6 minutes to start
+await_url tickets http://localhost:18081/actuator/health 600
+await_url orders http://localhost:18082/actuator/health 600
+await_url Keycloak "$issuer/.well-known/openid-configuration" 600
 
 admin_token="$(curl -fs "$keycloak_url/realms/master/protocol/openid-connect/token" -d grant_type=password \
   -d client_id=admin-cli -d username=admin --data-urlencode "password=$admin_password" | jq -r .access_token)"
@@ -128,7 +132,7 @@ tenants_secret="$(curl -fs -H "Authorization: Bearer $admin_token" \
   "$keycloak_url/admin/realms/airtix/clients/$tenants_client/client-secret" | jq -r .value)"
 start tenants 18085 AIRTIX_TENANTS_KEYCLOAK_SERVER_URL="$keycloak_url" \
   AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET="$tenants_secret"
-await_url tenants http://localhost:18085/actuator/health 240
+await_url tenants http://localhost:18085/actuator/health 600
 
 # PostgreSQL without pg_stat_statements loaded (it needs a server restart): what the orders database's sessions are
 # doing, sampled five times a second while the distinct-tickets scenario runs (the JFR recording's marker file)
@@ -163,6 +167,7 @@ started=$SECONDS
   -Dairtix.bench.customers="${BENCH_CUSTOMERS:-200}" -Dairtix.bench.airlines="${BENCH_AIRLINES:-4}" \
   -Dairtix.bench.hot-attempts-per-user="${BENCH_HOT_ATTEMPTS_PER_USER:-40}" \
   -Dairtix.bench.warm-up-requests-per-user="${BENCH_WARM_UP_REQUESTS_PER_USER:-50}" \
+  -Dairtix.bench.steady-rate="${BENCH_STEADY_RATE:-40}" -Dairtix.bench.steady-seconds="${BENCH_STEADY_SECONDS:-30}" \
   -Dairtix.bench.jfr-pid="$orders_pid" -Dairtix.bench.jfr-file="$results/reservations.jfr") \
   | tee "$results/gatling.log"
 echo "Simulation finished after $((SECONDS - started)) s"

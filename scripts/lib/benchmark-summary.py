@@ -19,14 +19,13 @@ for name, cells in re.findall(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>',
     column = {int(col): value for col, value in values}
     rows.append((name, column))
 
-phases = dict(re.findall(r"\[benchmark\] phase (\w+): .*? = ([\d.]+) requests/s", open(console_log).read()))
-phase_of = {"ceiling": "ceiling", "distinct": "distinct", "hot": "hot"}
+phases = dict(re.findall(r"\[benchmark\] phase ([\w-]+): .*? = ([\d.]+) requests/s", open(console_log).read()))
 
 # Each sample goes to the area of the frame nearest the executing one that belongs to a known area (so a wrapper such
 # as a servlet filter counts only for the work it does itself); within one frame the first matching area wins.
 AREAS = [
     ("JWT: RS256 signature and claims (Nimbus)", ("com.nimbusds.", "org.springframework.security.oauth2.jwt.")),
-    ("Rate limits: Bucket4j over Redis (Lettuce, Netty)", ("io.github.bucket4j.", "com.bucket4j.", "io.lettuce.",
+    ("Redis: rate limits and deny-list (Lettuce, Netty)", ("io.github.bucket4j.", "com.bucket4j.", "io.lettuce.",
                                                          "io.netty.", "io.airtix.platform.ratelimit.")),
     ("Access policy (jCasbin)", ("org.casbin.", "io.airtix.platform.authorization.")),
     ("Bean validation", ("org.hibernate.validator.",)),
@@ -62,6 +61,18 @@ with open(output, "w", encoding="utf-8") as out:
         rate = phases.get(phase, "–")
         out.write(f"| {name} | {c.get(2)} | {c.get(4)} | {rate} | {c.get(8)} | {c.get(9)} | {c.get(10)} | "
                   f"{c.get(11)} | {c.get(12)} |\n")
+    by_phase = {name.split(":")[0]: c for name, c in rows}
+    if "ceiling" in phases and "distinct" in phases:
+        ratio = 100.0 * float(phases["distinct"]) / float(phases["ceiling"])
+        out.write(f"\nTarget (>= 40 % of the ceiling, p99 <= 50 ms): saturated (closed model) reservations "
+                  f"{phases['distinct']}/s = {ratio:.1f} % of the ceiling's {phases['ceiling']}/s, reservation p99 "
+                  f"{by_phase.get('distinct', {}).get(10)} ms")
+        if "distinct-steady" in by_phase:
+            out.write(f"; at a steady {phases.get('distinct-steady', '?')} reservations/s (open model) p50 "
+                      f"{by_phase['distinct-steady'].get(8)} ms, p99 {by_phase['distinct-steady'].get(10)} ms "
+                      f"(ceiling GET at the same rate: p50 {by_phase.get('ceiling-steady', {}).get(8)} ms, p99 "
+                      f"{by_phase.get('ceiling-steady', {}).get(10)} ms)")
+        out.write(".\n")
     out.write(f"\nOrders service, JFR execution samples during the distinct-tickets scenario: {len(samples)}\n\n")
     out.write("| Area (nearest frame) | Samples | Share |\n|---|---:|---:|\n")
     for area, count in areas.most_common():

@@ -10,10 +10,13 @@ import java.net.URI;
  * @param requestsPerUser requests each virtual user sends in the ceiling and in the distinct-tickets scenario
  * @param hotAttemptsPerUser reservations each virtual user attempts on the one hot ticket
  * @param warmUpRequestsPerUser requests of each kind each virtual user sends before anything is measured
+ * @param steadyRate requests per second of the steady-rate scenarios (an open model: each arrives on schedule,
+ *     whether or not earlier ones were answered)
+ * @param steadySeconds how long each steady-rate scenario lasts
  */
 record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants, URI tickets, URI orders,
     String ordersJdbcUrl, int airlines, int customers, int concurrency, int requestsPerUser, int hotAttemptsPerUser,
-    int warmUpRequestsPerUser) {
+    int warmUpRequestsPerUser, int steadyRate, int steadySeconds) {
 
   static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
@@ -28,12 +31,19 @@ record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants
         Integer.parseInt(property("concurrency", "8")),
         Integer.parseInt(property("requests-per-user", "300")),
         Integer.parseInt(property("hot-attempts-per-user", "40")),
-        Integer.parseInt(property("warm-up-requests-per-user", "50")));
+        Integer.parseInt(property("warm-up-requests-per-user", "50")),
+        Integer.parseInt(property("steady-rate", "40")),
+        Integer.parseInt(property("steady-seconds", "30")));
   }
 
-  /** Tickets the distinct-tickets scenario and its warm-up reserve, one each. */
+  /** Tickets the distinct-tickets scenarios and the warm-up reserve, one each. */
   int distinctTickets() {
-    return concurrency * (requestsPerUser + warmUpRequestsPerUser);
+    return concurrency * (requestsPerUser + warmUpRequestsPerUser) + steadyRequests();
+  }
+
+  /** Requests of each steady-rate scenario. */
+  int steadyRequests() {
+    return steadyRate * steadySeconds;
   }
 
   private static String property(String name, String fallback) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Makes the sale's world through the real APIs, as its users would: accounts in Keycloak's admin API, airlines by a
@@ -37,6 +38,7 @@ final class SaleSetup {
   private static final URI WEB_REDIRECT = URI.create("http://localhost:8080/callback");
   private static final int PARALLEL_CALLS = 8;
   private static final Duration REPLICATION_PATIENCE = Duration.ofMinutes(5);
+  private static final Duration TOKEN_LIFESPAN = Duration.ofHours(1);
   private static final String SEAT_LETTERS = "ABCDEF";
   private static final int SEATS_PER_FLIGHT = 99 * SEAT_LETTERS.length();
 
@@ -58,7 +60,7 @@ final class SaleSetup {
 
   /** The world one run works on; warm-up and measured reservations take tickets of their own. */
   record SaleData(List<String> customerTokens, List<Ticket> warmUpTickets, List<Ticket> measuredTickets,
-      Ticket hotTicket) {
+      List<Ticket> steadyTickets, Ticket hotTicket) {
   }
 
   SaleData prepare() {
@@ -77,17 +79,24 @@ final class SaleSetup {
     List<Ticket> tickets = createTickets(airlines, settings.distinctTickets() + 1);
     awaitReplicated(tickets);
     log("tickets created and replicated to the orders service after " + since(started));
-    // last, so the tokens are fresh when the load begins (the realm's access tokens live 5 minutes)
+    // last, so the tokens are fresh when the load begins
     List<String> tokens = inParallel(settings.customers(), i -> login(customerName(i)));
     log(tokens.size() + " customers logged in after " + since(started));
     int warmUp = settings.concurrency() * settings.warmUpRequestsPerUser();
-    return new SaleData(tokens, tickets.subList(0, warmUp), tickets.subList(warmUp, tickets.size() - 1),
-        tickets.get(tickets.size() - 1));
+    int steady = tickets.size() - 1 - settings.steadyRequests();
+    return new SaleData(tokens, tickets.subList(0, warmUp), tickets.subList(warmUp, steady),
+        tickets.subList(steady, tickets.size() - 1), tickets.get(tickets.size() - 1));
   }
 
   private void createAccounts(List<String> airlines) {
     try (Keycloak admin = Keycloak.getInstance(settings.keycloak().toString(), "master", "admin",
         settings.keycloakAdminPassword(), "admin-cli")) {
+      // The realm's access tokens live 5 minutes; on a loaded machine the measured part of a run takes longer, and
+      // the customers' tokens would expire in the middle of it (401s, not reservations). This Keycloak is the
+      // benchmark's own: its tokens live as long as a run.
+      RealmRepresentation lifespans = admin.realm(REALM).toRepresentation();
+      lifespans.setAccessTokenLifespan((int) TOKEN_LIFESPAN.toSeconds());
+      admin.realm(REALM).update(lifespans);
       AirtixRealm realm = new AirtixRealm(admin, REALM);
       List<NewUser> staff = new ArrayList<>();
       staff.add(new NewUser(platformAdminName(), email(platformAdminName()), "Platform", "Admin", PASSWORD,

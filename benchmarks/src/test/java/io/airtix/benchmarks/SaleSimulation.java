@@ -2,6 +2,7 @@ package io.airtix.benchmarks;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -23,15 +24,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The sale under load, against the orders service of the distributed mode, in one run: a warm-up, then (a) the
  * ceiling, a trivial authenticated GET of the caller's own orders; (b) reservations, each of another ticket; (c) the
- * hot ticket, every virtual user trying to reserve the same one. Each scenario keeps {@code concurrency} virtual users
+ * hot ticket, every virtual user trying to reserve the same one. Each of these keeps {@code concurrency} virtual users
  * busy, each sending its next request as soon as the last one answered (a closed model: the figures are the capacity
- * at that concurrency). The orders service's JFR recording, when asked for, covers scenario (b) alone.
+ * at that concurrency, and latency includes the queue in front of the saturated service). Then (d) the ceiling GET
+ * and (e) reservations of distinct tickets each arrive at a steady {@code steadyRate} per second for
+ * {@code steadySeconds}, whether or not earlier ones were answered (an open model below saturation: latency is the
+ * service's own). The orders service's JFR recording, when asked for, covers scenario (b) alone.
  */
 public class SaleSimulation extends Simulation {
 
@@ -76,7 +81,16 @@ public class SaleSimulation extends Simulation {
         .exec(timed("hot", repeat(settings.hotAttemptsPerUser()).on(reserveHotTicket())))
         .injectOpen(atOnceUsers(users));
 
-    setUp(warmUp.andThen(ceiling.andThen(startRecording.andThen(distinct.andThen(stopRecording.andThen(hot))))))
+    Duration steadyFor = Duration.ofSeconds(settings.steadySeconds());
+    PopulationBuilder steadyCeiling = scenario("ceiling at a steady rate")
+        .exec(timed("ceiling-steady", ownOrders("ceiling-steady: GET /api/orders")))
+        .injectOpen(constantUsersPerSec(settings.steadyRate()).during(steadyFor));
+    PopulationBuilder steadyDistinct = scenario("reservations at a steady rate")
+        .exec(timed("distinct-steady", reserve("distinct-steady: POST /api/orders", tickets(data.steadyTickets()))))
+        .injectOpen(constantUsersPerSec(settings.steadyRate()).during(steadyFor));
+
+    setUp(warmUp.andThen(ceiling.andThen(startRecording.andThen(distinct.andThen(stopRecording.andThen(hot
+        .andThen(steadyCeiling.andThen(steadyDistinct))))))))
         .protocols(orders)
         .assertions(global().failedRequests().count().is(0L));
   }
@@ -88,6 +102,8 @@ public class SaleSimulation extends Simulation {
     clock.report("ceiling", users * settings.requestsPerUser());
     clock.report("distinct", users * settings.requestsPerUser());
     clock.report("hot", users * settings.hotAttemptsPerUser());
+    clock.report("ceiling-steady", settings.steadyRequests());
+    clock.report("distinct-steady", settings.steadyRequests());
     try (Connection connection = DriverManager.getConnection(settings.ordersJdbcUrl());
         PreparedStatement holders = connection.prepareStatement(
             "select count(*) from orders where ticket_id = ? and status in ('CREATED', 'AWAITING_PAYMENT')")) {

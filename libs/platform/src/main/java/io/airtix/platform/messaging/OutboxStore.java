@@ -55,6 +55,18 @@ final class OutboxStore {
         .list();
   }
 
+  /**
+   * On PostgreSQL, the current transaction's commit returns without waiting for its WAL to reach the disk. Only for
+   * the relay's bookkeeping: a crash of the database may forget a mark made a moment before, which leaves the row
+   * pending, so it is sent once more and the consumers drop the copy by its event id. {@code SET LOCAL} ends with
+   * the transaction; the pooled connection keeps the server's setting for everything else.
+   */
+  void commitWithoutWaitingForTheDisk() {
+    if (database == MessagingDatabase.POSTGRESQL) {
+      jdbc.sql("SET LOCAL synchronous_commit = off").update();
+    }
+  }
+
   void markSent(Collection<Long> positions, long now) {
     if (positions.isEmpty()) {
       return;

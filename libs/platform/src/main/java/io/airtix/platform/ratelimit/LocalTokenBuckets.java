@@ -1,7 +1,11 @@
 package io.airtix.platform.ratelimit;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +33,23 @@ final class LocalTokenBuckets implements TokenBuckets {
   }
 
   @Override
-  public Bucket bucket(String key, RateLimit limit) {
+  public Refusal takeOneEach(List<Quota> quotas) {
+    List<Bucket> taken = new ArrayList<>(quotas.size());
+    for (Quota quota : quotas) {
+      Bucket bucket = bucket(quota.key(), quota.limit());
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+      if (!probe.isConsumed()) {
+        // the tokens already taken for this request go back
+        taken.forEach(earlier -> earlier.addTokens(1));
+        return new Refusal(quota, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+      }
+      taken.add(bucket);
+    }
+    return null;
+  }
+
+  /** The bucket named {@code key}, created full on first use. */
+  Bucket bucket(String key, RateLimit limit) {
     sweepIfCrowded();
     return buckets.computeIfAbsent(key, ignored -> new Entry(Bucket.builder()
         .withCustomTimePrecision(time)

@@ -1,6 +1,6 @@
 package io.airtix.platform.ratelimit;
 
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,8 +15,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * A {@link RateLimiter} for every service: buckets in memory by default, in Redis through Spring Boot's Lettuce
- * connection when {@code airtix.redis.enabled} is true. With Redis enabled but the Redis starter or bucket4j's
- * Lettuce module missing, no limiter is made and the service fails to start instead of limiting per instance.
+ * connection when {@code airtix.redis.enabled} is true. With Redis enabled but the Redis starter missing, no limiter
+ * is made and the service fails to start instead of limiting per instance.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(RateLimitSettings.class)
@@ -31,7 +31,7 @@ public class RateLimitAutoConfiguration {
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBooleanProperty("airtix.redis.enabled")
-  @ConditionalOnClass({LettuceConnectionFactory.class, Bucket4jLettuce.class})
+  @ConditionalOnClass({LettuceConnectionFactory.class, RedisClient.class})
   static class InRedis {
 
     @Bean
@@ -39,8 +39,9 @@ public class RateLimitAutoConfiguration {
     RateLimiter redisRateLimiter(LettuceConnectionFactory redis, RateLimitSettings settings, Environment environment,
         ObjectProvider<MeterRegistry> meters) {
       String service = environment.getProperty("spring.application.name", "application");
+      // the service's name as hash tag: all its buckets share one slot of a Redis cluster, as one script needs
       TokenBuckets buckets = RedisTokenBuckets.of(redis::getRequiredNativeClient,
-          settings.keyPrefix() + service + ":", settings.redisTimeout());
+          settings.keyPrefix() + "{" + service + "}:", settings.redisTimeout());
       return new RateLimiter(buckets, meters.getIfAvailable());
     }
   }

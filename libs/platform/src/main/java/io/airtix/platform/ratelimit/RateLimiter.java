@@ -1,11 +1,8 @@
 package io.airtix.platform.ratelimit;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -46,24 +43,17 @@ public class RateLimiter {
    * @throws RateLimitedException naming the first empty bucket's quota and when it has a token again
    */
   public void acquire(Quota... quotas) {
-    List<Bucket> taken = new ArrayList<>(quotas.length);
+    TokenBuckets.Refusal refusal;
     try {
-      for (Quota quota : quotas) {
-        Bucket bucket = buckets.bucket(quota.key(), quota.limit());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-          taken.forEach(earlier -> earlier.addTokens(1));
-          meters.counter("airtix.rate-limit.refusals", "limit", quota.name()).increment();
-          throw new RateLimitedException(quota.name(), Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
-        taken.add(bucket);
-      }
-    }
-    catch (RateLimitedException refused) {
-      throw refused;
+      refusal = buckets.takeOneEach(List.of(quotas));
     }
     catch (RuntimeException unreachable) {
       warnAtMostEveryMinute(unreachable);
+      return;
+    }
+    if (refusal != null) {
+      meters.counter("airtix.rate-limit.refusals", "limit", refusal.quota().name()).increment();
+      throw new RateLimitedException(refusal.quota().name(), refusal.retryAfter());
     }
   }
 

@@ -4,6 +4,7 @@ import io.airtix.platform.denylist.DenyList;
 import io.airtix.platform.denylist.DenyListValidator;
 import io.airtix.platform.problem.ProblemAutoConfiguration;
 import io.airtix.platform.problem.ProblemWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,8 +23,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -38,7 +41,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth 2 resource server for the Airtix realm: stateless, bearer tokens only,
  * RS256 signatures checked against the realm's keys, and {@code iss}, {@code exp}/{@code nbf} and
- * {@code aud} validated. Errors are problems, like everywhere else.
+ * {@code aud} validated. Errors are problems, like everywhere else. A verified token is remembered until it
+ * expires ({@link VerifiedTokenCache}); the deny-list is asked on every request.
  */
 @AutoConfiguration(
     after = ProblemAutoConfiguration.class,
@@ -59,9 +63,11 @@ public class AirtixSecurityAutoConfiguration {
     OAuth2TokenValidator<Jwt> validator = tokenValidator(settings, audience(settings, environment));
     // banned users and ended sessions are refused within seconds, not at token expiry
     DenyList denied = denyList.getIfAvailable();
-    decoder.setJwtValidator(denied == null ? validator
-        : new DelegatingOAuth2TokenValidator<>(validator, new DenyListValidator(denied)));
-    return decoder;
+    OAuth2TokenValidator<Jwt> everyRequest = denied == null ? token -> OAuth2TokenValidatorResult.success()
+        : new DenyListValidator(denied);
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator, everyRequest));
+    return settings.verifiedTokens() == 0 ? decoder
+        : new VerifiedTokenCache(decoder, everyRequest, Clock.systemUTC(), settings.verifiedTokens());
   }
 
   static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings, String audience) {
@@ -82,6 +88,17 @@ public class AirtixSecurityAutoConfiguration {
           "Set airtix.security.audience or spring.application.name: tokens must name this service in aud");
     }
     return audience;
+  }
+
+  /**
+   * Spring Security's own observations (one around every filter of the chain, every authentication and every
+   * authorization) feed no metric, dashboard or trace of Airtix, and cost each request more than the access policy;
+   * {@code http.server.requests} still measures every request.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

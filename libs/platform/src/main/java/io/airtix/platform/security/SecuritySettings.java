@@ -1,6 +1,7 @@
 package io.airtix.platform.security;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew tolerance for {@code exp} and {@code nbf} between Keycloak's clock and ours
  * @param audience the value {@code aud} must contain; the service's {@code spring.application.name} when unset
  * @param publicEndpoints requests that need no token, as {@code "METHOD /path/pattern"} or {@code "/path/pattern"}
+ * @param verifiedTokens how many verified tokens to remember until they expire, so a client's next requests with the
+ *     same token skip the signature check (the deny-list is still asked every time); 0 checks every request in full
  */
 @Validated
 @ConfigurationProperties("airtix.security")
@@ -23,7 +26,8 @@ public record SecuritySettings(
     @NotNull URI issuerUri,
     @DefaultValue("30s") Duration clockSkew,
     String audience,
-    @DefaultValue List<String> publicEndpoints) {
+    @DefaultValue List<String> publicEndpoints,
+    @DefaultValue("10000") @PositiveOrZero int verifiedTokens) {
 
   /** The realm's name: the last segment of {@link #issuerUri()}, e.g. {@code airtix}. */
   public String realm() {

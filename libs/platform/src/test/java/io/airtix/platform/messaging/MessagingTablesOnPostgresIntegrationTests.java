@@ -3,6 +3,7 @@ package io.airtix.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The distributed database, where several instances of a service relay side by side. */
 class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract {
@@ -59,6 +64,30 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     assertThat(claimedFirst).hasSize(2);
     assertThat(second).hasSize(2).extracting(OutboxRow::position)
         .doesNotContainAnyElementsOf(claimedFirst.stream().map(OutboxRow::position).toList());
+  }
+
+  @Test
+  void letsOnlyTheRelaysOwnTransactionCommitWithoutWaitingForTheDisk() throws Exception {
+    // one connection for both transactions, as a pool would hand the same one out again
+    try (Connection connection = dataSource.getConnection()) {
+      SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+      JdbcClient sameConnection = JdbcClient.create(single);
+      TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(single));
+      OutboxStore store = new OutboxStore(sameConnection, database);
+
+      String during = transactions.execute(status -> {
+        store.commitWithoutWaitingForTheDisk();
+        return synchronousCommit(sameConnection);
+      });
+      String after = transactions.execute(status -> synchronousCommit(sameConnection));
+
+      assertThat(during).isEqualTo("off");
+      assertThat(after).isEqualTo("on");
+    }
+  }
+
+  private static String synchronousCommit(JdbcClient jdbc) {
+    return jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single();
   }
 
   private static void await(CountDownLatch latch) {

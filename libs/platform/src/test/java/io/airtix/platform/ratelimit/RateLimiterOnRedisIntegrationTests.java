@@ -67,13 +67,40 @@ class RateLimiterOnRedisIntegrationTests {
   }
 
   @Test
+  void asksTheCustomerFirstAndKeepsNoTokenOfARefusedRequest() {
+    RateLimit tenMinutes = new RateLimit(2, Duration.ofMinutes(10));
+    Quota airline = new Quota("per-airline", "airline:" + UUID.randomUUID(), tenMinutes);
+    Quota eager = new Quota("per-user", "user:" + UUID.randomUUID(), new RateLimit(1, Duration.ofMinutes(10)));
+    Quota patient = new Quota("per-user", "user:" + UUID.randomUUID(), tenMinutes);
+    instance.withPropertyValues("airtix.redis.enabled=true").run(context -> {
+      RateLimiter limiter = context.getBean(RateLimiter.class);
+      limiter.acquire(eager, airline);
+
+      // over their own limit: refused as such, and the airline's last token stays
+      assertThatThrownBy(() -> limiter.acquire(eager, airline)).isInstanceOfSatisfying(RateLimitedException.class,
+          refused -> assertThat(refused.limit()).isEqualTo("per-user"));
+      limiter.acquire(patient, airline);
+
+      // refused by the airline: the customer's token is not kept either
+      assertThatThrownBy(() -> limiter.acquire(patient, airline)).isInstanceOfSatisfying(RateLimitedException.class,
+          refused -> {
+            assertThat(refused.limit()).isEqualTo("per-airline");
+            // two tokens per 10 minutes: the next one comes after 5 minutes
+            assertThat(refused.retryAfterSeconds()).isEqualTo(300);
+          });
+      assertThatCode(() -> limiter.acquire(patient)).doesNotThrowAnyException();
+      assertThatThrownBy(() -> limiter.acquire(patient)).isInstanceOf(RateLimitedException.class);
+    });
+  }
+
+  @Test
   void keepsTheBucketsUnderTheServicesPrefixAndLetsThemExpireOnceFullAgain() {
     String key = "user:" + UUID.randomUUID();
     instance.withPropertyValues("airtix.redis.enabled=true").run(context -> {
       context.getBean(RateLimiter.class).acquire(new Quota("per-user", key, new RateLimit(2, Duration.ofMinutes(1))));
 
       StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
-      String stored = KEY_PREFIX + "orders:" + key;
+      String stored = KEY_PREFIX + "{orders}:" + key;
       assertThat(redis.hasKey(stored)).isTrue();
       // refilled within 30 s (one token at 2 a minute), kept a little beyond that, then gone
       assertThat(redis.getExpire(stored)).isBetween(1L, 60L);

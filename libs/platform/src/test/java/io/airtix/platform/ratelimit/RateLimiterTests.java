@@ -92,7 +92,7 @@ class RateLimiterTests {
 
   @Test
   void admitsRequestsWhileTheBucketsCannotBeReached() {
-    RateLimiter withoutRedis = new RateLimiter((key, limit) -> {
+    RateLimiter withoutRedis = new RateLimiter(quotas -> {
       throw new IllegalStateException("Redis is down");
     }, meters);
 

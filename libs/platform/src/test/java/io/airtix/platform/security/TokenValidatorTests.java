@@ -16,7 +16,7 @@ class TokenValidatorTests {
   private static final String ISSUER = "http://localhost:8180/realms/airtix";
 
   private final OAuth2TokenValidator<Jwt> validator = AirtixSecurityAutoConfiguration.tokenValidator(
-      new SecuritySettings(URI.create(ISSUER), Duration.ofSeconds(30), null, List.of()), "tickets");
+      new SecuritySettings(URI.create(ISSUER), Duration.ofSeconds(30), null, List.of(), 0), "tickets");
 
   @Test
   void acceptsCurrentTokenOfTheRealmForTheService() {
@@ -49,7 +49,7 @@ class TokenValidatorTests {
 
   @Test
   void derivesKeySetFromIssuer() {
-    SecuritySettings settings = new SecuritySettings(URI.create(ISSUER), Duration.ZERO, null, List.of());
+    SecuritySettings settings = new SecuritySettings(URI.create(ISSUER), Duration.ZERO, null, List.of(), 0);
 
     assertThat(settings.jwkSetUri()).hasToString(ISSUER + "/protocol/openid-connect/certs");
   }

@@ -17,7 +17,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customers reserve tickets and cancel their reservations; airline staff look at their airline's orders. Every
@@ -26,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A ticket is never held by two orders: the replica's status and a look for an active order are only the
  * polite early answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over the active
  * statuses: of two reservations racing for one ticket, the database lets exactly one insert commit.
+ *
+ * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in Redis) before its
+ * transaction opens: the transaction, and the connection it holds, last only as long as the insert and the outbox
+ * row.
  */
 @Service
 @Transactional
@@ -48,16 +55,19 @@ class Reservations {
   private final Outbox outbox;
   private final HoldSettings settings;
   private final ReservationRateLimits rateLimits;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   Reservations(OrderRepository orders, ReplicatedTickets tickets, AccessPolicy access, Outbox outbox,
-      HoldSettings settings, ReservationRateLimits rateLimits, Clock clock) {
+      HoldSettings settings, ReservationRateLimits rateLimits, PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.orders = orders;
     this.tickets = tickets;
     this.access = access;
     this.outbox = outbox;
     this.settings = settings;
     this.rateLimits = rateLimits;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
 
@@ -70,6 +80,7 @@ class Reservations {
    * @throws TicketUnavailableException held by another order or sold (409)
    * @throws PriceChangedException the caller saw another price (409, with the current one)
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
     access.requireSomewhere(caller, "create", RESOURCE);
     ReplicatedTicket ticket = tickets.find(request.ticketId())
@@ -83,6 +94,11 @@ class Reservations {
     if (!ticket.costs(request.price(), request.currency())) {
       throw new PriceChangedException(ticket.id(), ticket.price(), ticket.currency());
     }
+    return transactions.execute(status -> hold(caller, ticket));
+  }
+
+  /** Writes the order and its event; the unique index decides a race the replica could not see. */
+  private OrderResponse hold(AirtixPrincipal caller, ReplicatedTicket ticket) {
     Instant now = clock.instant();
     Order order = new Order(UUID.randomUUID(), ticket.id(), ticket.airline(), caller.userId(), ticket.price(),
         ticket.currency(), now, now.plus(settings.hold()));
@@ -98,6 +114,8 @@ class Reservations {
       }
       throw ex;
     }
+    // the next attempts on this ticket are answered from the replica, before the tickets service confirms
+    tickets.markReserved(ticket.id());
     outbox.publish(order.created());
     return OrderResponse.from(order);
   }

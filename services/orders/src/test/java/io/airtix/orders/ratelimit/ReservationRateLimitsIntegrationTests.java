@@ -11,23 +11,28 @@ import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 
 /**
  * Reservations over HTTP with tokens of a real Keycloak, under small limits: a customer over their limit gets 429
  * with Retry-After while others are served, and one airline's flash sale exhausts that airline's bucket only. A
- * refused reservation writes nothing and counts against no other limit.
+ * refused reservation writes nothing, counts against no other limit and is refused before its transaction opens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "airtix.messaging.outbox.relay=false",
@@ -46,6 +51,7 @@ class ReservationRateLimitsIntegrationTests {
   private static String firstFlashBuyer;
   private static String secondFlashBuyer;
   private static String lateFlashBuyer;
+  private static String refusedEarly;
 
   @LocalServerPort
   int port;
@@ -72,6 +78,7 @@ class ReservationRateLimitsIntegrationTests {
     firstFlashBuyer = token(TestUsers.customer());
     secondFlashBuyer = token(TestUsers.customer());
     lateFlashBuyer = token(TestUsers.customer());
+    refusedEarly = token(TestUsers.customer());
   }
 
   @BeforeEach
@@ -138,6 +145,25 @@ class ReservationRateLimitsIntegrationTests {
     assertThat(elsewhere.body().path("airline").asString()).isEqualTo(otherAirline);
   }
 
+  @Test
+  void refusesBeforeAnyWriteTransactionOpens() throws Exception {
+    String airline = airline("early");
+    for (int i = 0; i < 3; i++) {
+      assertThat(reserve(refusedEarly, available(airline)).status()).isEqualTo(201);
+    }
+    TicketCreated wanted = available(airline);
+    TransactionsBegun.clear();
+
+    Reply refused = reserve(refusedEarly, wanted);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+    // the replica is read in a read-only transaction of its own; the reservation's own never begins
+    assertThat(TransactionsBegun.onRequestThreads()).isNotEmpty().allMatch(TransactionExecution::isReadOnly);
+    Reply admitted = reserve(another, wanted);
+    assertThat(admitted.status()).as(admitted.toString()).isEqualTo(201);
+    assertThat(TransactionsBegun.onRequestThreads()).anyMatch(transaction -> !transaction.isReadOnly());
+  }
+
   private long ordersFor(TicketCreated ticket) {
     return jdbc.sql("select count(*) from orders where ticket_id = ?").param(ticket.ticketId().toString())
         .query(Long.class).single();
@@ -162,6 +188,28 @@ class ReservationRateLimitsIntegrationTests {
   // each test its own airlines: their buckets start full whatever ran before
   private static String airline(String word) {
     return word + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Every transaction the service begins on a thread serving a request, as Spring's transaction manager sees it. */
+  @TestConfiguration
+  static class TransactionsBegun implements TransactionExecutionListener {
+
+    private static final List<TransactionExecution> begun = new CopyOnWriteArrayList<>();
+
+    static void clear() {
+      begun.clear();
+    }
+
+    static List<TransactionExecution> onRequestThreads() {
+      return List.copyOf(begun);
+    }
+
+    @Override
+    public void beforeBegin(TransactionExecution transaction) {
+      if (Thread.currentThread().getName().startsWith("http-nio-")) {
+        begun.add(transaction);
+      }
+    }
   }
 
   private static String token(io.airtix.keycloakclient.NewUser user) {

@@ -87,6 +87,8 @@ class CrashBetweenCommitAndPublishIntegrationTests {
     await().atMost(DELIVERY).until(() -> sale.replica(later).version() == 0);
     sale.reserve(customer, later);
     await().atMost(DELIVERY).until(() -> sale.ticket(later).status().equals("RESERVED"));
+    // and its ticket.updated back in the orders service: the fence behind the repeated ticket.created
+    await().atMost(DELIVERY).until(() -> sale.replica(later).version() == 1);
 
     assertThat(attempts(sale.orders(), orderCreated)).as("order.created was sent twice").isEqualTo(2);
     assertThat(attempts(sale.tickets(), ticketCreated)).as("ticket.created was sent twice").isEqualTo(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.events.orders.OrderExpired;
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.platform.problem.ForbiddenProblem;
 import io.airtix.platform.security.AirtixPrincipal;
@@ -42,6 +43,9 @@ class ReservationsIntegrationTests {
 
   @Autowired
   OrderRepository orders;
+
+  @Autowired
+  ReplicatedTickets tickets;
 
   @Autowired
   ApplicationContext context;
@@ -115,6 +119,9 @@ class ReservationsIntegrationTests {
     TicketCreated ticket = available("boreal");
     AirtixPrincipal first = Customers.newCustomer();
     OrderResponse order = reservations.reserve(first, OrderMother.reserve(ticket));
+    // the tickets service's event of an edit made before it heard of the order: the replica says AVAILABLE again,
+    // so only the database can refuse
+    Replicas.apply(context, Replicas.changed(ticket, 1, ticket.price(), "AVAILABLE"));
 
     assertThatThrownBy(() -> reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket)))
         .isInstanceOf(TicketUnavailableException.class);
@@ -122,6 +129,19 @@ class ReservationsIntegrationTests {
     reservations.cancel(first, order.id());
     assertThat(reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket)).status())
         .isEqualTo(OrderStatus.CREATED);
+  }
+
+  @Test
+  void answersLaterAttemptsFromTheReplicaAsSoonAsAnOrderHoldsTheTicket() {
+    TicketCreated ticket = available("boreal");
+    reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
+
+    // before the tickets service's ticket.updated comes back
+    assertThat(tickets.find(ticket.ticketId())).hasValueSatisfying(replica ->
+        assertThat(replica.status()).isEqualTo("RESERVED"));
+    assertThatThrownBy(() -> reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket)))
+        .isInstanceOf(TicketUnavailableException.class);
+    assertThat(ordersOf(ticket)).isEqualTo(1);
   }
 
   @Test
