@@ -23,6 +23,6 @@ class SecuritySettingsTests {
   }
 
   private static SecuritySettings settings(String issuer) {
-    return new SecuritySettings(URI.create(issuer), Duration.ofSeconds(30), null, List.of());
+    return new SecuritySettings(URI.create(issuer), Duration.ofSeconds(30), null, List.of(), 0);
   }
 }
