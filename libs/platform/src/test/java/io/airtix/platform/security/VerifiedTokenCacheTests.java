@@ -80,6 +80,17 @@ class VerifiedTokenCacheTests {
   }
 
   @Test
+  void refusesARememberedTokenOnceEverybodyWasSignedOut() {
+    VerifiedTokenCache cache = cache(10);
+    verifier.accepts("token-1", token("user-1", "session-1", start.plusSeconds(300)));
+    cache.decode("token-1");
+
+    denyList.denyEveryone(clock.instant());
+
+    assertThatThrownBy(() -> cache.decode("token-1")).isInstanceOf(JwtValidationException.class);
+  }
+
+  @Test
   void remembersNoTokenTheFullCheckRefused() {
     VerifiedTokenCache cache = cache(10);
     verifier.refuses("forged");
@@ -167,10 +178,16 @@ class VerifiedTokenCacheTests {
 
     private final Set<String> users = new HashSet<>();
     private final Set<String> sessions = new HashSet<>();
+    private boolean everyone;
 
     @Override
     public void denyUser(String userId, Instant issuedUpTo) {
       users.add(userId);
+    }
+
+    @Override
+    public void denyEveryone(Instant issuedUpTo) {
+      everyone = true;
     }
 
     @Override
@@ -180,7 +197,7 @@ class VerifiedTokenCacheTests {
 
     @Override
     public boolean denies(String userId, String sessionId, Instant issuedAt) {
-      return users.contains(userId) || sessions.contains(sessionId);
+      return everyone || users.contains(userId) || sessions.contains(sessionId);
     }
 
     @Override
