@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
+import io.airtix.keycloakclient.Totp;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
