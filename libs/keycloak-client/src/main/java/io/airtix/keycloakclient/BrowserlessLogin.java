@@ -21,7 +21,7 @@ public final class BrowserlessLogin {
    */
   private static final int MAX_PAGES = 10;
   /** The name the enrolled authenticator gets in the person's account ("Device name" on the enrolment page). */
-  static final String AUTHENTICATOR_NAME = "Authenticator app";
+  private static final String AUTHENTICATOR_NAME = "Authenticator app";
 
   private BrowserlessLogin() {
   }
