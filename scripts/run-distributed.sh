@@ -175,7 +175,8 @@ cat <<SUMMARY
   Deadlines          Redis at $REDIS_HOST:$REDIS_PORT, sorted set airtix:expiration:deadlines
   Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events
   Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
-                     (password Demo-Passw0rd-2026!)
+                     (password Demo-Passw0rd-2026!; the admins sign in with a second factor: the keys of the
+                     authenticator apps the demo set up for them are in $data_dir/demo-authenticators.properties)
 
 Press Ctrl-C to stop.
 SUMMARY

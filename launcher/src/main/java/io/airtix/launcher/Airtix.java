@@ -3,6 +3,7 @@ package io.airtix.launcher;
 import io.airtix.launcher.LaunchOptions.UsageException;
 import io.airtix.launcher.broker.StandaloneBroker;
 import io.airtix.launcher.demo.DemoAccount;
+import io.airtix.launcher.demo.DemoAuthenticators;
 import io.airtix.launcher.demo.DemoCatalog;
 import io.airtix.launcher.demo.DemoData;
 import io.airtix.launcher.keycloak.AdminPassword;
@@ -14,6 +15,7 @@ import io.airtix.launcher.keycloak.KeycloakServer.KeycloakStartException;
 import io.airtix.launcher.mail.MailCatcher;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
+import io.airtix.launcher.token.OtpCommand;
 import io.airtix.launcher.token.TokenCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +78,10 @@ public final class Airtix {
     }
     if (options.printsToken()) {
       // before anything else is set up: a token is wanted quickly, from the Airtix that runs already
-      System.exit(TokenCommand.standalone().print(options.tokenFor()));
+      System.exit(TokenCommand.standalone(options.dataDir()).print(options.tokenFor()));
+    }
+    if (options.printsOtp()) {
+      System.exit(OtpCommand.standalone(options.dataDir()).print(options.otpFor()));
     }
     Airtix airtix = new Airtix(options, Console.system());
     try {
@@ -193,7 +198,7 @@ public final class Airtix {
     try {
       DemoData.Created created = new DemoData(KeycloakServer.BASE_URL, KeycloakServer.REALM,
           AdminPassword.of(dataDir), URI.create(LaunchableService.TENANTS.baseUrl()),
-          URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC())
+          URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC(), new DemoAuthenticators(dataDir))
           .ensurePresent();
       console.step(created.nothing()
           ? "Demo data present"
@@ -235,6 +240,8 @@ public final class Airtix {
       }
       console.println("  Tenant admins manage their own airline's staff in the admin console too: "
           + KeycloakServer.BASE_URL + "/admin/" + KeycloakServer.REALM + "/console/");
+      console.println("  The platform admin and the tenant admins sign in with a second factor: their authenticator"
+          + " code for a browser sign-in is printed by  ./airtix otp " + DemoCatalog.tenantAdminOf("aerolux").username());
       console.println("");
       console.println("  An access token for curl:  TOKEN=$(./airtix token "
           + DemoCatalog.agentOf("aerolux").username() + ")");

@@ -14,17 +14,21 @@ import java.util.Set;
  * @param demoData whether to create the demo airlines, accounts and tickets when they are missing
  * @param help whether to print the usage and stop
  * @param tokenFor the user whose access token to print instead of starting anything; {@code null} starts Airtix
+ * @param otpFor the demo account whose current one-time code to print instead of starting anything
  */
-public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help, String tokenFor) {
+public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help, String tokenFor,
+    String otpFor) {
 
   static final Set<String> COMPONENTS = Set.of("keycloak", "tickets", "orders", "expiration", "payments", "tenants",
       "gateway", "demo-data");
 
   static final String TOKEN_COMMAND = "token";
+  static final String OTP_COMMAND = "otp";
 
   static final String USAGE = """
       Usage: ./airtix [options]
              ./airtix token <username>
+             ./airtix otp <username>
 
       Starts Keycloak, the Airtix services and the gateway, creates the demo data once, and runs until Ctrl-C.
 
@@ -44,12 +48,18 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
                              for curl and scripts:  TOKEN=$(./airtix token aerolux-agent)
                              Demo accounts need no password; for anyone else it is taken from the
                              environment variable AIRTIX_PASSWORD, or asked for on the terminal.
+        otp <username>       print the one-time code that the authenticator app of a demo platform or tenant
+                             admin shows now (they sign in with a second factor; the demo set their app up,
+                             keeping its key in the data folder), for their sign-in in a browser
       """;
 
   public static LaunchOptions parse(String... args) {
     List<String> remaining = new ArrayList<>(List.of(args));
     if (!remaining.isEmpty() && remaining.get(0).equals(TOKEN_COMMAND)) {
       return parseToken(remaining.subList(1, remaining.size()));
+    }
+    if (!remaining.isEmpty() && remaining.get(0).equals(OTP_COMMAND)) {
+      return parseOtp(remaining.subList(1, remaining.size()));
     }
     Path dataDir = Path.of("data");
     String only = null;
@@ -64,10 +74,11 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
         case "--no-demo-data" -> demoData = false;
         case "--help", "-h" -> help = true;
         case TOKEN_COMMAND -> throw new UsageException("token is a command of its own: ./airtix token <username>");
+        case OTP_COMMAND -> throw new UsageException("otp is a command of its own: ./airtix otp <username>");
         default -> throw new UsageException("Unknown option " + arg);
       }
     }
-    return new LaunchOptions(absolute(dataDir), only, demoData, help, null);
+    return new LaunchOptions(absolute(dataDir), only, demoData, help, null, null);
   }
 
   public boolean runsEverything() {
@@ -79,14 +90,37 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
     return tokenFor != null;
   }
 
+  /** Whether to print a demo account's one-time code and exit, starting nothing. */
+  public boolean printsOtp() {
+    return otpFor != null;
+  }
+
   private static LaunchOptions parseToken(List<String> args) {
-    boolean help = args.contains("--help") || args.contains("-h");
-    if (!help && (args.size() != 1 || args.get(0).startsWith("-") || args.get(0).isBlank())) {
-      throw new UsageException(args.isEmpty()
-          ? "token needs the user name to log in, e.g. ./airtix token aerolux-agent"
-          : "token takes only a user name, e.g. ./airtix token aerolux-agent; got " + String.join(" ", args));
+    boolean help = isHelp(args);
+    if (!help) {
+      requireOnlyUsername(args, "token needs the user name to log in, e.g. ./airtix token aerolux-agent",
+          "token takes only a user name, e.g. ./airtix token aerolux-agent");
     }
-    return new LaunchOptions(absolute(Path.of("data")), null, true, help, help ? null : args.get(0));
+    return new LaunchOptions(absolute(Path.of("data")), null, true, help, help ? null : args.get(0), null);
+  }
+
+  private static LaunchOptions parseOtp(List<String> args) {
+    boolean help = isHelp(args);
+    if (!help) {
+      requireOnlyUsername(args, "otp needs the user name, e.g. ./airtix otp aerolux-admin",
+          "otp takes only a user name, e.g. ./airtix otp aerolux-admin");
+    }
+    return new LaunchOptions(absolute(Path.of("data")), null, true, help, null, help ? null : args.get(0));
+  }
+
+  private static boolean isHelp(List<String> args) {
+    return args.contains("--help") || args.contains("-h");
+  }
+
+  private static void requireOnlyUsername(List<String> args, String missing, String more) {
+    if (args.size() != 1 || args.get(0).startsWith("-") || args.get(0).isBlank()) {
+      throw new UsageException(args.isEmpty() ? missing : more + "; got " + String.join(" ", args));
+    }
   }
 
   private static Path absolute(Path dataDir) {

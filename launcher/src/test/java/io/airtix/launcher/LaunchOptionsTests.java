@@ -139,4 +139,31 @@ class LaunchOptionsTests {
   void usageNamesTokenCommand() {
     assertThat(LaunchOptions.USAGE).contains("./airtix token <username>", "AIRTIX_PASSWORD");
   }
+
+  @Test
+  void printsTheOneTimeCodeOfTheUserNamedAfterOtpCommand() {
+    LaunchOptions options = LaunchOptions.parse("otp", "aerolux-admin");
+
+    assertThat(options.printsOtp()).isTrue();
+    assertThat(options.printsToken()).isFalse();
+    assertThat(options.otpFor()).isEqualTo("aerolux-admin");
+  }
+
+  @Test
+  void rejectsOtpCommandWithoutExactlyOneUserName() {
+    assertThatThrownBy(() -> LaunchOptions.parse("otp"))
+        .isInstanceOf(LaunchOptions.UsageException.class)
+        .hasMessage("otp needs the user name, e.g. ./airtix otp aerolux-admin");
+    assertThatThrownBy(() -> LaunchOptions.parse("otp", "aerolux-admin", "boreal-admin"))
+        .isInstanceOf(LaunchOptions.UsageException.class)
+        .hasMessageContaining("otp takes only a user name");
+    assertThatThrownBy(() -> LaunchOptions.parse("--no-demo-data", "otp", "aerolux-admin"))
+        .isInstanceOf(LaunchOptions.UsageException.class)
+        .hasMessage("otp is a command of its own: ./airtix otp <username>");
+  }
+
+  @Test
+  void usageNamesOtpCommand() {
+    assertThat(LaunchOptions.USAGE).contains("./airtix otp <username>");
+  }
 }

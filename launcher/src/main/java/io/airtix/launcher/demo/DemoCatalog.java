@@ -39,6 +39,10 @@ public final class DemoCatalog {
   private DemoCatalog() {
   }
 
+  public static boolean isDemoAccount(String username) {
+    return ACCOUNTS.stream().anyMatch(account -> account.username().equals(username));
+  }
+
   public static DemoAccount platformAdmin() {
     return ACCOUNTS.stream().filter(account -> account.realmRoles().contains("platform-admin")).findFirst()
         .orElseThrow(() -> new IllegalStateException("the demo has no platform admin"));

@@ -1,6 +1,7 @@
 package io.airtix.launcher.demo;
 
 import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.keycloakclient.AuthenticatorApp;
 import io.airtix.launcher.demo.TenantsApi.Outcome;
 import io.airtix.launcher.keycloak.KeycloakAdmin;
 import io.airtix.launcher.keycloak.WebLogin;
@@ -29,9 +30,10 @@ public final class DemoData {
   private final TenantsApi tenantsApi;
   private final TicketsApi ticketsApi;
   private final Clock clock;
+  private final DemoAuthenticators authenticators;
 
   public DemoData(URI keycloakBaseUrl, String realm, String adminPassword, URI tenantsBaseUrl, URI ticketsBaseUrl,
-      Clock clock) {
+      Clock clock, DemoAuthenticators authenticators) {
     this.keycloakBaseUrl = keycloakBaseUrl;
     this.realm = realm;
     this.adminPassword = adminPassword;
@@ -39,6 +41,7 @@ public final class DemoData {
     this.tenantsApi = new TenantsApi(tenantsBaseUrl);
     this.ticketsApi = new TicketsApi(ticketsBaseUrl);
     this.clock = clock;
+    this.authenticators = authenticators;
   }
 
   /**
@@ -132,8 +135,18 @@ public final class DemoData {
     return missing.size();
   }
 
-  /** Logged in after any change to their airlines: the token carries the tenant roles of the moment it was issued. */
+  /**
+   * Logged in after any change to their airlines: the token carries the tenant roles of the moment it was issued. The
+   * platform admin and the tenant admins set up their authenticator app at their first login; it is kept even when
+   * the login fails after that, or Keycloak would ask for codes nobody could compute.
+   */
   private String accessToken(DemoAccount account) {
-    return login.login(account.username(), DemoAccount.PASSWORD).accessToken();
+    AuthenticatorApp app = authenticators.of(account.username());
+    try {
+      return login.login(account.username(), DemoAccount.PASSWORD, app).accessToken();
+    }
+    finally {
+      authenticators.keep(account.username(), app);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.airtix.launcher.keycloak;
 
+import io.airtix.keycloakclient.AuthenticatorApp;
 import io.airtix.keycloakclient.BrowserlessLogin;
 import io.airtix.keycloakclient.Tokens;
 import java.net.URI;
@@ -19,9 +20,12 @@ public record WebLogin(URI keycloakBaseUrl, String realm) {
     return new WebLogin(KeycloakServer.BASE_URL, KeycloakServer.REALM);
   }
 
-  /** Logs the person in; throws {@link io.airtix.keycloakclient.LoginFailedException} when Keycloak refuses. */
-  public Tokens login(String username, String password) {
-    return BrowserlessLogin.login(keycloakBaseUrl, realm, CLIENT_ID, REDIRECT_URI, username, password);
+  /**
+   * Logs the person in, answering Keycloak's second-factor prompt (or its set-up, for an admin without one) with
+   * their authenticator app; throws {@link io.airtix.keycloakclient.LoginFailedException} when Keycloak refuses.
+   */
+  public Tokens login(String username, String password, AuthenticatorApp authenticator) {
+    return BrowserlessLogin.login(keycloakBaseUrl, realm, CLIENT_ID, REDIRECT_URI, username, password, authenticator);
   }
 
   /** The realm's OpenID discovery document: it answers once Keycloak is up and the realm exists. */

@@ -16,7 +16,7 @@ final class LoginPassword {
   }
 
   static String of(String username, Map<String, String> environment, PasswordPrompt prompt) {
-    if (DemoCatalog.ACCOUNTS.stream().anyMatch(account -> account.username().equals(username))) {
+    if (DemoCatalog.isDemoAccount(username)) {
       return DemoAccount.PASSWORD;
     }
     String given = environment.get(ENVIRONMENT_VARIABLE);

@@ -3,6 +3,7 @@ package io.airtix.launcher.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.airtix.launcher.demo.DemoAuthenticators;
 import io.airtix.launcher.keycloak.WebLogin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +12,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenCommandTests {
 
+  @TempDir
+  Path dataDir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -57,7 +62,8 @@ class TokenCommandTests {
   }
 
   private TokenCommand command(URI keycloak) {
-    return new TokenCommand(new WebLogin(keycloak, "airtix"), Map.of(), question -> Optional.empty(),
+    return new TokenCommand(new WebLogin(keycloak, "airtix"), new DemoAuthenticators(dataDir), Map.of(),
+        question -> Optional.empty(),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 

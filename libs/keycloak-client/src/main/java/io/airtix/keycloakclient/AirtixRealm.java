@@ -51,6 +51,12 @@ public final class AirtixRealm {
    */
   public static final String TENANT_ADMIN_CONSOLE_ROLE = "tenant-admin-console";
   /**
+   * Realm role (defined in the realm file) whose holders must sign in with a second factor: the realm's browser flow
+   * makes them set up an authenticator app at the next sign-in when they have none. Part of {@code platform-admin};
+   * mapped to every airline's {@code tenant-admin} group.
+   */
+  public static final String SECOND_FACTOR_REQUIRED_ROLE = "second-factor-required";
+  /**
    * What a tenant admin may do to the airline's role groups and, through them, to the airline's staff: see the
    * groups, see and manage their members, add people to them ({@code manage-membership}) and move members between
    * them ({@code manage-membership-of-members}, without which Keycloak refuses to change a member's groups).
@@ -81,8 +87,9 @@ public final class AirtixRealm {
   }
 
   /**
-   * Creates the airline's organization and its role groups unless they exist; safe to call again and from several
-   * threads or processes.
+   * Creates the airline's organization and its role groups unless they exist, and makes the airline's tenant admins
+   * sign in with a second factor ({@link #SECOND_FACTOR_REQUIRED_ROLE} on the {@code tenant-admin} group); safe to
+   * call again and from several threads or processes.
    *
    * @return the organization's id
    */
@@ -91,7 +98,10 @@ public final class AirtixRealm {
     GroupRepresentation airlines = ensureGroup(null, AIRLINES_GROUP);
     GroupRepresentation airline = ensureGroup(airlines, alias);
     for (String role : TENANT_ROLES) {
-      ensureGroup(airline, role);
+      GroupRepresentation group = ensureGroup(airline, role);
+      if ("tenant-admin".equals(role)) {
+        ensureRealmRoleOfGroup(group.getId(), SECOND_FACTOR_REQUIRED_ROLE);
+      }
     }
     return organizationId;
   }
@@ -171,7 +181,6 @@ public final class AirtixRealm {
    * of the admin-permissions client) and {@code manage-users}.
    */
   public void ensureTenantAdminPermissions(String alias) {
-    RealmResource realm = resource();
     String organizationId = organization(alias).orElseThrow(() -> new IllegalStateException(
         "airline " + alias + " does not exist: call ensureAirline first"));
     GroupRepresentation airline = group("/" + AIRLINES_GROUP + "/" + alias).orElseThrow(() ->
@@ -188,11 +197,7 @@ public final class AirtixRealm {
       }
     }
 
-    List<RoleRepresentation> mapped = realm.groups().group(tenantAdmins).roles().realmLevel().listAll();
-    if (mapped.stream().noneMatch(role -> TENANT_ADMIN_CONSOLE_ROLE.equals(role.getName()))) {
-      realm.groups().group(tenantAdmins).roles().realmLevel()
-          .add(List.of(realm.roles().get(TENANT_ADMIN_CONSOLE_ROLE).toRepresentation()));
-    }
+    ensureRealmRoleOfGroup(tenantAdmins, TENANT_ADMIN_CONSOLE_ROLE);
 
     AuthorizationResource permissions = adminPermissions();
     String policyId = ensureTenantAdminPolicy(permissions, "airline " + alias + ": tenant admins", tenantAdmins);
@@ -275,6 +280,14 @@ public final class AirtixRealm {
       }
     }
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished after creation"));
+  }
+
+  private void ensureRealmRoleOfGroup(String groupId, String roleName) {
+    RealmResource realm = resource();
+    List<RoleRepresentation> mapped = realm.groups().group(groupId).roles().realmLevel().listAll();
+    if (mapped.stream().noneMatch(role -> roleName.equals(role.getName()))) {
+      realm.groups().group(groupId).roles().realmLevel().add(List.of(realm.roles().get(roleName).toRepresentation()));
+    }
   }
 
   private AuthorizationResource adminPermissions() {

@@ -15,22 +15,40 @@ import java.util.Optional;
  */
 public final class BrowserlessLogin {
 
-  /** Enough for a login form that first asks the user name and then the password, plus a hop or two. */
-  private static final int MAX_PAGES = 6;
+  /**
+   * Enough for a login form that first asks the user name and then the password, a second factor (the "Unable to
+   * scan?" page and the enrolment form, or the code prompt), plus a hop or two.
+   */
+  private static final int MAX_PAGES = 10;
+  /** The name the enrolled authenticator gets in the person's account ("Device name" on the enrolment page). */
+  private static final String AUTHENTICATOR_NAME = "Authenticator app";
 
   private BrowserlessLogin() {
   }
 
   /**
-   * Logs {@code username} in to {@code clientId} and returns the tokens the code was exchanged for.
+   * Logs {@code username} in to {@code clientId} and returns the tokens the code was exchanged for. For people whom
+   * Keycloak asks for a second factor, see {@link #login(URI, String, String, URI, String, String, AuthenticatorApp)}.
    *
    * @param keycloakBaseUrl Keycloak's root, e.g. {@code http://localhost:8180}; its host decides the tokens' issuer
    * @param redirectUri one of the client's valid redirect URIs; it is never called, only read back from the redirect
    * @throws LoginFailedException when Keycloak shows an error (wrong password, locked account, disabled client…),
-   *     asks for a required action, or refuses the code exchange
+   *     asks for a required action or a second factor, or refuses the code exchange
    */
   public static Tokens login(URI keycloakBaseUrl, String realm, String clientId, URI redirectUri, String username,
       String password) {
+    return login(keycloakBaseUrl, realm, clientId, redirectUri, username, password, null);
+  }
+
+  /**
+   * Logs {@code username} in like {@link #login(URI, String, String, URI, String, String)}, answering Keycloak's
+   * one-time-code prompt with the person's authenticator app, and setting the app up when Keycloak makes the person
+   * enrol one (a tenant admin's first sign-in): the app then keeps the key for the next login.
+   *
+   * @param app the person's authenticator app; {@code null} for a person without one
+   */
+  public static Tokens login(URI keycloakBaseUrl, String realm, String clientId, URI redirectUri, String username,
+      String password, AuthenticatorApp app) {
     HttpClient browser = browser();
     Pkce pkce = Pkce.generate();
     String state = Pkce.randomUrlSafe(16);
@@ -46,6 +64,7 @@ public final class BrowserlessLogin {
     URI authorization = URI.create(TokenEndpoint.endpoint(keycloakBaseUrl, realm, "auth") + "?" + FormEncoding.encode(query));
 
     HttpResponse<String> response = TokenEndpoint.send(browser, HttpRequest.newBuilder(authorization).GET());
+    boolean codeSent = false;
     for (int page = 0; page < MAX_PAGES; page++) {
       Optional<URI> location = response.headers().firstValue("Location").map(response.uri()::resolve);
       if (location.isPresent() && isRedirectTo(location.get(), redirectUri)) {
@@ -62,19 +81,55 @@ public final class BrowserlessLogin {
         throw new LoginFailedException("login_page",
             "Keycloak answered " + response.statusCode() + " during login: " + loginPage.describe());
       }
-      LoginPage.Form form = loginPage.loginForm()
-          .orElseThrow(() -> new LoginFailedException("login_page",
-              "Keycloak did not issue a code for " + username + " but showed " + loginPage.describe()));
-      if (page > 0 && form.asks("password") && loginPage.errorMessage().isPresent()) {
+      Optional<LoginPage.Form> otpPrompt = loginPage.form("kc-otp-login-form");
+      Optional<LoginPage.Form> enrolment = loginPage.form("kc-totp-settings-form");
+      if (codeSent && (otpPrompt.isPresent() || enrolment.isPresent()) && loginPage.errorMessage().isPresent()) {
         throw new LoginFailedException("login_page",
-            "Keycloak refused the login of " + username + ": " + loginPage.errorMessage().get());
+            "Keycloak refused the one-time code of " + username + ": " + loginPage.errorMessage().get());
       }
-      Map<String, String> fields = new LinkedHashMap<>(form.hiddenFields());
-      if (form.asks("username")) {
-        fields.put("username", username);
+      Map<String, String> fields;
+      LoginPage.Form form;
+      if (otpPrompt.isPresent()) {
+        form = otpPrompt.get();
+        fields = new LinkedHashMap<>(form.hiddenFields());
+        fields.put("otp", enrolledApp(app, username).nextCode());
+        codeSent = true;
       }
-      if (form.asks("password")) {
-        fields.put("password", password);
+      else if (enrolment.isPresent()) {
+        Optional<String> key = loginPage.textOf("kc-totp-secret-key");
+        if (key.isEmpty()) {
+          // the page shows a QR code; "Unable to scan?" shows the key as text
+          URI manual = loginPage.link("mode-manual").orElseThrow(() -> new LoginFailedException("login_page",
+              "Keycloak's authenticator set-up page shows neither the key nor a link to it"));
+          response = TokenEndpoint.send(browser, HttpRequest.newBuilder(manual).GET());
+          continue;
+        }
+        if (app == null) {
+          throw new LoginFailedException("login_page", "Keycloak makes " + username + " set up an authenticator app"
+              + " before signing in: log in with the person's AuthenticatorApp");
+        }
+        app.enrol(key.get());
+        form = enrolment.get();
+        fields = new LinkedHashMap<>(form.hiddenFields());
+        fields.put("totp", app.nextCode());
+        fields.put("userLabel", AUTHENTICATOR_NAME);
+        codeSent = true;
+      }
+      else {
+        form = loginPage.loginForm()
+            .orElseThrow(() -> new LoginFailedException("login_page",
+                "Keycloak did not issue a code for " + username + " but showed " + loginPage.describe()));
+        if (page > 0 && form.asks("password") && loginPage.errorMessage().isPresent()) {
+          throw new LoginFailedException("login_page",
+              "Keycloak refused the login of " + username + ": " + loginPage.errorMessage().get());
+        }
+        fields = new LinkedHashMap<>(form.hiddenFields());
+        if (form.asks("username")) {
+          fields.put("username", username);
+        }
+        if (form.asks("password")) {
+          fields.put("password", password);
+        }
       }
       response = TokenEndpoint.send(browser, HttpRequest.newBuilder(form.action())
           .header("Content-Type", "application/x-www-form-urlencoded")
@@ -82,6 +137,14 @@ public final class BrowserlessLogin {
     }
     throw new LoginFailedException("login_page",
         "Keycloak did not issue a code for " + username + " after " + MAX_PAGES + " pages");
+  }
+
+  private static AuthenticatorApp enrolledApp(AuthenticatorApp app, String username) {
+    if (app == null || app.key().isEmpty()) {
+      throw new LoginFailedException("login_page", "Keycloak asks " + username + " for a code from their"
+          + " authenticator app, and none is known: log in with the person's AuthenticatorApp");
+    }
+    return app;
   }
 
   static boolean isRedirectTo(URI location, URI redirectUri) {

@@ -66,6 +66,26 @@ record LoginPage(URI address, String html) {
     return Optional.empty();
   }
 
+  /** Where the link with this id leads, e.g. the enrolment page's {@code mode-manual} ("Unable to scan?"). */
+  Optional<URI> link(String id) {
+    Matcher links = Pattern.compile("<a\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
+    while (links.find()) {
+      String attributes = links.group(1);
+      Optional<String> href = attribute(attributes, "href");
+      if (href.isPresent() && id.equals(attribute(attributes, "id").orElse(""))) {
+        return Optional.of(address.resolve(href.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The text of the element with this id, e.g. the enrolment page's {@code kc-totp-secret-key}. */
+  Optional<String> textOf(String id) {
+    Matcher element = Pattern.compile("<(\\w+)\\b[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>",
+        Pattern.DOTALL | Pattern.CASE_INSENSITIVE).matcher(html);
+    return element.find() ? Optional.of(text(element.group(2))) : Optional.empty();
+  }
+
   /** The error or warning the page shows the user, if any. */
   Optional<String> errorMessage() {
     Matcher error = ERROR.matcher(html);

@@ -64,4 +64,30 @@ class LoginPageTests {
   void unescapesNamedAndNumericEntities() {
     assertThat(LoginPage.unescape("a&amp;b &lt;c&gt; &quot;d&quot; &#39;e&#x27;")).isEqualTo("a&b <c> \"d\" 'e'");
   }
+
+  @Test
+  void followsTheEnrolmentPagesLinkToTheKeyAsText() {
+    String html = """
+        <li><p>Open the application and scan the barcode:</p>
+        <img id="kc-totp-secret-qr-code" src="data:image/png;base64, iVBOR" alt="Figure: Barcode"><br/>
+        <p><a href="/realms/airtix/login-actions/required-action?execution=CONFIGURE_TOTP&amp;mode=manual" id="mode-manual">Unable to scan?</a></p></li>
+        """;
+
+    LoginPage page = new LoginPage(PAGE, html);
+
+    assertThat(page.link("mode-manual")).contains(
+        URI.create("http://localhost:8180/realms/airtix/login-actions/required-action?execution=CONFIGURE_TOTP&mode=manual"));
+    assertThat(page.link("mode-barcode")).isEmpty();
+    assertThat(page.textOf("kc-totp-secret-key")).isEmpty();
+  }
+
+  @Test
+  void readsTheKeyTheEnrolmentPageShows() {
+    String html = """
+        <p>Enter the following key into your application:</p>
+        <p><span id="kc-totp-secret-key">GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ</span></p>
+        """;
+
+    assertThat(new LoginPage(PAGE, html).textOf("kc-totp-secret-key")).contains("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ");
+  }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
+import io.airtix.keycloakclient.AuthenticatorApp;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -26,27 +27,20 @@ class TotpIntegrationTests {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn(Map.of("kc_action", "CONFIGURE_TOTP"));
     browser.submitCredentials(traveller.username(), traveller.password());
-    browser.screenshot("configure-totp");
-    browser.page().getByText("Unable to scan?").click();
-    Totp app = Totp.ofDisplayedKey(browser.page().locator("#kc-totp-secret-key").innerText());
-
-    browser.page().locator("#totp").fill(app.code(0));
-    browser.page().locator("#userLabel").fill("Phone");
-    browser.page().locator("#saveTOTPBtn").click();
+    AuthenticatorApp app = AuthenticatorAppPages.setUp(browser, "configure-totp");
     browser.awaitTokens();
 
     browser.startSignIn(Map.of("prompt", "login"));
     browser.submitCredentials(traveller.username(), traveller.password());
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("sign-in-otp");
-    browser.page().locator("#otp").fill("000000".equals(app.code(1)) ? "111111" : "000000");
-    browser.page().locator("#kc-login").click();
+    String code = app.nextCode();
+    AuthenticatorAppPages.enterCode(browser, "000000".equals(code) ? "111111" : "000000");
     assertThat(browser.feedback()).isEqualTo("Invalid authenticator code.");
     assertThat(browser.isAtTheWebApp()).isFalse();
 
-    // the enrolment used this step's code, which is not reusable: the next step's code is within Keycloak's window
-    browser.page().locator("#otp").fill(app.code(1));
-    browser.page().locator("#kc-login").click();
+    // the right code after the wrong one
+    AuthenticatorAppPages.enterCode(browser, code);
     assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText()).isEqualTo(traveller.id());
   }
 }

@@ -193,7 +193,11 @@ public final class KeycloakServer implements AutoCloseable {
     return new TestUser(id, user.username(), user.email(), user.password());
   }
 
-  /** Logs the user in to the web client through Keycloak's login form, as a browser would. */
+  /**
+   * Logs the user in to the web client through Keycloak's login form, as a browser would, answering any second-factor
+   * prompt with the user's {@linkplain TestUser#authenticator() authenticator app} (set up on the way when Keycloak
+   * makes a tenant or platform admin enrol one).
+   */
   public Tokens login(TestUser user) {
     return loginVia(baseUrl, WEB_CLIENT, user);
   }
@@ -289,7 +293,8 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private Tokens loginVia(URI keycloak, String clientId, TestUser user) {
-    return BrowserlessLogin.login(keycloak, REALM, clientId, WEB_REDIRECT_URI, user.username(), user.password());
+    return BrowserlessLogin.login(keycloak, REALM, clientId, WEB_REDIRECT_URI, user.username(), user.password(),
+        user.authenticator());
   }
 
   private void importRealm(KeycloakDistribution distribution) {

@@ -70,6 +70,8 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
         .extracting(scope -> scope.getName())
         .containsExactly("view");
     assertThat(groupsClaim(token(firstAdmin))).contains(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    // a tenant admin signs in with a second factor: the first login after the appointment set up their app
+    assertThat(firstAdmin.authenticator().key()).isPresent();
   }
 
   @Test

@@ -56,7 +56,8 @@ class TenantAdminConsoleIntegrationTests extends TenantsIntegrationTest {
         .isEqualTo(201);
     // the console's own client and redirect URI (relative in the realm: /admin/airtix/console/*)
     consoleToken = BrowserlessLogin.login(keycloak.baseUrl(), KeycloakServer.REALM, CONSOLE_CLIENT,
-        URI.create(keycloak.baseUrl() + "/admin/airtix/console/"), adminA.username(), adminA.password()).accessToken();
+        URI.create(keycloak.baseUrl() + "/admin/airtix/console/"), adminA.username(), adminA.password(),
+        adminA.authenticator()).accessToken();
   }
 
   @Test
