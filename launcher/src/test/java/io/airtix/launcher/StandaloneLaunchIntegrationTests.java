@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.keycloakclient.AuthenticatorApp;
 import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.keycloakclient.NewUser;
 import io.airtix.launcher.demo.DemoAuthenticators;
 import io.airtix.launcher.demo.DemoCatalog;
 import io.airtix.launcher.demo.DemoTicket;
+import io.airtix.launcher.keycloak.AdminPassword;
+import io.airtix.launcher.keycloak.KeycloakAdmin;
+import io.airtix.testing.database.DatabaseScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,6 +27,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -44,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -366,8 +377,81 @@ class StandaloneLaunchIntegrationTests {
     assertThat(json.readTree(expired.body()).path("cancellationReason").asString()).isEqualTo("EXPIRED");
   }
 
+  /**
+   * A traveller buys a ticket, then their account is deleted in Keycloak. Keycloak's event reaches every service
+   * through the embedded broker; afterwards no service's database (every SQLite file of the data folder) holds the
+   * person's e-mail address or name, the sale is kept without them, and the log says so without naming them.
+   */
   @Test
   @Order(15)
+  void deletedTravellerLeavesNoTraceInAnyServicesDatabaseAndTheSaleIsKept() throws Exception {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    NewUser person = NewUser.customer("erase-me-" + marker, "erase-me-" + marker + "@example.org",
+        "Erasmus" + marker, "Forgetful" + marker, DEMO_PASSWORD);
+    List<String> personal = List.of(person.email(), person.firstName(), person.lastName());
+    String personId;
+    try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
+      personId = new AirtixRealm(admin).createUser(person);
+    }
+    SaleSteps sale = new SaleSteps(URI.create("http://localhost:8080"));
+    String traveller = login(person.username());
+    JsonNode order = sale.reserve(sale.listTicket(login("aerolux-agent"), "aerolux"), traveller);
+    String orderId = order.path("id").asString();
+    JsonNode payment = sale.startPayment(order, traveller);
+    HttpResponse<String> paid = sale.send("POST", "/api/payments/" + payment.path("id").asString()
+        + "/simulated-confirmation", traveller, """
+        {"outcome":"SUCCEEDED"}""");
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+    await().atMost(EVENT_PATIENCE).untilAsserted(() -> assertThat(sale.get("/api/orders/" + orderId, traveller)
+        .path("status").asString()).isEqualTo("COMPLETED"));
+    assertThat(servicesDatabases()).as("the services' databases in %s", dataDir)
+        .extracting(file -> file.getFileName().toString())
+        .contains("tickets.db", "orders.db", "expiration.db", "payments.db");
+    assertThat(cellsHolding(person.email())).as("the orders service keeps the address for receipts").isNotEmpty();
+
+    try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
+      admin.realm(AirtixRealm.NAME).users().delete(personId).close();
+    }
+
+    await().atMost(EVENT_PATIENCE).untilAsserted(() -> {
+      for (String value : personal) {
+        assertThat(cellsHolding(value)).as("cells holding '%s'", value).isEmpty();
+      }
+    });
+    try (Connection orders = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("orders.db"))) {
+      try (PreparedStatement sold = orders.prepareStatement("SELECT status, customer_id FROM orders WHERE id = ?")) {
+        sold.setString(1, orderId);
+        try (ResultSet row = sold.executeQuery()) {
+          assertThat(row.next()).as("the sale is kept").isTrue();
+          assertThat(row.getString("status")).isEqualTo("COMPLETED");
+          assertThat(row.getString("customer_id")).isNotEqualTo(personId);
+        }
+      }
+    }
+    assertThat(Launch.read(dataDir.resolve("logs/airtix.log")).lines()
+        .filter(line -> line.contains("Erased a deleted account")).toList())
+        .as("the erasure's log lines").hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(line -> assertThat(line).doesNotContain(person.email(), person.firstName(), person.lastName(),
+            person.username(), personId));
+  }
+
+  private List<Path> servicesDatabases() throws IOException {
+    try (Stream<Path> files = Files.list(dataDir)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".db")).sorted().toList();
+    }
+  }
+
+  private List<String> cellsHolding(String value) throws Exception {
+    List<String> found = new ArrayList<>();
+    for (Path database : servicesDatabases()) {
+      DatabaseScan.find("jdbc:sqlite:" + database, value).forEach(cell -> found.add(database.getFileName() + ": "
+          + cell));
+    }
+    return found;
+  }
+
+  @Test
+  @Order(16)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -378,7 +462,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(16)
+  @Order(17)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -388,7 +472,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(17)
+  @Order(18)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -403,7 +487,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(18)
+  @Order(19)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -422,7 +506,7 @@ class StandaloneLaunchIntegrationTests {
    * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
    */
   @Test
-  @Order(19)
+  @Order(20)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));
