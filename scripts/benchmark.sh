@@ -85,6 +85,9 @@ if [ ! -x "$keycloak_home/bin/kc.sh" ]; then
   rm -rf "$data_dir/keycloak-unpacked"
 fi
 cp "$root/launcher/target/keycloak/airtix-keycloak-extensions.jar" "$keycloak_home/providers/"
+# the realm's password policy names this list: Keycloak refuses a realm whose list it cannot find
+mkdir -p "$keycloak_home/data/password-blacklists"
+cp "$root/launcher/target/keycloak/password-blacklists/"*.txt "$keycloak_home/data/password-blacklists/"
 mkdir -p "$keycloak_home/data/import"
 cp "$root/launcher/target/keycloak/realm-export.json" "$keycloak_home/data/import/airtix-realm.json"
 
