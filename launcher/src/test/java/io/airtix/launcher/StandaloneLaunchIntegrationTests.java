@@ -395,7 +395,9 @@ class StandaloneLaunchIntegrationTests {
     }
     SaleSteps sale = new SaleSteps(URI.create("http://localhost:8080"));
     String traveller = login(person.username());
-    JsonNode order = sale.reserve(sale.listTicket(login("aerolux-agent"), "aerolux"), traveller);
+    JsonNode ticket = sale.listTicket(login("aerolux-agent"), "aerolux");
+    createdFlights.add(ticket.path("flightNumber").asString());
+    JsonNode order = sale.reserve(ticket, traveller);
     String orderId = order.path("id").asString();
     JsonNode payment = sale.startPayment(order, traveller);
     HttpResponse<String> paid = sale.send("POST", "/api/payments/" + payment.path("id").asString()
