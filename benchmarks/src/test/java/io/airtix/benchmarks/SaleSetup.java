@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -136,34 +139,31 @@ final class SaleSetup {
 
   /** Reservations of a ticket the orders service has not heard of yet would be 404s, not reservations. */
   private void awaitReplicated(List<Ticket> tickets) {
-    Instant deadline = Instant.now().plus(REPLICATION_PATIENCE);
     String[] ids = tickets.stream().map(Ticket::id).toArray(String[]::new);
     try (Connection connection = DriverManager.getConnection(settings.ordersJdbcUrl());
         PreparedStatement replicated = connection.prepareStatement(
             "select count(*) from ticket_replica where id = any(?)")) {
       replicated.setArray(1, connection.createArrayOf("varchar", ids));
-      while (true) {
-        try (ResultSet result = replicated.executeQuery()) {
-          result.next();
-          if (result.getLong(1) == ids.length) {
-            return;
+      AtomicLong known = new AtomicLong();
+      try {
+        Awaitility.await().atMost(REPLICATION_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+          try (ResultSet result = replicated.executeQuery()) {
+            result.next();
+            known.set(result.getLong(1));
+            return known.get() == ids.length;
           }
-          if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("Only " + result.getLong(1) + " of " + ids.length
-                + " tickets reached the orders service within " + REPLICATION_PATIENCE);
-          }
-        }
-        Thread.sleep(500);
+        });
+      }
+      catch (ConditionTimeoutException e) {
+        throw new IllegalStateException("Only " + known.get() + " of " + ids.length
+            + " tickets reached the orders service within " + REPLICATION_PATIENCE, e);
       }
     }
     catch (SQLException e) {
       throw new IllegalStateException("Could not read the orders service's replica at " + settings.ordersJdbcUrl(), e);
     }
-    catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the replica", e);
-    }
   }
+
 
   /** Platform and tenant admins set up an authenticator app at their first login; the app answers later ones. */
   private String login(String username) {
