@@ -171,6 +171,21 @@ class StandaloneLaunchIntegrationTests {
 
   @Test
   @Order(2)
+  void offersNoSocialSignInWithoutItsOptions() {
+    try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
+      assertThat(admin.realm(AirtixRealm.NAME).identityProviders().findAll()).isEmpty();
+    }
+    URI signIn = KEYCLOAK.resolve("/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web&response_type=code"
+        + "&scope=openid&redirect_uri=" + WEB_REDIRECT + "&code_challenge_method=S256"
+        + "&code_challenge=" + "A".repeat(43));
+    HttpResponse<String> page = send(HttpRequest.newBuilder(signIn).GET(), null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"kc-form-login\"").doesNotContain("id=\"social-");
+  }
+
+  @Test
+  @Order(3)
   void gatewayShowsEveryAirlinesDemoTicketsToAnyone() {
     HttpResponse<String> response = send(HttpRequest.newBuilder(TICKETS).GET(), null);
 
@@ -179,7 +194,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void platformAdminSeesBothDemoAirlinesThroughGateway() {
     HttpResponse<String> response = send(HttpRequest.newBuilder(AIRLINES).GET(), login("platform-admin"));
 
@@ -188,7 +203,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void tenantAdminSeesOwnAirlinesStaffOnly() {
     String tenantAdmin = login("aerolux-admin");
 
@@ -203,7 +218,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void tenantAdminSeesOnlyOwnStaffInAdminConsole() {
     String consoleToken = login(CONSOLE_CLIENT, CONSOLE_REDIRECT, "aerolux-admin");
 
@@ -216,7 +231,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void agentSellsTicketsOfOwnAirlineOnly() {
     String agent = login("aerolux-agent");
 
@@ -226,7 +241,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void ticketCreatedThroughGatewayReachesEventBroker() {
     CachingConnectionFactory connections = new CachingConnectionFactory("localhost", BROKER_PORT);
     connections.setUsername(BROKER_ACCOUNT);
@@ -268,19 +283,19 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void travellerMayNotSellTickets() {
     assertThat(createTicket("aerolux", "AX902", login("traveller")).statusCode()).isEqualTo(403);
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void nobodyMaySellTicketsWithoutToken() {
     assertThat(createTicket("aerolux", "AX903", null).statusCode()).isEqualTo(401);
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void tokenCommandPrintsTokenTheGatewayAccepts() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -298,7 +313,7 @@ class StandaloneLaunchIntegrationTests {
    * and the tickets service learns of the reservation from the orders service's.
    */
   @Test
-  @Order(11)
+  @Order(12)
   void travellerReservesDemoTicketThroughGatewayAndTicketsServiceHoldsIt() {
     JsonNode ticket = demoTicket(RESERVED_FLIGHT);
     reservedTicketId = ticket.path("id").asString();
@@ -324,7 +339,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void ticketHeldForTravellerCannotBeReservedByAnotherAccount() {
     assertThat(reservedTicketId).as("the ticket the traveller reserved").isNotNull();
     // staff hold the realm's default role customer too, so an agent may reserve for themselves
@@ -334,7 +349,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void travellerCancelsReservationAndTicketIsAvailableAgain() {
     assertThat(travellersOrderId).as("the traveller's order").isNotNull();
     URI cancel = ORDERS.resolve("/api/orders/" + travellersOrderId + "/cancel");
@@ -354,7 +369,7 @@ class StandaloneLaunchIntegrationTests {
    * order and the tickets service frees the ticket.
    */
   @Test
-  @Order(14)
+  @Order(15)
   void travellersHoldRunsOutAndTicketIsAvailableAgain() {
     JsonNode ticket = demoTicket(EXPIRING_FLIGHT);
     String ticketId = ticket.path("id").asString();
@@ -383,7 +398,7 @@ class StandaloneLaunchIntegrationTests {
    * person's e-mail address or name, the sale is kept without them, and the log says so without naming them.
    */
   @Test
-  @Order(15)
+  @Order(16)
   void deletedTravellerLeavesNoTraceInAnyServicesDatabaseAndTheSaleIsKept() throws Exception {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     NewUser person = NewUser.customer("erase-me-" + marker, "erase-me-" + marker + "@example.org",
@@ -453,7 +468,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(16)
+  @Order(17)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -464,7 +479,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(17)
+  @Order(18)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -474,7 +489,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(18)
+  @Order(19)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -489,7 +504,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(19)
+  @Order(20)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -508,7 +523,7 @@ class StandaloneLaunchIntegrationTests {
    * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
    */
   @Test
-  @Order(20)
+  @Order(21)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));

@@ -3,6 +3,7 @@ package io.airtix.identity.social;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +20,9 @@ import io.airtix.testing.keycloak.TestUsers;
 /**
  * A second realm in the same Keycloak acting as an external OpenID Connect provider, with people of its own: what
  * Google or a partner is to Airtix. Airtix knows it as the identity provider {@code oidc}, named "Partner", set up by
- * the extension's social sign-in from the options {@link #socialSignInOptions(URI)} gives Keycloak.
+ * the extension's social sign-in from the options Keycloak was started with: those {@link #socialSignInOptions(URI)}
+ * makes up for a Keycloak of the tests' own, or those a standalone Airtix found in its environment
+ * ({@link #socialSignInOptionsIn(Map)}).
  */
 final class Partner {
 
@@ -27,33 +30,34 @@ final class Partner {
   static final String ALIAS = "oidc";
   static final String DISPLAY_NAME = "Partner";
   static final String CLIENT_ID = "airtix";
-  /** Stand-ins for the credentials an operator gets from Google, Facebook and X: never used against them. */
-  static final String GOOGLE_SECRET = TestUsers.randomPassword();
-  static final String FACEBOOK_SECRET = TestUsers.randomPassword();
-  static final String X_SECRET = TestUsers.randomPassword();
-  static final String CLIENT_SECRET = TestUsers.randomPassword();
 
   private static final String OPTION = "KC_SPI_SOCIAL_SIGN_IN__AIRTIX__";
+  private static final String CLIENT_SECRET_OPTION = OPTION + "OIDC_CLIENT_SECRET";
 
   private final KeycloakServer keycloak;
+  private final Map<String, String> options;
 
-  private Partner(KeycloakServer keycloak) {
+  private Partner(KeycloakServer keycloak, Map<String, String> options) {
     this.keycloak = keycloak;
+    this.options = options;
   }
 
-  /** Every provider turned on, the partner realm as the OpenID Connect one; its addresses count as verified. */
+  /**
+   * Every provider turned on, the partner realm as the OpenID Connect one; its addresses count as verified. The
+   * secrets are stand-ins for the credentials an operator gets from Google, Facebook and X: never used against them.
+   */
   static Map<String, String> socialSignInOptions(URI keycloak) {
     String issuer = keycloak + "/realms/" + REALM;
     String endpoints = issuer + "/protocol/openid-connect";
     return Map.ofEntries(
         Map.entry(OPTION + "GOOGLE_CLIENT_ID", "airtix-google"),
-        Map.entry(OPTION + "GOOGLE_CLIENT_SECRET", GOOGLE_SECRET),
+        Map.entry(OPTION + "GOOGLE_CLIENT_SECRET", TestUsers.randomPassword()),
         Map.entry(OPTION + "FACEBOOK_CLIENT_ID", "airtix-facebook"),
-        Map.entry(OPTION + "FACEBOOK_CLIENT_SECRET", FACEBOOK_SECRET),
+        Map.entry(OPTION + "FACEBOOK_CLIENT_SECRET", TestUsers.randomPassword()),
         Map.entry(OPTION + "X_CLIENT_ID", "airtix-x"),
-        Map.entry(OPTION + "X_CLIENT_SECRET", X_SECRET),
+        Map.entry(OPTION + "X_CLIENT_SECRET", TestUsers.randomPassword()),
         Map.entry(OPTION + "OIDC_CLIENT_ID", CLIENT_ID),
-        Map.entry(OPTION + "OIDC_CLIENT_SECRET", CLIENT_SECRET),
+        Map.entry(CLIENT_SECRET_OPTION, TestUsers.randomPassword()),
         Map.entry(OPTION + "OIDC_DISPLAY_NAME", DISPLAY_NAME),
         Map.entry(OPTION + "OIDC_TRUST_EMAIL", "true"),
         Map.entry(OPTION + "OIDC_ISSUER", issuer),
@@ -64,21 +68,43 @@ final class Partner {
         Map.entry(OPTION + "OIDC_LOGOUT_URL", endpoints + "/logout"));
   }
 
-  /** Creates the partner realm with Airtix as its confidential client. */
-  static Partner create(KeycloakServer keycloak) {
+  /** The social sign-in options among the variables of an environment, e.g. {@link System#getenv()}. */
+  static Map<String, String> socialSignInOptionsIn(Map<String, String> environment) {
+    return environment.entrySet().stream().filter(variable -> variable.getKey().startsWith(OPTION))
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /**
+   * Creates the partner realm with Airtix as its confidential client, in the Keycloak started with these social
+   * sign-in options.
+   */
+  static Partner create(KeycloakServer keycloak, Map<String, String> options) {
+    if (!options.containsKey(CLIENT_SECRET_OPTION)) {
+      throw new IllegalArgumentException("Keycloak has no partner without the option " + CLIENT_SECRET_OPTION);
+    }
     RealmRepresentation realm = new RealmRepresentation();
     realm.setRealm(REALM);
     realm.setEnabled(true);
     ClientRepresentation airtix = new ClientRepresentation();
     airtix.setClientId(CLIENT_ID);
     airtix.setPublicClient(false);
-    airtix.setSecret(CLIENT_SECRET);
+    airtix.setSecret(options.get(CLIENT_SECRET_OPTION));
     airtix.setStandardFlowEnabled(true);
     airtix.setDirectAccessGrantsEnabled(false);
     airtix.setRedirectUris(List.of(keycloak.issuer() + "/broker/" + ALIAS + "/endpoint"));
     realm.setClients(List.of(airtix));
     keycloak.admin().realms().create(realm);
-    return new Partner(keycloak);
+    return new Partner(keycloak, options);
+  }
+
+  KeycloakServer keycloak() {
+    return keycloak;
+  }
+
+  /** The client secrets Keycloak was given for every provider: stored, never to be shown. */
+  List<String> secrets() {
+    return options.entrySet().stream().filter(option -> option.getKey().endsWith("_SECRET"))
+        .map(Map.Entry::getValue).toList();
   }
 
   /** A person with an account at the partner, address verified there. */

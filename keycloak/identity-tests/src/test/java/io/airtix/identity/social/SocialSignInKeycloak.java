@@ -1,5 +1,8 @@
 package io.airtix.identity.social;
 
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,9 +12,11 @@ import io.airtix.identity.browser.BrowserExtension;
 import io.airtix.testing.keycloak.KeycloakServer;
 
 /**
- * A Keycloak of the test class's own, started with every social sign-in option (the shared one has none), with the
- * {@link Partner} realm beside {@code airtix}; the class's browsers use it. Parameters: {@code KeycloakServer},
- * {@link Partner}. Closed after the class.
+ * The Keycloak of the social sign-in tests, started with every social sign-in option, with the {@link Partner} realm
+ * beside {@code airtix}; the class's browsers use it. In the fixture's setup the shared Keycloak has no such option,
+ * so the class gets a Keycloak of its own, closed after the class with its browsers' store. In the standalone launcher's setup it is the
+ * shared standalone Airtix, which found the options in its environment as a person's launcher would (the test
+ * JVM's, set by the pom's {@code standalone-launcher} execution). Parameters: {@code KeycloakServer}, {@link Partner}.
  */
 final class SocialSignInKeycloak implements BeforeAllCallback, ParameterResolver {
 
@@ -19,7 +24,11 @@ final class SocialSignInKeycloak implements BeforeAllCallback, ParameterResolver
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    BrowserExtension.useKeycloak(context, keycloak(context));
+    Partner partner = partner(context);
+    if (!KeycloakServer.sharedIsStandaloneAirtix()) {
+      // the browsers' own choice is the shared Keycloak; the extension closes what it is handed, with the class
+      BrowserExtension.useKeycloak(context, partner.keycloak());
+    }
   }
 
   @Override
@@ -30,18 +39,30 @@ final class SocialSignInKeycloak implements BeforeAllCallback, ParameterResolver
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    if (parameter.getParameter().getType() == Partner.class) {
-      return context.getStore(NAMESPACE).get(Partner.class, Partner.class);
-    }
-    return keycloak(context);
+    Partner partner = partner(context);
+    return parameter.getParameter().getType() == Partner.class ? partner : partner.keycloak();
   }
 
-  private static KeycloakServer keycloak(ExtensionContext context) {
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    return store.computeIfAbsent(KeycloakServer.class, type -> {
-      KeycloakServer keycloak = KeycloakServer.startSeparate("social", Partner::socialSignInOptions);
-      store.put(Partner.class, Partner.create(keycloak));
-      return keycloak;
-    }, KeycloakServer.class);
+  private static Partner partner(ExtensionContext context) {
+    return context.getStore(NAMESPACE).computeIfAbsent(Partner.class, type -> KeycloakServer.sharedIsStandaloneAirtix()
+        ? partnerOfTheStandaloneAirtix() : partnerOfAKeycloakOfItsOwn(), Partner.class);
+  }
+
+  private static Partner partnerOfTheStandaloneAirtix() {
+    Map<String, String> options = Partner.socialSignInOptionsIn(System.getenv());
+    if (options.isEmpty()) {
+      throw new IllegalStateException("the standalone Airtix was started without social sign-in options: give the "
+          + "test JVM the environment of the pom's standalone-launcher execution");
+    }
+    return Partner.create(KeycloakServer.shared(), options);
+  }
+
+  private static Partner partnerOfAKeycloakOfItsOwn() {
+    AtomicReference<Map<String, String>> options = new AtomicReference<>();
+    KeycloakServer keycloak = KeycloakServer.startSeparate("social", root -> {
+      options.set(Partner.socialSignInOptions(root));
+      return options.get();
+    });
+    return Partner.create(keycloak, options.get());
   }
 }

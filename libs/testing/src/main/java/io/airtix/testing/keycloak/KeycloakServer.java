@@ -91,6 +91,11 @@ public final class KeycloakServer implements AutoCloseable {
     return shared;
   }
 
+  /** Whether {@link #shared()} is, or will be, the Keycloak of a standalone Airtix started from the launcher's jar. */
+  public static boolean sharedIsStandaloneAirtix() {
+    return StandaloneAirtix.configured();
+  }
+
   /**
    * A Keycloak of its own, beside the shared one, started with further settings (e.g. {@code KC_SPI_…} options given
    * its root URL) and the realm imported; the caller closes it.
