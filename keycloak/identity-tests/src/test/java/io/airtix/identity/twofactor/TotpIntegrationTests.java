@@ -1,5 +1,6 @@
 package io.airtix.identity.twofactor;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -27,6 +28,8 @@ class TotpIntegrationTests {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn(Map.of("kc_action", "CONFIGURE_TOTP"));
     browser.submitCredentials(traveller.username(), traveller.password());
+    browser.page().locator("#kc-totp-settings-form").waitFor();
+    assertAccessible(browser, "authenticator set-up");
     AuthenticatorApp app = AuthenticatorAppPages.setUp(browser, "configure-totp");
     browser.awaitTokens();
 
@@ -34,6 +37,7 @@ class TotpIntegrationTests {
     browser.submitCredentials(traveller.username(), traveller.password());
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("sign-in-otp");
+    assertAccessible(browser, "authenticator code");
     String code = app.nextCode();
     AuthenticatorAppPages.enterCode(browser, "000000".equals(code) ? "111111" : "000000");
     assertThat(browser.feedback()).isEqualTo("Invalid authenticator code.");
