@@ -1,5 +1,6 @@
 package io.airtix.identity.account;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,6 +54,7 @@ class AccountSelfServiceIntegrationTests {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     startAction(browser, traveller, "UPDATE_PROFILE");
     browser.screenshot("update-profile");
+    assertAccessible(browser, "update profile");
 
     browser.page().getByLabel("First name").fill("Ada");
     browser.page().getByLabel("Last name").fill("Lovelace");
@@ -72,6 +74,7 @@ class AccountSelfServiceIntegrationTests {
     String newAddress = "new-" + traveller.email();
     startAction(browser, traveller, "UPDATE_EMAIL");
     browser.screenshot("update-email");
+    assertAccessible(browser, "update email");
 
     browser.page().getByLabel("Email").fill(newAddress);
     submit(browser);
@@ -92,6 +95,7 @@ class AccountSelfServiceIntegrationTests {
     String newPassword = TestUsers.randomPassword();
     startAction(browser, traveller, "UPDATE_PASSWORD");
     browser.screenshot("change-password");
+    assertAccessible(browser, "change password");
 
     browser.page().getByLabel("New Password").fill(newPassword);
     browser.page().getByLabel("Confirm password").fill(newPassword);
@@ -108,6 +112,7 @@ class AccountSelfServiceIntegrationTests {
     startAction(browser, traveller, "delete_account");
     assertThat(browser.text()).contains("Delete account confirmation", "This action is irreversible");
     browser.screenshot("delete-account");
+    assertAccessible(browser, "delete account");
 
     browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm deletion")).click();
 

@@ -1,5 +1,6 @@
 package io.airtix.identity.bruteforce;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -36,6 +37,7 @@ class BruteForceProtectionIntegrationTests {
     assertThat(browser.isAtTheWebApp()).isFalse();
     assertThat(browser.feedback()).isEqualTo(wrongPassword).contains("Invalid username or password.");
     browser.screenshot("locked");
+    assertAccessible(browser, "locked");
     Map<String, Object> status = keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id());
     assertThat(status).containsEntry("disabled", true);
   }

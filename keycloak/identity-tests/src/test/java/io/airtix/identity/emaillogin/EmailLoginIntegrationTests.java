@@ -1,5 +1,6 @@
 package io.airtix.identity.emaillogin;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -63,6 +64,7 @@ class EmailLoginIntegrationTests {
     follow(browser, link);
     browser.page().waitForURL(url -> !url.startsWith(WebBrowser.APP));
     browser.screenshot("email-sign-in-link-used-again");
+    assertAccessible(browser, "email sign in link used again");
     assertThat(browser.isAtTheWebApp()).isFalse();
     // the sign-in it belonged to is over: Keycloak's own page says so
     assertThat(browser.text()).containsAnyOf("cookie not found", "expired", "timed out");
@@ -96,6 +98,7 @@ class EmailLoginIntegrationTests {
     assertThat(browser.feedback()).isEqualTo("That code is not right. Check the e-mail and try again.");
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("email-sign-in-wrong-code");
+    assertAccessible(browser, "email sign in wrong code");
 
     enterCode(browser, code);
     Tokens tokens = browser.awaitTokens();
@@ -170,6 +173,7 @@ class EmailLoginIntegrationTests {
     // the realm's user profile asks for a name before the first sign-in completes, as for any account without one
     browser.page().getByLabel("First name").waitFor();
     browser.screenshot("email-sign-in-new-account-profile");
+    assertAccessible(browser, "email sign in new account profile");
     browser.page().getByLabel("First name").fill("Nova");
     browser.page().getByLabel("Last name").fill("Newcomer");
     browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
@@ -199,6 +203,7 @@ class EmailLoginIntegrationTests {
     assertThat(browser.feedback())
         .isEqualTo("Too many sign-in e-mails were sent to this address. Wait a few minutes, then try again.");
     browser.screenshot("email-sign-in-too-many-mails");
+    assertAccessible(browser, "email sign in too many mails");
     assertThat(keycloak.mailServer().awaitMailsTo(traveller.email(), 3)).hasSize(3);
   }
 

@@ -1,5 +1,6 @@
 package io.airtix.identity.passkeys;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -52,6 +53,7 @@ class PasskeysIntegrationTests {
     assertThat(browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Passkey"))
         .isVisible()).isTrue();
     browser.screenshot("sign-in-with-passkey");
+    assertAccessible(browser, "sign in with passkey");
   }
 
   @Test
@@ -91,6 +93,7 @@ class PasskeysIntegrationTests {
     browser.startSignIn(Map.of("kc_action", "webauthn-register-passwordless"));
     browser.submitCredentials(traveller.username(), traveller.password());
     browser.screenshot("register-passkey");
+    assertAccessible(browser, "register passkey");
     browser.clickScripted(browser.page().locator("#registerWebAuthn"));
     browser.signOut(browser.awaitTokens());
   }

@@ -1,5 +1,6 @@
 package io.airtix.identity.passwordreset;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -45,6 +46,7 @@ class PasswordResetIntegrationTests {
 
     browser.open(link);
     browser.screenshot("reset-password");
+    assertAccessible(browser, "reset password");
     String newPassword = TestUsers.randomPassword();
     choosePassword(browser, newPassword);
     browser.awaitTokens();

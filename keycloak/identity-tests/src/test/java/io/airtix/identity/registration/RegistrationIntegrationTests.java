@@ -1,5 +1,6 @@
 package io.airtix.identity.registration;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -73,6 +74,7 @@ class RegistrationIntegrationTests {
     // the password comes after the address is proven, so nobody can park a password on someone else's address
     assertThat(browser.text()).contains("Update password");
     browser.screenshot("choose-password");
+    assertAccessible(browser, "choose password");
     browser.page().getByLabel("New Password").fill(jane.password());
     browser.page().getByLabel("Confirm password").fill(jane.password());
     browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
@@ -99,6 +101,7 @@ class RegistrationIntegrationTests {
     String newAddressPage = register(browser, newcomer, newcomer.email());
     String takenAddressPage = register(browser, intruder, owner.email());
     browser.screenshot("register-taken-address");
+    assertAccessible(browser, "register taken address");
 
     assertThat(takenAddressPage.replace(owner.email(), "<address>"))
         .isEqualTo(newAddressPage.replace(newcomer.email(), "<address>"))

@@ -1,5 +1,6 @@
 package io.airtix.identity.sessions;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,6 +40,7 @@ class SessionsIntegrationTests {
         new Page.GetByRoleOptions().setName("Sign out").setExact(true));
     assertThat(signOutOther.count()).isEqualTo(1);
     browser.screenshot("device-activity");
+    assertAccessible(browser, "device activity");
 
     signOutOther.click();
     browser.page().getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,

@@ -1,5 +1,6 @@
 package io.airtix.identity.social;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -105,12 +106,14 @@ class SocialSignInIntegrationTests {
 
     assertThat(browser.text()).contains("already exists");
     browser.screenshot("social-confirm-link");
+    assertAccessible(browser, "social confirm link");
     assertThat(links(grace.id())).isEmpty();
     browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account")).click();
 
     // the existing account proves itself: a link mailed to its own address (or its password: "Try Another Way")
     assertThat(browser.text()).contains("You need to verify your email address to link your account with Partner.");
     browser.screenshot("social-verify-existing-account");
+    assertAccessible(browser, "social verify existing account");
     assertThat(links(grace.id())).isEmpty();
     Mail proof = keycloak.mailServer().awaitMailTo(grace.email());
     followToTheWebApp(browser, proof.link("/login-actions/action-token"));
@@ -133,6 +136,7 @@ class SocialSignInIntegrationTests {
     Locator withPassword = browser.page().getByText(Pattern.compile("password", Pattern.CASE_INSENSITIVE)).first();
     withPassword.waitFor();
     browser.screenshot("social-prove-existing-account");
+    assertAccessible(browser, "social prove existing account");
     withPassword.click();
     assertThat(links(linus.id())).isEmpty();
     browser.submitCredentials(linus.username(), linus.password());
@@ -156,9 +160,11 @@ class SocialSignInIntegrationTests {
     link.waitFor();
     assertThat(link.innerText()).contains("Link account");
     browser.screenshot("social-linked-accounts");
+    assertAccessible(browser, "social linked accounts");
     link.click();
     assertThat(browser.text()).contains("Do you want to link your account with Partner?");
     browser.screenshot("social-link-confirm");
+    assertAccessible(browser, "social link confirm");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
     browser.submitCredentials(alanAtPartner.username(), alanAtPartner.password());
 

@@ -1,5 +1,6 @@
 package io.airtix.identity.twofactor;
 
+import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -39,6 +40,7 @@ class RecoveryCodesIntegrationTests {
     browser.page().getByText(Pattern.compile("Set up recovery", Pattern.CASE_INSENSITIVE)).first().click();
     browser.page().locator("#kc-recovery-codes-list").waitFor();
     browser.screenshot("recovery-codes-set-up");
+    assertAccessible(browser, "recovery codes set up");
     List<String> codes = browser.page().locator("#kc-recovery-codes-list li").allInnerTexts();
     browser.page().locator("#kcRecoveryCodesConfirmationCheck").check();
     browser.page().locator("#saveRecoveryAuthnCodesBtn").click();
@@ -48,6 +50,7 @@ class RecoveryCodesIntegrationTests {
 
     signInUpToTheRecoveryCodePrompt(browser, traveller);
     browser.screenshot("sign-in-recovery-code");
+    assertAccessible(browser, "sign in recovery code");
     String first = codes.get(0);
     browser.page().locator("#recoveryCodeInput").fill(first);
     browser.page().locator("#kc-login").click();
