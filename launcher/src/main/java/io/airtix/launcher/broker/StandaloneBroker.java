@@ -63,6 +63,8 @@ public final class StandaloneBroker {
     }
     Instant start = Instant.now();
     running = EmbeddedBroker.start(workDir, PORT);
+    // the launcher's own shutdown hook stops the services first, then the broker (stop())
+    running.stopOnlyWhenClosed();
     return Duration.between(start, Instant.now());
   }
 }

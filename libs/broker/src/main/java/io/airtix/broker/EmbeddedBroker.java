@@ -3,6 +3,7 @@ package io.airtix.broker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -14,6 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener;
+import org.apache.qpid.server.model.Broker;
+import org.apache.qpid.server.model.BrokerImpl;
+import org.apache.qpid.server.model.SystemConfig;
 
 /**
  * The AMQP 0-9-1 broker of the standalone mode (Apache Qpid Broker-J), so the services' Spring AMQP code runs
@@ -32,12 +37,14 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final String CONFIG_RESOURCE = "broker-config.json";
 
   private final SystemLauncher launcher;
+  private final SystemConfig<?> systemConfig;
   private final int port;
   private final Path workDir;
   private volatile boolean closed;
 
-  private EmbeddedBroker(SystemLauncher launcher, int port, Path workDir) {
+  private EmbeddedBroker(SystemLauncher launcher, SystemConfig<?> systemConfig, int port, Path workDir) {
     this.launcher = launcher;
+    this.systemConfig = systemConfig;
     this.port = port;
     this.workDir = workDir;
   }
@@ -56,9 +63,10 @@ public final class EmbeddedBroker implements AutoCloseable {
       if (System.getProperty("derby.stream.error.file") == null) {
         System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
       }
-      SystemLauncher launcher = new SystemLauncher();
+      ResolvedSystemConfig resolved = new ResolvedSystemConfig();
+      SystemLauncher launcher = new SystemLauncher(resolved);
       launcher.startup(systemConfig(home, port, username, password));
-      EmbeddedBroker broker = new EmbeddedBroker(launcher, port, home);
+      EmbeddedBroker broker = new EmbeddedBroker(launcher, resolved.systemConfig, port, home);
       broker.awaitListening(Duration.ofSeconds(30));
       return broker;
     }
@@ -77,6 +85,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   public Path workDir() {
     return workDir;
+  }
+
+  /**
+   * Makes {@link #close()} the only way the broker stops. Qpid closes its broker in a JVM shutdown hook of its own,
+   * and the JVM runs every hook at once: an owner that stops the broker's clients first in a hook of its own (the
+   * launcher stops the services, then the broker) would otherwise see the broker gone before its clients.
+   */
+  public void stopOnlyWhenClosed() {
+    Broker<?> broker = systemConfig.getContainer(Broker.class);
+    try {
+      Field hook = BrokerImpl.class.getDeclaredField("_shutdownHook");
+      hook.setAccessible(true);
+      Runtime.getRuntime().removeShutdownHook((Thread) hook.get(broker));
+    }
+    catch (ReflectiveOperationException | RuntimeException ex) {
+      throw new IllegalStateException("Qpid's own shutdown hook was not found in " + broker.getClass().getName()
+          + " (another Qpid version?): the broker would stop at exit before its clients", ex);
+    }
   }
 
   @Override
@@ -169,5 +195,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "airtix-broker-stop"));
     System.out.println("AMQP broker listening on 127.0.0.1:" + port + " (work folder " + broker.workDir() + ")");
     Thread.currentThread().join();
+  }
+
+  /** Qpid hands the system config, which holds the broker, only to a listener. */
+  private static final class ResolvedSystemConfig extends DefaultSystemLauncherListener {
+
+    private SystemConfig<?> systemConfig;
+
+    @Override
+    public void onContainerResolve(SystemConfig<?> config) {
+      this.systemConfig = config;
+    }
   }
 }
