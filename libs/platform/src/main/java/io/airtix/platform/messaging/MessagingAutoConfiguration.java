@@ -19,6 +19,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,9 +77,8 @@ public class MessagingAutoConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty(name = "airtix.messaging.outbox.relay", matchIfMissing = true)
-  OutboxRelay airtixOutboxRelay(MessagingTables tables, ConnectionFactory connections,
-      PlatformTransactionManager transactionManager, MessagingSettings settings, Environment environment,
-      ObjectProvider<Clock> clock) {
+  OutboxRelay airtixOutboxRelay(MessagingTables tables, DataSource dataSource, ConnectionFactory connections,
+      MessagingSettings settings, Environment environment, ObjectProvider<Clock> clock) {
     requireConfirmsAndReturns(connections);
     RabbitTemplate template = new RabbitTemplate(connections);
     // unroutable events come back instead of vanishing, and stay in the outbox
@@ -86,9 +86,10 @@ public class MessagingAutoConfiguration {
     // the relay reads a return from the publish's correlation data; without a callback the template also logs a
     // warning for every returned event
     template.setReturnsCallback(returned -> { });
+    // the relay only runs SQL of its own: a JDBC transaction, not the service's JPA one with its entity manager
     return new OutboxRelay(new OutboxStore(tables.jdbc(), tables.database()), template,
-        new TransactionTemplate(transactionManager), tables.database(), settings, service(settings, environment),
-        clock(clock));
+        new TransactionTemplate(new JdbcTransactionManager(dataSource)), tables.database(), settings,
+        service(settings, environment), clock(clock));
   }
 
   @Bean
