@@ -31,7 +31,8 @@ windows = {phase: (int(requests), int(start) / 1000, int(end) / 1000) for phase,
 
 def cpu_series(samples, group):
     """(time, ticks so far) of one group: a process present in two samples in a row adds what it used in between,
-    one that appeared adds all it used (it started in between); one that ended takes its last half second along."""
+    one that appeared adds all it used (it started in between); one that ended loses what it used after its last
+    sample (half a second at most)."""
     series, total, previous = [], 0, {}
     for sample in samples:
         current = sample["groups"][group] if group else {"machine": sample["machine"]}
