@@ -13,6 +13,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.PageRequest;
@@ -60,7 +62,8 @@ class Reservations {
   private final Clock clock;
 
   Reservations(OrderRepository orders, NewOrders newOrders, ReplicatedTickets tickets, AccessPolicy access,
-      Outbox outbox, HoldSettings settings, ReservationRateLimits rateLimits, DataSource dataSource, Clock clock) {
+      Outbox outbox, HoldSettings settings, ReservationRateLimits rateLimits, DataSource dataSource,
+      ObjectProvider<TransactionManagerCustomizers> customizers, Clock clock) {
     this.orders = orders;
     this.newOrders = newOrders;
     this.tickets = tickets;
@@ -69,8 +72,11 @@ class Reservations {
     this.settings = settings;
     this.rateLimits = rateLimits;
     // the reservation's writes are all plain SQL: a JDBC transaction on the same data source, where the outbox and
-    // the replica's statements join it, without the JPA transaction manager's entity manager
-    this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    // the replica's statements join it, without the JPA transaction manager's entity manager; customised like the
+    // service's own transaction manager (default timeout, execution listeners)
+    JdbcTransactionManager writes = new JdbcTransactionManager(dataSource);
+    customizers.ifAvailable(customizer -> customizer.customize(writes));
+    this.transactions = new TransactionTemplate(writes);
     this.clock = clock;
   }
 
