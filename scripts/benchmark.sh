@@ -5,8 +5,9 @@
 # RabbitMQ virtual host of their own (airtix-bench), so the machine's other Airtix runs and tests share nothing with
 # it but the servers. Then runs the Gatling simulation (benchmarks/, profile "benchmarks"): setup through the real
 # APIs, warm-up, the ceiling GET, reservations of distinct tickets (with a JFR recording of the orders service), the
-# hot ticket. Afterwards it prints the orders service's hot methods and PostgreSQL's plans for the reservation's
-# statements, and stops everything it started.
+# hot ticket. Meanwhile it samples the CPU time of each process (the services, Keycloak, Gatling, PostgreSQL,
+# RabbitMQ, Redis) for the CPU each spends per request of a scenario. Afterwards it prints the orders service's hot
+# methods and PostgreSQL's plans for the reservation's statements, and stops everything it started.
 #
 # Needs PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), RabbitMQ with rabbitmqctl on this machine
 # (default localhost:5672 guest/guest), Redis (default localhost:6379), psql, curl, jq, unzip, jcmd and a built
@@ -103,6 +104,7 @@ env JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")"
   "$keycloak_home/bin/kc.sh" start-dev --http-port "$keycloak_port" --http-management-port 19180 --import-realm \
   --hostname "$keycloak_url" >"$data_dir/logs/keycloak.log" 2>&1 &
 pids+=("$!")
+keycloak_pid="$!"
 
 # The reservation limits of decision 0011 (20 a minute per customer, 100/s per airline) would measure the limiter's
 # 429s, not the sale: raised far above the load, still counted in Redis on every reservation.
@@ -120,6 +122,7 @@ start() {
   pids+=("$!")
 }
 start tickets 18081 POSTGRES_DB=airtix_bench_tickets
+tickets_pid="$!"
 start orders 18082 POSTGRES_DB=airtix_bench_orders
 orders_pid="$!"
 # generous: on a machine busy with other work a service has needed 6 minutes to start
@@ -135,7 +138,15 @@ tenants_secret="$(curl -fs -H "Authorization: Bearer $admin_token" \
   "$keycloak_url/admin/realms/airtix/clients/$tenants_client/client-secret" | jq -r .value)"
 start tenants 18085 AIRTIX_TENANTS_KEYCLOAK_SERVER_URL="$keycloak_url" \
   AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET="$tenants_secret"
+tenants_pid="$!"
 await_url tenants http://localhost:18085/actuator/health 600
+
+# CPU time of each process, for the CPU per request of each scenario in the summary; Gatling is Maven's process
+# (started with -Pbenchmarks below) and the JVM it forks
+"$root/scripts/lib/benchmark-cpu.py" "$results/cpu.jsonl" orders="pid:$orders_pid" tickets="pid:$tickets_pid" \
+  tenants="pid:$tenants_pid" Keycloak="pid:$keycloak_pid" Gatling="cmdline:-Pbenchmarks" postgres=comm:postgres \
+  RabbitMQ=comm:beam.smp redis=comm:redis-server &
+pids+=("$!")
 
 # PostgreSQL without pg_stat_statements loaded (it needs a server restart): what the orders database's sessions are
 # doing, sampled five times a second while the distinct-tickets scenario runs (the JFR recording's marker file)
@@ -189,6 +200,6 @@ psql -d airtix_bench_orders -c "select relname, seq_scan, idx_scan, n_tup_ins, n
 "$root/scripts/lib/benchmark-plans.sh" airtix_bench_orders >"$results/postgres-plans.txt" 2>&1 || true
 report="$(ls -d "$root"/benchmarks/target/gatling/salesimulation-* | tail -n 1)"
 "$root/scripts/lib/benchmark-summary.py" "$report" "$results/gatling.log" "$results/samples.json" \
-  "$results/summary.md"
+  "$results/cpu.jsonl" "$results/summary.md"
 cat "$results/summary.md"
 echo "Results: $report and $results"

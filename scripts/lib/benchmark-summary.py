@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """The benchmark's figures in one Markdown file: per request kind from Gatling's report (counts, latency
 percentiles), per scenario the throughput the simulation measured, and where the orders service spent its CPU during
-the distinct-tickets scenario (JFR execution samples, each counted for the area of its nearest known frame).
+the distinct-tickets scenario (JFR execution samples, each counted for the area of its nearest known frame), and
+the CPU time each process spent per request of the ceiling and of the distinct-tickets scenarios (from the samples of
+benchmark-cpu.py, cut to each scenario's span as the simulation printed it).
 
-Usage: benchmark-summary.py <gatling report dir> <gatling console log> <jfr json> <output .md>
+Usage: benchmark-summary.py <gatling report dir> <gatling console log> <jfr json> <cpu samples .jsonl> <output .md>
 """
 import json
+import os
 import re
 import sys
 from collections import Counter
 
-report_dir, console_log, jfr_json, output = sys.argv[1:5]
+report_dir, console_log, jfr_json, cpu_samples, output = sys.argv[1:6]
 
 rows = []
 html = open(f"{report_dir}/index.html", encoding="utf-8").read()
@@ -19,7 +22,34 @@ for name, cells in re.findall(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>',
     column = {int(col): value for col, value in values}
     rows.append((name, column))
 
-phases = dict(re.findall(r"\[benchmark\] phase ([\w-]+): .*? = ([\d.]+) requests/s", open(console_log).read()))
+console = open(console_log).read()
+phases = dict(re.findall(r"\[benchmark\] phase ([\w-]+): .*? = ([\d.]+) requests/s", console))
+# phase -> (requests, start and end in epoch seconds)
+windows = {phase: (int(requests), int(start) / 1000, int(end) / 1000) for phase, requests, start, end in re.findall(
+    r"\[benchmark\] phase ([\w-]+): (\d+) requests in .*?\(epoch ms (\d+) to (\d+)\)", console)}
+
+
+def cpu_series(samples, group):
+    """(time, ticks so far) of one group: a process present in two samples in a row adds what it used in between,
+    one that appeared adds all it used (it started in between); one that ended loses what it used after its last
+    sample (half a second at most)."""
+    series, total, previous = [], 0, {}
+    for sample in samples:
+        current = sample["groups"][group] if group else {"machine": sample["machine"]}
+        total += sum(ticks - previous.get(pid, 0) for pid, ticks in current.items() if series or pid in previous)
+        series.append((sample["t"], total))
+        previous = current
+    return series
+
+
+def ticks_between(series, start, end):
+    def at(moment):
+        for (t0, v0), (t1, v1) in zip(series, series[1:]):
+            if t0 <= moment <= t1:
+                return v0 + (v1 - v0) * (moment - t0) / (t1 - t0)
+        return None
+    first, last = at(start), at(end)
+    return None if first is None or last is None else last - first
 
 # Each sample goes to the area of the frame nearest the executing one that belongs to a known area (so a wrapper such
 # as a servlet filter counts only for the work it does itself); within one frame the first matching area wins.
@@ -80,3 +110,27 @@ with open(output, "w", encoding="utf-8") as out:
     out.write("\n| Thread | Samples |\n|---|---:|\n")
     for thread, count in threads.most_common(8):
         out.write(f"| {thread} | {count} |\n")
+    samples = [json.loads(line) for line in open(cpu_samples)] if os.path.exists(cpu_samples) else []
+    scenarios = [phase for phase in ("ceiling", "distinct") if phase in windows]
+    if samples and scenarios:
+        tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+        out.write("\nCPU time per request, by process, over each scenario's span (utime + stime)\n\n")
+        label = {"ceiling": "ms CPU per ceiling GET", "distinct": "ms CPU per reservation (distinct tickets)"}
+        out.write("| Process | " + " | ".join(label[phase] for phase in scenarios) + " |\n")
+        out.write("|---|" + "---:|" * len(scenarios) + "\n")
+        per_request = {}
+        for group in list(samples[0]["groups"]) + [None]:
+            series = cpu_series(samples, group)
+            per_request[group] = [ticks_between(series, windows[p][1], windows[p][2]) for p in scenarios]
+        named = [group for group in per_request if group]
+        per_request["everything else"] = [
+            None if per_request[None][i] is None else per_request[None][i] - sum(per_request[g][i] or 0 for g in named)
+            for i in range(len(scenarios))]
+        for group, values in per_request.items():
+            cells = ["–" if ticks is None else f"{ticks * tick_ms / windows[p][0]:.2f}"
+                     for ticks, p in zip(values, scenarios)]
+            out.write(f"| {group or 'the whole machine'} | " + " | ".join(cells) + " |\n")
+        busy = [per_request[None][i] for i in range(len(scenarios))]
+        out.write("\nMachine busy over the span: " + ", ".join(
+            f"{phase} {100 * ticks * tick_ms / 1000 / (windows[phase][2] - windows[phase][1]) / os.cpu_count():.0f} %"
+            for phase, ticks in zip(scenarios, busy) if ticks is not None) + "\n")

@@ -16,9 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,9 +78,9 @@ public class MessagingAutoConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty(name = "airtix.messaging.outbox.relay", matchIfMissing = true)
-  OutboxRelay airtixOutboxRelay(MessagingTables tables, ConnectionFactory connections,
-      PlatformTransactionManager transactionManager, MessagingSettings settings, Environment environment,
-      ObjectProvider<Clock> clock) {
+  OutboxRelay airtixOutboxRelay(MessagingTables tables, DataSource dataSource, ConnectionFactory connections,
+      MessagingSettings settings, Environment environment, ObjectProvider<Clock> clock,
+      ObjectProvider<TransactionManagerCustomizers> customizers) {
     requireConfirmsAndReturns(connections);
     RabbitTemplate template = new RabbitTemplate(connections);
     // unroutable events come back instead of vanishing, and stay in the outbox
@@ -86,6 +88,10 @@ public class MessagingAutoConfiguration {
     // the relay reads a return from the publish's correlation data; without a callback the template also logs a
     // warning for every returned event
     template.setReturnsCallback(returned -> { });
+    // the relay only runs SQL of its own: a JDBC transaction, not the service's JPA one with its entity manager,
+    // customised like the service's own
+    JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+    customizers.ifAvailable(customizer -> customizer.customize(transactionManager));
     return new OutboxRelay(new OutboxStore(tables.jdbc(), tables.database()), template,
         new TransactionTemplate(transactionManager), tables.database(), settings, service(settings, environment),
         clock(clock));

@@ -156,20 +156,25 @@ final class OutboxRelay implements SmartLifecycle {
       return outcomes;
     }
     List<CorrelationData> confirms = new ArrayList<>(rows.size());
-    int published = 0;
     String sendFailure = null;
-    for (OutboxRow row : rows) {
-      CorrelationData correlation = new CorrelationData(row.eventId());
-      try {
-        template.send(settings.exchange(), row.type(), message(row), correlation);
-      }
-      catch (AmqpException ex) {
-        sendFailure = "broker unavailable: " + rootMessage(ex);
-        break;
-      }
-      confirms.add(correlation);
-      published++;
+    try {
+      // one channel for the whole batch: sent one by one, each message took a channel from the cache and gave it
+      // back with its confirm outstanding, which keeps that channel out of the cache until confirmed (the next
+      // message needed another) and counts every pending confirm of the channel on each give-back
+      template.invoke(operations -> {
+        for (OutboxRow row : rows) {
+          CorrelationData correlation = new CorrelationData(row.eventId());
+          operations.send(settings.exchange(), row.type(), message(row), correlation);
+          confirms.add(correlation);
+        }
+        return null;
+      });
     }
+    catch (AmqpException ex) {
+      // the rows sent before the failure still wait for their confirms
+      sendFailure = "broker unavailable: " + rootMessage(ex);
+    }
+    int published = confirms.size();
     long deadline = System.nanoTime() + settings.outbox().confirmTimeout().toNanos();
     for (int i = 0; i < rows.size(); i++) {
       OutboxRow row = rows.get(i);

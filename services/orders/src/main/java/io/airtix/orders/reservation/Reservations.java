@@ -10,15 +10,17 @@ import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in Redis) before its
  * transaction opens: the transaction, and the connection it holds, last only as long as the insert and the outbox
- * row.
+ * row. Being the sale's hot path, it runs in plain SQL in a JDBC transaction (no persistence context to open,
+ * fill and flush); every other change of an order goes through the {@link Order} entity.
  */
 @Service
-@Transactional
 class Reservations {
 
   static final String RESOURCE = "orders";
@@ -50,6 +52,7 @@ class Reservations {
   private static final String ACTIVE_ORDER_COLUMN = "orders.ticket_id";
 
   private final OrderRepository orders;
+  private final NewOrders newOrders;
   private final ReplicatedTickets tickets;
   private final AccessPolicy access;
   private final Outbox outbox;
@@ -58,16 +61,22 @@ class Reservations {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Reservations(OrderRepository orders, ReplicatedTickets tickets, AccessPolicy access, Outbox outbox,
-      HoldSettings settings, ReservationRateLimits rateLimits, PlatformTransactionManager transactionManager,
-      Clock clock) {
+  Reservations(OrderRepository orders, NewOrders newOrders, ReplicatedTickets tickets, AccessPolicy access,
+      Outbox outbox, HoldSettings settings, ReservationRateLimits rateLimits, DataSource dataSource,
+      ObjectProvider<TransactionManagerCustomizers> customizers, Clock clock) {
     this.orders = orders;
+    this.newOrders = newOrders;
     this.tickets = tickets;
     this.access = access;
     this.outbox = outbox;
     this.settings = settings;
     this.rateLimits = rateLimits;
-    this.transactions = new TransactionTemplate(transactionManager);
+    // the reservation's writes are all plain SQL: a JDBC transaction on the same data source, where the outbox and
+    // the replica's statements join it, without the JPA transaction manager's entity manager; customised like the
+    // service's own transaction manager (default timeout, execution listeners)
+    JdbcTransactionManager writes = new JdbcTransactionManager(dataSource);
+    customizers.ifAvailable(customizer -> customizer.customize(writes));
+    this.transactions = new TransactionTemplate(writes);
     this.clock = clock;
   }
 
@@ -80,7 +89,6 @@ class Reservations {
    * @throws TicketUnavailableException held by another order or sold (409)
    * @throws PriceChangedException the caller saw another price (409, with the current one)
    */
-  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
     access.requireSomewhere(caller, "create", RESOURCE);
     ReplicatedTicket ticket = tickets.find(request.ticketId())
@@ -103,10 +111,9 @@ class Reservations {
     Order order = new Order(UUID.randomUUID(), ticket.id(), ticket.airline(), caller.userId(), ticket.price(),
         ticket.currency(), now, now.plus(settings.hold()));
     try {
-      // flush now: the unique index answers here, inside this method, not at commit
-      orders.saveAndFlush(order);
+      newOrders.insert(order);
     }
-    catch (DataIntegrityViolationException ex) {
+    catch (DataAccessException ex) {
       if (isActiveOrderConflict(ex)) {
         // the expected answer to a lost race, not an error
         log.debug("Ticket {} went to another order first", ticket.id());
@@ -121,6 +128,7 @@ class Reservations {
   }
 
   /** The owner gives the ticket back: 404 for anyone else's order, 409 once paid, being paid or cancelled. */
+  @Transactional
   OrderResponse cancel(AirtixPrincipal caller, UUID id) {
     access.requireSomewhere(caller, "cancel-own", RESOURCE);
     Order order = ownOrder(caller, id);
@@ -132,6 +140,7 @@ class Reservations {
   }
 
   /** The hold of an order ran out: cancel it unless its payment started. Repeated or late deadlines do nothing. */
+  @Transactional
   void expire(OrderExpired deadline) {
     Order order = orders.findById(deadline.orderId()).orElse(null);
     if (order == null) {
@@ -151,6 +160,7 @@ class Reservations {
    * holds a withdrawn ticket only when it was made before that service heard of it: such a hold ends now, as an
    * expiry would end it (an order whose payment started is kept; the payment decides).
    */
+  @Transactional
   void ticketWithdrawn(UUID ticketId) {
     for (Order order : orders.findByTicketId(ticketId)) {
       if (order.expire(clock.instant())) {
@@ -186,7 +196,8 @@ class Reservations {
         .orElseThrow(() -> new OrderNotFoundException(id));
   }
 
-  private static boolean isActiveOrderConflict(DataIntegrityViolationException ex) {
+  // SQLite's unique violation reaches plain JDBC as an uncategorized error, PostgreSQL's as a duplicate key
+  private static boolean isActiveOrderConflict(DataAccessException ex) {
     String message = String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
     return message.contains(ACTIVE_ORDER_INDEX) || message.contains(ACTIVE_ORDER_COLUMN);
   }

@@ -3,8 +3,12 @@ package io.airtix.orders.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.platform.security.AirtixPrincipal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Many customers reserve the same few tickets at the same instant, through the real service layer and the real
  * database: the database's partial unique index lets exactly one order per ticket be active, and every order that
  * exists committed together with its order.created event. The replica says AVAILABLE to every buyer throughout (no
- * tickets service runs here), so only the index stands between the buyers and a double sale.
+ * tickets service runs here), so only the index stands between the buyers and a double sale. And the row a
+ * reservation writes in plain SQL is the one the {@link Order} entity reads and changes afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     // nothing to deliver to here: the outbox rows are what the test counts
@@ -47,6 +52,9 @@ abstract class ReservationsConcurrencyContract {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  ReplicatedTickets tickets;
 
   /** Buyers racing in one round, for {@link #tickets()} tickets. */
   abstract int buyers();
@@ -99,6 +107,29 @@ abstract class ReservationsConcurrencyContract {
     assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.UNAVAILABLE).hasSize(buyersOfOneTicket() - 1);
     assertThat(activeOrdersPerTicket(List.of(ticket.ticketId()))).containsExactly(Map.entry(ticket.ticketId(), 1L));
     assertEveryOrderHasItsEvent();
+  }
+
+  @Test
+  void readsBackAndCancelsThroughTheEntityWhatTheReservationWroteInPlainSql() {
+    TicketCreated ticket = Replicas.availableTicket("boreal");
+    Replicas.apply(context, ticket);
+    assertThat(tickets.find(ticket.ticketId())).hasValueSatisfying(replica -> {
+      assertThat(replica.departureTime()).isEqualTo(ticket.departureTime());
+      assertThat(replica.price()).isEqualTo(new BigDecimal("129.90"));
+    });
+    AirtixPrincipal customer = Customers.newCustomer();
+
+    OrderResponse reserved = reservations.reserve(customer, OrderMother.reserve(ticket));
+
+    OrderResponse read = reservations.find(customer, reserved.id());
+    // SQLite keeps milliseconds, PostgreSQL microseconds
+    assertThat(read).usingRecursiveComparison().withComparatorForType(
+        (a, b) -> a.truncatedTo(ChronoUnit.MILLIS).compareTo(b.truncatedTo(ChronoUnit.MILLIS)), Instant.class)
+        .isEqualTo(reserved);
+    assertThat(read.price()).isEqualTo(new BigDecimal("129.90"));
+    OrderResponse cancelled = reservations.cancel(customer, reserved.id());
+    assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(cancelled.version()).isEqualTo(1);
   }
 
   /** Every buyer, each a different customer, reserves at once; unexpected failures fail the test. */

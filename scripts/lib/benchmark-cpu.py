@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Samples the CPU time (utime + stime from /proc/<pid>/stat) of the processes the benchmark cares about, twice a
+second, until it is stopped: one JSON line per sample, {"t": epoch seconds, "machine": busy ticks of all CPUs,
+"groups": {name: {pid: ticks}}}. benchmark-summary.py turns the lines into CPU milliseconds per request.
+
+Usage: benchmark-cpu.py <output .jsonl> <name>=<spec>...
+  spec "pid:<n>": that process and all its descendants (a service's JVM; Keycloak's kc.sh and its JVM);
+  spec "cmdline:<text>": every process whose command line holds the text, and their descendants (Maven, started
+  with -Pbenchmarks, and the Gatling JVM it forks); spec "comm:<name>": every process of that name (postgres,
+  beam.smp, redis-server).
+"""
+import json
+import os
+import sys
+import time
+
+output, specs = sys.argv[1], dict(arg.split("=", 1) for arg in sys.argv[2:])
+
+
+def processes():
+    """pid -> (parent pid, command name, utime + stime in ticks), for every process still there when read."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                line = stat.read()
+        except OSError:
+            continue
+        # the command name is in parentheses and may hold spaces: the fields after it are split on the last ")"
+        comm = line[line.index("(") + 1:line.rindex(")")]
+        fields = line[line.rindex(")") + 2:].split()
+        found[int(entry)] = (int(fields[1]), comm, int(fields[11]) + int(fields[12]))
+    return found
+
+
+def command_line(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def members(spec, found):
+    kind, value = spec.split(":", 1)
+    if kind == "comm":
+        return {pid for pid, (_, comm, _) in found.items() if comm == value}
+    if kind == "cmdline":
+        # this sampler's own command line names the text too
+        tree = {pid for pid in found if pid != os.getpid() and value in command_line(pid)}
+    else:
+        tree = {int(value)} & found.keys()
+    grew = True
+    while grew:
+        children = {pid for pid, (parent, _, _) in found.items() if parent in tree} - tree
+        tree |= children
+        grew = bool(children)
+    return tree
+
+
+def machine_busy():
+    with open("/proc/stat") as stat:
+        cpu = [int(v) for v in stat.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal: everything but idle and iowait
+    return sum(cpu[:8]) - cpu[3] - cpu[4]
+
+
+with open(output, "a", buffering=1) as out:
+    while True:
+        found = processes()
+        groups = {name: {pid: found[pid][2] for pid in members(spec, found)} for name, spec in specs.items()}
+        out.write(json.dumps({"t": time.time(), "machine": machine_busy(), "groups": groups}) + "\n")
+        time.sleep(0.5)

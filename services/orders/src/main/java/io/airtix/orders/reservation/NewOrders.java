@@ -1,0 +1,45 @@
+package io.airtix.orders.reservation;
+
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a reservation's new order in plain SQL that SQLite and PostgreSQL both run: on the sale's hot path an
+ * entity's persistence context costs more than the insert. Every later change of the order goes through
+ * {@link Order} and its repository, which read the row as Hibernate would have written it.
+ */
+@Component
+class NewOrders {
+
+  private final JdbcClient jdbc;
+
+  NewOrders(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * In the caller's transaction, at version 0, as Hibernate persists a new versioned entity.
+   *
+   * @throws org.springframework.dao.DataAccessException among others when the partial unique index refuses a second
+   *     active order of the ticket
+   */
+  void insert(Order order) {
+    jdbc.sql("""
+        INSERT INTO orders (id, version, ticket_id, airline, customer_id, price, currency, status, created_at,
+                            expires_at, updated_at)
+        VALUES (:id, 0, :ticketId, :airline, :customerId, :price, :currency, :status, :createdAt, :expiresAt,
+                :createdAt)""")
+        .param("id", order.id().toString())
+        .param("ticketId", order.ticketId().toString())
+        .param("airline", order.airline())
+        .param("customerId", order.customerId())
+        .param("price", order.price())
+        .param("currency", order.currency())
+        .param("status", order.status().name())
+        // JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL, as Hibernate writes an Instant
+        .param("createdAt", Timestamp.from(order.createdAt()))
+        .param("expiresAt", Timestamp.from(order.expiresAt()))
+        .update();
+  }
+}
