@@ -11,7 +11,8 @@
 #
 # Needs PostgreSQL (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres), RabbitMQ with rabbitmqctl on this machine
 # (default localhost:5672 guest/guest), Redis (default localhost:6379), psql, curl, jq, unzip, jcmd and a built
-# launcher (./airtix builds it). Load: BENCH_CONCURRENCY (8), BENCH_REQUESTS_PER_USER (300), BENCH_CUSTOMERS (200),
+# launcher (./airtix builds it). Load: BENCH_CONCURRENCY (8), BENCH_REQUESTS_PER_USER (300 reservations),
+# BENCH_CEILING_REQUESTS_PER_USER (750 GETs: both measured windows about as long), BENCH_CUSTOMERS (200),
 # BENCH_AIRLINES (4), BENCH_HOT_ATTEMPTS_PER_USER (40), BENCH_WARM_UP_REQUESTS_PER_USER (50), and for the steady-rate
 # scenarios BENCH_STEADY_RATE (40 requests/s) and BENCH_STEADY_SECONDS (30). The services' JVM options:
 # BENCH_JAVA_OPTS (default below). Maven's own options (e.g. its local repository) come from MAVEN_ARGS.
@@ -178,6 +179,7 @@ started=$SECONDS
   -Dairtix.bench.orders-jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/airtix_bench_orders?user=$PGUSER" \
   -Dairtix.bench.concurrency="${BENCH_CONCURRENCY:-8}" \
   -Dairtix.bench.requests-per-user="${BENCH_REQUESTS_PER_USER:-300}" \
+  -Dairtix.bench.ceiling-requests-per-user="${BENCH_CEILING_REQUESTS_PER_USER:-750}" \
   -Dairtix.bench.customers="${BENCH_CUSTOMERS:-200}" -Dairtix.bench.airlines="${BENCH_AIRLINES:-4}" \
   -Dairtix.bench.hot-attempts-per-user="${BENCH_HOT_ATTEMPTS_PER_USER:-40}" \
   -Dairtix.bench.warm-up-requests-per-user="${BENCH_WARM_UP_REQUESTS_PER_USER:-50}" \

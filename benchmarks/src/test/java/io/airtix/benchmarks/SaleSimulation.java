@@ -59,7 +59,7 @@ public class SaleSimulation extends Simulation {
             tickets(data.warmUpTickets()))))
         .injectOpen(atOnceUsers(users));
     PopulationBuilder ceiling = scenario("ceiling")
-        .exec(timed("ceiling", repeat(settings.requestsPerUser()).on(ownOrders("ceiling: GET /api/orders"))))
+        .exec(timed("ceiling", repeat(settings.ceilingRequestsPerUser()).on(ownOrders("ceiling: GET /api/orders"))))
         .injectOpen(atOnceUsers(users));
     PopulationBuilder startRecording = scenario("start recording")
         .exec(session -> {
@@ -99,7 +99,7 @@ public class SaleSimulation extends Simulation {
   @Override
   public void after() {
     int users = settings.concurrency();
-    clock.report("ceiling", users * settings.requestsPerUser());
+    clock.report("ceiling", users * settings.ceilingRequestsPerUser());
     clock.report("distinct", users * settings.requestsPerUser());
     clock.report("hot", users * settings.hotAttemptsPerUser());
     clock.report("ceiling-steady", settings.steadyRequests());
