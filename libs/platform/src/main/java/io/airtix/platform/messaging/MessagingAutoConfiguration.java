@@ -1,6 +1,7 @@
 package io.airtix.platform.messaging;
 
 import io.airtix.events.EventTypes;
+import io.airtix.platform.jdbc.PlainSqlTransactions;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,7 +21,6 @@ import org.springframework.boot.transaction.autoconfigure.TransactionManagerCust
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,12 +88,9 @@ public class MessagingAutoConfiguration {
     // the relay reads a return from the publish's correlation data; without a callback the template also logs a
     // warning for every returned event
     template.setReturnsCallback(returned -> { });
-    // the relay only runs SQL of its own: a JDBC transaction, not the service's JPA one with its entity manager,
-    // customised like the service's own
-    JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-    customizers.ifAvailable(customizer -> customizer.customize(transactionManager));
+    // the relay only runs SQL of its own
     return new OutboxRelay(new OutboxStore(tables.jdbc(), tables.database()), template,
-        new TransactionTemplate(transactionManager), tables.database(), settings, service(settings, environment),
+        PlainSqlTransactions.on(dataSource, customizers), tables.database(), settings, service(settings, environment),
         clock(clock));
   }
 

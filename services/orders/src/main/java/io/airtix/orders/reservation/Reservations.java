@@ -5,6 +5,7 @@ import io.airtix.orders.ratelimit.ReservationRateLimits;
 import io.airtix.orders.ticketreplica.ReplicatedTicket;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.jdbc.PlainSqlTransactions;
 import io.airtix.platform.messaging.Outbox;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,12 +71,8 @@ class Reservations {
     this.outbox = outbox;
     this.settings = settings;
     this.rateLimits = rateLimits;
-    // the reservation's writes are all plain SQL: a JDBC transaction on the same data source, where the outbox and
-    // the replica's statements join it, without the JPA transaction manager's entity manager; customised like the
-    // service's own transaction manager (default timeout, execution listeners)
-    JdbcTransactionManager writes = new JdbcTransactionManager(dataSource);
-    customizers.ifAvailable(customizer -> customizer.customize(writes));
-    this.transactions = new TransactionTemplate(writes);
+    // the reservation's writes (order, replica mark, outbox row) are all plain SQL
+    this.transactions = PlainSqlTransactions.on(dataSource, customizers);
     this.clock = clock;
   }
 
