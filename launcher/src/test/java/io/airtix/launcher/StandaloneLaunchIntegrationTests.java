@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +65,6 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The packaged launcher as a person runs it: {@code java -jar airtix-launcher.jar} in a process of its own, on a
@@ -138,7 +138,7 @@ class StandaloneLaunchIntegrationTests {
     jar = Path.of(requiredProperty("airtix.launcher.jar"));
     assertThat(jar).as("the packaged launcher; the package phase builds it").isRegularFile();
     dataDir = Path.of(requiredProperty("airtix.launcher.target")).resolve("standalone-launch");
-    FileSystemUtils.deleteRecursively(dataDir);
+    deleteRecursively(dataDir);
     Files.createDirectories(dataDir);
     for (int port : PORTS) {
       assertThat(isListening(port))
@@ -721,6 +721,17 @@ class StandaloneLaunchIntegrationTests {
     }
     catch (IOException e) {
       return false;
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(path)) {
+      for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(each);
+      }
     }
   }
 

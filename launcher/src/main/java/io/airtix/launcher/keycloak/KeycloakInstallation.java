@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Keycloak unpacked in the data folder, with our extension among its providers, our lists of common passwords where
@@ -76,7 +76,7 @@ public final class KeycloakInstallation {
     }
     try (Stream<Path> entries = Files.list(home)) {
       for (Path entry : entries.filter(entry -> !entry.getFileName().toString().equals(KEYCLOAK_DATA)).toList()) {
-        FileSystemUtils.deleteRecursively(entry);
+        deleteRecursively(entry);
       }
     }
   }
@@ -111,4 +111,11 @@ public final class KeycloakInstallation {
     Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  private static void deleteRecursively(Path path) throws IOException {
+    try (Stream<Path> tree = Files.walk(path)) {
+      for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(each);
+      }
+    }
+  }
 }

@@ -15,9 +15,9 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Keycloak's distribution unpacked under {@code <repository>/target/keycloak-test}, with our extension in
@@ -128,7 +128,7 @@ final class KeycloakDistribution {
       return;
     }
     // a run that died half way left a partial tree: start over
-    FileSystemUtils.deleteRecursively(home());
+    deleteRecursively(home());
     Path target = workDirectory().toRealPath();
     try (ZipFile archive = new ZipFile(zip.toFile())) {
       Enumeration<? extends ZipEntry> entries = archive.entries();
@@ -226,4 +226,14 @@ final class KeycloakDistribution {
     }
   }
 
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(directory)) {
+      for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
 }

@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A standalone Airtix as a person starts it, {@code java -jar <launcher jar> --data-dir <folder>}: Keycloak from its
@@ -67,7 +68,7 @@ final class StandaloneAirtix {
     Path output = dataDir.resolve("launcher.log");
     Process process;
     try {
-      FileSystemUtils.deleteRecursively(dataDir);
+      deleteRecursively(dataDir);
       Files.createDirectories(dataDir);
       process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
           jar.toString(), "--data-dir", dataDir.toString())
@@ -151,4 +152,14 @@ final class StandaloneAirtix {
     }
   }
 
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
 }
