@@ -13,8 +13,9 @@
 # (default localhost:5672 guest/guest), Redis (default localhost:6379), psql, curl, jq, unzip, jcmd and a built
 # launcher (./airtix builds it). Load: BENCH_CONCURRENCY (8), BENCH_REQUESTS_PER_USER (300 reservations),
 # BENCH_CEILING_REQUESTS_PER_USER (750 GETs: both measured windows about as long), BENCH_CUSTOMERS (200),
-# BENCH_AIRLINES (4), BENCH_HOT_ATTEMPTS_PER_USER (40), BENCH_WARM_UP_REQUESTS_PER_USER (50), and for the steady-rate
-# scenarios BENCH_STEADY_RATE (40 requests/s) and BENCH_STEADY_SECONDS (30). The services' JVM options:
+# BENCH_AIRLINES (4), BENCH_HOT_ATTEMPTS_PER_USER (40), BENCH_WARM_UP_REQUESTS_PER_USER (600 of each kind),
+# BENCH_SETTLE_SECONDS (15 s without load after the warm-up), and for the steady-rate scenarios BENCH_STEADY_RATE
+# (40 requests/s) and BENCH_STEADY_SECONDS (30). The services' JVM options:
 # BENCH_JAVA_OPTS (default below). Maven's own options (e.g. its local repository) come from MAVEN_ARGS.
 # Results: benchmarks/target/gatling/, $data_dir/results/.
 set -euo pipefail
@@ -182,7 +183,8 @@ started=$SECONDS
   -Dairtix.bench.ceiling-requests-per-user="${BENCH_CEILING_REQUESTS_PER_USER:-750}" \
   -Dairtix.bench.customers="${BENCH_CUSTOMERS:-200}" -Dairtix.bench.airlines="${BENCH_AIRLINES:-4}" \
   -Dairtix.bench.hot-attempts-per-user="${BENCH_HOT_ATTEMPTS_PER_USER:-40}" \
-  -Dairtix.bench.warm-up-requests-per-user="${BENCH_WARM_UP_REQUESTS_PER_USER:-50}" \
+  -Dairtix.bench.warm-up-requests-per-user="${BENCH_WARM_UP_REQUESTS_PER_USER:-600}" \
+  -Dairtix.bench.settle-seconds="${BENCH_SETTLE_SECONDS:-15}" \
   -Dairtix.bench.steady-rate="${BENCH_STEADY_RATE:-40}" -Dairtix.bench.steady-seconds="${BENCH_STEADY_SECONDS:-30}" \
   -Dairtix.bench.jfr-pid="$orders_pid" -Dairtix.bench.jfr-file="$results/reservations.jfr") \
   | tee "$results/gatling.log"

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Samples the CPU time (utime + stime from /proc/<pid>/stat) of the processes the benchmark cares about, twice a
 second, until it is stopped: one JSON line per sample, {"t": epoch seconds, "machine": busy ticks of all CPUs,
-"groups": {name: {pid: ticks}}}. benchmark-summary.py turns the lines into CPU milliseconds per request.
+"groups": {name: {pid: ticks}}, "jit": {name: {pid: ticks}}}, where "jit" holds, for the "pid:" groups, what the
+JVMs' JIT compiler threads (C1, C2) used, already counted in "groups": a service still compiling its code is not
+yet measured at its steady state. benchmark-summary.py turns the lines into CPU milliseconds per request.
 
 Usage: benchmark-cpu.py <output .jsonl> <name>=<spec>...
   spec "pid:<n>": that process and all its descendants (a service's JVM; Keycloak's kc.sh and its JVM);
@@ -60,6 +62,26 @@ def members(spec, found):
     return tree
 
 
+def compiler_ticks(pid):
+    """utime + stime of the JIT compiler threads of a JVM (none for any other process)."""
+    total = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return 0
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as stat:
+                line = stat.read()
+        except OSError:
+            continue
+        # thread names are cut to 15 characters: "C2 CompilerThre"
+        if line[line.index("(") + 1:].startswith(("C1 CompilerThre", "C2 CompilerThre")):
+            fields = line[line.rindex(")") + 2:].split()
+            total += int(fields[11]) + int(fields[12])
+    return total
+
+
 def machine_busy():
     with open("/proc/stat") as stat:
         cpu = [int(v) for v in stat.readline().split()[1:]]
@@ -71,5 +93,7 @@ with open(output, "a", buffering=1) as out:
     while True:
         found = processes()
         groups = {name: {pid: found[pid][2] for pid in members(spec, found)} for name, spec in specs.items()}
-        out.write(json.dumps({"t": time.time(), "machine": machine_busy(), "groups": groups}) + "\n")
+        jit = {name: {pid: compiler_ticks(pid) for pid in groups[name]} for name, spec in specs.items()
+               if spec.startswith("pid:")}
+        out.write(json.dumps({"t": time.time(), "machine": machine_busy(), "groups": groups, "jit": jit}) + "\n")
         time.sleep(0.5)

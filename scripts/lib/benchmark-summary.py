@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections import Counter
+from datetime import datetime
 
 report_dir, console_log, jfr_json, cpu_samples, output = sys.argv[1:6]
 
@@ -29,13 +30,13 @@ windows = {phase: (int(requests), int(start) / 1000, int(end) / 1000) for phase,
     r"\[benchmark\] phase ([\w-]+): (\d+) requests in .*?\(epoch ms (\d+) to (\d+)\)", console)}
 
 
-def cpu_series(samples, group):
+def cpu_series(samples, group, field="groups"):
     """(time, ticks so far) of one group: a process present in two samples in a row adds what it used in between,
     one that appeared adds all it used (it started in between); one that ended loses what it used after its last
-    sample (half a second at most)."""
+    sample (half a second at most). The field "jit" gives the group's JIT compiler threads instead."""
     series, total, previous = [], 0, {}
     for sample in samples:
-        current = sample["groups"][group] if group else {"machine": sample["machine"]}
+        current = sample.get(field, {}).get(group, {}) if group else {"machine": sample["machine"]}
         total += sum(ticks - previous.get(pid, 0) for pid, ticks in current.items() if series or pid in previous)
         series.append((sample["t"], total))
         previous = current
@@ -71,7 +72,19 @@ AREAS = [
     ("Spring Security filter chain", ("org.springframework.security.",)),
     ("Spring MVC, AOP, transactions, other Spring", ("org.springframework.",)),
 ]
-samples = json.load(open(jfr_json))["recording"]["events"]
+
+
+def epoch_seconds(timestamp):
+    """JFR's ISO timestamps carry nanoseconds, which Python's parser does not take."""
+    moment = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(.*)", timestamp)
+    zone = moment.group(3).replace("Z", "+00:00") or "+00:00"
+    return datetime.fromisoformat(moment.group(1) + zone).timestamp() + float(moment.group(2) or 0)
+
+
+# the recording's file holds whole chunks around the distinct-tickets scenario: only samples of its span count
+samples = [sample for sample in json.load(open(jfr_json))["recording"]["events"]
+           if "distinct" not in windows
+           or windows["distinct"][1] <= epoch_seconds(sample["values"]["startTime"]) <= windows["distinct"][2]]
 areas = Counter()
 threads = Counter()
 for sample in samples:
@@ -103,6 +116,8 @@ with open(output, "w", encoding="utf-8") as out:
                       f"(ceiling GET at the same rate: p50 {by_phase.get('ceiling-steady', {}).get(8)} ms, p99 "
                       f"{by_phase.get('ceiling-steady', {}).get(10)} ms)")
         out.write(".\n")
+    for line in re.findall(r"\[benchmark\] ((?:warm-up|phase distinct): every event .*)", console):
+        out.write(f"\n{line[0].upper()}{line[1:]}.\n")
     out.write(f"\nOrders service, JFR execution samples during the distinct-tickets scenario: {len(samples)}\n\n")
     out.write("| Area (nearest frame) | Samples | Share |\n|---|---:|---:|\n")
     for area, count in areas.most_common():
@@ -130,6 +145,17 @@ with open(output, "w", encoding="utf-8") as out:
             cells = ["–" if ticks is None else f"{ticks * tick_ms / windows[p][0]:.2f}"
                      for ticks, p in zip(values, scenarios)]
             out.write(f"| {group or 'the whole machine'} | " + " | ".join(cells) + " |\n")
+        compiling = {group: [ticks_between(cpu_series(samples, group, "jit"), windows[p][1], windows[p][2])
+                             for p in scenarios] for group in samples[-1].get("jit", {})}
+        if compiling:
+            out.write("\nOf which the JIT compiler threads (C1, C2): a service still compiling is not measured at its "
+                      "steady state\n\n")
+            out.write("| Process | " + " | ".join(label[phase] for phase in scenarios) + " |\n")
+            out.write("|---|" + "---:|" * len(scenarios) + "\n")
+            for group, values in compiling.items():
+                cells = ["–" if ticks is None else f"{ticks * tick_ms / windows[p][0]:.2f}"
+                         for ticks, p in zip(values, scenarios)]
+                out.write(f"| {group} | " + " | ".join(cells) + " |\n")
         busy = [per_request[None][i] for i in range(len(scenarios))]
         out.write("\nMachine busy over the span: " + ", ".join(
             f"{phase} {100 * ticks * tick_ms / 1000 / (windows[phase][2] - windows[phase][1]) / os.cpu_count():.0f} %"

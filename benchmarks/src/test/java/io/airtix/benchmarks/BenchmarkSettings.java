@@ -12,7 +12,11 @@ import java.net.URI;
  *     a GET answers faster, so that both measured windows last about as long (≈ 20 s on the quiet machine) and a
  *     single collection or compilation in one of them does not move the ratio much
  * @param hotAttemptsPerUser reservations each virtual user attempts on the one hot ticket
- * @param warmUpRequestsPerUser requests of each kind each virtual user sends before anything is measured
+ * @param warmUpRequestsPerUser requests of each kind each virtual user sends before anything is measured: enough for
+ *     the JIT compiler to have compiled both paths (with 50, the services were still compiling during the measured
+ *     scenarios, a third of the orders service's CPU)
+ * @param settleSeconds after the warm-up's reservations came back from the tickets service, how long nothing is sent,
+ *     so the compilations the warm-up queued finish before the ceiling is measured
  * @param steadyRate requests per second of the steady-rate scenarios (an open model: each arrives on schedule,
  *     whether or not earlier ones were answered)
  * @param steadySeconds how long each steady-rate scenario lasts
@@ -20,7 +24,7 @@ import java.net.URI;
 record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants, URI tickets, URI orders,
     String ordersJdbcUrl, int airlines, int customers, int concurrency, int requestsPerUser, int ceilingRequestsPerUser,
     int hotAttemptsPerUser,
-    int warmUpRequestsPerUser, int steadyRate, int steadySeconds) {
+    int warmUpRequestsPerUser, int settleSeconds, int steadyRate, int steadySeconds) {
 
   static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
@@ -36,7 +40,8 @@ record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants
         Integer.parseInt(property("requests-per-user", "300")),
         Integer.parseInt(property("ceiling-requests-per-user", "750")),
         Integer.parseInt(property("hot-attempts-per-user", "40")),
-        Integer.parseInt(property("warm-up-requests-per-user", "50")),
+        Integer.parseInt(property("warm-up-requests-per-user", "600")),
+        Integer.parseInt(property("settle-seconds", "15")),
         Integer.parseInt(property("steady-rate", "40")),
         Integer.parseInt(property("steady-seconds", "30")));
   }

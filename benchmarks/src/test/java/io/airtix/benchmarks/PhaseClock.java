@@ -22,6 +22,12 @@ final class PhaseClock {
     ends.merge(phase, System.currentTimeMillis(), Math::max);
   }
 
+  /** How long ago the phase's last virtual user finished. */
+  Duration sinceEnd(String phase) {
+    Long end = ends.get(phase);
+    return end == null ? Duration.ZERO : Duration.ofMillis(System.currentTimeMillis() - end);
+  }
+
   Duration span(String phase) {
     Long start = starts.get(phase);
     Long end = ends.get(phase);

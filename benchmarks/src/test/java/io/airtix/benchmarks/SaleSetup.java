@@ -139,31 +139,48 @@ final class SaleSetup {
 
   /** Reservations of a ticket the orders service has not heard of yet would be 404s, not reservations. */
   private void awaitReplicated(List<Ticket> tickets) {
+    awaitReplicas(tickets, "select count(*) from ticket_replica where id = any(?)", "reached the orders service");
+  }
+
+  /**
+   * Waits until the tickets service's answer to the reservation of each of these tickets (its {@code ticket.updated},
+   * version 1 of the ticket) has reached the orders service's replica: the last event those reservations caused has
+   * been applied, and none is still waiting in a queue or an outbox.
+   *
+   * @return how long the wait took
+   */
+  Duration awaitReservationsThrough(List<Ticket> tickets) {
+    Instant started = Instant.now();
+    awaitReplicas(tickets, "select count(*) from ticket_replica where id = any(?) and version >= 1",
+        "came back from the tickets service");
+    return Duration.between(started, Instant.now());
+  }
+
+  // Polls a count of the orders service's replicas among these tickets until it is all of them
+  private void awaitReplicas(List<Ticket> tickets, String countQuery, String what) {
     String[] ids = tickets.stream().map(Ticket::id).toArray(String[]::new);
     try (Connection connection = DriverManager.getConnection(settings.ordersJdbcUrl());
-        PreparedStatement replicated = connection.prepareStatement(
-            "select count(*) from ticket_replica where id = any(?)")) {
-      replicated.setArray(1, connection.createArrayOf("varchar", ids));
-      AtomicLong known = new AtomicLong();
+        PreparedStatement count = connection.prepareStatement(countQuery)) {
+      count.setArray(1, connection.createArrayOf("varchar", ids));
+      AtomicLong found = new AtomicLong();
       try {
-        Awaitility.await().atMost(REPLICATION_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-          try (ResultSet result = replicated.executeQuery()) {
+        Awaitility.await().atMost(REPLICATION_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+          try (ResultSet result = count.executeQuery()) {
             result.next();
-            known.set(result.getLong(1));
-            return known.get() == ids.length;
+            found.set(result.getLong(1));
+            return found.get() == ids.length;
           }
         });
       }
       catch (ConditionTimeoutException e) {
-        throw new IllegalStateException("Only " + known.get() + " of " + ids.length
-            + " tickets reached the orders service within " + REPLICATION_PATIENCE, e);
+        throw new IllegalStateException("Only " + found.get() + " of " + ids.length + " tickets " + what + " within "
+            + REPLICATION_PATIENCE, e);
       }
     }
     catch (SQLException e) {
       throw new IllegalStateException("Could not read the orders service's replica at " + settings.ordersJdbcUrl(), e);
     }
   }
-
 
   /** Platform and tenant admins set up an authenticator app at their first login; the app answers later ones. */
   private String login(String username) {
