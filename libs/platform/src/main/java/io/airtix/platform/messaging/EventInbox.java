@@ -74,10 +74,10 @@ final class EventInbox implements MessageListener {
       return Outcome.DUPLICATE;
     }
     String stream = EventTypes.streamOf(envelope.type());
-    Long last = store.position(stream, envelope.aggregateId());
+    long last = store.claim(stream, envelope.aggregateId());
     long version = envelope.aggregateVersion();
     if (handler.ordering() == EventOrdering.CONTIGUOUS) {
-      long expected = last == null ? 0 : last + 1;
+      long expected = last + 1;
       if (version < expected) {
         return Outcome.STALE;
       }
@@ -90,7 +90,7 @@ final class EventInbox implements MessageListener {
         return Outcome.PARKED;
       }
     }
-    else if (last != null && version <= last) {
+    else if (version <= last) {
       return Outcome.STALE;
     }
     applyOne(envelope, handler, stream, last);
@@ -103,7 +103,7 @@ final class EventInbox implements MessageListener {
     return Outcome.APPLIED;
   }
 
-  private void applyOne(EventEnvelope<Object> envelope, Handler handler, String stream, Long last) {
+  private void applyOne(EventEnvelope<Object> envelope, Handler handler, String stream, long last) {
     handler.invoke(envelope);
     store.recordApplied(envelope, clock.millis());
     store.advance(stream, envelope.aggregateId(), last, envelope.aggregateVersion());

@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class InboxStore {
 
   private final JdbcClient jdbc;
+  private final MessagingDatabase database;
 
-  InboxStore(JdbcClient jdbc) {
+  InboxStore(JdbcClient jdbc, MessagingDatabase database) {
     this.jdbc = jdbc;
+    this.database = database;
   }
 
   boolean isApplied(String eventId) {
@@ -39,6 +41,28 @@ final class InboxStore {
         .query(Long.class)
         .optional()
         .orElse(null);
+  }
+
+  /**
+   * The last version applied for this aggregate, -1 before its first event, held until the transaction ends:
+   * consumers applying events of one aggregate side by side take turns. Without it, a consumer could park a version
+   * because it read the position before a predecessor's transaction committed, after that transaction had looked for
+   * parked successors: the parked version would wait for the aggregate's next event. On PostgreSQL the row lock does
+   * it (the insert of a first position waits for another transaction's insert of the same); on SQLite the
+   * transaction's write lock lets one writer through at a time anyway.
+   */
+  long claim(String stream, String aggregateId) {
+    jdbc.sql("INSERT INTO airtix_inbox_position (stream, aggregate_id, version) VALUES (:stream, :id, -1)"
+            + " ON CONFLICT (stream, aggregate_id) DO NOTHING")
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .update();
+    String lock = database == MessagingDatabase.POSTGRESQL ? " FOR UPDATE" : "";
+    return jdbc.sql("SELECT version FROM airtix_inbox_position WHERE stream = :stream AND aggregate_id = :id" + lock)
+        .param("stream", stream)
+        .param("id", aggregateId)
+        .query(Long.class)
+        .single();
   }
 
   /**

@@ -97,7 +97,7 @@ public class MessagingAutoConfiguration {
   @Bean
   EventInbox airtixEventInbox(MessagingTables tables, InboxListenerMethods listeners, EventTypes types,
       EventJson json, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
-    return new EventInbox(new InboxStore(tables.jdbc()), listeners, types, json,
+    return new EventInbox(new InboxStore(tables.jdbc(), tables.database()), listeners, types, json,
         new TransactionTemplate(transactionManager), clock(clock));
   }
 

@@ -26,6 +26,8 @@ public record MessagingSettings(
    *
    * @param relay off only to hold events back (tests of a crash between commit and publish)
    * @param pollInterval how often the relay looks for rows besides being woken after each commit
+   * @param linger how long the relay, woken by a commit, waits before it claims the due rows: the events of the
+   *     commits in between go out in the same batch (one transaction, one channel) instead of one pass each
    * @param batchSize rows claimed, published and confirmed together
    * @param confirmTimeout how long a batch waits for the broker's confirms before it is retried
    * @param initialBackoff delay before the first retry of a row the broker did not confirm
@@ -37,6 +39,7 @@ public record MessagingSettings(
   public record Outbox(
       @DefaultValue("true") boolean relay,
       @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("20ms") Duration linger,
       @DefaultValue("100") int batchSize,
       @DefaultValue("10s") Duration confirmTimeout,
       @DefaultValue("1s") Duration initialBackoff,
@@ -50,7 +53,8 @@ public record MessagingSettings(
    * the dead-letter exchange; the next message is not held up longer than that.
    *
    * @param enabled off to declare the queue but not consume (tests)
-   * @param concurrency consumers on the service's queue; ordering per aggregate holds for any number
+   * @param concurrency consumers on the service's queue; ordering per aggregate holds for any number (consumers
+   *     of one aggregate's events take turns on its position). On SQLite, one writer at a time anyway: keep 1
    */
   public record Inbox(
       @DefaultValue("true") boolean enabled,

@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves committed outbox rows to the topic exchange, oldest first, routing key = event type. A row is marked sent
  * only after the broker confirmed it and did not return it as unroutable; anything else (broker down, nack, no
- * confirm in time) leaves it pending with an exponential backoff. It is woken right after every commit that wrote
- * an event and also polls, so rows left by a stopped or crashed instance go out within a poll interval of a start.
+ * confirm in time) leaves it pending with an exponential backoff. It is woken a linger after every commit that wrote
+ * an event (so the events of a busy moment share a batch) and also polls, so rows left by a stopped or crashed instance go out within a poll interval of a start.
  *
  * <p>Delivery is at least once: a crash after the broker's confirm and before the row is marked sends it again.
  * Consumers drop the second copy by event id.
@@ -61,12 +61,12 @@ final class OutboxRelay implements SmartLifecycle {
     this.clock = clock;
   }
 
-  /** Asks for a pass as soon as possible; calls while one is queued add nothing. */
+  /** Asks for a pass once the linger is over; calls while one is queued add nothing. */
   void wake() {
     ScheduledExecutorService running = executor;
     if (running != null && wakeQueued.compareAndSet(false, true)) {
       try {
-        running.execute(this::drain);
+        running.schedule(this::drain, settings.outbox().linger().toNanos(), TimeUnit.NANOSECONDS);
       }
       catch (RuntimeException rejected) {
         // stopping: the next start polls anyway

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -83,6 +84,8 @@ abstract class EventBackboneContract {
     registry.add("airtix.messaging.service", () -> "probe-" + suffix);
     registry.add("airtix.messaging.exchange", () -> "test.events." + suffix);
     registry.add("airtix.messaging.dead-letter-exchange", () -> "test.dead-letter." + suffix);
+    // long enough for a test to commit several events within it, on any machine
+    registry.add("airtix.messaging.outbox.linger", () -> "500ms");
     // quick retries keep the poison test short; the policy is the same
     registry.add("airtix.messaging.inbox.initial-backoff", () -> "50ms");
     // the embedded broker's operational log (one line per channel and declaration)
@@ -103,6 +106,22 @@ abstract class EventBackboneContract {
 
     await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.equals(List.of("first")));
     await().atMost(DELIVERY).until(() -> outboxStatus(created), "SENT"::equals);
+  }
+
+  @Test
+  void publishesTheEventsOfCommitsWithinTheLingerInOneBatch() {
+    List<EventEnvelope<ProbeCreated>> burst = IntStream.range(0, 5)
+        .mapToObj(i -> ProbeEvents.created(UUID.randomUUID(), "burst " + i)).toList();
+
+    for (EventEnvelope<ProbeCreated> event : burst) {
+      inTransaction(() -> outbox.publish(event));
+      // a relay woken at once would have published the event before the next commit
+      pause(Duration.ofMillis(50));
+    }
+
+    await().atMost(DELIVERY).until(() -> burst.stream().allMatch(event -> "SENT".equals(outboxStatus(event))));
+    // one pass marks its whole batch at one instant; the relay's poll may fall into the burst and take a part early
+    assertThat(burst.stream().map(this::sentAt).distinct()).hasSizeLessThanOrEqualTo(2);
   }
 
   @Test
@@ -255,9 +274,24 @@ abstract class EventBackboneContract {
         .query(String.class).optional().orElse(null);
   }
 
+  private long sentAt(EventEnvelope<?> envelope) {
+    return jdbc.sql("SELECT done_at FROM airtix_outbox WHERE event_id = :id").param("id", envelope.id().toString())
+        .query(Long.class).single();
+  }
+
   private long parkedCount(UUID probe) {
     return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id").param("id", probe.toString())
         .query(Long.class).single();
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private void inTransaction(Runnable work) {

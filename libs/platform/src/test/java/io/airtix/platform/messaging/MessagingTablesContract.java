@@ -29,6 +29,7 @@ abstract class MessagingTablesContract {
   InboxStore inbox;
   Outbox outbox;
   MessagingDatabase database;
+  EventJson json;
 
   abstract DataSource dataSource();
 
@@ -41,8 +42,9 @@ abstract class MessagingTablesContract {
     MessagingSchema.migrate(dataSource, database);
     tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     outboxStore = new OutboxStore(jdbc, database);
-    inbox = new InboxStore(jdbc);
-    outbox = new Outbox(outboxStore, new EventJson(ProbeEvents.TYPES), Clock.systemUTC(), () -> { });
+    inbox = new InboxStore(jdbc, database);
+    json = new EventJson(ProbeEvents.TYPES);
+    outbox = new Outbox(outboxStore, json, Clock.systemUTC(), () -> { });
     jdbc.sql("DELETE FROM airtix_outbox").update();
   }
 

@@ -2,12 +2,17 @@ package io.airtix.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.events.EventEnvelope;
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
+import io.airtix.platform.messaging.ProbeEvents.ProbeChanged;
+import io.airtix.platform.messaging.ProbeEvents.ProbeCreated;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The distributed database, where several instances of a service relay side by side. */
+/** The distributed database, where several instances of a service relay side by side and consume side by side. */
 class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract {
 
   private static ScratchPostgres postgres;
@@ -97,6 +104,75 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(ex);
+    }
+  }
+
+  @Test
+  void appliesAVersionThatArrivesWhileItsPredecessorIsBeingApplied() throws Exception {
+    CountDownLatch successorDone = new CountDownLatch(1);
+    HoldingListener listener = new HoldingListener(successorDone);
+    EventInbox applying = inboxApplyingTo(listener);
+    UUID probe = UUID.randomUUID();
+    applying.apply(json.write(ProbeEvents.created(probe, "v0")));
+
+    // v1's transaction has applied v1 and looked for parked successors, and waits before it commits (at most
+    // 3 s); v2 comes to a second consumer meanwhile
+    CompletableFuture<EventInbox.Outcome> first = CompletableFuture.supplyAsync(
+        () -> applying.apply(json.write(ProbeEvents.changed(probe, 1, HoldingListener.HOLD))));
+    listener.held.await(10, TimeUnit.SECONDS);
+    CompletableFuture<EventInbox.Outcome> second = CompletableFuture.supplyAsync(
+        () -> applying.apply(json.write(ProbeEvents.changed(probe, 2, "v2"))));
+    second.whenComplete((outcome, failure) -> successorDone.countDown());
+
+    assertThat(first.get(1, TimeUnit.MINUTES)).isEqualTo(EventInbox.Outcome.APPLIED);
+    second.get(1, TimeUnit.MINUTES);
+    // without waiting its turn, the second consumer parked v2 where v1's transaction no longer looked
+    assertThat(listener.versions).containsExactly(0L, 1L, 2L);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id")
+        .param("id", probe.toString()).query(Long.class).single()).isZero();
+  }
+
+  private EventInbox inboxApplyingTo(Object listener) {
+    InboxListenerMethods listeners = new InboxListenerMethods();
+    listeners.postProcessAfterInitialization(listener, "probeListener");
+    return new EventInbox(inbox, listeners, ProbeEvents.TYPES, json, tx, Clock.systemUTC());
+  }
+
+  /** Records the versions it applies; the one labelled "hold" keeps its transaction open until told to go on. */
+  static final class HoldingListener {
+
+    static final String HOLD = "hold";
+
+    final List<Long> versions = new CopyOnWriteArrayList<>();
+    final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch release;
+
+    HoldingListener(CountDownLatch release) {
+      this.release = release;
+    }
+
+    @InboxListener
+    void on(ProbeCreated event) {
+      versions.add(event.version());
+    }
+
+    @InboxListener
+    void on(EventEnvelope<ProbeChanged> event) {
+      versions.add(event.aggregateVersion());
+      if (HOLD.equals(event.payload().label())) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            held.countDown();
+            try {
+              release.await(3, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+      }
     }
   }
 }
