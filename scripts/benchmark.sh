@@ -178,6 +178,7 @@ started=$SECONDS
 (cd "$root" && ./mvnw -B -ntp -Pbenchmarks -pl benchmarks test-compile gatling:test \
   -Dairtix.bench.keycloak="$keycloak_url" -Dairtix.bench.keycloak-admin-password="$admin_password" \
   -Dairtix.bench.orders-jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/airtix_bench_orders?user=$PGUSER" \
+  -Dairtix.bench.tickets-jdbc-url="jdbc:postgresql://$PGHOST:$PGPORT/airtix_bench_tickets?user=$PGUSER" \
   -Dairtix.bench.concurrency="${BENCH_CONCURRENCY:-8}" \
   -Dairtix.bench.requests-per-user="${BENCH_REQUESTS_PER_USER:-300}" \
   -Dairtix.bench.ceiling-requests-per-user="${BENCH_CEILING_REQUESTS_PER_USER:-750}" \

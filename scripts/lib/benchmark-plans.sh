@@ -7,6 +7,9 @@ db="$1"
 psql -d "$db" -v ON_ERROR_STOP=1 <<'SQL'
 \echo '--- the ticket, from the replica (by primary key)'
 explain (analyze, buffers) select * from ticket_replica where id = (select ticket_id from orders limit 1);
+\echo '--- whether an order holds or bought the ticket (ix_orders_ticket)'
+explain (analyze, buffers) select count(*) from orders where ticket_id = (select ticket_id from orders limit 1)
+  and status in ('CREATED', 'AWAITING_PAYMENT', 'COMPLETED');
 \echo '--- the order, checked by the partial unique index uk_orders_active_ticket'
 begin;
 explain (analyze, buffers) insert into orders (id, version, ticket_id, airline, customer_id, price, currency, status,

@@ -22,7 +22,7 @@ import java.net.URI;
  * @param steadySeconds how long each steady-rate scenario lasts
  */
 record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants, URI tickets, URI orders,
-    String ordersJdbcUrl, int airlines, int customers, int concurrency, int requestsPerUser, int ceilingRequestsPerUser,
+    String ordersJdbcUrl, String ticketsJdbcUrl, int airlines, int customers, int concurrency, int requestsPerUser, int ceilingRequestsPerUser,
     int hotAttemptsPerUser,
     int warmUpRequestsPerUser, int settleSeconds, int steadyRate, int steadySeconds) {
 
@@ -34,6 +34,7 @@ record BenchmarkSettings(URI keycloak, String keycloakAdminPassword, URI tenants
         URI.create(property("tickets", "http://localhost:18081")),
         URI.create(property("orders", "http://localhost:18082")),
         property("orders-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/airtix_bench_orders?user=postgres"),
+        property("tickets-jdbc-url", "jdbc:postgresql://127.0.0.1:5432/airtix_bench_tickets?user=postgres"),
         Integer.parseInt(property("airlines", "4")),
         Integer.parseInt(property("customers", "200")),
         Integer.parseInt(property("concurrency", "8")),

@@ -139,27 +139,27 @@ final class SaleSetup {
 
   /** Reservations of a ticket the orders service has not heard of yet would be 404s, not reservations. */
   private void awaitReplicated(List<Ticket> tickets) {
-    awaitReplicas(tickets, "select count(*) from ticket_replica where id = any(?)", "reached the orders service");
+    awaitAll(settings.ordersJdbcUrl(), "select count(*) from ticket_replica where id = any(?)", tickets,
+        "reached the orders service");
   }
 
   /**
-   * Waits until the tickets service's answer to the reservation of each of these tickets (its {@code ticket.updated},
-   * version 1 of the ticket) has reached the orders service's replica: the last event those reservations caused has
-   * been applied, and none is still waiting in a queue or an outbox.
+   * Waits until the tickets service has applied the reservation of each of these tickets (its {@code order.created}):
+   * the last event a reservation causes, so none is still waiting in a queue or an outbox.
    *
    * @return how long the wait took
    */
   Duration awaitReservationsThrough(List<Ticket> tickets) {
     Instant started = Instant.now();
-    awaitReplicas(tickets, "select count(*) from ticket_replica where id = any(?) and version >= 1",
-        "came back from the tickets service");
+    awaitAll(settings.ticketsJdbcUrl(), "select count(*) from ticket where id = any(?) and status = 'RESERVED'",
+        tickets, "were held in the tickets service");
     return Duration.between(started, Instant.now());
   }
 
-  // Polls a count of the orders service's replicas among these tickets until it is all of them
-  private void awaitReplicas(List<Ticket> tickets, String countQuery, String what) {
+  // Polls a count among these tickets in a service's database until it is all of them
+  private void awaitAll(String jdbcUrl, String countQuery, List<Ticket> tickets, String what) {
     String[] ids = tickets.stream().map(Ticket::id).toArray(String[]::new);
-    try (Connection connection = DriverManager.getConnection(settings.ordersJdbcUrl());
+    try (Connection connection = DriverManager.getConnection(jdbcUrl);
         PreparedStatement count = connection.prepareStatement(countQuery)) {
       count.setArray(1, connection.createArrayOf("varchar", ids));
       AtomicLong found = new AtomicLong();
@@ -178,7 +178,7 @@ final class SaleSetup {
       }
     }
     catch (SQLException e) {
-      throw new IllegalStateException("Could not read the orders service's replica at " + settings.ordersJdbcUrl(), e);
+      throw new IllegalStateException("Could not read " + jdbcUrl, e);
     }
   }
 

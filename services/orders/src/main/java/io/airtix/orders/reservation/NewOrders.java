@@ -1,13 +1,15 @@
 package io.airtix.orders.reservation;
 
 import java.sql.Timestamp;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a reservation's new order in plain SQL that SQLite and PostgreSQL both run: on the sale's hot path an
- * entity's persistence context costs more than the insert. Every later change of the order goes through
- * {@link Order} and its repository, which read the row as Hibernate would have written it.
+ * A reservation's own statements, in plain SQL that SQLite and PostgreSQL both run: whether its ticket is taken, and
+ * its new order. On the sale's hot path an entity's persistence context costs more than the statements. Every later
+ * change of the order goes through {@link Order} and its repository, which read the row as Hibernate would have
+ * written it.
  */
 @Component
 class NewOrders {
@@ -16,6 +18,20 @@ class NewOrders {
 
   NewOrders(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Whether an order holds the ticket (created or awaiting payment) or bought it (completed): the orders are this
+   * service's own, so the answer is never behind. Only the polite early answer for a hold: of two reservations racing
+   * for one ticket, the partial unique index lets one insert commit.
+   */
+  boolean ticketTaken(UUID ticketId) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM orders
+        WHERE ticket_id = :ticketId AND status IN ('CREATED', 'AWAITING_PAYMENT', 'COMPLETED')""")
+        .param("ticketId", ticketId.toString())
+        .query(Long.class)
+        .single() > 0;
   }
 
   /**

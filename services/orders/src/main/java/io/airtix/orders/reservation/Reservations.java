@@ -28,13 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Customers reserve tickets and cancel their reservations; airline staff look at their airline's orders. Every
  * change writes the order and its event to the outbox in one transaction.
  *
- * <p>A ticket is never held by two orders: the replica's status and a look for an active order are only the
- * polite early answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over the active
- * statuses: of two reservations racing for one ticket, the database lets exactly one insert commit.
+ * <p>A ticket is never held by two orders: a look for an order that holds or bought it is only the polite early
+ * answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over the active statuses: of two
+ * reservations racing for one ticket, the database lets exactly one insert commit. The replica of the tickets
+ * service's catalogue gives the ticket's airline and price; whether it is taken, this service's own orders say.
  *
- * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in Redis) before its
- * transaction opens: the transaction, and the connection it holds, last only as long as the insert and the outbox
- * row. Being the sale's hot path, it runs in plain SQL in a JDBC transaction (no persistence context to open,
+ * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in Redis, its
+ * ticket's orders) before its transaction opens: the transaction, and the connection it holds, last only as long as
+ * the insert and the outbox row. Being the sale's hot path, it runs in plain SQL in a JDBC transaction (no persistence context to open,
  * fill and flush); every other change of an order goes through the {@link Order} entity.
  */
 @Service
@@ -92,7 +93,7 @@ class Reservations {
     access.require(caller, "create", RESOURCE, ticket.airline());
     // before the answers that depend on the ticket's state: a flash sale's losing attempts count as well
     rateLimits.admit(caller.userId(), ticket.airline());
-    if (!ticket.available()) {
+    if (newOrders.ticketTaken(ticket.id())) {
       throw new TicketUnavailableException(ticket.id());
     }
     if (!ticket.costs(request.price(), request.currency())) {
@@ -117,8 +118,6 @@ class Reservations {
       }
       throw ex;
     }
-    // the next attempts on this ticket are answered from the replica, before the tickets service confirms
-    tickets.markReserved(ticket.id());
     outbox.publish(order.created());
     return OrderResponse.from(order);
   }

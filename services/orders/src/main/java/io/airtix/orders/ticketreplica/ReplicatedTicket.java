@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A ticket as the orders service last heard of it from the tickets service.
  *
- * @param status AVAILABLE, RESERVED or SOLD, as the tickets service reported it
+ * @param status as the tickets service last reported it with one of its own changes; whether the ticket is taken,
+ *     the orders say
  */
 public record ReplicatedTicket(
     UUID id,
@@ -20,12 +21,6 @@ public record ReplicatedTicket(
     BigDecimal price,
     String currency,
     String status) {
-
-  public static final String AVAILABLE = "AVAILABLE";
-
-  public boolean available() {
-    return AVAILABLE.equals(status);
-  }
 
   /** Same amount (whatever its scale) in the same currency. */
   public boolean costs(BigDecimal amount, String inCurrency) {

@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The replica of the tickets service's catalogue, in plain SQL that SQLite and PostgreSQL both run: it is on every
  * reservation's path, where an entity's persistence context and dirty checking cost more than the statements
- * themselves. The rest of the orders service may only read it and mark a ticket it reserved; {@link TicketEvents}
- * keeps it in step with the tickets service.
+ * themselves. The rest of the orders service may only read it; {@link TicketEvents} keeps it in step with the tickets
+ * service's own changes (put on sale, edited, withdrawn). Holds and sales are this service's own orders: the tickets
+ * service hears of them, but does not report them back.
  */
 @Component
 public class ReplicatedTickets {
@@ -35,22 +35,6 @@ public class ReplicatedTickets {
         .param("id", ticketId.toString())
         .query(ReplicatedTickets::ticket)
         .optional();
-  }
-
-  /**
-   * An order of this service now holds the ticket: the replica says so at once, in the order's transaction, instead
-   * of when the tickets service's {@code ticket.updated} comes back, so the attempts that follow are answered from
-   * the replica without trying the insert. The tickets service's next event sets whatever status it decided.
-   *
-   * @throws IllegalStateException outside a transaction: the mark belongs to the order's commit
-   */
-  public void markReserved(UUID ticketId) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("The replica marks ticket " + ticketId + " only in its order's transaction");
-    }
-    jdbc.sql("UPDATE ticket_replica SET status = 'RESERVED' WHERE id = :id AND status = 'AVAILABLE'")
-        .param("id", ticketId.toString())
-        .update();
   }
 
   void insert(ReplicatedTicket ticket) {

@@ -58,10 +58,11 @@ class CrashBetweenCommitAndPublishIntegrationTests {
 
     sale.startOrders(true);
 
-    await().atMost(DELIVERY).until(() -> tickets.stream().allMatch(id -> sale.replica(id).version() == 1));
+    await().atMost(DELIVERY).until(() -> tickets.stream().allMatch(id -> sale.ticket(id).status().equals("RESERVED")));
     for (String id : tickets) {
       assertThat(sale.ticket(id)).isEqualTo(new TicketState("RESERVED", 1));
-      assertThat(sale.replica(id)).isEqualTo(new TicketState("RESERVED", 1));
+      // the tickets service reports no hold back: the replica stays at the ticket's own last change
+      assertThat(sale.replica(id)).isEqualTo(new TicketState("AVAILABLE", 0));
     }
     assertThat(pending(sale.orders())).isZero();
     assertThat(applied(sale.tickets(), "order.")).isEqualTo(published(sale.orders(), "order.")).hasSize(2);
@@ -75,26 +76,25 @@ class CrashBetweenCommitAndPublishIntegrationTests {
     String ticket = sale.createTicket(agent);
     await().atMost(DELIVERY).until(() -> sale.replica(ticket).version() == 0);
     String order = sale.reserve(customer, ticket);
-    await().atMost(DELIVERY).until(() -> sale.replica(ticket).version() == 1);
+    await().atMost(DELIVERY).until(() -> sale.ticket(ticket).status().equals("RESERVED"));
     sale.cancel(customer, order);
-    await().atMost(DELIVERY).until(() -> sale.replica(ticket).equals(new TicketState("AVAILABLE", 2)));
+    await().atMost(DELIVERY).until(() -> sale.ticket(ticket).equals(new TicketState("AVAILABLE", 2)));
 
     // the broker confirmed these two, the instance died before marking them sent: the next relay sends them again
     String orderCreated = sendAgain(sale.orders(), "order.created", order);
     String ticketCreated = sendAgain(sale.tickets(), "ticket.created", ticket);
-    // sent after the repeated ones, consumed after them (one consumer per queue, in order)
+    // sent after the repeated ones, consumed after them (one consumer per queue, in order): the later ticket's
+    // replica is the fence behind the repeated ticket.created, its hold the fence behind the repeated order.created
     String later = sale.createTicket(agent);
     await().atMost(DELIVERY).until(() -> sale.replica(later).version() == 0);
     sale.reserve(customer, later);
     await().atMost(DELIVERY).until(() -> sale.ticket(later).status().equals("RESERVED"));
-    // and its ticket.updated back in the orders service: the fence behind the repeated ticket.created
-    await().atMost(DELIVERY).until(() -> sale.replica(later).version() == 1);
 
     assertThat(attempts(sale.orders(), orderCreated)).as("order.created was sent twice").isEqualTo(2);
     assertThat(attempts(sale.tickets(), ticketCreated)).as("ticket.created was sent twice").isEqualTo(2);
     // neither the reservation nor the creation of the ticket happened again
     assertThat(sale.ticket(ticket)).isEqualTo(new TicketState("AVAILABLE", 2));
-    assertThat(sale.replica(ticket)).isEqualTo(new TicketState("AVAILABLE", 2));
+    assertThat(sale.replica(ticket)).isEqualTo(new TicketState("AVAILABLE", 0));
     assertThat(applied(sale.tickets(), "order.")).containsOnlyOnce(orderCreated)
         .isEqualTo(published(sale.orders(), "order."));
     assertThat(applied(sale.orders(), "ticket.")).containsOnlyOnce(ticketCreated)

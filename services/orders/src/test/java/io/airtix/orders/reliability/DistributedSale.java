@@ -116,6 +116,12 @@ final class DistributedSale implements AutoCloseable {
         .orElse(TicketState.UNKNOWN);
   }
 
+  /** The ticket's version as its events count them: its own changes, not the holds and sales it heard of. */
+  long ticketEventVersion(String ticketId) {
+    return jdbc(tickets).sql("SELECT event_version FROM ticket WHERE id = ?").param(ticketId).query(Long.class)
+        .single();
+  }
+
   /** The orders service's copy of the ticket. */
   TicketState replica(String ticketId) {
     return jdbc(orders).sql("SELECT status, version FROM ticket_replica WHERE id = ?").param(ticketId)

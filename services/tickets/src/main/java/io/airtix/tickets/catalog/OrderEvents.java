@@ -5,7 +5,6 @@ import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.platform.messaging.EventOrdering;
 import io.airtix.platform.messaging.InboxListener;
-import io.airtix.platform.messaging.Outbox;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -15,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sale as the catalogue sees it: an order holds its ticket (RESERVED, edits answer 423), a cancelled or
- * expired order frees it, a completed one sells it. Each change is a new ticket version and publishes exactly one
- * ticket.updated, so the orders service's replica, which applies ticket versions contiguously, sees it too.
+ * expired order frees it, a completed one sells it. Each change is a new version of the ticket's row, but publishes
+ * nothing: the orders service decided it and knows it first, and the ticket's event versions count only the
+ * catalogue's own changes (see {@link Ticket#updated()}).
  *
  * <p>{@link EventOrdering#NEWER_ONLY}: the catalogue reacts to three of the order stream's types, not all of them.
  * An order event that arrives after a newer one of the same order (a cancellation overtaking its creation) is
@@ -28,12 +28,10 @@ class OrderEvents {
   private static final Logger log = LoggerFactory.getLogger(OrderEvents.class);
 
   private final TicketRepository tickets;
-  private final Outbox outbox;
   private final Clock clock;
 
-  OrderEvents(TicketRepository tickets, Outbox outbox, Clock clock) {
+  OrderEvents(TicketRepository tickets, Clock clock) {
     this.tickets = tickets;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -52,7 +50,7 @@ class OrderEvents {
     change(event.ticketId(), event.orderId(), "sell", (ticket, order) -> ticket.sellTo(order, clock.instant()));
   }
 
-  // Runs in the inbox's transaction: the ticket's new version, its event and the inbox record commit together
+  // Runs in the inbox's transaction: the ticket's new state and the inbox record commit together
   private void change(UUID ticketId, UUID orderId, String what, BiPredicate<Ticket, UUID> transition) {
     Ticket ticket = tickets.findById(ticketId).orElse(null);
     if (ticket == null) {
@@ -65,8 +63,6 @@ class OrderEvents {
           ticket.status(), ticket.reservedFor());
       return;
     }
-    // flush so the event carries the version the change produced
-    Ticket changed = tickets.saveAndFlush(ticket);
-    outbox.publish(changed.updated());
+    tickets.save(ticket);
   }
 }

@@ -34,6 +34,9 @@ class Ticket {
   @Version
   private Long version;
 
+  // The version of the ticket's last published event: its own changes count, the orders' holds and sales do not
+  private long eventVersion;
+
   private String airline;
   private String flightNumber;
   private String origin;
@@ -75,6 +78,7 @@ class Ticket {
   void revise(TicketDetails details, Instant now) {
     requireEditable();
     apply(details, now);
+    eventVersion++;
   }
 
   void requireEditable() {
@@ -152,26 +156,26 @@ class Ticket {
 
   /** The event of a ticket just put on sale (version 0). */
   TicketCreated created() {
-    return new TicketCreated(id, version(), airline, flightNumber, origin, destination, departureTime, cabin.name(),
+    return new TicketCreated(id, eventVersion, airline, flightNumber, origin, destination, departureTime, cabin.name(),
         seat, price(), currency, status.name());
   }
 
-  /** The event of a change, with the full new state and version, so replicas need no lookup. */
+  /** The event of a revision, with the full new state and version, so replicas need no lookup. */
   TicketUpdated updated() {
-    return new TicketUpdated(id, version(), airline, flightNumber, origin, destination, departureTime, cabin.name(),
+    return new TicketUpdated(id, eventVersion, airline, flightNumber, origin, destination, departureTime, cabin.name(),
         seat, price(), currency, status.name());
   }
 
-  /** The event of a withdrawal: one version past the last, as a deletion is a change too. */
+  /** The event of a withdrawal: one version past the last event, as a deletion is a change too. */
   TicketDeleted deleted() {
-    return new TicketDeleted(id, version() + 1, airline);
+    return new TicketDeleted(id, eventVersion + 1, airline);
   }
 
   /**
    * An order holds the ticket. The orders database lets only one order at a time be active for a ticket, so a
    * hold of another order means that order ended and its cancellation is still on the way: the newer order wins.
    *
-   * @return whether the ticket changed (and so needs its ticket.updated event)
+   * @return whether the ticket changed
    */
   boolean reserveFor(UUID orderId, Instant now) {
     if (status == TicketStatus.SOLD || orderId.equals(reservedFor)) {
