@@ -19,22 +19,23 @@ import time
 output, specs = sys.argv[1], dict(arg.split("=", 1) for arg in sys.argv[2:])
 
 
+def stat(path):
+    """(parent pid, command name, utime + stime in ticks) of a process or thread's stat file, None once it is gone."""
+    try:
+        with open(path) as file:
+            line = file.read()
+    except OSError:
+        return None
+    # the command name is in parentheses and may hold spaces: the fields after it are split on the last ")"
+    comm = line[line.index("(") + 1:line.rindex(")")]
+    fields = line[line.rindex(")") + 2:].split()
+    return int(fields[1]), comm, int(fields[11]) + int(fields[12])
+
+
 def processes():
     """pid -> (parent pid, command name, utime + stime in ticks), for every process still there when read."""
-    found = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                line = stat.read()
-        except OSError:
-            continue
-        # the command name is in parentheses and may hold spaces: the fields after it are split on the last ")"
-        comm = line[line.index("(") + 1:line.rindex(")")]
-        fields = line[line.rindex(")") + 2:].split()
-        found[int(entry)] = (int(fields[1]), comm, int(fields[11]) + int(fields[12]))
-    return found
+    found = {int(entry): stat(f"/proc/{entry}/stat") for entry in os.listdir("/proc") if entry.isdigit()}
+    return {pid: read for pid, read in found.items() if read}
 
 
 def command_line(pid):
@@ -64,22 +65,13 @@ def members(spec, found):
 
 def compiler_ticks(pid):
     """utime + stime of the JIT compiler threads of a JVM (none for any other process)."""
-    total = 0
     try:
-        tasks = os.listdir(f"/proc/{pid}/task")
+        threads = [stat(f"/proc/{pid}/task/{task}/stat") for task in os.listdir(f"/proc/{pid}/task")]
     except OSError:
         return 0
-    for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/stat") as stat:
-                line = stat.read()
-        except OSError:
-            continue
-        # thread names are cut to 15 characters: "C2 CompilerThre"
-        if line[line.index("(") + 1:].startswith(("C1 CompilerThre", "C2 CompilerThre")):
-            fields = line[line.rindex(")") + 2:].split()
-            total += int(fields[11]) + int(fields[12])
-    return total
+    # thread names are cut to 15 characters: "C2 CompilerThre"
+    return sum(ticks for _, name, ticks in filter(None, threads)
+               if name in ("C1 CompilerThre", "C2 CompilerThre"))
 
 
 def machine_busy():

@@ -33,16 +33,6 @@ final class InboxStore {
         .update();
   }
 
-  /** The last version applied for this aggregate, or null before its first event. */
-  Long position(String stream, String aggregateId) {
-    return jdbc.sql("SELECT version FROM airtix_inbox_position WHERE stream = :stream AND aggregate_id = :id")
-        .param("stream", stream)
-        .param("id", aggregateId)
-        .query(Long.class)
-        .optional()
-        .orElse(null);
-  }
-
   /**
    * The last version applied for this aggregate, -1 before its first event, held until the transaction ends:
    * consumers applying events of one aggregate side by side take turns. Without it, a consumer could park a version
@@ -66,18 +56,11 @@ final class InboxStore {
   }
 
   /**
-   * Moves the aggregate from {@code last} to {@code version}. Conditional on {@code last}, so two consumers that
-   * applied versions of one aggregate side by side cannot both commit: the loser rolls back and retries.
+   * Moves the aggregate from {@code last} (as {@link #claim} gave it) to {@code version}. Conditional on {@code last},
+   * so two consumers that applied versions of one aggregate side by side cannot both commit: the loser rolls back
+   * and retries.
    */
-  void advance(String stream, String aggregateId, Long last, long version) {
-    if (last == null) {
-      jdbc.sql("INSERT INTO airtix_inbox_position (stream, aggregate_id, version) VALUES (:stream, :id, :version)")
-          .param("stream", stream)
-          .param("id", aggregateId)
-          .param("version", version)
-          .update();
-      return;
-    }
+  void advance(String stream, String aggregateId, long last, long version) {
     int moved = jdbc.sql("UPDATE airtix_inbox_position SET version = :version"
             + " WHERE stream = :stream AND aggregate_id = :id AND version = :last")
         .param("version", version)

@@ -111,12 +111,13 @@ abstract class MessagingTablesContract {
     EventEnvelope<?> first = ProbeEvents.created(UUID.randomUUID(), "first");
     tx.executeWithoutResult(status -> {
       inbox.recordApplied(first, 1);
-      inbox.advance("probe", first.aggregateId(), null, 0);
+      inbox.advance("probe", first.aggregateId(), inbox.claim("probe", first.aggregateId()), 0);
     });
     tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1));
 
     assertThat(inbox.isApplied(first.id().toString())).isTrue();
-    assertThat(inbox.position("probe", first.aggregateId())).isEqualTo(1);
+    Long position = tx.execute(status -> inbox.claim("probe", first.aggregateId()));
+    assertThat(position).isEqualTo(1);
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1)))
         .isInstanceOf(InboxStore.ConcurrentInboxUpdateException.class);
     // SQLite's constraint error is not translated to DataIntegrityViolationException; any failure rolls back

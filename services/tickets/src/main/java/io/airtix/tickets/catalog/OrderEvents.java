@@ -50,7 +50,7 @@ class OrderEvents {
     change(event.ticketId(), event.orderId(), "sell", (ticket, order) -> ticket.sellTo(order, clock.instant()));
   }
 
-  // Runs in the inbox's transaction: the ticket's new state and the inbox record commit together
+  // Runs in the inbox's transaction: the loaded ticket's new state is written at its commit, with the inbox record
   private void change(UUID ticketId, UUID orderId, String what, BiPredicate<Ticket, UUID> transition) {
     Ticket ticket = tickets.findById(ticketId).orElse(null);
     if (ticket == null) {
@@ -61,8 +61,6 @@ class OrderEvents {
     if (!transition.test(ticket, orderId)) {
       log.info("Order {} cannot {} ticket {} ({}, held for {}); left as it is", orderId, what, ticketId,
           ticket.status(), ticket.reservedFor());
-      return;
     }
-    tickets.save(ticket);
   }
 }
