@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A JFR recording of the service under test, driven through {@code jcmd}: it runs from before the warm-up to the end
- * of the run, and the file keeps the span of one scenario. Starting a recording makes the JVM throw away its compiled
- * code (about 15,000 methods of the orders service) and compile it again, which takes seconds of CPU: started at a
- * scenario's beginning it would measure the compiler, not the service. Without {@code airtix.bench.jfr-pid} nothing is
- * recorded.
+ * A JFR recording of the service under test, driven through {@code jcmd}: it runs from before the
+ * warm-up to the end of the run, and the file keeps the span of one scenario. Starting a recording
+ * makes the JVM throw away its compiled code (about 15,000 methods of the orders service) and
+ * compile it again, which takes seconds of CPU: started at a scenario's beginning it would measure
+ * the compiler, not the service. Without {@code airtix.bench.jfr-pid} nothing is recorded.
  */
 final class FlightRecording {
 
@@ -30,7 +30,8 @@ final class FlightRecording {
   }
 
   static FlightRecording fromSystemProperties() {
-    return new FlightRecording(System.getProperty("airtix.bench.jfr-pid"),
+    return new FlightRecording(
+        System.getProperty("airtix.bench.jfr-pid"),
         System.getProperty("airtix.bench.jfr-file", "target/reservations.jfr"));
   }
 
@@ -38,16 +39,26 @@ final class FlightRecording {
     jcmd("JFR.start", "name=" + NAME, "settings=profile");
   }
 
-  /** Also leaves {@code <file>.active} until the span ends, so other samplers (the script's) keep to the same span. */
+  /**
+   * Also leaves {@code <file>.active} until the span ends, so other samplers (the script's) keep to
+   * the same span.
+   */
   void beginSpan() {
     spanStart = LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
     marker(true);
   }
 
-  /** Writes what was recorded since {@link #beginSpan()} (whole chunks: a little more at either end) to the file. */
+  /**
+   * Writes what was recorded since {@link #beginSpan()} (whole chunks: a little more at either end)
+   * to the file.
+   */
   void endSpan() {
     marker(false);
-    jcmd("JFR.dump", "name=" + NAME, "filename=" + file, "begin=" + spanStart,
+    jcmd(
+        "JFR.dump",
+        "name=" + NAME,
+        "filename=" + file,
+        "begin=" + spanStart,
         "end=" + LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -63,12 +74,10 @@ final class FlightRecording {
     try {
       if (active) {
         Files.writeString(marker, "recording");
-      }
-      else {
+      } else {
         Files.deleteIfExists(marker);
       }
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("Could not mark the recording in " + marker, e);
     }
   }
@@ -84,11 +93,9 @@ final class FlightRecording {
       if (process.waitFor() != 0) {
         throw new IllegalStateException(String.join(" ", line) + " failed");
       }
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Could not run " + String.join(" ", line), e);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while running jcmd", e);
     }

@@ -30,10 +30,10 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
- * Makes the sale's world through the real APIs, as its users would: accounts in Keycloak's admin API, airlines by a
- * platform admin and agents by each airline's tenant admin through the tenants service, tickets by the agents through
- * the tickets service, and every person's token from the real login flow. Names carry a run id, so runs on the same
- * data never collide.
+ * Makes the sale's world through the real APIs, as its users would: accounts in Keycloak's admin
+ * API, airlines by a platform admin and agents by each airline's tenant admin through the tenants
+ * service, tickets by the agents through the tickets service, and every person's token from the
+ * real login flow. Names carry a run id, so runs on the same data never collide.
  */
 final class SaleSetup {
 
@@ -65,9 +65,12 @@ final class SaleSetup {
   }
 
   /** The world one run works on; warm-up and measured reservations take tickets of their own. */
-  record SaleData(List<String> customerTokens, List<Ticket> warmUpTickets, List<Ticket> measuredTickets,
-      List<Ticket> steadyTickets, Ticket hotTicket) {
-  }
+  record SaleData(
+      List<String> customerTokens,
+      List<Ticket> warmUpTickets,
+      List<Ticket> measuredTickets,
+      List<Ticket> steadyTickets,
+      Ticket hotTicket) {}
 
   SaleData prepare() {
     Instant started = Instant.now();
@@ -75,11 +78,21 @@ final class SaleSetup {
     createAccounts(airlines);
     String platformAdmin = login(platformAdminName());
     for (String airline : airlines) {
-      api.post(settings.tenants().resolve("/api/airlines"),
-          Map.of("alias", airline, "name", "Bench " + airline, "firstTenantAdminEmail", email(tenantAdminName(airline))),
-          platformAdmin, Set.of(201));
-      api.post(settings.tenants().resolve("/api/airlines/" + airline + "/staff"),
-          Map.of("email", email(agentName(airline)), "roles", Set.of("agent")), login(tenantAdminName(airline)),
+      api.post(
+          settings.tenants().resolve("/api/airlines"),
+          Map.of(
+              "alias",
+              airline,
+              "name",
+              "Bench " + airline,
+              "firstTenantAdminEmail",
+              email(tenantAdminName(airline))),
+          platformAdmin,
+          Set.of(201));
+      api.post(
+          settings.tenants().resolve("/api/airlines/" + airline + "/staff"),
+          Map.of("email", email(agentName(airline)), "roles", Set.of("agent")),
+          login(tenantAdminName(airline)),
           Set.of(201));
     }
     List<Ticket> tickets = createTickets(airlines, settings.distinctTickets() + 1);
@@ -90,69 +103,133 @@ final class SaleSetup {
     log(tokens.size() + " customers logged in after " + since(started));
     int warmUp = settings.concurrency() * settings.warmUpRequestsPerUser();
     int steady = tickets.size() - 1 - settings.steadyRequests();
-    return new SaleData(tokens, tickets.subList(0, warmUp), tickets.subList(warmUp, steady),
-        tickets.subList(steady, tickets.size() - 1), tickets.get(tickets.size() - 1));
+    return new SaleData(
+        tokens,
+        tickets.subList(0, warmUp),
+        tickets.subList(warmUp, steady),
+        tickets.subList(steady, tickets.size() - 1),
+        tickets.get(tickets.size() - 1));
   }
 
   private void createAccounts(List<String> airlines) {
-    try (Keycloak admin = Keycloak.getInstance(settings.keycloak().toString(), "master", "admin",
-        settings.keycloakAdminPassword(), "admin-cli")) {
-      // The realm's access tokens live 5 minutes; on a loaded machine the measured part of a run takes longer, and
-      // the customers' tokens would expire in the middle of it (401s, not reservations). This Keycloak is the
+    try (Keycloak admin =
+        Keycloak.getInstance(
+            settings.keycloak().toString(),
+            "master",
+            "admin",
+            settings.keycloakAdminPassword(),
+            "admin-cli")) {
+      // The realm's access tokens live 5 minutes; on a loaded machine the measured part of a run
+      // takes longer, and
+      // the customers' tokens would expire in the middle of it (401s, not reservations). This
+      // Keycloak is the
       // benchmark's own: its tokens live as long as a run.
       RealmRepresentation lifespans = admin.realm(REALM).toRepresentation();
       lifespans.setAccessTokenLifespan((int) TOKEN_LIFESPAN.toSeconds());
       admin.realm(REALM).update(lifespans);
       AirtixRealm realm = new AirtixRealm(admin, REALM);
       List<NewUser> staff = new ArrayList<>();
-      staff.add(new NewUser(platformAdminName(), email(platformAdminName()), "Platform", "Admin", PASSWORD,
-          Set.of("platform-admin"), Map.of()));
+      staff.add(
+          new NewUser(
+              platformAdminName(),
+              email(platformAdminName()),
+              "Platform",
+              "Admin",
+              PASSWORD,
+              Set.of("platform-admin"),
+              Map.of()));
       for (String airline : airlines) {
-        staff.add(NewUser.customer(tenantAdminName(airline), email(tenantAdminName(airline)), "Tenant", "Admin",
-            PASSWORD));
-        staff.add(NewUser.customer(agentName(airline), email(agentName(airline)), "Ticket", "Agent", PASSWORD));
+        staff.add(
+            NewUser.customer(
+                tenantAdminName(airline),
+                email(tenantAdminName(airline)),
+                "Tenant",
+                "Admin",
+                PASSWORD));
+        staff.add(
+            NewUser.customer(
+                agentName(airline), email(agentName(airline)), "Ticket", "Agent", PASSWORD));
       }
       staff.forEach(realm::createUser);
-      inParallel(settings.customers(), i -> realm.createUser(NewUser.customer(customerName(i),
-          email(customerName(i)), "Customer", "No" + i, PASSWORD)));
+      inParallel(
+          settings.customers(),
+          i ->
+              realm.createUser(
+                  NewUser.customer(
+                      customerName(i), email(customerName(i)), "Customer", "No" + i, PASSWORD)));
     }
   }
 
   /** Round-robin over the airlines, so each airline's share of the load is the same. */
   private List<Ticket> createTickets(List<String> airlines, int count) {
     List<String> agentTokens = airlines.stream().map(airline -> login(agentName(airline))).toList();
-    String departure = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
-    return inParallel(count, i -> {
-      int airline = i % airlines.size();
-      int perAirline = i / airlines.size();
-      Map<String, Object> request = Map.of("airline", airlines.get(airline),
-          "flightNumber", "BX" + (1 + perAirline / SEATS_PER_FLIGHT),
-          "origin", "LUX", "destination", "LHR", "departureTime", departure, "cabin", "ECONOMY",
-          "seat", (1 + perAirline % SEATS_PER_FLIGHT / SEAT_LETTERS.length()) + ""
-              + SEAT_LETTERS.charAt(perAirline % SEAT_LETTERS.length()),
-          "price", new BigDecimal("129.00"), "currency", "EUR");
-      String id = api.post(settings.tickets().resolve("/api/tickets"), request, agentTokens.get(airline),
-          Set.of(201)).get("id").asString();
-      return new Ticket(id, new BigDecimal("129.00"), "EUR");
-    });
+    String departure =
+        Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(30)).toString();
+    return inParallel(
+        count,
+        i -> {
+          int airline = i % airlines.size();
+          int perAirline = i / airlines.size();
+          Map<String, Object> request =
+              Map.of(
+                  "airline",
+                  airlines.get(airline),
+                  "flightNumber",
+                  "BX" + (1 + perAirline / SEATS_PER_FLIGHT),
+                  "origin",
+                  "LUX",
+                  "destination",
+                  "LHR",
+                  "departureTime",
+                  departure,
+                  "cabin",
+                  "ECONOMY",
+                  "seat",
+                  (1 + perAirline % SEATS_PER_FLIGHT / SEAT_LETTERS.length())
+                      + ""
+                      + SEAT_LETTERS.charAt(perAirline % SEAT_LETTERS.length()),
+                  "price",
+                  new BigDecimal("129.00"),
+                  "currency",
+                  "EUR");
+          String id =
+              api.post(
+                      settings.tickets().resolve("/api/tickets"),
+                      request,
+                      agentTokens.get(airline),
+                      Set.of(201))
+                  .get("id")
+                  .asString();
+          return new Ticket(id, new BigDecimal("129.00"), "EUR");
+        });
   }
 
-  /** Reservations of a ticket the orders service has not heard of yet would be 404s, not reservations. */
+  /**
+   * Reservations of a ticket the orders service has not heard of yet would be 404s, not
+   * reservations.
+   */
   private void awaitReplicated(List<Ticket> tickets) {
-    awaitAll(settings.ordersJdbcUrl(), "select count(*) from ticket_replica where id = any(?)", tickets,
+    awaitAll(
+        settings.ordersJdbcUrl(),
+        "select count(*) from ticket_replica where id = any(?)",
+        tickets,
         "reached the orders service");
   }
 
   /**
-   * Waits until the tickets service has applied the reservation of each of these tickets (its {@code order.created}):
-   * the last event a reservation causes, so none is still waiting in a queue or an outbox.
+   * Waits until the tickets service has applied the reservation of each of these tickets (its
+   * {@code order.created}): the last event a reservation causes, so none is still waiting in a
+   * queue or an outbox.
    *
    * @return how long the wait took
    */
   Duration awaitReservationsThrough(List<Ticket> tickets) {
     Instant started = Instant.now();
-    awaitAll(settings.ticketsJdbcUrl(), "select count(*) from ticket where id = any(?) and status = 'RESERVED'",
-        tickets, "were held in the tickets service");
+    awaitAll(
+        settings.ticketsJdbcUrl(),
+        "select count(*) from ticket where id = any(?) and status = 'RESERVED'",
+        tickets,
+        "were held in the tickets service");
     return Duration.between(started, Instant.now());
   }
 
@@ -164,28 +241,43 @@ final class SaleSetup {
       count.setArray(1, connection.createArrayOf("varchar", ids));
       AtomicLong found = new AtomicLong();
       try {
-        Awaitility.await().atMost(REPLICATION_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-          try (ResultSet result = count.executeQuery()) {
-            result.next();
-            found.set(result.getLong(1));
-            return found.get() == ids.length;
-          }
-        });
+        Awaitility.await()
+            .atMost(REPLICATION_PATIENCE)
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> {
+                  try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    found.set(result.getLong(1));
+                    return found.get() == ids.length;
+                  }
+                });
+      } catch (ConditionTimeoutException e) {
+        throw new IllegalStateException(
+            "Only "
+                + found.get()
+                + " of "
+                + ids.length
+                + " tickets "
+                + what
+                + " within "
+                + REPLICATION_PATIENCE,
+            e);
       }
-      catch (ConditionTimeoutException e) {
-        throw new IllegalStateException("Only " + found.get() + " of " + ids.length + " tickets " + what + " within "
-            + REPLICATION_PATIENCE, e);
-      }
-    }
-    catch (SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("Could not read " + jdbcUrl, e);
     }
   }
 
-  /** Platform and tenant admins set up an authenticator app at their first login; the app answers later ones. */
+  /**
+   * Platform and tenant admins set up an authenticator app at their first login; the app answers
+   * later ones.
+   */
   private String login(String username) {
-    AuthenticatorApp app = authenticators.computeIfAbsent(username, someone -> new AuthenticatorApp());
-    return BrowserlessLogin.login(settings.keycloak(), REALM, WEB_CLIENT, WEB_REDIRECT, username, PASSWORD, app)
+    AuthenticatorApp app =
+        authenticators.computeIfAbsent(username, someone -> new AuthenticatorApp());
+    return BrowserlessLogin.login(
+            settings.keycloak(), REALM, WEB_CLIENT, WEB_REDIRECT, username, PASSWORD, app)
         .accessToken();
   }
 
@@ -202,11 +294,9 @@ final class SaleSetup {
         results.add(each.get());
       }
       return results;
-    }
-    catch (Exception e) {
+    } catch (Exception e) {
       throw new IllegalStateException("The setup failed: " + e.getMessage(), e);
-    }
-    finally {
+    } finally {
       pool.shutdownNow();
     }
   }

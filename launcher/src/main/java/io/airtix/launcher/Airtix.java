@@ -31,16 +31,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * Airtix in one command: Keycloak as a child process, the event broker, every service and the gateway in this JVM,
- * the demo data, and a summary of where everything is. With {@code --only} it runs a single component instead, which is how the
- * distributed mode gives each its own process.
+ * Airtix in one command: Keycloak as a child process, the event broker, every service and the
+ * gateway in this JVM, the demo data, and a summary of where everything is. With {@code --only} it
+ * runs a single component instead, which is how the distributed mode gives each its own process.
  */
 public final class Airtix {
 
   private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(5);
+
   /** How the tenants service is given its secret outside the launcher, see tenants.yaml. */
-  private static final String TENANTS_CLIENT_SECRET_VARIABLE = "AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET";
-  /** How long a reservation holds its ticket: the orders service's airtix.orders.hold, by relaxed binding. */
+  private static final String TENANTS_CLIENT_SECRET_VARIABLE =
+      "AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET";
+
+  /**
+   * How long a reservation holds its ticket: the orders service's airtix.orders.hold, by relaxed
+   * binding.
+   */
   private static final String HOLD_VARIABLE = "AIRTIX_ORDERS_HOLD";
 
   private final LaunchOptions options;
@@ -55,8 +61,9 @@ public final class Airtix {
     this.options = options;
     this.console = console;
     this.dataDir = options.dataDir();
-    this.keycloak = new KeycloakServer(keycloakHome(), dataDir.resolve("logs/keycloak.log"),
-        dataDir.resolve("keycloak.pid"));
+    this.keycloak =
+        new KeycloakServer(
+            keycloakHome(), dataDir.resolve("logs/keycloak.log"), dataDir.resolve("keycloak.pid"));
     this.services = new EmbeddedServices(dataDir);
     this.broker = new StandaloneBroker(dataDir);
   }
@@ -65,8 +72,7 @@ public final class Airtix {
     LaunchOptions options;
     try {
       options = LaunchOptions.parse(args);
-    }
-    catch (UsageException e) {
+    } catch (UsageException e) {
       System.err.println(e.getMessage());
       System.err.print(LaunchOptions.USAGE);
       System.exit(2);
@@ -77,7 +83,8 @@ public final class Airtix {
       return;
     }
     if (options.printsToken()) {
-      // before anything else is set up: a token is wanted quickly, from the Airtix that runs already
+      // before anything else is set up: a token is wanted quickly, from the Airtix that runs
+      // already
       System.exit(TokenCommand.standalone(options.dataDir()).print(options.tokenFor()));
     }
     if (options.printsOtp()) {
@@ -86,14 +93,14 @@ public final class Airtix {
     Airtix airtix = new Airtix(options, Console.system());
     try {
       airtix.run();
-    }
-    catch (KeycloakStartException e) {
-      airtix.fail("Airtix could not start: " + e.getMessage() + System.lineSeparator() + e.logTail());
-    }
-    catch (RuntimeException e) {
+    } catch (KeycloakStartException e) {
+      airtix.fail(
+          "Airtix could not start: " + e.getMessage() + System.lineSeparator() + e.logTail());
+    } catch (RuntimeException e) {
       RuntimeException failure = EmbeddedServices.unwrap(e);
-      airtix.fail("Airtix could not start: "
-          + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
+      airtix.fail(
+          "Airtix could not start: "
+              + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
     }
   }
 
@@ -101,8 +108,7 @@ public final class Airtix {
     createDataDir();
     if (options.runsEverything()) {
       runEverything();
-    }
-    else {
+    } else {
       runOnly(options.only());
     }
   }
@@ -112,39 +118,64 @@ public final class Airtix {
     console.println("Starting Airtix (data in " + dataDir + ")");
     stopKeycloakOnExit();
     stopBrokerAfterServicesOnExit();
-    // before Keycloak, which sends its mails (verification, password reset) to it from its first request on
+    // before Keycloak, which sends its mails (verification, password reset) to it from its first
+    // request on
     MailCatcher mail = MailCatcher.startStandalone();
     Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "airtix-stop-mail"));
-    console.step("Mail catcher ready: read the mails at " + mail.pageUrl() + " (SMTP on port " + mail.smtpPort() + ")");
+    console.step(
+        "Mail catcher ready: read the mails at "
+            + mail.pageUrl()
+            + " (SMTP on port "
+            + mail.smtpPort()
+            + ")");
 
     // the broker logs into the services' log file, so that file is set up first
     services.initializeLoggingOnce();
     CompletableFuture<Duration> brokerUp = broker.startInBackground();
-    // the services' outbox relays and inboxes connect as they start, so they wait for the broker (about 2 s)
-    CompletableFuture<Duration> servicesUp = brokerUp.thenCompose(
-        brokerReady -> services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of()));
-    console.step("Starting the event broker, then " + names(LaunchableService.BESIDE_KEYCLOAK) + ", in the background");
+    // the services' outbox relays and inboxes connect as they start, so they wait for the broker
+    // (about 2 s)
+    CompletableFuture<Duration> servicesUp =
+        brokerUp.thenCompose(
+            brokerReady -> services.startInBackground(LaunchableService.BESIDE_KEYCLOAK, Map.of()));
+    console.step(
+        "Starting the event broker, then "
+            + names(LaunchableService.BESIDE_KEYCLOAK)
+            + ", in the background");
     Instant keycloakStart = startKeycloak();
-    console.step("Event broker ready after " + Console.seconds(brokerUp.join()) + " (AMQP on port "
-        + StandaloneBroker.PORT + ", store: broker/)");
+    console.step(
+        "Event broker ready after "
+            + Console.seconds(brokerUp.join())
+            + " (AMQP on port "
+            + StandaloneBroker.PORT
+            + ", store: broker/)");
 
     Duration keycloakReady = keycloak.awaitReady(keycloakStart, KEYCLOAK_TIMEOUT);
     console.step("Keycloak ready after " + Console.seconds(keycloakReady));
-    // the tenants service cannot start without its client's secret, which only the running Keycloak knows
-    CompletableFuture<Duration> tenantsUp = services.startInBackground(List.of(LaunchableService.TENANTS),
-        tenantsCredentials());
+    // the tenants service cannot start without its client's secret, which only the running Keycloak
+    // knows
+    CompletableFuture<Duration> tenantsUp =
+        services.startInBackground(List.of(LaunchableService.TENANTS), tenantsCredentials());
     console.step("Starting the tenants service");
     Duration servicesReady = servicesUp.join();
-    console.step("Ready after " + Console.seconds(servicesReady) + ": " + names(LaunchableService.BESIDE_KEYCLOAK));
+    console.step(
+        "Ready after "
+            + Console.seconds(servicesReady)
+            + ": "
+            + names(LaunchableService.BESIDE_KEYCLOAK));
     Duration tenantsReady = tenantsUp.join();
-    console.step("Tenants service ready after " + Console.seconds(tenantsReady) + " (it starts once Keycloak is)");
+    console.step(
+        "Tenants service ready after "
+            + Console.seconds(tenantsReady)
+            + " (it starts once Keycloak is)");
 
     if (options.demoData()) {
       createDemoData();
     }
     printSummary();
-    console.println("Airtix started in " + Console.seconds(Duration.between(start, Instant.now()))
-        + ". Press Ctrl-C to stop.");
+    console.println(
+        "Airtix started in "
+            + Console.seconds(Duration.between(start, Instant.now()))
+            + ". Press Ctrl-C to stop.");
     watchKeycloak();
   }
 
@@ -153,12 +184,19 @@ public final class Airtix {
       case "keycloak" -> {
         stopKeycloakOnExit();
         Duration ready = keycloak.awaitReady(startKeycloak(), KEYCLOAK_TIMEOUT);
-        console.step("Keycloak ready after " + Console.seconds(ready) + " at " + KeycloakServer.BASE_URL
-            + " (admin / " + AdminPassword.of(dataDir) + ")");
+        console.step(
+            "Keycloak ready after "
+                + Console.seconds(ready)
+                + " at "
+                + KeycloakServer.BASE_URL
+                + " (admin / "
+                + AdminPassword.of(dataDir)
+                + ")");
         watchKeycloak();
       }
       case "demo-data" -> createDemoData();
-      case "tenants" -> services.startAlone(LaunchableService.TENANTS, tenantsCredentialsUnlessGiven());
+      case "tenants" ->
+          services.startAlone(LaunchableService.TENANTS, tenantsCredentialsUnlessGiven());
       default -> services.startAlone(LaunchableService.named(component), Map.of());
     }
   }
@@ -166,22 +204,26 @@ public final class Airtix {
   private Instant startKeycloak() {
     KeycloakInstallation installation = new KeycloakInstallation(keycloakHome(), console);
     boolean firstStart = installation.prepare(KeycloakFiles.besideLauncher(Airtix.class));
-    console.step(firstStart
-        ? "Starting Keycloak; the first start builds it, which takes about a minute (log: logs/keycloak.log)"
-        : "Starting Keycloak (log: logs/keycloak.log)");
+    console.step(
+        firstStart
+            ? "Starting Keycloak; the first start builds it, which takes about a minute (log: logs/keycloak.log)"
+            : "Starting Keycloak (log: logs/keycloak.log)");
     Instant start = Instant.now();
     keycloak.start(AdminPassword.of(dataDir), Map.of());
     return start;
   }
 
   private Map<String, String> tenantsCredentials() {
-    return Map.of(LaunchableService.TENANTS_CLIENT_SECRET,
-        KeycloakAdmin.tenantsClientSecret(KeycloakServer.BASE_URL, KeycloakServer.REALM, AdminPassword.of(dataDir)));
+    return Map.of(
+        LaunchableService.TENANTS_CLIENT_SECRET,
+        KeycloakAdmin.tenantsClientSecret(
+            KeycloakServer.BASE_URL, KeycloakServer.REALM, AdminPassword.of(dataDir)));
   }
 
   /**
-   * The distributed mode's tenants process: a secret given in the environment (as a secret store would give it) wins;
-   * without one, it is read from the Keycloak that {@code --only keycloak} runs on this data folder, once it is up.
+   * The distributed mode's tenants process: a secret given in the environment (as a secret store
+   * would give it) wins; without one, it is read from the Keycloak that {@code --only keycloak}
+   * runs on this data folder, once it is up.
    */
   private Map<String, String> tenantsCredentialsUnlessGiven() {
     String given = System.getenv(TENANTS_CLIENT_SECRET_VARIABLE);
@@ -196,17 +238,30 @@ public final class Airtix {
   private void createDemoData() {
     console.step("Checking the demo data");
     try {
-      DemoData.Created created = new DemoData(KeycloakServer.BASE_URL, KeycloakServer.REALM,
-          AdminPassword.of(dataDir), URI.create(LaunchableService.TENANTS.baseUrl()),
-          URI.create(LaunchableService.TICKETS.baseUrl()), Clock.systemUTC(), new DemoAuthenticators(dataDir))
-          .ensurePresent();
-      console.step(created.nothing()
-          ? "Demo data present"
-          : "Demo data created: " + created.accounts() + " accounts, " + created.airlines() + " airlines, "
-              + created.staff() + " staff members, " + created.tickets() + " tickets");
+      DemoData.Created created =
+          new DemoData(
+                  KeycloakServer.BASE_URL,
+                  KeycloakServer.REALM,
+                  AdminPassword.of(dataDir),
+                  URI.create(LaunchableService.TENANTS.baseUrl()),
+                  URI.create(LaunchableService.TICKETS.baseUrl()),
+                  Clock.systemUTC(),
+                  new DemoAuthenticators(dataDir))
+              .ensurePresent();
+      console.step(
+          created.nothing()
+              ? "Demo data present"
+              : "Demo data created: "
+                  + created.accounts()
+                  + " accounts, "
+                  + created.airlines()
+                  + " airlines, "
+                  + created.staff()
+                  + " staff members, "
+                  + created.tickets()
+                  + " tickets");
       created.notes().forEach(console::warn);
-    }
-    catch (RuntimeException e) {
+    } catch (RuntimeException e) {
       // the platform works without demo data; say what went wrong and keep running
       console.warn("Could not create the demo data: " + e.getMessage());
     }
@@ -216,21 +271,56 @@ public final class Airtix {
     String password = AdminPassword.of(dataDir);
     console.println("");
     console.println("  Airtix             http://localhost:8080");
-    console.println("  Keycloak           " + KeycloakServer.BASE_URL + "   (your account: " + KeycloakServer.realmUrl()
-        + "/account)");
-    console.println("  Keycloak admin     " + KeycloakServer.BASE_URL + "/admin   user admin, password " + password);
-    console.println("  Tickets API        " + LaunchableService.GATEWAY.baseUrl() + "/api/tickets   (OpenAPI: "
-        + LaunchableService.TICKETS.baseUrl() + "/v3/api-docs)");
-    console.println("  Orders API         " + LaunchableService.GATEWAY.baseUrl() + "/api/orders   (OpenAPI: "
-        + LaunchableService.ORDERS.baseUrl() + "/v3/api-docs)");
-    console.println("                     an airline's orders: " + LaunchableService.GATEWAY.baseUrl()
-        + "/api/airlines/{airline}/orders");
-    console.println("  Airlines API       " + LaunchableService.GATEWAY.baseUrl() + "/api/airlines   (OpenAPI: "
-        + LaunchableService.TENANTS.baseUrl() + "/v3/api-docs)");
-    console.println("  Payments API       " + LaunchableService.GATEWAY.baseUrl() + "/api/payments   (OpenAPI: "
-        + LaunchableService.PAYMENTS.baseUrl() + "/v3/api-docs; " + paymentProvider() + ")");
-    console.println("  Expiration         " + LaunchableService.EXPIRATION.baseUrl() + "/actuator/health   (ends holds"
-        + " after " + System.getenv().getOrDefault(HOLD_VARIABLE, "15m") + "; set " + HOLD_VARIABLE + " to change)");
+    console.println(
+        "  Keycloak           "
+            + KeycloakServer.BASE_URL
+            + "   (your account: "
+            + KeycloakServer.realmUrl()
+            + "/account)");
+    console.println(
+        "  Keycloak admin     "
+            + KeycloakServer.BASE_URL
+            + "/admin   user admin, password "
+            + password);
+    console.println(
+        "  Tickets API        "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/tickets   (OpenAPI: "
+            + LaunchableService.TICKETS.baseUrl()
+            + "/v3/api-docs)");
+    console.println(
+        "  Orders API         "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/orders   (OpenAPI: "
+            + LaunchableService.ORDERS.baseUrl()
+            + "/v3/api-docs)");
+    console.println(
+        "                     an airline's orders: "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/airlines/{airline}/orders");
+    console.println(
+        "  Airlines API       "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/airlines   (OpenAPI: "
+            + LaunchableService.TENANTS.baseUrl()
+            + "/v3/api-docs)");
+    console.println(
+        "  Payments API       "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/payments   (OpenAPI: "
+            + LaunchableService.PAYMENTS.baseUrl()
+            + "/v3/api-docs; "
+            + paymentProvider()
+            + ")");
+    console.println(
+        "  Expiration         "
+            + LaunchableService.EXPIRATION.baseUrl()
+            + "/actuator/health   (ends holds"
+            + " after "
+            + System.getenv().getOrDefault(HOLD_VARIABLE, "15m")
+            + "; set "
+            + HOLD_VARIABLE
+            + " to change)");
     console.println("  Logs               " + dataDir.resolve("logs"));
     if (options.demoData()) {
       console.println("");
@@ -238,46 +328,69 @@ public final class Airtix {
       for (DemoAccount account : DemoCatalog.ACCOUNTS) {
         console.println(String.format("    %-22s %s", account.username(), account.role()));
       }
-      console.println("  Tenant admins manage their own airline's staff in the admin console too: "
-          + KeycloakServer.BASE_URL + "/admin/" + KeycloakServer.REALM + "/console/");
-      console.println("  The platform admin and the tenant admins sign in with a second factor: their authenticator"
-          + " code for a browser sign-in is printed by  ./airtix otp " + DemoCatalog.tenantAdminOf("aerolux").username());
+      console.println(
+          "  Tenant admins manage their own airline's staff in the admin console too: "
+              + KeycloakServer.BASE_URL
+              + "/admin/"
+              + KeycloakServer.REALM
+              + "/console/");
+      console.println(
+          "  The platform admin and the tenant admins sign in with a second factor: their authenticator"
+              + " code for a browser sign-in is printed by  ./airtix otp "
+              + DemoCatalog.tenantAdminOf("aerolux").username());
       console.println("");
-      console.println("  An access token for curl:  TOKEN=$(./airtix token "
-          + DemoCatalog.agentOf("aerolux").username() + ")");
+      console.println(
+          "  An access token for curl:  TOKEN=$(./airtix token "
+              + DemoCatalog.agentOf("aerolux").username()
+              + ")");
     }
     console.println("");
   }
 
   private void stopKeycloakOnExit() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopping = true;
-      if (keycloak.isRunning()) {
-        console.println("Stopping Airtix…");
-        keycloak.stop();
-        console.println("Keycloak stopped.");
-      }
-    }, "airtix-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping = true;
+                  if (keycloak.isRunning()) {
+                    console.println("Stopping Airtix…");
+                    keycloak.stop();
+                    console.println("Keycloak stopped.");
+                  }
+                },
+                "airtix-stop"));
   }
 
   /**
-   * The services' contexts close first (Spring Boot's own shutdown hook may be closing them already; closing again
-   * waits for it), so their outbox relays and listeners stop before the broker they talk to goes away; then the broker
-   * closes its Derby store cleanly. Beside Keycloak's stop, which takes longer, in a hook of its own.
+   * The services' contexts close first (Spring Boot's own shutdown hook may be closing them
+   * already; closing again waits for it), so their outbox relays and listeners stop before the
+   * broker they talk to goes away; then the broker closes its Derby store cleanly. Beside
+   * Keycloak's stop, which takes longer, in a hook of its own.
    */
   private void stopBrokerAfterServicesOnExit() {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      services.stopAll();
-      broker.stop();
-    }, "airtix-stop-broker"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  services.stopAll();
+                  broker.stop();
+                },
+                "airtix-stop-broker"));
   }
 
-  /** Keeps the launcher alive as long as Keycloak; a Keycloak that dies on its own ends the launcher too. */
+  /**
+   * Keeps the launcher alive as long as Keycloak; a Keycloak that dies on its own ends the launcher
+   * too.
+   */
   private void watchKeycloak() {
     int exitCode = keycloak.process().onExit().join().exitValue();
     if (!stopping) {
-      fail("Keycloak stopped unexpectedly (exit code " + exitCode + "), so Airtix stops too; see "
-          + dataDir.resolve("logs/keycloak.log"));
+      fail(
+          "Keycloak stopped unexpectedly (exit code "
+              + exitCode
+              + "), so Airtix stops too; see "
+              + dataDir.resolve("logs/keycloak.log"));
     }
   }
 
@@ -290,8 +403,7 @@ public final class Airtix {
   private void createDataDir() {
     try {
       Files.createDirectories(dataDir.resolve("logs"));
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("Could not create the data folder " + dataDir, e);
     }
   }
@@ -304,9 +416,13 @@ public final class Airtix {
     return services.stream().map(LaunchableService::serviceName).collect(Collectors.joining(", "));
   }
 
-  /** The payments service pays through Stripe only when given a key; otherwise it simulates (decision 0012). */
+  /**
+   * The payments service pays through Stripe only when given a key; otherwise it simulates
+   * (decision 0012).
+   */
   private static String paymentProvider() {
-    return System.getenv().getOrDefault("STRIPE_API_KEY", "").isBlank() ? "simulated payments; set STRIPE_API_KEY"
-        + " and STRIPE_WEBHOOK_SECRET for Stripe" : "Stripe";
+    return System.getenv().getOrDefault("STRIPE_API_KEY", "").isBlank()
+        ? "simulated payments; set STRIPE_API_KEY" + " and STRIPE_WEBHOOK_SECRET for Stripe"
+        : "Stripe";
   }
 }

@@ -31,8 +31,8 @@ public final class Console {
   }
 
   /**
-   * A progress bar that redraws itself in a terminal; elsewhere (a log file, a CI job) it prints a line every
-   * quarter so the output stays readable.
+   * A progress bar that redraws itself in a terminal; elsewhere (a log file, a CI job) it prints a
+   * line every quarter so the output stays readable.
    */
   public Progress progress(String label) {
     return new Progress(label);
@@ -58,13 +58,20 @@ public final class Console {
       }
       if (interactive) {
         int filled = percent * WIDTH / 100;
-        out.print("\r  " + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
+        out.print(
+            "\r  "
+                + label
+                + " ["
+                + "#".repeat(filled)
+                + " ".repeat(WIDTH - filled)
+                + "] "
+                + percent
+                + "%");
         if (percent == 100) {
           out.println();
         }
         out.flush();
-      }
-      else if (percent / 25 > shown / 25 || shown < 0) {
+      } else if (percent / 25 > shown / 25 || shown < 0) {
         out.println("  " + label + " " + percent + "%");
       }
       shown = percent;

@@ -10,22 +10,33 @@ import java.util.Set;
  * What the command line asked for.
  *
  * @param dataDir where Keycloak, the service databases and the logs live between runs
- * @param only one component to run in this process, for the distributed mode; {@code null} runs everything
+ * @param only one component to run in this process, for the distributed mode; {@code null} runs
+ *     everything
  * @param demoData whether to create the demo airlines, accounts and tickets when they are missing
  * @param help whether to print the usage and stop
- * @param tokenFor the user whose access token to print instead of starting anything; {@code null} starts Airtix
+ * @param tokenFor the user whose access token to print instead of starting anything; {@code null}
+ *     starts Airtix
  * @param otpFor the demo account whose current one-time code to print instead of starting anything
  */
-public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean help, String tokenFor,
-    String otpFor) {
+public record LaunchOptions(
+    Path dataDir, String only, boolean demoData, boolean help, String tokenFor, String otpFor) {
 
-  static final Set<String> COMPONENTS = Set.of("keycloak", "tickets", "orders", "expiration", "payments", "tenants",
-      "gateway", "demo-data");
+  static final Set<String> COMPONENTS =
+      Set.of(
+          "keycloak",
+          "tickets",
+          "orders",
+          "expiration",
+          "payments",
+          "tenants",
+          "gateway",
+          "demo-data");
 
   static final String TOKEN_COMMAND = "token";
   static final String OTP_COMMAND = "otp";
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       Usage: ./airtix [options]
              ./airtix token <username>
              ./airtix otp <username>
@@ -73,8 +84,10 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
         case "--only" -> only = component(value(arg, remaining));
         case "--no-demo-data" -> demoData = false;
         case "--help", "-h" -> help = true;
-        case TOKEN_COMMAND -> throw new UsageException("token is a command of its own: ./airtix token <username>");
-        case OTP_COMMAND -> throw new UsageException("otp is a command of its own: ./airtix otp <username>");
+        case TOKEN_COMMAND ->
+            throw new UsageException("token is a command of its own: ./airtix token <username>");
+        case OTP_COMMAND ->
+            throw new UsageException("otp is a command of its own: ./airtix otp <username>");
         default -> throw new UsageException("Unknown option " + arg);
       }
     }
@@ -98,19 +111,25 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
   private static LaunchOptions parseToken(List<String> args) {
     boolean help = isHelp(args);
     if (!help) {
-      requireOnlyUsername(args, "token needs the user name to log in, e.g. ./airtix token aerolux-agent",
+      requireOnlyUsername(
+          args,
+          "token needs the user name to log in, e.g. ./airtix token aerolux-agent",
           "token takes only a user name, e.g. ./airtix token aerolux-agent");
     }
-    return new LaunchOptions(absolute(Path.of("data")), null, true, help, help ? null : args.get(0), null);
+    return new LaunchOptions(
+        absolute(Path.of("data")), null, true, help, help ? null : args.get(0), null);
   }
 
   private static LaunchOptions parseOtp(List<String> args) {
     boolean help = isHelp(args);
     if (!help) {
-      requireOnlyUsername(args, "otp needs the user name, e.g. ./airtix otp aerolux-admin",
+      requireOnlyUsername(
+          args,
+          "otp needs the user name, e.g. ./airtix otp aerolux-admin",
           "otp takes only a user name, e.g. ./airtix otp aerolux-admin");
     }
-    return new LaunchOptions(absolute(Path.of("data")), null, true, help, null, help ? null : args.get(0));
+    return new LaunchOptions(
+        absolute(Path.of("data")), null, true, help, null, help ? null : args.get(0));
   }
 
   private static boolean isHelp(List<String> args) {
@@ -144,13 +163,18 @@ public record LaunchOptions(Path dataDir, String only, boolean demoData, boolean
   private static String component(String name) {
     String component = name.toLowerCase(Locale.ROOT);
     if (!COMPONENTS.contains(component)) {
-      throw new UsageException("Unknown component " + name + "; choose one of keycloak, tickets, orders,"
-          + " expiration, payments, tenants, gateway, demo-data");
+      throw new UsageException(
+          "Unknown component "
+              + name
+              + "; choose one of keycloak, tickets, orders,"
+              + " expiration, payments, tenants, gateway, demo-data");
     }
     return component;
   }
 
-  /** A command line the launcher cannot follow; the message says why, for the person who typed it. */
+  /**
+   * A command line the launcher cannot follow; the message says why, for the person who typed it.
+   */
   public static final class UsageException extends RuntimeException {
 
     UsageException(String message) {

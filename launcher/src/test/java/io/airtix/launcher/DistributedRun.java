@@ -20,11 +20,12 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Services started the distributed way inside a test: each as {@code --only <service>} starts it with the profile
- * {@code distributed} (what {@code scripts/run-distributed.sh} does), on a scratch PostgreSQL database of its own, the
- * machine's RabbitMQ and Redis, and the test Keycloak; then the gateway, routing to them. Each run has its own exchange
- * and queues, so runs side by side never see each other's events. RabbitMQ and Redis must answer: a run without them
- * fails, it never skips.
+ * Services started the distributed way inside a test: each as {@code --only <service>} starts it
+ * with the profile {@code distributed} (what {@code scripts/run-distributed.sh} does), on a scratch
+ * PostgreSQL database of its own, the machine's RabbitMQ and Redis, and the test Keycloak; then the
+ * gateway, routing to them. Each run has its own exchange and queues, so runs side by side never
+ * see each other's events. RabbitMQ and Redis must answer: a run without them fails, it never
+ * skips.
  */
 public final class DistributedRun implements AutoCloseable {
 
@@ -47,21 +48,20 @@ public final class DistributedRun implements AutoCloseable {
    * @param name names this kind of run in its exchange, e.g. {@code distributed-sale}
    * @param settings what every service gets on top of the distributed defaults, e.g. a short hold
    */
-  public static DistributedRun start(String name, List<LaunchableService> services, Map<String, String> settings) {
+  public static DistributedRun start(
+      String name, List<LaunchableService> services, Map<String, String> settings) {
     requireAnswers("RabbitMQ", rabbitMqHost(), rabbitMqPort(), "RABBITMQ_HOST/RABBITMQ_PORT");
     requireAnswers("Redis", redisHost(), redisPort(), "REDIS_HOST/REDIS_PORT");
     DistributedRun run;
     try {
       run = new DistributedRun(name, services);
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     try {
       run.startAll(settings);
       return run;
-    }
-    catch (RuntimeException e) {
+    } catch (RuntimeException e) {
       run.close();
       throw e;
     }
@@ -71,7 +71,10 @@ public final class DistributedRun implements AutoCloseable {
     return gateway;
   }
 
-  /** A name unique to this run, for anything a test keeps in shared infrastructure (a Redis key, say). */
+  /**
+   * A name unique to this run, for anything a test keeps in shared infrastructure (a Redis key,
+   * say).
+   */
   public String unique(String prefix) {
     return prefix + run;
   }
@@ -85,10 +88,13 @@ public final class DistributedRun implements AutoCloseable {
       settings.put("spring.datasource.url", database.jdbcUrl());
       settings.put("spring.datasource.username", PostgresTestDatabase.user());
       settings.put("spring.datasource.password", PostgresTestDatabase.password());
-      routes.put("airtix.gateway.services." + service.serviceName(),
+      routes.put(
+          "airtix.gateway.services." + service.serviceName(),
           "http://localhost:" + port(services.startAlone(service, settings)));
     }
-    gateway = URI.create("http://localhost:" + port(services.startAlone(LaunchableService.GATEWAY, routes)));
+    gateway =
+        URI.create(
+            "http://localhost:" + port(services.startAlone(LaunchableService.GATEWAY, routes)));
   }
 
   /** What the distributed script gives each service, pointed at this run's exchange and queues. */
@@ -115,7 +121,8 @@ public final class DistributedRun implements AutoCloseable {
   public void close() {
     services.stopAll();
     databases.forEach(PostgresTestDatabase::drop);
-    CachingConnectionFactory connections = new CachingConnectionFactory(rabbitMqHost(), rabbitMqPort());
+    CachingConnectionFactory connections =
+        new CachingConnectionFactory(rabbitMqHost(), rabbitMqPort());
     try {
       RabbitAdmin admin = new RabbitAdmin(connections);
       for (LaunchableService service : started) {
@@ -123,8 +130,7 @@ public final class DistributedRun implements AutoCloseable {
         admin.deleteQueue(queuePrefix(service) + ".dead-letter");
       }
       admin.deleteExchange(exchange);
-    }
-    finally {
+    } finally {
       connections.destroy();
     }
   }
@@ -140,10 +146,19 @@ public final class DistributedRun implements AutoCloseable {
   private static void requireAnswers(String what, String host, int port, String variables) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2_000);
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException(what + " is required by this test and does not answer at " + host + ":" + port
-          + " (" + ex.getMessage() + "). Start it or set " + variables + ".", ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          what
+              + " is required by this test and does not answer at "
+              + host
+              + ":"
+              + port
+              + " ("
+              + ex.getMessage()
+              + "). Start it or set "
+              + variables
+              + ".",
+          ex);
     }
   }
 

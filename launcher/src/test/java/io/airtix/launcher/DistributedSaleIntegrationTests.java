@@ -21,10 +21,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sale the distributed way: the tickets, orders and expiration services and the gateway, each as
- * {@code --only <service>} starts it with the profile {@code distributed}, on the machine's PostgreSQL (a scratch
- * database per service), RabbitMQ and Redis, with a real Keycloak and real tokens, used through the gateway's HTTP API.
- * A reservation holds its ticket for a few seconds; then the expiration service ends it and the ticket is free again.
+ * The sale the distributed way: the tickets, orders and expiration services and the gateway, each
+ * as {@code --only <service>} starts it with the profile {@code distributed}, on the machine's
+ * PostgreSQL (a scratch database per service), RabbitMQ and Redis, with a real Keycloak and real
+ * tokens, used through the gateway's HTTP API. A reservation holds its ticket for a few seconds;
+ * then the expiration service ends it and the ticket is free again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedSaleIntegrationTests {
@@ -39,9 +40,16 @@ class DistributedSaleIntegrationTests {
   @BeforeAll
   void startServicesTheDistributedWay() {
     redisKey = "test:airtix:distributed-sale:" + System.nanoTime();
-    run = DistributedRun.start("distributed-sale",
-        List.of(LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.EXPIRATION),
-        Map.of("airtix.orders.hold", HOLD.toSeconds() + "s", "airtix.expiration.redis-key", redisKey));
+    run =
+        DistributedRun.start(
+            "distributed-sale",
+            List.of(
+                LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.EXPIRATION),
+            Map.of(
+                "airtix.orders.hold",
+                HOLD.toSeconds() + "s",
+                "airtix.expiration.redis-key",
+                redisKey));
     sale = new SaleSteps(run.gateway());
   }
 
@@ -50,23 +58,25 @@ class DistributedSaleIntegrationTests {
     if (run != null) {
       run.close();
     }
-    LettuceConnectionFactory redis = new LettuceConnectionFactory(
-        new RedisStandaloneConfiguration(DistributedRun.redisHost(), DistributedRun.redisPort()));
+    LettuceConnectionFactory redis =
+        new LettuceConnectionFactory(
+            new RedisStandaloneConfiguration(
+                DistributedRun.redisHost(), DistributedRun.redisPort()));
     redis.afterPropertiesSet();
     redis.start();
     try {
       StringRedisTemplate template = new StringRedisTemplate(redis);
       template.afterPropertiesSet();
       template.delete(redisKey);
-    }
-    finally {
+    } finally {
       redis.destroy();
     }
   }
 
   @Test
   void aReservationHoldsTheTicketUntilTheHoldRunsOutAndThenTheTicketIsAvailableAgain() {
-    String agent = keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "agent"))).accessToken();
+    String agent =
+        keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "agent"))).accessToken();
     String traveller = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
     JsonNode ticket = sale.listTicket(agent, "aerolux");
     String ticketId = ticket.path("id").asString();
@@ -75,20 +85,35 @@ class DistributedSaleIntegrationTests {
     Instant reservedAt = Instant.now();
     String orderId = order.path("id").asString();
     Instant expiresAt = Instant.parse(order.path("expiresAt").asString());
-    assertThat(expiresAt).isBetween(reservedAt.minus(Duration.ofSeconds(5)).plus(HOLD), reservedAt.plus(HOLD));
+    assertThat(expiresAt)
+        .isBetween(reservedAt.minus(Duration.ofSeconds(5)).plus(HOLD), reservedAt.plus(HOLD));
 
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(sale.ticketStatus(ticketId))
-        .isEqualTo("RESERVED"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(() -> assertThat(sale.ticketStatus(ticketId)).isEqualTo("RESERVED"));
 
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(sale.ticketStatus(ticketId))
-        .isEqualTo("AVAILABLE"));
-    assertThat(Instant.now()).as("released no earlier than the hold ends").isAfterOrEqualTo(expiresAt);
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(() -> assertThat(sale.ticketStatus(ticketId)).isEqualTo("AVAILABLE"));
+    assertThat(Instant.now())
+        .as("released no earlier than the hold ends")
+        .isAfterOrEqualTo(expiresAt);
     JsonNode expired = sale.get("/api/orders/" + orderId, traveller);
     assertThat(expired.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(expired.path("cancellationReason").asString()).isEqualTo("EXPIRED");
-    HttpResponse<String> again = sale.send("POST", "/api/orders", traveller, """
-        {"ticketId":"%s","price":%s,"currency":"%s"}""".formatted(ticketId,
-        ticket.path("price").asDecimal().toPlainString(), ticket.path("currency").asString()));
-    assertThat(again.statusCode()).as("the released ticket can be reserved again: %s", again.body()).isEqualTo(201);
+    HttpResponse<String> again =
+        sale.send(
+            "POST",
+            "/api/orders",
+            traveller,
+            """
+        {"ticketId":"%s","price":%s,"currency":"%s"}"""
+                .formatted(
+                    ticketId,
+                    ticket.path("price").asDecimal().toPlainString(),
+                    ticket.path("currency").asString()));
+    assertThat(again.statusCode())
+        .as("the released ticket can be reserved again: %s", again.body())
+        .isEqualTo(201);
   }
 }

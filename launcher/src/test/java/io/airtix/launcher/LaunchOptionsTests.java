@@ -21,8 +21,10 @@ class LaunchOptionsTests {
 
   @Test
   void acceptsDataFolderAsSeparateOrJoinedValue() {
-    assertThat(LaunchOptions.parse("--data-dir", "/tmp/airtix").dataDir()).isEqualTo(Path.of("/tmp/airtix"));
-    assertThat(LaunchOptions.parse("--data-dir=/tmp/airtix/../other").dataDir()).isEqualTo(Path.of("/tmp/other"));
+    assertThat(LaunchOptions.parse("--data-dir", "/tmp/airtix").dataDir())
+        .isEqualTo(Path.of("/tmp/airtix"));
+    assertThat(LaunchOptions.parse("--data-dir=/tmp/airtix/../other").dataDir())
+        .isEqualTo(Path.of("/tmp/other"));
   }
 
   @Test
@@ -68,7 +70,8 @@ class LaunchOptionsTests {
 
   @Test
   void rejectsOptionMissingItsValue() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir")).hasMessage("--data-dir needs a value");
+    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir"))
+        .hasMessage("--data-dir needs a value");
     assertThatThrownBy(() -> LaunchOptions.parse("--data-dir", "--no-demo-data"))
         .hasMessage("--data-dir needs a value");
     assertThatThrownBy(() -> LaunchOptions.parse("--only=")).hasMessage("--only= needs a value");
@@ -78,7 +81,8 @@ class LaunchOptionsTests {
   void rejectsUnknownComponentListingTheKnownOnes() {
     assertThatThrownBy(() -> LaunchOptions.parse("--only", "billing"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("keycloak, tickets, orders, expiration, payments, tenants, gateway, demo-data");
+        .hasMessageContaining(
+            "keycloak, tickets, orders, expiration, payments, tenants, gateway, demo-data");
   }
 
   @Test
@@ -122,7 +126,8 @@ class LaunchOptionsTests {
 
   @Test
   void rejectsTokenCommandAfterOptionsSayingItComesFirst() {
-    assertThatThrownBy(() -> LaunchOptions.parse("--data-dir", "/tmp/airtix", "token", "aerolux-agent"))
+    assertThatThrownBy(
+            () -> LaunchOptions.parse("--data-dir", "/tmp/airtix", "token", "aerolux-agent"))
         .isInstanceOf(UsageException.class)
         .hasMessage("token is a command of its own: ./airtix token <username>");
   }

@@ -20,16 +20,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The steps of a sale as a web client takes them, through the gateway's HTTP API: an agent lists a ticket, a
- * traveller reserves it and pays the order. Events carry each step to the next service, so a step that needs the
- * previous one's news waits for it (404 until it arrived).
+ * The steps of a sale as a web client takes them, through the gateway's HTTP API: an agent lists a
+ * ticket, a traveller reserves it and pays the order. Events carry each step to the next service,
+ * so a step that needs the previous one's news waits for it (404 until it arrived).
  */
 public final class SaleSteps {
 
   public static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final URI gateway;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
 
   public SaleSteps(URI gateway) {
@@ -37,12 +38,18 @@ public final class SaleSteps {
   }
 
   public JsonNode listTicket(String agent, String airline) {
-    String departure = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString();
-    String body = """
+    String departure =
+        Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString();
+    String body =
+        """
         {"airline":"%s","flightNumber":"AX%d","origin":"LUX","destination":"LIS","departureTime":"%s",
          "cabin":"ECONOMY","seat":"%dC","price":149.90,"currency":"EUR"}
-        """.formatted(airline, ThreadLocalRandom.current().nextInt(100, 999), departure,
-        ThreadLocalRandom.current().nextInt(1, 60));
+        """
+            .formatted(
+                airline,
+                ThreadLocalRandom.current().nextInt(100, 999),
+                departure,
+                ThreadLocalRandom.current().nextInt(1, 60));
     HttpResponse<String> created = send("POST", "/api/tickets", agent, body);
     assertThat(created.statusCode()).as("POST /api/tickets: %s", created.body()).isEqualTo(201);
     return json.readTree(created.body());
@@ -50,17 +57,25 @@ public final class SaleSteps {
 
   /** Reserves once the orders service heard of the ticket. */
   public JsonNode reserve(JsonNode ticket, String traveller) {
-    String body = """
+    String body =
+        """
         {"ticketId":"%s","price":%s,"currency":"%s"}
-        """.formatted(ticket.path("id").asString(), ticket.path("price").asDecimal().toPlainString(),
-        ticket.path("currency").asString());
+        """
+            .formatted(
+                ticket.path("id").asString(),
+                ticket.path("price").asDecimal().toPlainString(),
+                ticket.path("currency").asString());
     return createdOnceKnown("/api/orders", traveller, body);
   }
 
   /** Starts paying once the payments service heard of the order. */
   public JsonNode startPayment(JsonNode order, String traveller) {
-    return createdOnceKnown("/api/payments", traveller, """
-        {"orderId":"%s"}""".formatted(order.path("id").asString()));
+    return createdOnceKnown(
+        "/api/payments",
+        traveller,
+        """
+        {"orderId":"%s"}"""
+            .formatted(order.path("id").asString()));
   }
 
   public JsonNode get(String path, String token) {
@@ -70,9 +85,11 @@ public final class SaleSteps {
   }
 
   public HttpResponse<String> send(String method, String path, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-        .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(gateway.resolve(path))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(30));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -84,9 +101,12 @@ public final class SaleSteps {
 
   /** Posts as Stripe posts its webhooks: raw body, signature header, no token. */
   public HttpResponse<String> stripeWebhook(String payload, String signature) {
-    return exchange(HttpRequest.newBuilder(gateway.resolve("/api/payments/stripe/webhook"))
-        .POST(BodyPublishers.ofString(payload)).header("Content-Type", "application/json; charset=utf-8")
-        .header("Stripe-Signature", signature).timeout(Duration.ofSeconds(30)));
+    return exchange(
+        HttpRequest.newBuilder(gateway.resolve("/api/payments/stripe/webhook"))
+            .POST(BodyPublishers.ofString(payload))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Stripe-Signature", signature)
+            .timeout(Duration.ofSeconds(30)));
   }
 
   /** The ticket's status as anyone browsing the catalogue sees it. */
@@ -96,22 +116,26 @@ public final class SaleSteps {
 
   private JsonNode createdOnceKnown(String path, String token, String body) {
     AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-      response.set(send("POST", path, token, body));
-      return response.get().statusCode() != 404;
-    });
-    assertThat(response.get().statusCode()).as("POST %s: %s", path, response.get().body()).isEqualTo(201);
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              response.set(send("POST", path, token, body));
+              return response.get().statusCode() != 404;
+            });
+    assertThat(response.get().statusCode())
+        .as("POST %s: %s", path, response.get().body())
+        .isEqualTo(201);
     return json.readTree(response.get().body());
   }
 
   private HttpResponse<String> exchange(HttpRequest.Builder request) {
     try {
       return http.send(request.build(), BodyHandlers.ofString());
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }

@@ -39,12 +39,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,20 +67,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The packaged launcher as a person runs it: {@code java -jar airtix-launcher.jar} in a process of its own, on a
- * fresh data folder, used through the gateway with tokens from real logins, its events read from the embedded
- * broker, stopped the way a service manager
- * (SIGTERM) and a person at the terminal (Ctrl-C, SIGINT) stop it, and started again on the same data.
- * <p>
- * The steps build on each other, in order: the first start unpacks and builds Keycloak and creates the demo data,
- * the later ones find it all in place.
+ * The packaged launcher as a person runs it: {@code java -jar airtix-launcher.jar} in a process of
+ * its own, on a fresh data folder, used through the gateway with tokens from real logins, its
+ * events read from the embedded broker, stopped the way a service manager (SIGTERM) and a person at
+ * the terminal (Ctrl-C, SIGINT) stop it, and started again on the same data.
+ *
+ * <p>The steps build on each other, in order: the first start unpacks and builds Keycloak and
+ * creates the demo data, the later ones find it all in place.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class StandaloneLaunchIntegrationTests {
 
-  /** The first start unpacks Keycloak and lets it build itself; on two busy cores that can take minutes. */
+  /**
+   * The first start unpacks Keycloak and lets it build itself; on two busy cores that can take
+   * minutes.
+   */
   private static final Duration START_PATIENCE = Duration.ofMinutes(6);
+
   private static final Duration STOP_PATIENCE = Duration.ofSeconds(60);
   private static final Duration TOKEN_COMMAND_PATIENCE = Duration.ofSeconds(60);
   private static final int TAIL_LINES = 60;
@@ -95,34 +99,54 @@ class StandaloneLaunchIntegrationTests {
   private static final URI TICKETS = URI.create("http://localhost:8080/api/tickets");
   private static final URI AIRLINES = URI.create("http://localhost:8080/api/airlines");
   private static final URI ORDERS = URI.create("http://localhost:8080/api/orders");
+
   /**
-   * How long a reservation holds its ticket: given to the launcher as the environment variable AIRTIX_ORDERS_HOLD, as a
-   * person would shorten it, which binds to the orders service's airtix.orders.hold (15 minutes by default). Long
-   * enough for the steps between a reservation and its cancellation, short enough to watch a hold run out.
+   * How long a reservation holds its ticket: given to the launcher as the environment variable
+   * AIRTIX_ORDERS_HOLD, as a person would shorten it, which binds to the orders service's
+   * airtix.orders.hold (15 minutes by default). Long enough for the steps between a reservation and
+   * its cancellation, short enough to watch a hold run out.
    */
   private static final Duration HOLD = Duration.ofSeconds(30);
+
   private static final String HOLD_VARIABLE = "AIRTIX_ORDERS_HOLD";
+
   /** The demo ticket whose hold the traveller lets run out. */
   private static final String EXPIRING_FLIGHT = "AX205";
-  /** The demo ticket the traveller reserves; the reservation is cancelled again, so the catalogue ends as it began. */
+
+  /**
+   * The demo ticket the traveller reserves; the reservation is cancelled again, so the catalogue
+   * ends as it began.
+   */
   private static final String RESERVED_FLIGHT = "AX101";
-  /** Keycloak's admin console logs people in with its own client, redirecting to the console of the realm. */
+
+  /**
+   * Keycloak's admin console logs people in with its own client, redirecting to the console of the
+   * realm.
+   */
   private static final String CONSOLE_CLIENT = "security-admin-console";
-  private static final URI CONSOLE_REDIRECT = URI.create("http://localhost:8180/admin/airtix/console/");
-  private static final URI CONSOLE_USERS = URI.create("http://localhost:8180/admin/realms/airtix/users");
+
+  private static final URI CONSOLE_REDIRECT =
+      URI.create("http://localhost:8180/admin/airtix/console/");
+  private static final URI CONSOLE_USERS =
+      URI.create("http://localhost:8180/admin/realms/airtix/users");
+
   /** The embedded event broker's AMQP port (libs/broker's standalone port) and its one account. */
   private static final int BROKER_PORT = 5673;
+
   private static final String BROKER_ACCOUNT = "guest";
   private static final String EVENTS_EXCHANGE = "airtix.events";
   private static final Duration EVENT_PATIENCE = Duration.ofSeconds(20);
   private static final String BROKER_READY = "Event broker ready after";
+
   /** Every port Airtix listens on; 3025 and 8025 are the mail catcher's SMTP port and page. */
-  private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, BROKER_PORT,
-      3025, 8025);
+  private static final List<Integer> PORTS =
+      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, BROKER_PORT, 3025, 8025);
+
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final List<Launch> launches = new ArrayList<>();
   private final List<String> createdFlights = new ArrayList<>();
@@ -142,7 +166,9 @@ class StandaloneLaunchIntegrationTests {
     Files.createDirectories(dataDir);
     for (int port : PORTS) {
       assertThat(isListening(port))
-          .as("port %d is in use: another Airtix or Keycloak runs on this machine; stop it first", port)
+          .as(
+              "port %d is in use: another Airtix or Keycloak runs on this machine; stop it first",
+              port)
           .isFalse();
     }
   }
@@ -158,9 +184,15 @@ class StandaloneLaunchIntegrationTests {
   void firstStartUnpacksKeycloakAndCreatesDemoData() {
     Launch launch = start("first");
 
-    assertThat(launch.output()).doesNotContain(DEMO_DATA_FAILED).contains(UNPACKING, BROKER_READY,
-        "Demo data created: 6 accounts, 2 airlines, 2 staff members, 6 tickets", "./airtix otp aerolux-admin");
-    // the admins set up their authenticator app when the demo first logged them in; nobody else had to
+    assertThat(launch.output())
+        .doesNotContain(DEMO_DATA_FAILED)
+        .contains(
+            UNPACKING,
+            BROKER_READY,
+            "Demo data created: 6 accounts, 2 airlines, 2 staff members, 6 tickets",
+            "./airtix otp aerolux-admin");
+    // the admins set up their authenticator app when the demo first logged them in; nobody else had
+    // to
     DemoAuthenticators authenticators = new DemoAuthenticators(dataDir);
     assertThat(List.of("platform-admin", "aerolux-admin", "boreal-admin"))
         .allSatisfy(admin -> assertThat(authenticators.setUp(admin)).as(admin).isPresent());
@@ -175,9 +207,14 @@ class StandaloneLaunchIntegrationTests {
     try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
       assertThat(admin.realm(AirtixRealm.NAME).identityProviders().findAll()).isEmpty();
     }
-    URI signIn = KEYCLOAK.resolve("/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web&response_type=code"
-        + "&scope=openid&redirect_uri=" + WEB_REDIRECT + "&code_challenge_method=S256"
-        + "&code_challenge=" + "A".repeat(43));
+    URI signIn =
+        KEYCLOAK.resolve(
+            "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web&response_type=code"
+                + "&scope=openid&redirect_uri="
+                + WEB_REDIRECT
+                + "&code_challenge_method=S256"
+                + "&code_challenge="
+                + "A".repeat(43));
     HttpResponse<String> page = send(HttpRequest.newBuilder(signIn).GET(), null);
 
     assertThat(page.statusCode()).isEqualTo(200);
@@ -196,7 +233,8 @@ class StandaloneLaunchIntegrationTests {
   @Test
   @Order(4)
   void platformAdminSeesBothDemoAirlinesThroughGateway() {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(AIRLINES).GET(), login("platform-admin"));
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(AIRLINES).GET(), login("platform-admin"));
 
     assertThat(response.statusCode()).as("GET %s: %s", AIRLINES, response.body()).isEqualTo(200);
     assertThat(itemValues(response, "alias")).containsExactlyInAnyOrder("aerolux", "boreal");
@@ -207,13 +245,18 @@ class StandaloneLaunchIntegrationTests {
   void tenantAdminSeesOwnAirlinesStaffOnly() {
     String tenantAdmin = login("aerolux-admin");
 
-    HttpResponse<String> own = send(HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/aerolux/staff")).GET(),
-        tenantAdmin);
+    HttpResponse<String> own =
+        send(
+            HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/aerolux/staff")).GET(),
+            tenantAdmin);
     assertThat(own.statusCode()).as("own staff: %s", own.body()).isEqualTo(200);
-    assertThat(itemValues(own, "username")).containsExactlyInAnyOrder("aerolux-admin", "aerolux-agent");
+    assertThat(itemValues(own, "username"))
+        .containsExactlyInAnyOrder("aerolux-admin", "aerolux-agent");
 
-    HttpResponse<String> other = send(HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/boreal/staff")).GET(),
-        tenantAdmin);
+    HttpResponse<String> other =
+        send(
+            HttpRequest.newBuilder(AIRLINES.resolve("/api/airlines/boreal/staff")).GET(),
+            tenantAdmin);
     assertThat(other.statusCode()).as("another airline's staff: %s", other.body()).isEqualTo(404);
   }
 
@@ -247,11 +290,13 @@ class StandaloneLaunchIntegrationTests {
     connections.setUsername(BROKER_ACCOUNT);
     connections.setPassword(BROKER_ACCOUNT);
     try {
-      // a queue of the test's own, gone with its connection: the services' topology is left as it is
+      // a queue of the test's own, gone with its connection: the services' topology is left as it
+      // is
       RabbitAdmin admin = new RabbitAdmin(connections);
       Queue ticketEvents = new AnonymousQueue();
       admin.declareQueue(ticketEvents);
-      // the tickets service declares the exchange this way too; declaring it here does not depend on its timing
+      // the tickets service declares the exchange this way too; declaring it here does not depend
+      // on its timing
       TopicExchange events = new TopicExchange(EVENTS_EXCHANGE, true, false);
       admin.declareExchange(events);
       admin.declareBinding(BindingBuilder.bind(ticketEvents).to(events).with("ticket.#"));
@@ -264,20 +309,28 @@ class StandaloneLaunchIntegrationTests {
       // earlier ticket events that no queue took yet may arrive first: the outbox retries them
       RabbitTemplate template = new RabbitTemplate(connections);
       List<Message> received = new CopyOnWriteArrayList<>();
-      await().atMost(EVENT_PATIENCE).until(() -> {
-        // a get, not a consumer with a timeout: cancelling that consumer would delete the auto-delete queue
-        Message message = template.receive(ticketEvents.getName());
-        if (message != null) {
-          received.add(message);
-        }
-        return received.stream().anyMatch(each -> isTicketCreated(each, ticketId));
-      });
-      Message event = received.stream().filter(each -> isTicketCreated(each, ticketId)).findFirst().orElseThrow();
+      await()
+          .atMost(EVENT_PATIENCE)
+          .until(
+              () -> {
+                // a get, not a consumer with a timeout: cancelling that consumer would delete the
+                // auto-delete queue
+                Message message = template.receive(ticketEvents.getName());
+                if (message != null) {
+                  received.add(message);
+                }
+                return received.stream().anyMatch(each -> isTicketCreated(each, ticketId));
+              });
+      Message event =
+          received.stream()
+              .filter(each -> isTicketCreated(each, ticketId))
+              .findFirst()
+              .orElseThrow();
       assertThat(event.getMessageProperties().getType()).isEqualTo("ticket.created");
       assertThat(event.getMessageProperties().getContentType()).isEqualTo("application/json");
-      assertThat(json.readTree(event.getBody()).path("payload").path("flightNumber").asString()).isEqualTo("AX905");
-    }
-    finally {
+      assertThat(json.readTree(event.getBody()).path("payload").path("flightNumber").asString())
+          .isEqualTo("AX905");
+    } finally {
       connections.destroy();
     }
   }
@@ -301,7 +354,10 @@ class StandaloneLaunchIntegrationTests {
 
     assertThat(result.exitCode()).as("exit code; stderr: %s", result.stderr()).isZero();
     String token = result.stdout().strip();
-    assertThat(token).as("stdout holds the token and nothing else").doesNotContain("\n", " ").matches(".+\\..+\\..+");
+    assertThat(token)
+        .as("stdout holds the token and nothing else")
+        .doesNotContain("\n", " ")
+        .matches(".+\\..+\\..+");
     assertThat(send(HttpRequest.newBuilder(TICKETS).GET(), token).statusCode()).isEqualTo(200);
     assertThat(createTicket("aerolux", "AX904", token).statusCode()).isEqualTo(201);
     createdFlights.add("AX904");
@@ -309,8 +365,9 @@ class StandaloneLaunchIntegrationTests {
   }
 
   /**
-   * The sale's events in both directions: the orders service learnt the demo ticket from the tickets service's events,
-   * and the tickets service learns of the reservation from the orders service's.
+   * The sale's events in both directions: the orders service learnt the demo ticket from the
+   * tickets service's events, and the tickets service learns of the reservation from the orders
+   * service's.
    */
   @Test
   @Order(12)
@@ -319,12 +376,17 @@ class StandaloneLaunchIntegrationTests {
     reservedTicketId = ticket.path("id").asString();
     String traveller = login("traveller");
 
-    // the demo tickets reach the orders service's replica by events, which may still be on their way (404 until then)
+    // the demo tickets reach the orders service's replica by events, which may still be on their
+    // way (404 until then)
     AtomicReference<HttpResponse<String>> reservation = new AtomicReference<>();
-    await().atMost(EVENT_PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-      reservation.set(reserve(ticket, traveller));
-      return reservation.get().statusCode() != 404;
-    });
+    await()
+        .atMost(EVENT_PATIENCE)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              reservation.set(reserve(ticket, traveller));
+              return reservation.get().statusCode() != 404;
+            });
     Instant reservedAt = Instant.now();
 
     HttpResponse<String> created = reservation.get();
@@ -333,9 +395,16 @@ class StandaloneLaunchIntegrationTests {
     travellersOrderId = order.path("id").asString();
     assertThat(order.path("status").asString()).isEqualTo("CREATED");
     assertThat(Instant.parse(order.path("expiresAt").asString()))
-        .isBetween(reservedAt.plus(HOLD).minus(Duration.ofMinutes(1)), reservedAt.plus(HOLD).plusSeconds(5));
-    await().atMost(EVENT_PATIENCE).untilAsserted(
-        () -> assertThat(ticketStatus(reservedTicketId)).as("the reserved ticket's status").isEqualTo("RESERVED"));
+        .isBetween(
+            reservedAt.plus(HOLD).minus(Duration.ofMinutes(1)),
+            reservedAt.plus(HOLD).plusSeconds(5));
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(ticketStatus(reservedTicketId))
+                    .as("the reserved ticket's status")
+                    .isEqualTo("RESERVED"));
   }
 
   @Test
@@ -354,19 +423,24 @@ class StandaloneLaunchIntegrationTests {
     assertThat(travellersOrderId).as("the traveller's order").isNotNull();
     URI cancel = ORDERS.resolve("/api/orders/" + travellersOrderId + "/cancel");
 
-    HttpResponse<String> cancelled = send(HttpRequest.newBuilder(cancel).POST(BodyPublishers.noBody()),
-        login("traveller"));
+    HttpResponse<String> cancelled =
+        send(HttpRequest.newBuilder(cancel).POST(BodyPublishers.noBody()), login("traveller"));
 
     assertThat(cancelled.statusCode()).as("POST %s: %s", cancel, cancelled.body()).isEqualTo(200);
     assertThat(json.readTree(cancelled.body()).path("status").asString()).isEqualTo("CANCELLED");
-    await().atMost(EVENT_PATIENCE).untilAsserted(
-        () -> assertThat(ticketStatus(reservedTicketId)).as("the released ticket's status").isEqualTo("AVAILABLE"));
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(ticketStatus(reservedTicketId))
+                    .as("the released ticket's status")
+                    .isEqualTo("AVAILABLE"));
   }
 
   /**
-   * The sale's whole loop through the gateway: the orders service publishes the reservation, the expiration service
-   * schedules its deadline and, when the hold runs out, publishes order.expired; the orders service cancels the unpaid
-   * order and the tickets service frees the ticket.
+   * The sale's whole loop through the gateway: the orders service publishes the reservation, the
+   * expiration service schedules its deadline and, when the hold runs out, publishes order.expired;
+   * the orders service cancels the unpaid order and the tickets service frees the ticket.
    */
   @Test
   @Order(15)
@@ -380,29 +454,48 @@ class StandaloneLaunchIntegrationTests {
 
     assertThat(created.statusCode()).as("POST %s: %s", ORDERS, created.body()).isEqualTo(201);
     String orderId = json.readTree(created.body()).path("id").asString();
-    await().atMost(EVENT_PATIENCE).untilAsserted(
-        () -> assertThat(ticketStatus(ticketId)).as("the reserved ticket's status").isEqualTo("RESERVED"));
-    await().atMost(HOLD.plus(EVENT_PATIENCE)).untilAsserted(
-        () -> assertThat(ticketStatus(ticketId)).as("the ticket's status after the hold").isEqualTo("AVAILABLE"));
-    assertThat(Instant.now()).as("not released before the hold ran out").isAfter(beforeReserving.plus(HOLD));
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(ticketStatus(ticketId))
+                    .as("the reserved ticket's status")
+                    .isEqualTo("RESERVED"));
+    await()
+        .atMost(HOLD.plus(EVENT_PATIENCE))
+        .untilAsserted(
+            () ->
+                assertThat(ticketStatus(ticketId))
+                    .as("the ticket's status after the hold")
+                    .isEqualTo("AVAILABLE"));
+    assertThat(Instant.now())
+        .as("not released before the hold ran out")
+        .isAfter(beforeReserving.plus(HOLD));
     URI order = ORDERS.resolve("/api/orders/" + orderId);
     HttpResponse<String> expired = send(HttpRequest.newBuilder(order).GET(), login("traveller"));
     assertThat(expired.statusCode()).as("GET %s: %s", order, expired.body()).isEqualTo(200);
     assertThat(json.readTree(expired.body()).path("status").asString()).isEqualTo("CANCELLED");
-    assertThat(json.readTree(expired.body()).path("cancellationReason").asString()).isEqualTo("EXPIRED");
+    assertThat(json.readTree(expired.body()).path("cancellationReason").asString())
+        .isEqualTo("EXPIRED");
   }
 
   /**
-   * A traveller buys a ticket, then their account is deleted in Keycloak. Keycloak's event reaches every service
-   * through the embedded broker; afterwards no service's database (every SQLite file of the data folder) holds the
-   * person's e-mail address or name, the sale is kept without them, and the log says so without naming them.
+   * A traveller buys a ticket, then their account is deleted in Keycloak. Keycloak's event reaches
+   * every service through the embedded broker; afterwards no service's database (every SQLite file
+   * of the data folder) holds the person's e-mail address or name, the sale is kept without them,
+   * and the log says so without naming them.
    */
   @Test
   @Order(16)
   void deletedTravellerLeavesNoTraceInAnyServicesDatabaseAndTheSaleIsKept() throws Exception {
     String marker = UUID.randomUUID().toString().substring(0, 8);
-    NewUser person = NewUser.customer("erase-me-" + marker, "erase-me-" + marker + "@example.org",
-        "Erasmus" + marker, "Forgetful" + marker, DEMO_PASSWORD);
+    NewUser person =
+        NewUser.customer(
+            "erase-me-" + marker,
+            "erase-me-" + marker + "@example.org",
+            "Erasmus" + marker,
+            "Forgetful" + marker,
+            DEMO_PASSWORD);
     List<String> personal = List.of(person.email(), person.firstName(), person.lastName());
     String personId;
     try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
@@ -415,28 +508,44 @@ class StandaloneLaunchIntegrationTests {
     JsonNode order = sale.reserve(ticket, traveller);
     String orderId = order.path("id").asString();
     JsonNode payment = sale.startPayment(order, traveller);
-    HttpResponse<String> paid = sale.send("POST", "/api/payments/" + payment.path("id").asString()
-        + "/simulated-confirmation", traveller, """
+    HttpResponse<String> paid =
+        sale.send(
+            "POST",
+            "/api/payments/" + payment.path("id").asString() + "/simulated-confirmation",
+            traveller,
+            """
         {"outcome":"SUCCEEDED"}""");
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
-    await().atMost(EVENT_PATIENCE).untilAsserted(() -> assertThat(sale.get("/api/orders/" + orderId, traveller)
-        .path("status").asString()).isEqualTo("COMPLETED"));
-    assertThat(servicesDatabases()).as("the services' databases in %s", dataDir)
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(sale.get("/api/orders/" + orderId, traveller).path("status").asString())
+                    .isEqualTo("COMPLETED"));
+    assertThat(servicesDatabases())
+        .as("the services' databases in %s", dataDir)
         .extracting(file -> file.getFileName().toString())
         .contains("tickets.db", "orders.db", "expiration.db", "payments.db");
-    assertThat(cellsHolding(person.email())).as("the orders service keeps the address for receipts").isNotEmpty();
+    assertThat(cellsHolding(person.email()))
+        .as("the orders service keeps the address for receipts")
+        .isNotEmpty();
 
     try (Keycloak admin = KeycloakAdmin.connect(KEYCLOAK, AdminPassword.of(dataDir))) {
       admin.realm(AirtixRealm.NAME).users().delete(personId).close();
     }
 
-    await().atMost(EVENT_PATIENCE).untilAsserted(() -> {
-      for (String value : personal) {
-        assertThat(cellsHolding(value)).as("cells holding '%s'", value).isEmpty();
-      }
-    });
-    try (Connection orders = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("orders.db"))) {
-      try (PreparedStatement sold = orders.prepareStatement("SELECT status, customer_id FROM orders WHERE id = ?")) {
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(
+            () -> {
+              for (String value : personal) {
+                assertThat(cellsHolding(value)).as("cells holding '%s'", value).isEmpty();
+              }
+            });
+    try (Connection orders =
+        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("orders.db"))) {
+      try (PreparedStatement sold =
+          orders.prepareStatement("SELECT status, customer_id FROM orders WHERE id = ?")) {
         sold.setString(1, orderId);
         try (ResultSet row = sold.executeQuery()) {
           assertThat(row.next()).as("the sale is kept").isTrue();
@@ -445,11 +554,22 @@ class StandaloneLaunchIntegrationTests {
         }
       }
     }
-    assertThat(Launch.read(dataDir.resolve("logs/airtix.log")).lines()
-        .filter(line -> line.contains("Erased a deleted account")).toList())
-        .as("the erasure's log lines").hasSizeGreaterThanOrEqualTo(2)
-        .allSatisfy(line -> assertThat(line).doesNotContain(person.email(), person.firstName(), person.lastName(),
-            person.username(), personId));
+    assertThat(
+            Launch.read(dataDir.resolve("logs/airtix.log"))
+                .lines()
+                .filter(line -> line.contains("Erased a deleted account"))
+                .toList())
+        .as("the erasure's log lines")
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .doesNotContain(
+                        person.email(),
+                        person.firstName(),
+                        person.lastName(),
+                        person.username(),
+                        personId));
   }
 
   private List<Path> servicesDatabases() throws IOException {
@@ -461,8 +581,8 @@ class StandaloneLaunchIntegrationTests {
   private List<String> cellsHolding(String value) throws Exception {
     List<String> found = new ArrayList<>();
     for (Path database : servicesDatabases()) {
-      DatabaseScan.find("jdbc:sqlite:" + database, value).forEach(cell -> found.add(database.getFileName() + ": "
-          + cell));
+      DatabaseScan.find("jdbc:sqlite:" + database, value)
+          .forEach(cell -> found.add(database.getFileName() + ": " + cell));
     }
     return found;
   }
@@ -485,7 +605,8 @@ class StandaloneLaunchIntegrationTests {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.stdout()).isEmpty();
-    assertThat(result.stderr()).contains("Keycloak does not answer at http://localhost:8180: is Airtix running?");
+    assertThat(result.stderr())
+        .contains("Keycloak does not answer at http://localhost:8180: is Airtix running?");
   }
 
   @Test
@@ -493,9 +614,13 @@ class StandaloneLaunchIntegrationTests {
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
-    assertThat(launch.output()).doesNotContain(UNPACKING, DEMO_DATA_FAILED).contains("Demo data present", BROKER_READY);
+    assertThat(launch.output())
+        .doesNotContain(UNPACKING, DEMO_DATA_FAILED)
+        .contains("Demo data present", BROKER_READY);
     report.add("warm start: " + launch.reportedStartTime());
-    assertThat(isListening(BROKER_PORT)).as("the event broker listens on port %d again", BROKER_PORT).isTrue();
+    assertThat(isListening(BROKER_PORT))
+        .as("the event broker listens on port %d again", BROKER_PORT)
+        .isTrue();
     List<String> expected = new ArrayList<>(demoFlights());
     expected.addAll(createdFlights);
     assertThat(createdFlights).as("tickets the agent created before the restart").isNotEmpty();
@@ -512,24 +637,35 @@ class StandaloneLaunchIntegrationTests {
         .isFalse();
     Stopping stopping = launch.beforeStopping();
 
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(launch.process().pid())).inheritIO().start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -INT succeeded").isTrue();
+    Process kill =
+        new ProcessBuilder("kill", "-INT", String.valueOf(launch.process().pid()))
+            .inheritIO()
+            .start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
+        .as("kill -INT succeeded")
+        .isTrue();
 
     launch.assertStoppedEverything(stopping);
   }
 
   /**
-   * With the broker up before the services and stopped after them, the outbox relay never finds it missing: it
-   * neither warns that it cannot publish nor logs errors, in either run, starts and stops included.
+   * With the broker up before the services and stopped after them, the outbox relay never finds it
+   * missing: it neither warns that it cannot publish nor logs errors, in either run, starts and
+   * stops included.
    */
   @Test
   @Order(21)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));
-    List<String> relayErrors = Launch.read(dataDir.resolve("logs/airtix.log")).lines()
-        .filter(line -> line.contains(" ERROR ") && (line.contains("Outbox") || line.contains("messaging")))
-        .toList();
+    List<String> relayErrors =
+        Launch.read(dataDir.resolve("logs/airtix.log"))
+            .lines()
+            .filter(
+                line ->
+                    line.contains(" ERROR ")
+                        && (line.contains("Outbox") || line.contains("messaging")))
+            .toList();
     assertThat(relayErrors).as("errors of the outbox relay in logs/airtix.log").isEmpty();
   }
 
@@ -540,35 +676,41 @@ class StandaloneLaunchIntegrationTests {
   }
 
   private Launch start(String name) {
-    assertThat(launches).as("an earlier launch still runs").noneMatch(launch -> launch.process().isAlive());
+    assertThat(launches)
+        .as("an earlier launch still runs")
+        .noneMatch(launch -> launch.process().isAlive());
     Path output = dataDir.resolve("launcher-" + name + ".log");
     try {
-      ProcessBuilder builder = new ProcessBuilder(asTerminalWould(java(), "-jar", jar.toString(), "--data-dir",
-          dataDir.toString()))
-          .directory(dataDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(output.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  asTerminalWould(java(), "-jar", jar.toString(), "--data-dir", dataDir.toString()))
+              .directory(dataDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile());
       builder.environment().put(HOLD_VARIABLE, HOLD.toSeconds() + "s");
       Process process = builder.start();
       Launch launch = new Launch(process, output, dataDir);
       launches.add(launch);
       launch.awaitStarted();
       return launch;
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + jar, e);
     }
   }
 
   /**
-   * A terminal starts a command with Ctrl-C's SIGINT at its default; a build that runs as a background job of a
-   * non-interactive shell passes SIGINT on as ignored, and a JVM keeps ignoring it. Perl (part of every Debian base
-   * system) restores the default before it becomes the launcher, so the Ctrl-C step tests the launcher, not the way
-   * the build was started.
+   * A terminal starts a command with Ctrl-C's SIGINT at its default; a build that runs as a
+   * background job of a non-interactive shell passes SIGINT on as ignored, and a JVM keeps ignoring
+   * it. Perl (part of every Debian base system) restores the default before it becomes the
+   * launcher, so the Ctrl-C step tests the launcher, not the way the build was started.
    */
   private static List<String> asTerminalWould(String... command) {
-    List<String> withDefaultSigint = new ArrayList<>(
-        List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";"));
+    List<String> withDefaultSigint =
+        new ArrayList<>(
+            List.of(
+                "perl",
+                "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\\n\";"));
     withDefaultSigint.addAll(List.of(command));
     return withDefaultSigint;
   }
@@ -585,48 +727,56 @@ class StandaloneLaunchIntegrationTests {
     Path stderr = dataDir.resolve("token-" + username + ".err");
     Instant start = Instant.now();
     try {
-      Process process = new ProcessBuilder(java(), "-jar", jar.toString(), "token", username)
-          .directory(dataDir.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(java(), "-jar", jar.toString(), "token", username)
+              .directory(dataDir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
       try {
         if (!process.waitFor(TOKEN_COMMAND_PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-          fail("./airtix token " + username + " did not finish within " + TOKEN_COMMAND_PATIENCE.toSeconds() + " s");
+          fail(
+              "./airtix token "
+                  + username
+                  + " did not finish within "
+                  + TOKEN_COMMAND_PATIENCE.toSeconds()
+                  + " s");
         }
-      }
-      finally {
+      } finally {
         process.destroyForcibly();
       }
-      return new CommandResult(process.exitValue(), Files.readString(stdout), Files.readString(stderr),
+      return new CommandResult(
+          process.exitValue(),
+          Files.readString(stdout),
+          Files.readString(stderr),
           Duration.between(start, Instant.now()));
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  private record CommandResult(int exitCode, String stdout, String stderr, Duration duration) {
-  }
+  private record CommandResult(int exitCode, String stdout, String stderr, Duration duration) {}
 
   private String login(String username) {
     return login("airtix-web", WEB_REDIRECT, username);
   }
 
-  /** Demo admins answer the second-factor prompt with the authenticator app the demo set up and keeps. */
+  /**
+   * Demo admins answer the second-factor prompt with the authenticator app the demo set up and
+   * keeps.
+   */
   private String login(String clientId, URI redirect, String username) {
     DemoAuthenticators authenticators = new DemoAuthenticators(dataDir);
     AuthenticatorApp app = authenticators.of(username);
     try {
-      return BrowserlessLogin.login(KEYCLOAK, "airtix", clientId, redirect, username, DEMO_PASSWORD, app)
+      return BrowserlessLogin.login(
+              KEYCLOAK, "airtix", clientId, redirect, username, DEMO_PASSWORD, app)
           .accessToken();
-    }
-    finally {
+    } finally {
       authenticators.keep(username, app);
     }
   }
@@ -642,14 +792,23 @@ class StandaloneLaunchIntegrationTests {
     return fail("no ticket of flight " + flightNumber + " in " + tickets.body());
   }
 
-  /** Reserves at the price the catalogue shows, as a customer who just looked at the ticket would. */
+  /**
+   * Reserves at the price the catalogue shows, as a customer who just looked at the ticket would.
+   */
   private HttpResponse<String> reserve(JsonNode ticket, String token) {
-    String body = """
+    String body =
+        """
         {"ticketId":"%s","price":%s,"currency":"%s"}
-        """.formatted(ticket.path("id").asString(), ticket.path("price").asDecimal().toPlainString(),
-        ticket.path("currency").asString());
-    return send(HttpRequest.newBuilder(ORDERS).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(body)), token);
+        """
+            .formatted(
+                ticket.path("id").asString(),
+                ticket.path("price").asDecimal().toPlainString(),
+                ticket.path("currency").asString());
+    return send(
+        HttpRequest.newBuilder(ORDERS)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(body)),
+        token);
   }
 
   private String ticketStatus(String ticketId) {
@@ -660,13 +819,19 @@ class StandaloneLaunchIntegrationTests {
   }
 
   private HttpResponse<String> createTicket(String airline, String flightNumber, String token) {
-    String departure = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString();
-    String body = """
+    String departure =
+        Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString();
+    String body =
+        """
         {"airline":"%s","flightNumber":"%s","origin":"LUX","destination":"BCN","departureTime":"%s",
          "cabin":"ECONOMY","seat":"7C","price":99.00,"currency":"EUR"}
-        """.formatted(airline, flightNumber, departure);
-    return send(HttpRequest.newBuilder(TICKETS).header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(body)), token);
+        """
+            .formatted(airline, flightNumber, departure);
+    return send(
+        HttpRequest.newBuilder(TICKETS)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(body)),
+        token);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String token) {
@@ -674,13 +839,12 @@ class StandaloneLaunchIntegrationTests {
       request.header("Authorization", "Bearer " + token);
     }
     try {
-      return http.send(request.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+      return http.send(
+          request.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
           BodyHandlers.ofString());
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
@@ -691,7 +855,10 @@ class StandaloneLaunchIntegrationTests {
     return itemValues(response, "flightNumber");
   }
 
-  /** One field of every item of a page ({@code {"items": [...], ...}}), as the services answer lists. */
+  /**
+   * One field of every item of a page ({@code {"items": [...], ...}}), as the services answer
+   * lists.
+   */
   private List<String> itemValues(HttpResponse<String> response, String field) {
     JsonNode items = json.readTree(response.body()).path("items");
     List<String> values = new ArrayList<>();
@@ -704,13 +871,17 @@ class StandaloneLaunchIntegrationTests {
   }
 
   private static String java() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   private static String requiredProperty(String name) {
     String value = System.getProperty(name);
-    assertThat(value).as("system property %s, set by the launcher's failsafe configuration", name).isNotBlank();
+    assertThat(value)
+        .as("system property %s, set by the launcher's failsafe configuration", name)
+        .isNotBlank();
     return value;
   }
 
@@ -718,8 +889,7 @@ class StandaloneLaunchIntegrationTests {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("localhost", port), 300);
       return true;
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }
@@ -736,26 +906,36 @@ class StandaloneLaunchIntegrationTests {
   }
 
   /** What must be gone once the launcher has stopped, noted while it still runs. */
-  private record Stopping(long keycloakPid, List<ProcessHandle> descendants) {
-  }
+  private record Stopping(long keycloakPid, List<ProcessHandle> descendants) {}
 
   /** One run of the packaged launcher and what it printed. */
   private record Launch(Process process, Path outputFile, Path dataDir) {
 
     void awaitStarted() {
       try {
-        await().atMost(START_PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-          if (output().contains(STARTED)) {
-            return true;
-          }
-          if (!process.isAlive()) {
-            fail("The launcher exited with " + process.exitValue() + " before it started." + diagnostics());
-          }
-          return false;
-        });
-      }
-      catch (ConditionTimeoutException e) {
-        fail("The launcher did not start within " + START_PATIENCE.toMinutes() + " min." + diagnostics());
+        await()
+            .atMost(START_PATIENCE)
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  if (output().contains(STARTED)) {
+                    return true;
+                  }
+                  if (!process.isAlive()) {
+                    fail(
+                        "The launcher exited with "
+                            + process.exitValue()
+                            + " before it started."
+                            + diagnostics());
+                  }
+                  return false;
+                });
+      } catch (ConditionTimeoutException e) {
+        fail(
+            "The launcher did not start within "
+                + START_PATIENCE.toMinutes()
+                + " min."
+                + diagnostics());
       }
     }
 
@@ -773,7 +953,9 @@ class StandaloneLaunchIntegrationTests {
       assertThat(pidFile).as("Keycloak's pid file while it runs").isRegularFile();
       long keycloakPid = Long.parseLong(read(pidFile).strip());
       List<ProcessHandle> descendants = process.descendants().toList();
-      assertThat(descendants).extracting(ProcessHandle::pid).as("the launcher's child processes")
+      assertThat(descendants)
+          .extracting(ProcessHandle::pid)
+          .as("the launcher's child processes")
           .contains(keycloakPid);
       return new Stopping(keycloakPid, descendants);
     }
@@ -782,21 +964,32 @@ class StandaloneLaunchIntegrationTests {
       boolean exited;
       try {
         exited = process.waitFor(STOP_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-      }
-      catch (InterruptedException e) {
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      assertThat(exited).as("the launcher exited within %d s.%s", STOP_PATIENCE.toSeconds(),
-          exited ? "" : diagnostics()).isTrue();
+      assertThat(exited)
+          .as(
+              "the launcher exited within %d s.%s",
+              STOP_PATIENCE.toSeconds(), exited ? "" : diagnostics())
+          .isTrue();
       // orphans, if any, are reaped by init a moment after their parent ended
-      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-        assertThat(ProcessHandle.of(stopping.keycloakPid()).filter(ProcessHandle::isAlive))
-            .as("Keycloak (pid %d)", stopping.keycloakPid()).isEmpty();
-        assertThat(stopping.descendants()).as("the launcher's descendants").noneMatch(ProcessHandle::isAlive);
-      });
-      assertThat(dataDir.resolve("keycloak.pid")).as("Keycloak's pid file after a clean stop").doesNotExist();
-      assertThat(isListening(BROKER_PORT)).as("the event broker's port %d after the launcher stopped", BROKER_PORT)
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                assertThat(ProcessHandle.of(stopping.keycloakPid()).filter(ProcessHandle::isAlive))
+                    .as("Keycloak (pid %d)", stopping.keycloakPid())
+                    .isEmpty();
+                assertThat(stopping.descendants())
+                    .as("the launcher's descendants")
+                    .noneMatch(ProcessHandle::isAlive);
+              });
+      assertThat(dataDir.resolve("keycloak.pid"))
+          .as("Keycloak's pid file after a clean stop")
+          .doesNotExist();
+      assertThat(isListening(BROKER_PORT))
+          .as("the event broker's port %d after the launcher stopped", BROKER_PORT)
           .isFalse();
       assertThat(output()).contains("Keycloak stopped.");
     }
@@ -804,8 +997,11 @@ class StandaloneLaunchIntegrationTests {
     /** Whether the process started with SIGINT ignored, which a JVM then keeps ignoring. */
     boolean ignoresSigint() throws IOException {
       Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-      Optional<String> ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
-          .map(line -> line.substring("SigIgn:".length()).strip()).findFirst();
+      Optional<String> ignored =
+          Files.readAllLines(status).stream()
+              .filter(line -> line.startsWith("SigIgn:"))
+              .map(line -> line.substring("SigIgn:".length()).strip())
+              .findFirst();
       assertThat(ignored).as("SigIgn in %s", status).isPresent();
       long sigint = 1L << (2 - 1);
       return (Long.parseUnsignedLong(ignored.get(), 16) & sigint) != 0;
@@ -815,17 +1011,19 @@ class StandaloneLaunchIntegrationTests {
     void stopForcefully() {
       List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
       tree.add(process.toHandle());
-      keycloakPid().flatMap(ProcessHandle::of)
+      keycloakPid()
+          .flatMap(ProcessHandle::of)
           .filter(keycloak -> keycloak.info().commandLine().orElse("").contains(dataDir.toString()))
           .ifPresent(tree::add);
       tree.forEach(ProcessHandle::destroy);
       Instant deadline = Instant.now().plusSeconds(30);
       for (ProcessHandle each : tree) {
         try {
-          each.onExit().get(Math.max(Duration.between(Instant.now(), deadline).toMillis(), 1),
-              TimeUnit.MILLISECONDS);
-        }
-        catch (Exception stillRunning) {
+          each.onExit()
+              .get(
+                  Math.max(Duration.between(Instant.now(), deadline).toMillis(), 1),
+                  TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
           each.destroyForcibly();
         }
       }
@@ -834,27 +1032,44 @@ class StandaloneLaunchIntegrationTests {
     private Optional<Long> keycloakPid() {
       Path pidFile = dataDir.resolve("keycloak.pid");
       try {
-        return Files.isRegularFile(pidFile) ? Optional.of(Long.parseLong(read(pidFile).strip())) : Optional.empty();
-      }
-      catch (NumberFormatException e) {
+        return Files.isRegularFile(pidFile)
+            ? Optional.of(Long.parseLong(read(pidFile).strip()))
+            : Optional.empty();
+      } catch (NumberFormatException e) {
         return Optional.empty();
       }
     }
 
     private String diagnostics() {
-      return System.lineSeparator() + tail("the launcher's output", outputFile)
+      return System.lineSeparator()
+          + tail("the launcher's output", outputFile)
           + tail("Keycloak's log", dataDir.resolve("logs/keycloak.log"))
           + tail("the services' log", dataDir.resolve("logs/airtix.log"));
     }
 
     private static String tail(String what, Path file) {
       if (!Files.isRegularFile(file)) {
-        return System.lineSeparator() + "--- " + what + ": " + file + " does not exist" + System.lineSeparator();
+        return System.lineSeparator()
+            + "--- "
+            + what
+            + ": "
+            + file
+            + " does not exist"
+            + System.lineSeparator();
       }
       List<String> lines = read(file).lines().toList();
-      return System.lineSeparator() + "--- the last " + TAIL_LINES + " lines of " + what + " (" + file + "):"
+      return System.lineSeparator()
+          + "--- the last "
+          + TAIL_LINES
+          + " lines of "
+          + what
+          + " ("
+          + file
+          + "):"
           + System.lineSeparator()
-          + String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()))
+          + String.join(
+              System.lineSeparator(),
+              lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()))
           + System.lineSeparator();
     }
 
@@ -862,8 +1077,7 @@ class StandaloneLaunchIntegrationTests {
       try {
         // leniently: a log may hold bytes that are not UTF-8
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      }
-      catch (IOException e) {
+      } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }

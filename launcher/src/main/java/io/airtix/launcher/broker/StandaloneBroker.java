@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The embedded AMQP broker of the standalone mode, in the launcher's JVM: the services' outbox relays publish to it
- * and their inboxes consume from it, as they do from RabbitMQ in the distributed mode. Its Derby store lives under
- * {@code <data dir>/broker}, so events waiting in a queue survive a restart.
+ * The embedded AMQP broker of the standalone mode, in the launcher's JVM: the services' outbox
+ * relays publish to it and their inboxes consume from it, as they do from RabbitMQ in the
+ * distributed mode. Its Derby store lives under {@code <data dir>/broker}, so events waiting in a
+ * queue survive a restart.
  */
 public final class StandaloneBroker {
 
   public static final int PORT = EmbeddedBroker.STANDALONE_PORT;
-
 
   private final Path workDir;
   private EmbeddedBroker running;
@@ -24,17 +24,22 @@ public final class StandaloneBroker {
     this.workDir = dataDir.resolve("broker");
   }
 
-  /** Starts the broker on a thread of its own; completes with how long it took once it accepts connections. */
+  /**
+   * Starts the broker on a thread of its own; completes with how long it took once it accepts
+   * connections.
+   */
   public CompletableFuture<Duration> startInBackground() {
     CompletableFuture<Duration> started = new CompletableFuture<>();
-    Thread starter = new Thread(() -> {
-      try {
-        started.complete(start());
-      }
-      catch (RuntimeException e) {
-        started.completeExceptionally(e);
-      }
-    }, "airtix-broker-start");
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                started.complete(start());
+              } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+              }
+            },
+            "airtix-broker-start");
     // a launcher that fails elsewhere must be able to exit while the broker is still starting
     starter.setDaemon(true);
     starter.start();
@@ -42,8 +47,9 @@ public final class StandaloneBroker {
   }
 
   /**
-   * Stops the broker, closing its Derby store cleanly. Waits for a start under way, so a Ctrl-C in the first seconds
-   * does not leave a half-started broker behind; a stop before any start keeps it from starting later.
+   * Stops the broker, closing its Derby store cleanly. Waits for a start under way, so a Ctrl-C in
+   * the first seconds does not leave a half-started broker behind; a stop before any start keeps it
+   * from starting later.
    */
   public synchronized void stop() {
     stopped = true;

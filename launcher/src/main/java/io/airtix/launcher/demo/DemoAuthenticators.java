@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The authenticator apps of the demo accounts that must sign in with a second factor (the platform admin and the
- * tenant admins): each is set up when the demo data first logs its person in, and kept in the data folder so that
- * {@code ./airtix token} and {@code ./airtix otp} answer Keycloak's code prompt later, as the person's phone would.
- * With each key the file keeps the time step of the last code given out: Keycloak accepts every code once only.
+ * The authenticator apps of the demo accounts that must sign in with a second factor (the platform
+ * admin and the tenant admins): each is set up when the demo data first logs its person in, and
+ * kept in the data folder so that {@code ./airtix token} and {@code ./airtix otp} answer Keycloak's
+ * code prompt later, as the person's phone would. With each key the file keeps the time step of the
+ * last code given out: Keycloak accepts every code once only.
  */
 public final class DemoAuthenticators {
 
@@ -30,15 +31,18 @@ public final class DemoAuthenticators {
     this.file = dataDir.resolve(FILE_NAME);
   }
 
-  /** The person's app as kept, or a new one that the next login sets up when Keycloak asks for it. */
+  /**
+   * The person's app as kept, or a new one that the next login sets up when Keycloak asks for it.
+   */
   public synchronized AuthenticatorApp of(String username) {
     Properties kept = read();
     String key = kept.getProperty(username + ".key");
     if (key == null) {
       return new AuthenticatorApp();
     }
-    return AuthenticatorApp.withKey(key, Long.parseLong(kept.getProperty(username + ".last-step",
-        Long.toString(Long.MIN_VALUE))));
+    return AuthenticatorApp.withKey(
+        key,
+        Long.parseLong(kept.getProperty(username + ".last-step", Long.toString(Long.MIN_VALUE))));
   }
 
   /** The person's app only when it has been set up. */
@@ -47,7 +51,10 @@ public final class DemoAuthenticators {
     return app.key().isPresent() ? Optional.of(app) : Optional.empty();
   }
 
-  /** Keeps the app's key and last code after a login or a code given out; an app without a key is not kept. */
+  /**
+   * Keeps the app's key and last code after a login or a code given out; an app without a key is
+   * not kept.
+   */
   public synchronized void keep(String username, AuthenticatorApp app) {
     if (app.key().isEmpty()) {
       return;
@@ -63,9 +70,9 @@ public final class DemoAuthenticators {
     if (Files.exists(file)) {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         kept.load(reader);
-      }
-      catch (IOException e) {
-        throw new UncheckedIOException("Could not read the demo accounts' authenticator keys in " + file, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Could not read the demo accounts' authenticator keys in " + file, e);
       }
     }
     return kept;
@@ -76,16 +83,19 @@ public final class DemoAuthenticators {
     try {
       Files.createDirectories(file.getParent());
       try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        kept.store(writer, "Authenticator keys of the demo accounts that sign in with a second factor");
+        kept.store(
+            writer, "Authenticator keys of the demo accounts that sign in with a second factor");
       }
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
       }
-      // whole or not at all: a key lost half-way would lock the demo account out of browserless logins
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException("Could not keep the demo accounts' authenticator keys in " + file, e);
+      // whole or not at all: a key lost half-way would lock the demo account out of browserless
+      // logins
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not keep the demo accounts' authenticator keys in " + file, e);
     }
   }
 }

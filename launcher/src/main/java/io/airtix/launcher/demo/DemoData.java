@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
 import org.keycloak.admin.client.Keycloak;
 
 /**
- * Creates the demo airlines, people and tickets the way the platform's users would. People get their accounts through
- * Keycloak's admin API (never in the realm file, so the realm stays fit for production); the platform admin creates
- * each airline through the tenants API, appointing the airline's tenant admin, who then takes on the airline's staff
- * through the same API; the agents put the tickets on sale through the tickets API. So the demo airlines are made like
- * any other, admin-console permissions included. Whatever exists already is left alone.
+ * Creates the demo airlines, people and tickets the way the platform's users would. People get
+ * their accounts through Keycloak's admin API (never in the realm file, so the realm stays fit for
+ * production); the platform admin creates each airline through the tenants API, appointing the
+ * airline's tenant admin, who then takes on the airline's staff through the same API; the agents
+ * put the tickets on sale through the tickets API. So the demo airlines are made like any other,
+ * admin-console permissions included. Whatever exists already is left alone.
  */
 public final class DemoData {
 
@@ -32,8 +33,14 @@ public final class DemoData {
   private final Clock clock;
   private final DemoAuthenticators authenticators;
 
-  public DemoData(URI keycloakBaseUrl, String realm, String adminPassword, URI tenantsBaseUrl, URI ticketsBaseUrl,
-      Clock clock, DemoAuthenticators authenticators) {
+  public DemoData(
+      URI keycloakBaseUrl,
+      String realm,
+      String adminPassword,
+      URI tenantsBaseUrl,
+      URI ticketsBaseUrl,
+      Clock clock,
+      DemoAuthenticators authenticators) {
     this.keycloakBaseUrl = keycloakBaseUrl;
     this.realm = realm;
     this.adminPassword = adminPassword;
@@ -47,7 +54,8 @@ public final class DemoData {
   /**
    * What one run created, all zero on every start after the first.
    *
-   * @param staff people an airline's tenant admin took on (first tenant admins come with their airline)
+   * @param staff people an airline's tenant admin took on (first tenant admins come with their
+   *     airline)
    * @param notes demo data found otherwise than the demo makes it, left as it is
    */
   public record Created(int accounts, int airlines, int staff, int tickets, List<String> notes) {
@@ -77,10 +85,12 @@ public final class DemoData {
     try (Keycloak admin = KeycloakAdmin.connect(keycloakBaseUrl, adminPassword)) {
       AirtixRealm airtix = new AirtixRealm(admin, realm);
       requireRealmFitForTenantsService(airtix);
-      Set<String> existing = DemoCatalog.ACCOUNTS.stream()
-          .map(DemoAccount::username)
-          .filter(username -> !airtix.resource().users().searchByUsername(username, true).isEmpty())
-          .collect(Collectors.toSet());
+      Set<String> existing =
+          DemoCatalog.ACCOUNTS.stream()
+              .map(DemoAccount::username)
+              .filter(
+                  username -> !airtix.resource().users().searchByUsername(username, true).isEmpty())
+              .collect(Collectors.toSet());
       List<DemoAccount> missing = DemoPlan.accountsToCreate(DemoCatalog.ACCOUNTS, existing);
       missing.forEach(account -> airtix.createUser(account.toNewUser()));
       return missing.size();
@@ -88,25 +98,36 @@ public final class DemoData {
   }
 
   /**
-   * Keycloak imports the realm file only into a store that lacks the realm, so a data folder from an Airtix older than
-   * the tenants service keeps a realm without fine-grained admin permissions and without the service's roles; the
-   * service would answer every airline call with an error. Said plainly instead.
+   * Keycloak imports the realm file only into a store that lacks the realm, so a data folder from
+   * an Airtix older than the tenants service keeps a realm without fine-grained admin permissions
+   * and without the service's roles; the service would answer every airline call with an error.
+   * Said plainly instead.
    */
   private void requireRealmFitForTenantsService(AirtixRealm airtix) {
     if (!Boolean.TRUE.equals(airtix.resource().toRepresentation().isAdminPermissionsEnabled())) {
-      throw new IllegalStateException("the realm " + realm + " in this data folder comes from an Airtix older than"
-          + " the tenants service, which cannot manage airlines in it. Delete the data folder to start afresh"
-          + " (distributed mode: also drop the database airtix_keycloak).");
+      throw new IllegalStateException(
+          "the realm "
+              + realm
+              + " in this data folder comes from an Airtix older than"
+              + " the tenants service, which cannot manage airlines in it. Delete the data folder to start afresh"
+              + " (distributed mode: also drop the database airtix_keycloak).");
     }
   }
 
   private int ensureAirline(String airline, String platformAdminToken, List<String> notes) {
-    Outcome outcome = tenantsApi.createAirline(airline, DemoCatalog.AIRLINES.get(airline),
-        DemoCatalog.tenantAdminOf(airline).email(), platformAdminToken);
+    Outcome outcome =
+        tenantsApi.createAirline(
+            airline,
+            DemoCatalog.AIRLINES.get(airline),
+            DemoCatalog.tenantAdminOf(airline).email(),
+            platformAdminToken);
     if (outcome == Outcome.DIFFERENT) {
-      notes.add("The airline " + airline + " exists with another name or first tenant admin (made by hand, or by an"
-          + " older Airtix that left out its admin-console permissions); left as it is. Delete the data folder for"
-          + " fresh demo data.");
+      notes.add(
+          "The airline "
+              + airline
+              + " exists with another name or first tenant admin (made by hand, or by an"
+              + " older Airtix that left out its admin-console permissions); left as it is. Delete the data folder for"
+              + " fresh demo data.");
     }
     return outcome == Outcome.CREATED ? 1 : 0;
   }
@@ -116,10 +137,16 @@ public final class DemoData {
     String token = accessToken(tenantAdmin);
     int added = 0;
     for (DemoAccount member : DemoPlan.staffToAdd(DemoCatalog.ACCOUNTS, tenantAdmin)) {
-      Outcome outcome = tenantsApi.addStaff(airline, member.email(), Set.of(member.tenantRole()), token);
+      Outcome outcome =
+          tenantsApi.addStaff(airline, member.email(), Set.of(member.tenantRole()), token);
       if (outcome == Outcome.DIFFERENT) {
-        notes.add(member.username() + " works for " + airline + " in other roles than " + member.tenantRole()
-            + " (changed since the demo made them); left as they are.");
+        notes.add(
+            member.username()
+                + " works for "
+                + airline
+                + " in other roles than "
+                + member.tenantRole()
+                + " (changed since the demo made them); left as they are.");
       }
       added += outcome == Outcome.CREATED ? 1 : 0;
     }
@@ -128,24 +155,24 @@ public final class DemoData {
 
   private int ensureTickets(String airline) {
     String token = accessToken(DemoCatalog.agentOf(airline));
-    List<DemoTicket> missing = DemoPlan.ticketsToCreate(DemoCatalog.TICKETS, airline,
-        ticketsApi.flightNumbers(token));
+    List<DemoTicket> missing =
+        DemoPlan.ticketsToCreate(DemoCatalog.TICKETS, airline, ticketsApi.flightNumbers(token));
     Instant today = clock.instant();
     missing.forEach(ticket -> ticketsApi.create(ticket.toRequest(today), token));
     return missing.size();
   }
 
   /**
-   * Logged in after any change to their airlines: the token carries the tenant roles of the moment it was issued. The
-   * platform admin and the tenant admins set up their authenticator app at their first login; it is kept even when
-   * the login fails after that, or Keycloak would ask for codes nobody could compute.
+   * Logged in after any change to their airlines: the token carries the tenant roles of the moment
+   * it was issued. The platform admin and the tenant admins set up their authenticator app at their
+   * first login; it is kept even when the login fails after that, or Keycloak would ask for codes
+   * nobody could compute.
    */
   private String accessToken(DemoAccount account) {
     AuthenticatorApp app = authenticators.of(account.username());
     try {
       return login.login(account.username(), DemoAccount.PASSWORD, app).accessToken();
-    }
-    finally {
+    } finally {
       authenticators.keep(account.username(), app);
     }
   }

@@ -11,10 +11,14 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON to and from a service's API with a person's bearer token, the way the web apps call the services. */
+/**
+ * JSON to and from a service's API with a person's bearer token, the way the web apps call the
+ * services.
+ */
 final class ServiceCalls {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
 
   HttpResponse<String> get(URI uri, String accessToken) {
@@ -22,9 +26,12 @@ final class ServiceCalls {
   }
 
   HttpResponse<String> post(URI uri, Object body, String accessToken) {
-    return send(HttpRequest.newBuilder(uri)
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(json.writeValueAsString(body))), uri, accessToken);
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json.writeValueAsString(body))),
+        uri,
+        accessToken);
   }
 
   JsonNode read(HttpResponse<String> response) {
@@ -32,20 +39,23 @@ final class ServiceCalls {
   }
 
   static IllegalStateException unexpected(String call, HttpResponse<String> response) {
-    return new IllegalStateException(call + " answered " + response.statusCode() + ": " + response.body());
+    return new IllegalStateException(
+        call + " answered " + response.statusCode() + ": " + response.body());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, URI uri, String accessToken) {
     try {
-      return http.send(request.header("Authorization", "Bearer " + accessToken)
-          .header("Accept", "application/json")
-          .timeout(Duration.ofSeconds(30))
-          .build(), BodyHandlers.ofString());
-    }
-    catch (IOException e) {
-      throw new IllegalStateException("The service at " + uri + " did not answer: " + e.getMessage(), e);
-    }
-    catch (InterruptedException e) {
+      return http.send(
+          request
+              .header("Authorization", "Bearer " + accessToken)
+              .header("Accept", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .build(),
+          BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "The service at " + uri + " did not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while calling " + uri, e);
     }

@@ -5,9 +5,9 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 
 /**
- * The tenants service's API as the demo uses it: the platform admin creates the airlines, each airline's tenant admin
- * takes on its staff. Both calls may be repeated: the service answers 200 and changes nothing when the airline or the
- * staff member is there already as asked.
+ * The tenants service's API as the demo uses it: the platform admin creates the airlines, each
+ * airline's tenant admin takes on its staff. Both calls may be repeated: the service answers 200
+ * and changes nothing when the airline or the staff member is there already as asked.
  */
 final class TenantsApi {
 
@@ -17,7 +17,10 @@ final class TenantsApi {
     CREATED,
     /** there already, as asked (200) */
     PRESENT,
-    /** there already, but otherwise than asked (409), e.g. a staff member whose roles someone changed since */
+    /**
+     * there already, but otherwise than asked (409), e.g. a staff member whose roles someone
+     * changed since
+     */
     DIFFERENT
   }
 
@@ -28,10 +31,15 @@ final class TenantsApi {
     this.airlines = serviceBaseUrl.resolve("/api/airlines");
   }
 
-  /** As a platform admin; the first tenant admin's account exists already, so nobody is invited by e-mail. */
-  Outcome createAirline(String alias, String name, String firstTenantAdminEmail, String platformAdminToken) {
-    HttpResponse<String> response = calls.post(airlines,
-        new CreateAirline(alias, name, firstTenantAdminEmail), platformAdminToken);
+  /**
+   * As a platform admin; the first tenant admin's account exists already, so nobody is invited by
+   * e-mail.
+   */
+  Outcome createAirline(
+      String alias, String name, String firstTenantAdminEmail, String platformAdminToken) {
+    HttpResponse<String> response =
+        calls.post(
+            airlines, new CreateAirline(alias, name, firstTenantAdminEmail), platformAdminToken);
     return outcome("POST " + airlines + " for " + alias, response);
   }
 
@@ -51,9 +59,7 @@ final class TenantsApi {
     };
   }
 
-  record CreateAirline(String alias, String name, String firstTenantAdminEmail) {
-  }
+  record CreateAirline(String alias, String name, String firstTenantAdminEmail) {}
 
-  record AddStaff(String email, Set<String> roles) {
-  }
+  record AddStaff(String email, Set<String> roles) {}
 }

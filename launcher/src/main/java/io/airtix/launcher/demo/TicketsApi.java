@@ -6,7 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The tickets service's API as the demo uses it: with an agent's bearer token, like the web apps will. */
+/**
+ * The tickets service's API as the demo uses it: with an agent's bearer token, like the web apps
+ * will.
+ */
 final class TicketsApi {
 
   private final URI tickets;
@@ -16,7 +19,10 @@ final class TicketsApi {
     this.tickets = serviceBaseUrl.resolve("/api/tickets");
   }
 
-  /** Flight numbers of the tickets the agent can see, whatever the shape of the list (array or page). */
+  /**
+   * Flight numbers of the tickets the agent can see, whatever the shape of the list (array or
+   * page).
+   */
   Set<String> flightNumbers(String accessToken) {
     HttpResponse<String> response = calls.get(tickets, accessToken);
     if (response.statusCode() != 200) {

@@ -10,17 +10,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The password of Keycloak's bootstrap administrator. Keycloak creates that account once, on its first start, so the
- * password is generated once and kept in the data folder for every later start.
+ * The password of Keycloak's bootstrap administrator. Keycloak creates that account once, on its
+ * first start, so the password is generated once and kept in the data folder for every later start.
  */
 public final class AdminPassword {
 
   static final String FILE_NAME = "keycloak-admin-password";
-  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final String ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
   private static final int LENGTH = 24;
 
-  private AdminPassword() {
-  }
+  private AdminPassword() {}
 
   public static String of(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
@@ -35,9 +35,9 @@ public final class AdminPassword {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
       }
       return password;
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException("Could not read or store Keycloak's admin password in " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not read or store Keycloak's admin password in " + file, e);
     }
   }
 

@@ -10,18 +10,22 @@ import java.util.stream.Stream;
 import org.springframework.boot.system.ApplicationHome;
 
 /**
- * What the build puts in {@code launcher/target/keycloak/} beside the launcher jar: Keycloak's distribution zip from
- * Maven Central, our extension jar (providers and the airtix theme), the realm definition and the folder of lists of
- * common passwords the realm's password policy names.
+ * What the build puts in {@code launcher/target/keycloak/} beside the launcher jar: Keycloak's
+ * distribution zip from Maven Central, our extension jar (providers and the airtix theme), the
+ * realm definition and the folder of lists of common passwords the realm's password policy names.
  */
-public record KeycloakFiles(Path distribution, Path extension, Path realm, Path passwordBlacklists) {
+public record KeycloakFiles(
+    Path distribution, Path extension, Path realm, Path passwordBlacklists) {
 
   static final String FOLDER = "keycloak";
   static final String EXTENSION = "airtix-keycloak-extensions.jar";
   static final String REALM = "realm-export.json";
   static final String PASSWORD_BLACKLISTS = "password-blacklists";
 
-  /** The folder beside the running launcher, or the one named by the system property {@code airtix.keycloak.files}. */
+  /**
+   * The folder beside the running launcher, or the one named by the system property {@code
+   * airtix.keycloak.files}.
+   */
   public static KeycloakFiles besideLauncher(Class<?> launcher) {
     String configured = System.getProperty("airtix.keycloak.files");
     return in(configured != null ? Path.of(configured) : launcherFolder(launcher).resolve(FOLDER));
@@ -29,18 +33,29 @@ public record KeycloakFiles(Path distribution, Path extension, Path realm, Path 
 
   static KeycloakFiles in(Path folder) {
     Path distribution = distributionZip(folder);
-    KeycloakFiles files = new KeycloakFiles(distribution, folder.resolve(EXTENSION), folder.resolve(REALM),
-        folder.resolve(PASSWORD_BLACKLISTS));
-    for (Path file : List.of(files.distribution(), files.extension(), files.realm(), files.passwordBlacklists())) {
+    KeycloakFiles files =
+        new KeycloakFiles(
+            distribution,
+            folder.resolve(EXTENSION),
+            folder.resolve(REALM),
+            folder.resolve(PASSWORD_BLACKLISTS));
+    for (Path file :
+        List.of(
+            files.distribution(), files.extension(), files.realm(), files.passwordBlacklists())) {
       if (!Files.exists(file)) {
-        throw new IllegalStateException(file + " is missing; the launcher's build puts it there"
-            + " (./mvnw install -pl launcher -am, which ./airtix runs for you)");
+        throw new IllegalStateException(
+            file
+                + " is missing; the launcher's build puts it there"
+                + " (./mvnw install -pl launcher -am, which ./airtix runs for you)");
       }
     }
     return files;
   }
 
-  /** The version in the zip's name, e.g. {@code 26.7.3} for {@code keycloak-quarkus-dist-26.7.3.zip}. */
+  /**
+   * The version in the zip's name, e.g. {@code 26.7.3} for {@code
+   * keycloak-quarkus-dist-26.7.3.zip}.
+   */
   public String version() {
     String name = distribution.getFileName().toString();
     return name.substring("keycloak-quarkus-dist-".length(), name.length() - ".zip".length());
@@ -55,8 +70,7 @@ public record KeycloakFiles(Path distribution, Path extension, Path realm, Path 
           .filter(file -> file.getFileName().toString().matches("keycloak-quarkus-dist-.+\\.zip"))
           .findFirst()
           .orElse(folder.resolve("keycloak-quarkus-dist-<version>.zip"));
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

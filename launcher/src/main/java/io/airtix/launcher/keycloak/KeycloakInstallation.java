@@ -11,9 +11,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Keycloak unpacked in the data folder, with our extension among its providers, our lists of common passwords where
- * Keycloak looks for them ({@code data/password-blacklists/}) and the realm waiting for import.
- * Unpacking happens once per Keycloak version; Keycloak's own data ({@code data/keycloak/data}) survives upgrades.
+ * Keycloak unpacked in the data folder, with our extension among its providers, our lists of common
+ * passwords where Keycloak looks for them ({@code data/password-blacklists/}) and the realm waiting
+ * for import. Unpacking happens once per Keycloak version; Keycloak's own data ({@code
+ * data/keycloak/data}) survives upgrades.
  */
 public final class KeycloakInstallation {
 
@@ -35,8 +36,8 @@ public final class KeycloakInstallation {
   /**
    * Unpacks what is missing and refreshes the extension, the password lists and the realm file.
    *
-   * @return whether Keycloak will build itself on this start (fresh distribution or changed extension), which makes
-   *     the start about half a minute longer
+   * @return whether Keycloak will build itself on this start (fresh distribution or changed
+   *     extension), which makes the start about half a minute longer
    */
   public boolean prepare(KeycloakFiles files) {
     try {
@@ -46,27 +47,32 @@ public final class KeycloakInstallation {
         unpacked = true;
       }
       boolean extensionChanged = installExtension(files.extension());
-      // before the realm: Keycloak refuses a realm whose password policy names a list it cannot find
+      // before the realm: Keycloak refuses a realm whose password policy names a list it cannot
+      // find
       installPasswordBlacklists(files.passwordBlacklists());
       placeRealmForImport(files.realm());
       return unpacked || extensionChanged;
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare Keycloak in " + home, e);
     }
   }
 
   boolean isInstalled(KeycloakFiles files) throws IOException {
     Path marker = home.resolve(INSTALLED_MARKER);
-    return Files.isRegularFile(home.resolve("bin/kc.sh")) && Files.isRegularFile(marker)
-        && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(files.distribution().getFileName().toString());
+    return Files.isRegularFile(home.resolve("bin/kc.sh"))
+        && Files.isRegularFile(marker)
+        && Files.readString(marker, StandardCharsets.UTF_8)
+            .strip()
+            .equals(files.distribution().getFileName().toString());
   }
 
   private void unpack(KeycloakFiles files) throws IOException {
     removeEarlierDistributionKeepingData();
     Console.Progress progress = console.progress("Unpacking Keycloak " + files.version());
     ZipUnpacker.unpack(files.distribution(), home, progress::update);
-    Files.writeString(home.resolve(INSTALLED_MARKER), files.distribution().getFileName().toString(),
+    Files.writeString(
+        home.resolve(INSTALLED_MARKER),
+        files.distribution().getFileName().toString(),
         StandardCharsets.UTF_8);
   }
 
@@ -75,22 +81,31 @@ public final class KeycloakInstallation {
       return;
     }
     try (Stream<Path> entries = Files.list(home)) {
-      for (Path entry : entries.filter(entry -> !entry.getFileName().toString().equals(KEYCLOAK_DATA)).toList()) {
+      for (Path entry :
+          entries.filter(entry -> !entry.getFileName().toString().equals(KEYCLOAK_DATA)).toList()) {
         deleteRecursively(entry);
       }
     }
   }
 
-  /** Copies the extension jar only when it changed, so Keycloak rebuilds itself only when it has to. */
+  /**
+   * Copies the extension jar only when it changed, so Keycloak rebuilds itself only when it has to.
+   */
   boolean installExtension(Path extension) throws IOException {
     return copyIfChanged(extension, home.resolve("providers").resolve(extension.getFileName()));
   }
 
-  /** Keycloak reads the lists named by the realm's {@code passwordBlacklist(<file>)} from this folder by default. */
+  /**
+   * Keycloak reads the lists named by the realm's {@code passwordBlacklist(<file>)} from this
+   * folder by default.
+   */
   private void installPasswordBlacklists(Path lists) throws IOException {
     try (Stream<Path> files = Files.list(lists)) {
-      for (Path list : files.filter(file -> file.getFileName().toString().endsWith(".txt")).toList()) {
-        copyIfChanged(list, home.resolve(KEYCLOAK_DATA).resolve("password-blacklists").resolve(list.getFileName()));
+      for (Path list :
+          files.filter(file -> file.getFileName().toString().endsWith(".txt")).toList()) {
+        copyIfChanged(
+            list,
+            home.resolve(KEYCLOAK_DATA).resolve("password-blacklists").resolve(list.getFileName()));
       }
     }
   }

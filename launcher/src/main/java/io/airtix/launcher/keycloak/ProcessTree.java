@@ -9,24 +9,26 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * Stops a process together with everything it started. Keycloak's {@code kc.sh} may run the server as a child rather
- * than replacing itself with it, and a launcher that kills only the script leaves a JVM holding port 8180.
+ * Stops a process together with everything it started. Keycloak's {@code kc.sh} may run the server
+ * as a child rather than replacing itself with it, and a launcher that kills only the script leaves
+ * a JVM holding port 8180.
  */
 final class ProcessTree {
 
-  private ProcessTree() {
-  }
+  private ProcessTree() {}
 
   /**
-   * Asks the descendants, then the process itself, to terminate; waits up to {@code patience} for all of them and
-   * kills whatever is still alive after that.
+   * Asks the descendants, then the process itself, to terminate; waits up to {@code patience} for
+   * all of them and kills whatever is still alive after that.
    */
   static void stop(ProcessHandle root, Duration patience) {
-    // descendants first: while their parent lives it reaps them, so none lingers as an orphan or a zombie
+    // descendants first: while their parent lives it reaps them, so none lingers as an orphan or a
+    // zombie
     List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root)).toList();
     tree.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(patience);
-    List<ProcessHandle> survivors = tree.stream().filter(process -> !exitsBy(process, deadline)).toList();
+    List<ProcessHandle> survivors =
+        tree.stream().filter(process -> !exitsBy(process, deadline)).toList();
     survivors.forEach(ProcessHandle::destroyForcibly);
     survivors.forEach(process -> exitsBy(process, Instant.now().plusSeconds(5)));
   }
@@ -36,14 +38,11 @@ final class ProcessTree {
     try {
       process.onExit().get(millis, TimeUnit.MILLISECONDS);
       return true;
-    }
-    catch (TimeoutException e) {
+    } catch (TimeoutException e) {
       return !process.isAlive();
-    }
-    catch (ExecutionException e) {
+    } catch (ExecutionException e) {
       return !process.isAlive();
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return !process.isAlive();
     }

@@ -12,13 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Unpacks a distribution zip whose entries sit under one top folder ({@code keycloak-26.7.3/...}) straight into a
- * target folder, reporting progress in percent of the uncompressed bytes.
+ * Unpacks a distribution zip whose entries sit under one top folder ({@code keycloak-26.7.3/...})
+ * straight into a target folder, reporting progress in percent of the uncompressed bytes.
  */
 final class ZipUnpacker {
 
-  private ZipUnpacker() {
-  }
+  private ZipUnpacker() {}
 
   static void unpack(Path zip, Path target, IntConsumer percentDone) {
     Path root = target.toAbsolutePath().normalize();
@@ -33,7 +32,8 @@ final class ZipUnpacker {
         }
         Path destination = root.resolve(relative).normalize();
         if (!destination.startsWith(root)) {
-          throw new IllegalStateException(zip + " holds an entry outside its folder: " + entry.getName());
+          throw new IllegalStateException(
+              zip + " holds an entry outside its folder: " + entry.getName());
         }
         if (entry.isDirectory()) {
           Files.createDirectories(destination);
@@ -51,8 +51,7 @@ final class ZipUnpacker {
         percentDone.accept(total == 0 ? 100 : (int) (done * 100 / total));
       }
       percentDone.accept(100);
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("Could not unpack " + zip + " into " + target, e);
     }
   }

@@ -1,5 +1,11 @@
 package io.airtix.launcher.mail;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,26 +17,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
- * The standalone mode's mail: an SMTP server (GreenMail) that keeps every mail in memory, and a page listing them.
- * The realm file sends Keycloak's mails to {@code localhost:3025}; the page is http://localhost:8025, the same mails
- * for programs at http://localhost:8025/messages.json. Both listen on the loopback interface only: the mails hold
- * login links.
+ * The standalone mode's mail: an SMTP server (GreenMail) that keeps every mail in memory, and a
+ * page listing them. The realm file sends Keycloak's mails to {@code localhost:3025}; the page is
+ * http://localhost:8025, the same mails for programs at http://localhost:8025/messages.json. Both
+ * listen on the loopback interface only: the mails hold login links.
  */
 public final class MailCatcher implements AutoCloseable {
 
   public static final int SMTP_PORT = 3025;
   public static final int PAGE_PORT = 8025;
+
   /** The mails for programs: see {@link #rawMessages()}. */
   public static final String RAW_MESSAGES = "/messages.json";
+
   private static final String LOOPBACK = "127.0.0.1";
 
   private final GreenMail smtp;
@@ -57,11 +57,14 @@ public final class MailCatcher implements AutoCloseable {
       page.createContext("/", catcher::answer);
       page.start();
       return catcher;
-    }
-    catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       smtp.stop();
-      throw new IllegalStateException("the mail catcher's page could not listen on port " + pagePort
-          + " (is another Airtix running?): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the mail catcher's page could not listen on port "
+              + pagePort
+              + " (is another Airtix running?): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -93,7 +96,8 @@ public final class MailCatcher implements AutoCloseable {
         send(exchange, 404, "text/plain; charset=utf-8", "Not found: the mails are at /");
         return;
       }
-      if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+      if (!"GET".equals(exchange.getRequestMethod())
+          && !"HEAD".equals(exchange.getRequestMethod())) {
         send(exchange, 405, "text/plain; charset=utf-8", "Only GET");
         return;
       }
@@ -106,8 +110,8 @@ public final class MailCatcher implements AutoCloseable {
   }
 
   /**
-   * Every mail as it arrived, oldest first, each its whole MIME source in Base64: for programs that read the mails
-   * (the identity tests against the standalone setup), where the page is for people.
+   * Every mail as it arrived, oldest first, each its whole MIME source in Base64: for programs that
+   * read the mails (the identity tests against the standalone setup), where the page is for people.
    */
   private String rawMessages() throws IOException {
     StringJoiner messages = new StringJoiner(",", "{\"messages\":[", "]}");
@@ -115,8 +119,7 @@ public final class MailCatcher implements AutoCloseable {
       ByteArrayOutputStream source = new ByteArrayOutputStream();
       try {
         message.writeTo(source);
-      }
-      catch (MessagingException e) {
+      } catch (MessagingException e) {
         throw new IOException("unreadable mail: " + e.getMessage(), e);
       }
       messages.add("\"" + Base64.getEncoder().encodeToString(source.toByteArray()) + "\"");
@@ -124,11 +127,14 @@ public final class MailCatcher implements AutoCloseable {
     return messages.toString();
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    exchange
+        .getResponseHeaders()
+        .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
     if (!head) {

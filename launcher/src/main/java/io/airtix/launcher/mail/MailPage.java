@@ -7,20 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The mail catcher's page: every caught mail, newest first, with its links clickable so that a person trying Airtix
- * can verify an address or reset a password without a real mailbox. The page reloads itself every few seconds.
+ * The mail catcher's page: every caught mail, newest first, with its links clickable so that a
+ * person trying Airtix can verify an address or reset a password without a real mailbox. The page
+ * reloads itself every few seconds.
  */
 final class MailPage {
 
   private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  private MailPage() {
-  }
+  private MailPage() {}
 
   static String render(List<CaughtMail> newestFirst) {
-    StringBuilder page = new StringBuilder("""
+    StringBuilder page =
+        new StringBuilder(
+            """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -45,10 +47,19 @@ final class MailPage {
       page.append("<p>No mail yet.</p>\n");
     }
     for (CaughtMail mail : newestFirst) {
-      page.append("<article>\n<h2>").append(escape(mail.subject())).append("</h2>\n")
-          .append("<p>To ").append(escape(mail.to())).append(" from ").append(escape(mail.from()))
-          .append(", ").append(TIME.format(mail.received())).append("</p>\n")
-          .append("<pre>").append(withLinks(mail.text())).append("</pre>\n</article>\n");
+      page.append("<article>\n<h2>")
+          .append(escape(mail.subject()))
+          .append("</h2>\n")
+          .append("<p>To ")
+          .append(escape(mail.to()))
+          .append(" from ")
+          .append(escape(mail.from()))
+          .append(", ")
+          .append(TIME.format(mail.received()))
+          .append("</p>\n")
+          .append("<pre>")
+          .append(withLinks(mail.text()))
+          .append("</pre>\n</article>\n");
     }
     return page.append("</main>\n</body>\n</html>\n").toString();
   }
@@ -67,7 +78,10 @@ final class MailPage {
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
         .replace("'", "&#39;");
   }
 }

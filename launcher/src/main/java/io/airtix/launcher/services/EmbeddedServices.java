@@ -23,9 +23,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The services and the gateway, each its own Spring application context in the launcher's JVM. They start side by
- * side (and beside Keycloak: fetching Keycloak's signing keys waits for the first token), except those that need a
- * credential from Keycloak to start, which start once it is ready.
+ * The services and the gateway, each its own Spring application context in the launcher's JVM. They
+ * start side by side (and beside Keycloak: fetching Keycloak's signing keys waits for the first
+ * token), except those that need a credential from Keycloak to start, which start once it is ready.
  */
 public final class EmbeddedServices {
 
@@ -40,23 +40,31 @@ public final class EmbeddedServices {
   }
 
   /**
-   * Starts the services side by side in the background; completes with how long the slowest took, or fails with the
-   * first failure.
+   * Starts the services side by side in the background; completes with how long the slowest took,
+   * or fails with the first failure.
    *
-   * @param settings given to each of them on top of the standalone settings, e.g. a credential only known now
+   * @param settings given to each of them on top of the standalone settings, e.g. a credential only
+   *     known now
    */
-  public CompletableFuture<Duration> startInBackground(List<LaunchableService> services,
-      Map<String, String> settings) {
+  public CompletableFuture<Duration> startInBackground(
+      List<LaunchableService> services, Map<String, String> settings) {
     Instant start = Instant.now();
     initializeLoggingOnce();
-    ExecutorService starters = Executors.newFixedThreadPool(services.size(), runnable -> {
-      Thread thread = new Thread(runnable, "airtix-service-start");
-      thread.setDaemon(true);
-      return thread;
-    });
-    List<CompletableFuture<Void>> starts = services.stream()
-        .map(service -> CompletableFuture.runAsync(() -> register(startStandalone(service, settings)), starters))
-        .toList();
+    ExecutorService starters =
+        Executors.newFixedThreadPool(
+            services.size(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "airtix-service-start");
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<CompletableFuture<Void>> starts =
+        services.stream()
+            .map(
+                service ->
+                    CompletableFuture.runAsync(
+                        () -> register(startStandalone(service, settings)), starters))
+            .toList();
     return CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
         .thenApply(done -> Duration.between(start, Instant.now()))
         .whenComplete((done, failure) -> starters.shutdown());
@@ -65,13 +73,18 @@ public final class EmbeddedServices {
   /**
    * Runs one service alone in this process, the distributed mode's way; returns once it is up.
    *
-   * @param settings given to it as command-line settings, which win over its configuration and the environment
+   * @param settings given to it as command-line settings, which win over its configuration and the
+   *     environment
    */
-  public ConfigurableApplicationContext startAlone(LaunchableService service, Map<String, String> settings) {
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
-        .properties(service.singleProcessDefaults(dataDir))
-        .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-            .toArray(String[]::new));
+  public ConfigurableApplicationContext startAlone(
+      LaunchableService service, Map<String, String> settings) {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(service.application())
+            .properties(service.singleProcessDefaults(dataDir))
+            .run(
+                settings.entrySet().stream()
+                    .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                    .toArray(String[]::new));
     register(context);
     return context;
   }
@@ -84,10 +97,11 @@ public final class EmbeddedServices {
   }
 
   /**
-   * One logging system serves every context in the JVM, and the embedded event broker, which starts first. Left to the contexts, two of them starting at once initialize
-   * it at the same time and break it; set up here first, each context finds it ready and leaves it alone. Services
-   * started later (the tenants service waits for Keycloak) find it ready too: initializing it again would reset it
-   * under the feet of those already running.
+   * One logging system serves every context in the JVM, and the embedded event broker, which starts
+   * first. Left to the contexts, two of them starting at once initialize it at the same time and
+   * break it; set up here first, each context finds it ready and leaves it alone. Services started
+   * later (the tenants service waits for Keycloak) find it ready too: initializing it again would
+   * reset it under the feet of those already running.
    */
   public synchronized void initializeLoggingOnce() {
     if (loggingInitialized) {
@@ -96,44 +110,52 @@ public final class EmbeddedServices {
     loggingInitialized = true;
     Map<String, Object> sharedLogging = LaunchableService.sharedLogging(dataDir);
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().addFirst(new MapPropertySource("airtixLogging", sharedLogging));
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource("airtixLogging", sharedLogging));
     LoggingSystem logging = LoggingSystem.get(EmbeddedServices.class.getClassLoader());
     logging.beforeInitialize();
-    logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
-    // the contexts apply these levels when they start; the embedded broker logs before any of them does
-    sharedLogging.forEach((name, level) -> {
-      if (name.startsWith(LOGGING_LEVEL)) {
-        logging.setLogLevel(name.substring(LOGGING_LEVEL.length()), LogLevel.valueOf(level.toString()));
-      }
-    });
+    logging.initialize(
+        new LoggingInitializationContext(environment), null, LogFile.get(environment));
+    // the contexts apply these levels when they start; the embedded broker logs before any of them
+    // does
+    sharedLogging.forEach(
+        (name, level) -> {
+          if (name.startsWith(LOGGING_LEVEL)) {
+            logging.setLogLevel(
+                name.substring(LOGGING_LEVEL.length()), LogLevel.valueOf(level.toString()));
+          }
+        });
   }
 
-  private ConfigurableApplicationContext startStandalone(LaunchableService service, Map<String, String> settings) {
+  private ConfigurableApplicationContext startStandalone(
+      LaunchableService service, Map<String, String> settings) {
     List<String> arguments = new ArrayList<>(service.standaloneArguments(dataDir));
     settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
     try {
       return standaloneApplication(service).run(arguments.toArray(String[]::new));
-    }
-    catch (RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new ServiceStartException(service, e);
     }
   }
 
   /**
-   * Spring Cloud's {@link LoggingSystemShutdownListener} (there for its legacy bootstrap context, which Airtix does
-   * not use) tears the logging system down whenever an application prepares its environment. With the services
-   * starting side by side, one service's logging then resets while the other's sets up, and that service fails to
-   * start ("Unable to find Spring Environment in logger context"). Without it, every service keeps the logging set up
-   * once above.
+   * Spring Cloud's {@link LoggingSystemShutdownListener} (there for its legacy bootstrap context,
+   * which Airtix does not use) tears the logging system down whenever an application prepares its
+   * environment. With the services starting side by side, one service's logging then resets while
+   * the other's sets up, and that service fails to start ("Unable to find Spring Environment in
+   * logger context"). Without it, every service keeps the logging set up once above.
    */
   SpringApplicationBuilder standaloneApplication(LaunchableService service) {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(service.application())
-        .bannerMode(Banner.Mode.OFF)
-        .properties(service.classPathSharing());
+    SpringApplicationBuilder builder =
+        new SpringApplicationBuilder(service.application())
+            .bannerMode(Banner.Mode.OFF)
+            .properties(service.classPathSharing());
     SpringApplication application = builder.application();
-    application.setListeners(application.getListeners().stream()
-        .filter(listener -> !(listener instanceof LoggingSystemShutdownListener))
-        .toList());
+    application.setListeners(
+        application.getListeners().stream()
+            .filter(listener -> !(listener instanceof LoggingSystemShutdownListener))
+            .toList());
     return builder;
   }
 
@@ -145,8 +167,14 @@ public final class EmbeddedServices {
   public static final class ServiceStartException extends RuntimeException {
 
     ServiceStartException(LaunchableService service, Throwable cause) {
-      super("The " + service.serviceName() + " service did not start on port " + service.port() + ": "
-          + describe(rootCause(cause)), cause);
+      super(
+          "The "
+              + service.serviceName()
+              + " service did not start on port "
+              + service.port()
+              + ": "
+              + describe(rootCause(cause)),
+          cause);
     }
 
     private static String describe(Throwable cause) {
@@ -163,7 +191,10 @@ public final class EmbeddedServices {
   }
 
   public static RuntimeException unwrap(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
   }
 }

@@ -13,50 +13,72 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A Spring Boot application the launcher can run, with what it needs to share the launcher's JVM and class path.
- * A new service joins this list and, when it answers an API, the gateway's routes.
+ * A Spring Boot application the launcher can run, with what it needs to share the launcher's JVM
+ * and class path. A new service joins this list and, when it answers an API, the gateway's routes.
  */
 public enum LaunchableService {
-
   TICKETS("tickets", TicketsApplication.class, 8081, ForeignAutoConfiguration.GATEWAY_PROXY),
 
-  /** Built like the tickets service (JPA, Flyway, events), so only the gateway's proxying is foreign to it. */
+  /**
+   * Built like the tickets service (JPA, Flyway, events), so only the gateway's proxying is foreign
+   * to it.
+   */
   ORDERS("orders", OrdersApplication.class, 8082, ForeignAutoConfiguration.GATEWAY_PROXY),
 
-  /** Plain JDBC, Flyway, events, Redis (distributed mode only); answers no API, so the gateway has no route to it. */
-  EXPIRATION("expiration", ExpirationApplication.class, 8083, ForeignAutoConfiguration.allOf(
-      ForeignAutoConfiguration.JPA,
-      ForeignAutoConfiguration.GATEWAY_PROXY)),
+  /**
+   * Plain JDBC, Flyway, events, Redis (distributed mode only); answers no API, so the gateway has
+   * no route to it.
+   */
+  EXPIRATION(
+      "expiration",
+      ExpirationApplication.class,
+      8083,
+      ForeignAutoConfiguration.allOf(
+          ForeignAutoConfiguration.JPA, ForeignAutoConfiguration.GATEWAY_PROXY)),
 
   /**
-   * Built like the orders service (JPA, Flyway, events); without a Stripe key (STRIPE_API_KEY) it runs the simulated
-   * payment provider.
+   * Built like the orders service (JPA, Flyway, events); without a Stripe key (STRIPE_API_KEY) it
+   * runs the simulated payment provider.
    */
   PAYMENTS("payments", PaymentsApplication.class, 8084, ForeignAutoConfiguration.GATEWAY_PROXY),
 
   /**
-   * Keeps no database and sends no events: it stores everything in Keycloak, through its admin API. It listens to the
-   * broker only for Keycloak's bans and logouts, which feed its deny-list.
+   * Keeps no database and sends no events: it stores everything in Keycloak, through its admin API.
+   * It listens to the broker only for Keycloak's bans and logouts, which feed its deny-list.
    */
-  TENANTS("tenants", TenantsApplication.class, 8085, ForeignAutoConfiguration.allOf(
-      ForeignAutoConfiguration.DATABASE,
-      ForeignAutoConfiguration.SPRING_CLOUD,
-      ForeignAutoConfiguration.HTTP_CLIENTS)),
+  TENANTS(
+      "tenants",
+      TenantsApplication.class,
+      8085,
+      ForeignAutoConfiguration.allOf(
+          ForeignAutoConfiguration.DATABASE,
+          ForeignAutoConfiguration.SPRING_CLOUD,
+          ForeignAutoConfiguration.HTTP_CLIENTS)),
 
-  GATEWAY("gateway", GatewayApplication.class, 8080, ForeignAutoConfiguration.allOf(
-      ForeignAutoConfiguration.DATABASE,
-      ForeignAutoConfiguration.MESSAGING,
-      ForeignAutoConfiguration.SERVICE_PLATFORM));
+  GATEWAY(
+      "gateway",
+      GatewayApplication.class,
+      8080,
+      ForeignAutoConfiguration.allOf(
+          ForeignAutoConfiguration.DATABASE,
+          ForeignAutoConfiguration.MESSAGING,
+          ForeignAutoConfiguration.SERVICE_PLATFORM));
 
   /** Services first: the gateway is the door to them. */
-  public static final List<LaunchableService> ALL = List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, TENANTS, GATEWAY);
-
-  /** What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys lazily). */
-  public static final List<LaunchableService> BESIDE_KEYCLOAK = List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, GATEWAY);
+  public static final List<LaunchableService> ALL =
+      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, TENANTS, GATEWAY);
 
   /**
-   * The setting that carries the secret of the tenants service's Keycloak client. Keycloak generates the secret when it
-   * imports the realm, so the service can only start once Keycloak is ready and has been asked for it.
+   * What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys
+   * lazily).
+   */
+  public static final List<LaunchableService> BESIDE_KEYCLOAK =
+      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, GATEWAY);
+
+  /**
+   * The setting that carries the secret of the tenants service's Keycloak client. Keycloak
+   * generates the secret when it imports the realm, so the service can only start once Keycloak is
+   * ready and has been asked for it.
    */
   public static final String TENANTS_CLIENT_SECRET = "airtix.tenants.keycloak.client-secret";
 
@@ -65,7 +87,8 @@ public enum LaunchableService {
   private final int port;
   private final List<String> foreignAutoConfiguration;
 
-  LaunchableService(String serviceName, Class<?> application, int port, List<String> foreignAutoConfiguration) {
+  LaunchableService(
+      String serviceName, Class<?> application, int port, List<String> foreignAutoConfiguration) {
     this.serviceName = serviceName;
     this.application = application;
     this.port = port;
@@ -73,7 +96,9 @@ public enum LaunchableService {
   }
 
   public static LaunchableService named(String name) {
-    return ALL.stream().filter(service -> service.serviceName.equals(name)).findFirst()
+    return ALL.stream()
+        .filter(service -> service.serviceName.equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
   }
 
@@ -98,35 +123,42 @@ public enum LaunchableService {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put(SharedClassPathFilter.PROPERTY, String.join(",", foreignAutoConfiguration));
     if (this == GATEWAY) {
-      // springdoc announces its endpoint from a listener even where its auto-configuration is left out
+      // springdoc announces its endpoint from a listener even where its auto-configuration is left
+      // out
       settings.put("springdoc.api-docs.enabled", false);
     }
     return settings;
   }
 
   /**
-   * All services, and the embedded event broker, log to one file, the console shows only warnings. One logging system serves the whole JVM, so it
-   * cannot name one application in each line; Tomcat's thread names (http-nio-8081-exec-1) tell the services apart.
+   * All services, and the embedded event broker, log to one file, the console shows only warnings.
+   * One logging system serves the whole JVM, so it cannot name one application in each line;
+   * Tomcat's thread names (http-nio-8081-exec-1) tell the services apart.
    */
   static Map<String, Object> sharedLogging(Path dataDir) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("logging.file.name", dataDir.resolve("logs/airtix.log").toString());
     settings.put("logging.threshold.console", "WARN");
     settings.put("logging.include-application-name", false);
-    // the embedded broker's operational log writes a line per connection and channel at INFO; its warnings still count
+    // the embedded broker's operational log writes a line per connection and channel at INFO; its
+    // warnings still count
     settings.put("logging.level.qpid.message", "WARN");
     settings.put("logging.level.org.apache.qpid", "WARN");
     return settings;
   }
 
-  /** Standalone mode: the launcher decides ports, data folder and issuer; they win over every configuration file. */
+  /**
+   * Standalone mode: the launcher decides ports, data folder and issuer; they win over every
+   * configuration file.
+   */
   List<String> standaloneArguments(Path dataDir) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", String.valueOf(port));
     settings.put("airtix.data-dir", dataDir.toString());
     settings.put("airtix.security.issuer-uri", "http://localhost:8180/realms/airtix");
     sharedLogging(dataDir).forEach((name, value) -> settings.put(name, value.toString()));
-    // the standalone mode has no Redis: a service that can use one keeps to memory and must not report it missing
+    // the standalone mode has no Redis: a service that can use one keeps to memory and must not
+    // report it missing
     settings.put("management.health.redis.enabled", "false");
     if (this == GATEWAY) {
       settings.put("airtix.gateway.services.tickets", TICKETS.baseUrl());
@@ -135,13 +167,19 @@ public enum LaunchableService {
       settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
     }
     if (this == TICKETS || this == ORDERS || this == PAYMENTS || this == TENANTS) {
-      // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops warning about them
+      // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops
+      // warning about them
       settings.put("springdoc.api-docs.enabled", "true");
     }
-    return settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toList();
+    return settings.entrySet().stream()
+        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+        .toList();
   }
 
-  /** One process per service: only defaults, so the profile, the configuration files and the environment decide. */
+  /**
+   * One process per service: only defaults, so the profile, the configuration files and the
+   * environment decide.
+   */
   Map<String, Object> singleProcessDefaults(Path dataDir) {
     Map<String, Object> defaults = new LinkedHashMap<>(classPathSharing());
     defaults.put("server.port", port);
@@ -150,29 +188,41 @@ public enum LaunchableService {
   }
 
   /**
-   * Auto-configuration packages that the launcher's class path holds and a service's own class path would not: its
-   * {@link SharedClassPathFilter} leaves them out, so each service configures itself as it does when run alone.
-   * Compared against each service's own runtime class path with Spring Boot 4.0 (modules per technology).
+   * Auto-configuration packages that the launcher's class path holds and a service's own class path
+   * would not: its {@link SharedClassPathFilter} leaves them out, so each service configures itself
+   * as it does when run alone. Compared against each service's own runtime class path with Spring
+   * Boot 4.0 (modules per technology).
    */
   static final class ForeignAutoConfiguration {
 
-    /** The JPA of the tickets and orders services on SQLite or PostgreSQL, their migrations and data-access helpers. */
-    static final List<String> DATABASE = List.of(
-        "org.springframework.boot.jdbc.",
-        "org.springframework.boot.jpa.",
-        "org.springframework.boot.hibernate.",
-        "org.springframework.boot.data.",
-        "org.springframework.boot.flyway.",
-        "org.springframework.boot.persistence.",
-        "org.springframework.boot.transaction.");
+    /**
+     * The JPA of the tickets and orders services on SQLite or PostgreSQL, their migrations and
+     * data-access helpers.
+     */
+    static final List<String> DATABASE =
+        List.of(
+            "org.springframework.boot.jdbc.",
+            "org.springframework.boot.jpa.",
+            "org.springframework.boot.hibernate.",
+            "org.springframework.boot.data.",
+            "org.springframework.boot.flyway.",
+            "org.springframework.boot.persistence.",
+            "org.springframework.boot.transaction.");
 
-    /** JPA and Hibernate, which the tickets and orders services use and the expiration service (JDBC) does not. */
-    static final List<String> JPA = List.of(
-        "org.springframework.boot.jpa.",
-        "org.springframework.boot.hibernate.",
-        "org.springframework.boot.data.jpa.");
+    /**
+     * JPA and Hibernate, which the tickets and orders services use and the expiration service
+     * (JDBC) does not.
+     */
+    static final List<String> JPA =
+        List.of(
+            "org.springframework.boot.jpa.",
+            "org.springframework.boot.hibernate.",
+            "org.springframework.boot.data.jpa.");
 
-    /** The event backbone's AMQP client; its health check alone would mark a service down without a broker. */
+    /**
+     * The event backbone's AMQP client; its health check alone would mark a service down without a
+     * broker.
+     */
     static final List<String> MESSAGING = List.of("org.springframework.boot.amqp.");
 
     /** The gateway's proxy filters and routes. */
@@ -181,19 +231,18 @@ public enum LaunchableService {
     /** Spring Cloud as a whole, which only the gateway brings. */
     static final List<String> SPRING_CLOUD = List.of("org.springframework.cloud.");
 
-    /** Spring Boot's HTTP client set-up (RestClient, HTTP service clients), which the gateway brings. */
-    static final List<String> HTTP_CLIENTS = List.of(
-        "org.springframework.boot.http.client.",
-        "org.springframework.boot.restclient.");
+    /**
+     * Spring Boot's HTTP client set-up (RestClient, HTTP service clients), which the gateway
+     * brings.
+     */
+    static final List<String> HTTP_CLIENTS =
+        List.of("org.springframework.boot.http.client.", "org.springframework.boot.restclient.");
 
     /** What makes a service a resource server with problem details and an OpenAPI document. */
-    static final List<String> SERVICE_PLATFORM = List.of(
-        "org.springframework.boot.security.",
-        "org.springdoc.",
-        "io.airtix.platform.");
+    static final List<String> SERVICE_PLATFORM =
+        List.of("org.springframework.boot.security.", "org.springdoc.", "io.airtix.platform.");
 
-    private ForeignAutoConfiguration() {
-    }
+    private ForeignAutoConfiguration() {}
 
     @SafeVarargs
     static List<String> allOf(List<String>... groups) {

@@ -7,10 +7,11 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * Keeps each service's auto-configuration to what its own class path would give it. The launcher puts every service
- * on one class path, so without this the gateway would look for a database and lock itself behind Spring Security
- * (both brought by the tickets service), and the services would carry the gateway's proxy filters. The launcher tells
- * each application which packages are foreign to it through {@value #PROPERTY}.
+ * Keeps each service's auto-configuration to what its own class path would give it. The launcher
+ * puts every service on one class path, so without this the gateway would look for a database and
+ * lock itself behind Spring Security (both brought by the tickets service), and the services would
+ * carry the gateway's proxy filters. The launcher tells each application which packages are foreign
+ * to it through {@value #PROPERTY}.
  */
 public class SharedClassPathFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -24,7 +25,8 @@ public class SharedClassPathFilter implements AutoConfigurationImportFilter, Env
   }
 
   @Override
-  public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
+  public boolean[] match(
+      String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
     boolean[] matches = new boolean[autoConfigurationClasses.length];
     for (int i = 0; i < autoConfigurationClasses.length; i++) {
       String candidate = autoConfigurationClasses[i];

@@ -6,6 +6,8 @@ import java.util.Optional;
 @FunctionalInterface
 interface PasswordPrompt {
 
-  /** The password typed in answer to {@code question}; empty when nobody can be asked (no terminal). */
+  /**
+   * The password typed in answer to {@code question}; empty when nobody can be asked (no terminal).
+   */
   Optional<String> ask(String question);
 }

@@ -12,9 +12,10 @@ import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
- * Asks on the controlling terminal, like ssh and sudo do. {@code TOKEN=$(./airtix token someone)} captures standard
- * output, and then {@link System#console()} is {@code null} on Java 17 (or, on newer Javas, prompts into the captured
- * output); {@code /dev/tty} still reaches the person typing. Where there is no such device, the console is asked.
+ * Asks on the controlling terminal, like ssh and sudo do. {@code TOKEN=$(./airtix token someone)}
+ * captures standard output, and then {@link System#console()} is {@code null} on Java 17 (or, on
+ * newer Javas, prompts into the captured output); {@code /dev/tty} still reaches the person typing.
+ * Where there is no such device, the console is asked.
  */
 final class TerminalPasswordPrompt implements PasswordPrompt {
 
@@ -24,8 +25,7 @@ final class TerminalPasswordPrompt implements PasswordPrompt {
   public Optional<String> ask(String question) {
     try {
       return Optional.of(askOnTerminal(question));
-    }
-    catch (IOException noControllingTerminal) {
+    } catch (IOException noControllingTerminal) {
       Console console = System.console();
       char[] password = console == null ? null : console.readPassword("%s", question);
       return Optional.ofNullable(password).map(String::new);
@@ -35,7 +35,8 @@ final class TerminalPasswordPrompt implements PasswordPrompt {
   private static String askOnTerminal(String question) throws IOException {
     Charset charset = Charset.defaultCharset();
     try (OutputStream screen = new FileOutputStream(TERMINAL);
-        BufferedReader keyboard = new BufferedReader(new InputStreamReader(new FileInputStream(TERMINAL), charset))) {
+        BufferedReader keyboard =
+            new BufferedReader(new InputStreamReader(new FileInputStream(TERMINAL), charset))) {
       screen.write(question.getBytes(charset));
       screen.flush();
       // Ctrl-C while asking must not leave the terminal without echo
@@ -46,8 +47,7 @@ final class TerminalPasswordPrompt implements PasswordPrompt {
         String password = keyboard.readLine();
         screen.write(System.lineSeparator().getBytes(charset));
         return password == null ? "" : password;
-      }
-      finally {
+      } finally {
         echo(true);
         Runtime.getRuntime().removeShutdownHook(restoreEcho);
       }
@@ -62,11 +62,9 @@ final class TerminalPasswordPrompt implements PasswordPrompt {
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start()
           .waitFor();
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       // no stty: the password shows as it is typed, as on any terminal without one
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }

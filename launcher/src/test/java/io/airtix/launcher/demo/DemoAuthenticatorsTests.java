@@ -13,8 +13,7 @@ class DemoAuthenticatorsTests {
 
   private static final String KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void keepsTheKeyAndLastStepOfAnAppThatWasSetUpForTheNextProcess() throws Exception {
@@ -24,8 +23,10 @@ class DemoAuthenticatorsTests {
 
     assertThat(again.key()).contains(KEY);
     assertThat(again.lastStep()).isEqualTo(123);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-        dataDir.resolve(DemoAuthenticators.FILE_NAME)))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve(DemoAuthenticators.FILE_NAME))))
+        .isEqualTo("rw-------");
   }
 
   @Test

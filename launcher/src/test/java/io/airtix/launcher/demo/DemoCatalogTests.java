@@ -12,14 +12,17 @@ class DemoCatalogTests {
   @Test
   void everyAirlineHasTenantAdminAndAgent() {
     for (String airline : DemoCatalog.AIRLINES.keySet()) {
-      assertThat(DemoCatalog.ACCOUNTS).filteredOn(account -> airline.equals(account.airline()))
-          .extracting(DemoAccount::tenantRole).containsExactlyInAnyOrder("tenant-admin", "agent");
+      assertThat(DemoCatalog.ACCOUNTS)
+          .filteredOn(account -> airline.equals(account.airline()))
+          .extracting(DemoAccount::tenantRole)
+          .containsExactlyInAnyOrder("tenant-admin", "agent");
     }
   }
 
   @Test
   void accountsComeWithoutAirlinesWhichTakeOnTheirStaffThroughTheTenantsService() {
-    assertThat(DemoCatalog.ACCOUNTS).allSatisfy(account -> assertThat(account.toNewUser().airlineRoles()).isEmpty());
+    assertThat(DemoCatalog.ACCOUNTS)
+        .allSatisfy(account -> assertThat(account.toNewUser().airlineRoles()).isEmpty());
     var agent = DemoCatalog.agentOf("aerolux");
 
     assertThat(agent.username()).isEqualTo("aerolux-agent");
@@ -35,20 +38,26 @@ class DemoCatalogTests {
     assertThat(platformAdmin.username()).isEqualTo("platform-admin");
     assertThat(platformAdmin.airline()).isNull();
     assertThat(platformAdmin.toNewUser().realmRoles()).containsExactly("platform-admin");
-    assertThat(DemoCatalog.ACCOUNTS).filteredOn(account -> !account.equals(platformAdmin))
+    assertThat(DemoCatalog.ACCOUNTS)
+        .filteredOn(account -> !account.equals(platformAdmin))
         .allSatisfy(account -> assertThat(account.realmRoles()).isEmpty());
   }
 
   @Test
   void firstTenantAdminOfEachAirlineWorksForIt() {
     assertThat(DemoCatalog.tenantAdminOf("boreal").username()).isEqualTo("boreal-admin");
-    assertThat(DemoCatalog.tenantAdminOf("boreal").email()).isEqualTo("boreal-admin@boreal.airtix.test");
+    assertThat(DemoCatalog.tenantAdminOf("boreal").email())
+        .isEqualTo("boreal-admin@boreal.airtix.test");
   }
 
   @Test
   void travellerIsPlainCustomer() {
-    var traveller = DemoCatalog.ACCOUNTS.stream().filter(account -> account.username().equals("traveller"))
-        .findFirst().orElseThrow().toNewUser();
+    var traveller =
+        DemoCatalog.ACCOUNTS.stream()
+            .filter(account -> account.username().equals("traveller"))
+            .findFirst()
+            .orElseThrow()
+            .toNewUser();
 
     assertThat(traveller.realmRoles()).isEmpty();
     assertThat(traveller.airlineRoles()).isEmpty();
@@ -61,7 +70,9 @@ class DemoCatalogTests {
     assertThat(request.departureTime()).isEqualTo("2026-12-08T07:00:00Z");
     assertThat(request.airline()).isEqualTo("aerolux");
     assertThat(request.price()).hasToString("129.00");
-    assertThat(DemoCatalog.TICKETS).allSatisfy(ticket ->
-        assertThat(Instant.parse(ticket.toRequest(TODAY).departureTime())).isAfter(TODAY));
+    assertThat(DemoCatalog.TICKETS)
+        .allSatisfy(
+            ticket ->
+                assertThat(Instant.parse(ticket.toRequest(TODAY).departureTime())).isAfter(TODAY));
   }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AdminPasswordTests {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void generatesPasswordOnceAndKeepsIt() {
@@ -26,12 +25,15 @@ class AdminPasswordTests {
   void storesPasswordReadableByItsOwnerOnly() throws Exception {
     AdminPassword.of(dataDir);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(AdminPassword.FILE_NAME))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve(AdminPassword.FILE_NAME))))
         .isEqualTo("rw-------");
   }
 
   @Test
   void generatesDifferentPasswordsForDifferentDataFolders() {
-    assertThat(AdminPassword.of(dataDir.resolve("one"))).isNotEqualTo(AdminPassword.of(dataDir.resolve("two")));
+    assertThat(AdminPassword.of(dataDir.resolve("one")))
+        .isNotEqualTo(AdminPassword.of(dataDir.resolve("two")));
   }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeycloakInstallationTests {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private KeycloakFiles files;
@@ -31,11 +30,15 @@ class KeycloakInstallationTests {
     distribution(built.resolve("keycloak-quarkus-dist-26.7.3.zip"), "26.7.3");
     Files.writeString(built.resolve(KeycloakFiles.EXTENSION), "extension v1");
     Files.writeString(built.resolve(KeycloakFiles.REALM), "{\"realm\":\"airtix\"}");
-    Files.writeString(Files.createDirectories(built.resolve(KeycloakFiles.PASSWORD_BLACKLISTS))
-        .resolve("common.txt"), "qwerty123456\n");
+    Files.writeString(
+        Files.createDirectories(built.resolve(KeycloakFiles.PASSWORD_BLACKLISTS))
+            .resolve("common.txt"),
+        "qwerty123456\n");
     files = KeycloakFiles.in(built);
-    installation = new KeycloakInstallation(folder.resolve("data/keycloak"),
-        new Console(new PrintStream(output, true, StandardCharsets.UTF_8), false));
+    installation =
+        new KeycloakInstallation(
+            folder.resolve("data/keycloak"),
+            new Console(new PrintStream(output, true, StandardCharsets.UTF_8), false));
   }
 
   @Test
@@ -74,14 +77,18 @@ class KeycloakInstallationTests {
     boolean builds = installation.prepare(files);
 
     assertThat(builds).isTrue();
-    assertThat(installation.home().resolve("providers/airtix-keycloak-extensions.jar")).hasContent("extension v2");
+    assertThat(installation.home().resolve("providers/airtix-keycloak-extensions.jar"))
+        .hasContent("extension v2");
   }
 
   @Test
   void newKeycloakVersionReplacesDistributionButKeepsKeycloakData() throws IOException {
     installation.prepare(files);
-    Path database = Files.writeString(
-        Files.createDirectories(installation.home().resolve("data/h2")).resolve("keycloakdb.mv.db"), "users");
+    Path database =
+        Files.writeString(
+            Files.createDirectories(installation.home().resolve("data/h2"))
+                .resolve("keycloakdb.mv.db"),
+            "users");
     Path built = files.distribution().getParent();
     Files.delete(files.distribution());
     distribution(built.resolve("keycloak-quarkus-dist-26.8.0.zip"), "26.8.0");
@@ -93,10 +100,12 @@ class KeycloakInstallationTests {
   }
 
   private static void distribution(Path zip, String version) throws IOException {
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file)) {
       for (String entry : new String[] {"bin/kc.sh", "lib/quarkus-run.jar", "version.txt"}) {
         out.putNextEntry(new ZipEntry("keycloak-" + version + "/" + entry));
-        out.write((entry.equals("version.txt") ? version : "#!/bin/sh").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            (entry.equals("version.txt") ? version : "#!/bin/sh").getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
       }
     }

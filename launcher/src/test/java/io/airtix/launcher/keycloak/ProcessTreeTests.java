@@ -14,7 +14,8 @@ class ProcessTreeTests {
   void stopsProcessAndEveryDescendant() throws IOException {
     Process shell = new ProcessBuilder("bash", "-c", "sleep 300 & sleep 300 & wait").start();
     await().atMost(Duration.ofSeconds(10)).until(() -> shell.toHandle().descendants().count() == 2);
-    List<ProcessHandle> tree = List.of(shell.toHandle().descendants().toArray(ProcessHandle[]::new));
+    List<ProcessHandle> tree =
+        List.of(shell.toHandle().descendants().toArray(ProcessHandle[]::new));
 
     ProcessTree.stop(shell.toHandle(), Duration.ofSeconds(10));
 
@@ -24,8 +25,11 @@ class ProcessTreeTests {
 
   @Test
   void killsProcessThatIgnoresTermination() throws IOException {
-    Process stubborn = new ProcessBuilder("bash", "-c", "trap '' TERM; while true; do sleep 0.1; done").start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> stubborn.toHandle().descendants().findAny().isPresent());
+    Process stubborn =
+        new ProcessBuilder("bash", "-c", "trap '' TERM; while true; do sleep 0.1; done").start();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> stubborn.toHandle().descendants().findAny().isPresent());
 
     ProcessTree.stop(stubborn.toHandle(), Duration.ofMillis(500));
 

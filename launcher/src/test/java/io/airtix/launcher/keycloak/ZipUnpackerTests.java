@@ -17,15 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZipUnpackerTests {
 
-  @TempDir
-  Path folder;
+  @TempDir Path folder;
 
   @Test
   void unpacksWithoutTopFolderAndMakesScriptsExecutable() throws IOException {
-    Path zip = zip("keycloak-26.7.3/", "keycloak-26.7.3/bin/kc.sh", "keycloak-26.7.3/lib/quarkus-run.jar");
+    Path zip =
+        zip("keycloak-26.7.3/", "keycloak-26.7.3/bin/kc.sh", "keycloak-26.7.3/lib/quarkus-run.jar");
     Path target = folder.resolve("keycloak");
 
-    ZipUnpacker.unpack(zip, target, percent -> { });
+    ZipUnpacker.unpack(zip, target, percent -> {});
 
     assertThat(target.resolve("bin/kc.sh")).hasContent("content of keycloak-26.7.3/bin/kc.sh");
     assertThat(target.resolve("lib/quarkus-run.jar")).exists();
@@ -50,14 +50,15 @@ class ZipUnpackerTests {
   void refusesEntriesPointingOutsideTheTarget() throws IOException {
     Path zip = zip("dist/", "dist/../../escaped.txt");
 
-    assertThatThrownBy(() -> ZipUnpacker.unpack(zip, folder.resolve("out"), percent -> { }))
+    assertThatThrownBy(() -> ZipUnpacker.unpack(zip, folder.resolve("out"), percent -> {}))
         .hasMessageContaining("outside its folder");
     assertThat(folder.resolve("escaped.txt")).doesNotExist();
   }
 
   private Path zip(String... entries) throws IOException {
     Path zip = folder.resolve("dist.zip");
-    try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream out = new ZipOutputStream(file)) {
       for (String entry : entries) {
         out.putNextEntry(new ZipEntry(entry));
         if (!entry.endsWith("/")) {

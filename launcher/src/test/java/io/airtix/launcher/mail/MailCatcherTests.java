@@ -2,6 +2,12 @@ package io.airtix.launcher.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,14 +21,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,28 +37,42 @@ class MailCatcherTests {
 
   @Test
   void showsCaughtMailsNewestFirstWithClickableLinks() throws Exception {
-    send("jane@example.org", "Verify email", "Open http://localhost:8180/realms/airtix/login-actions/action-token?key=a&b=c now");
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 1);
+    send(
+        "jane@example.org",
+        "Verify email",
+        "Open http://localhost:8180/realms/airtix/login-actions/action-token?key=a&b=c now");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 1);
     send("john@example.org", "Reset password", "Reset here");
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 2);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 2);
 
     HttpResponse<String> page = get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(page.body()).contains("To jane@example.org", "To john@example.org")
-        .contains("<a href=\"http://localhost:8180/realms/airtix/login-actions/action-token?key=a&amp;b=c\">");
-    assertThat(page.body().indexOf("Reset password")).isLessThan(page.body().indexOf("Verify email"));
+    assertThat(page.body())
+        .contains("To jane@example.org", "To john@example.org")
+        .contains(
+            "<a href=\"http://localhost:8180/realms/airtix/login-actions/action-token?key=a&amp;b=c\">");
+    assertThat(page.body().indexOf("Reset password"))
+        .isLessThan(page.body().indexOf("Verify email"));
   }
 
   @Test
   void escapesWhatAMailSays() throws Exception {
     send("jane@example.org", "<script>alert(1)</script>", "<b>bold</b>");
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 1);
 
     String body = get("/").body();
 
-    assertThat(body).doesNotContain("<script>alert", "<b>bold").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(body)
+        .doesNotContain("<script>alert", "<b>bold")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
   }
 
   @Test
@@ -71,23 +83,34 @@ class MailCatcherTests {
   @Test
   void handsProgramsEveryMailsWholeSourceOldestFirst() throws Exception {
     send("jane@example.org", "Verify email", "Open http://localhost:8180/verify?key=a&b=c now");
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 1);
     send("john@example.org", "Reset password", "Reset here");
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catcher.newestFirst().size() == 2);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 2);
 
     HttpResponse<String> raw = get("/messages.json");
 
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/json");
     List<MimeMessage> messages = new ArrayList<>();
-    Matcher encoded = Pattern.compile("\"([A-Za-z0-9+/=]+)\"").matcher(raw.body().substring(raw.body().indexOf('[')));
+    Matcher encoded =
+        Pattern.compile("\"([A-Za-z0-9+/=]+)\"")
+            .matcher(raw.body().substring(raw.body().indexOf('[')));
     while (encoded.find()) {
-      messages.add(new MimeMessage(Session.getInstance(new Properties()),
-          new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
+      messages.add(
+          new MimeMessage(
+              Session.getInstance(new Properties()),
+              new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
     }
     assertThat(raw.body()).startsWith("{\"messages\":[");
-    assertThat(messages).extracting(MimeMessage::getSubject).containsExactly("Verify email", "Reset password");
-    assertThat(String.valueOf(messages.get(0).getContent())).contains("http://localhost:8180/verify?key=a&b=c");
+    assertThat(messages)
+        .extracting(MimeMessage::getSubject)
+        .containsExactly("Verify email", "Reset password");
+    assertThat(String.valueOf(messages.get(0).getContent()))
+        .contains("http://localhost:8180/verify?key=a&b=c");
   }
 
   @Test
@@ -97,7 +120,8 @@ class MailCatcherTests {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(catcher.pageUrl() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(catcher.pageUrl() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

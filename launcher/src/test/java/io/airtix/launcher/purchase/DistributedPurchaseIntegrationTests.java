@@ -18,11 +18,12 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A purchase the distributed way: the tickets, orders and payments services and the gateway, each as
- * {@code --only <service>} starts it with the profile {@code distributed}, on the machine's PostgreSQL (a scratch
- * database per service) and RabbitMQ, with a real Keycloak and real tokens, Stripe played by a local stand-in of its
- * API and its webhook signed offline. The traveller reserves, pays, Stripe reports the success through the gateway,
- * and the order is completed and the ticket sold. Each run has its own exchange and queues.
+ * A purchase the distributed way: the tickets, orders and payments services and the gateway, each
+ * as {@code --only <service>} starts it with the profile {@code distributed}, on the machine's
+ * PostgreSQL (a scratch database per service) and RabbitMQ, with a real Keycloak and real tokens,
+ * Stripe played by a local stand-in of its API and its webhook signed offline. The traveller
+ * reserves, pays, Stripe reports the success through the gateway, and the order is completed and
+ * the ticket sold. Each run has its own exchange and queues.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedPurchaseIntegrationTests {
@@ -35,11 +36,18 @@ class DistributedPurchaseIntegrationTests {
   @BeforeAll
   void startServicesTheDistributedWay() {
     stripe = new StripeStandIn();
-    run = DistributedRun.start("distributed-purchase",
-        List.of(LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.PAYMENTS),
-        Map.of("airtix.payments.stripe.api-key", StripeStandIn.API_KEY,
-            "airtix.payments.stripe.webhook-secret", StripeStandIn.WEBHOOK_SECRET,
-            "airtix.payments.stripe.api-base", stripe.apiBase()));
+    run =
+        DistributedRun.start(
+            "distributed-purchase",
+            List.of(
+                LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.PAYMENTS),
+            Map.of(
+                "airtix.payments.stripe.api-key",
+                StripeStandIn.API_KEY,
+                "airtix.payments.stripe.webhook-secret",
+                StripeStandIn.WEBHOOK_SECRET,
+                "airtix.payments.stripe.api-base",
+                stripe.apiBase()));
     purchases = new SaleSteps(run.gateway());
   }
 
@@ -55,8 +63,10 @@ class DistributedPurchaseIntegrationTests {
 
   @Test
   void aTravellerPaysThroughStripeAndTheOrderIsCompletedAndTheTicketSold() {
-    String agent = keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "agent"))).accessToken();
-    String auditor = keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "auditor"))).accessToken();
+    String agent =
+        keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "agent"))).accessToken();
+    String auditor =
+        keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "auditor"))).accessToken();
     String traveller = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
     JsonNode ticket = purchases.listTicket(agent, "aerolux");
     String ticketId = ticket.path("id").asString();
@@ -68,26 +78,62 @@ class DistributedPurchaseIntegrationTests {
 
     assertThat(payment.path("provider").asString()).isEqualTo("stripe");
     assertThat(payment.path("simulated").asBoolean()).isFalse();
-    assertThat(payment.path("amount").decimalValue()).isEqualByComparingTo(ticket.path("price").decimalValue());
+    assertThat(payment.path("amount").decimalValue())
+        .isEqualByComparingTo(ticket.path("price").decimalValue());
     assertThat(payment.path("clientSecret").asString()).contains("_secret_");
     assertThat(stripe.intentsCreated()).isEqualTo(1);
     // while the payment is under way, the order keeps its ticket whatever its hold says
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/orders/" + orderId,
-        traveller).path("status").asString()).isEqualTo("AWAITING_PAYMENT"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/orders/" + orderId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("AWAITING_PAYMENT"));
 
-    HttpResponse<String> webhook = webhook(StripeStandIn.succeeded(payment.path("intentId").asString()));
-    assertThat(webhook.statusCode()).as("Stripe's webhook through the gateway: %s", webhook.body()).isEqualTo(200);
+    HttpResponse<String> webhook =
+        webhook(StripeStandIn.succeeded(payment.path("intentId").asString()));
+    assertThat(webhook.statusCode())
+        .as("Stripe's webhook through the gateway: %s", webhook.body())
+        .isEqualTo(200);
 
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/orders/" + orderId,
-        traveller).path("status").asString()).isEqualTo("COMPLETED"));
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/tickets/" + ticketId,
-        null).path("status").asString()).isEqualTo("SOLD"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/orders/" + orderId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("COMPLETED"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases.get("/api/tickets/" + ticketId, null).path("status").asString())
+                    .isEqualTo("SOLD"));
     assertThat(purchases.get("/api/payments/" + paymentId, traveller).path("status").asString())
         .isEqualTo("SUCCEEDED");
-    assertThat(purchases.get("/api/airlines/aerolux/payments?size=100", auditor).path("items").valueStream()
-        .map(item -> item.path("id").asString())).contains(paymentId);
-    HttpResponse<String> again = purchases.send("POST", "/api/payments", traveller, """
-        {"orderId":"%s"}""".formatted(orderId));
+    assertThat(
+            purchases
+                .get("/api/airlines/aerolux/payments?size=100", auditor)
+                .path("items")
+                .valueStream()
+                .map(item -> item.path("id").asString()))
+        .contains(paymentId);
+    HttpResponse<String> again =
+        purchases.send(
+            "POST",
+            "/api/payments",
+            traveller,
+            """
+        {"orderId":"%s"}"""
+                .formatted(orderId));
     assertThat(again.statusCode()).as("paying a paid order: %s", again.body()).isEqualTo(409);
   }
 

@@ -26,16 +26,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A purchase the standalone way, without a Stripe key: the tickets, orders and payments services and the gateway in
- * this JVM with their standalone defaults (SQLite files, the embedded AMQP broker, the simulated payment provider),
- * on free ports so that it never meets a running Airtix, with a real Keycloak and real tokens. The traveller's first
- * simulated attempt is declined, the second succeeds, and the order is completed and the ticket sold.
+ * A purchase the standalone way, without a Stripe key: the tickets, orders and payments services
+ * and the gateway in this JVM with their standalone defaults (SQLite files, the embedded AMQP
+ * broker, the simulated payment provider), on free ports so that it never meets a running Airtix,
+ * with a real Keycloak and real tokens. The traveller's first simulated attempt is declined, the
+ * second succeeds, and the order is completed and the ticket sold.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandalonePurchaseIntegrationTests {
 
-  private static final List<LaunchableService> SERVICES = List.of(LaunchableService.TICKETS,
-      LaunchableService.ORDERS, LaunchableService.PAYMENTS);
+  private static final List<LaunchableService> SERVICES =
+      List.of(LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.PAYMENTS);
 
   private final KeycloakServer keycloak = KeycloakServer.shared();
   private EmbeddedBroker broker;
@@ -55,9 +56,14 @@ class StandalonePurchaseIntegrationTests {
       ports.put(service.serviceName(), port(services.startAlone(service, settings)));
     }
     Map<String, String> routes = standalone();
-    ports.forEach((service, port) -> routes.put("airtix.gateway.services." + service, "http://localhost:" + port));
-    purchases = new SaleSteps(URI.create("http://localhost:"
-        + port(services.startAlone(LaunchableService.GATEWAY, routes))));
+    ports.forEach(
+        (service, port) ->
+            routes.put("airtix.gateway.services." + service, "http://localhost:" + port));
+    purchases =
+        new SaleSteps(
+            URI.create(
+                "http://localhost:"
+                    + port(services.startAlone(LaunchableService.GATEWAY, routes))));
   }
 
   @AfterAll
@@ -72,7 +78,8 @@ class StandalonePurchaseIntegrationTests {
 
   @Test
   void aTravellerPaysWithTheSimulatedProviderAfterADeclinedAttemptAndTheTicketIsSold() {
-    String agent = keycloak.login(keycloak.createUser(TestUsers.member("boreal", "agent"))).accessToken();
+    String agent =
+        keycloak.login(keycloak.createUser(TestUsers.member("boreal", "agent"))).accessToken();
     String traveller = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
     JsonNode ticket = purchases.listTicket(agent, "boreal");
     String ticketId = ticket.path("id").asString();
@@ -83,34 +90,76 @@ class StandalonePurchaseIntegrationTests {
     String paymentId = payment.path("id").asString();
     assertThat(payment.path("provider").asString()).isEqualTo("simulated");
     assertThat(payment.path("simulated").asBoolean()).isTrue();
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/orders/" + orderId,
-        traveller).path("status").asString()).isEqualTo("AWAITING_PAYMENT"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/orders/" + orderId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("AWAITING_PAYMENT"));
 
     HttpResponse<String> declined = confirm(paymentId, "FAILED", traveller);
     assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/orders/" + orderId,
-        traveller).path("status").asString()).isEqualTo("CREATED"));
-    HttpResponse<String> retry = purchases.send("POST", "/api/payments", traveller, """
-        {"orderId":"%s"}""".formatted(orderId));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/orders/" + orderId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("CREATED"));
+    HttpResponse<String> retry =
+        purchases.send(
+            "POST",
+            "/api/payments",
+            traveller,
+            """
+        {"orderId":"%s"}"""
+                .formatted(orderId));
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
     assertThat(retry.body()).contains("\"attempt\":2");
     HttpResponse<String> paid = confirm(paymentId, "SUCCEEDED", traveller);
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
 
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/orders/" + orderId,
-        traveller).path("status").asString()).isEqualTo("COMPLETED"));
-    await().atMost(SaleSteps.PATIENCE).untilAsserted(() -> assertThat(purchases.get("/api/tickets/" + ticketId,
-        null).path("status").asString()).isEqualTo("SOLD"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/orders/" + orderId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("COMPLETED"));
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases.get("/api/tickets/" + ticketId, null).path("status").asString())
+                    .isEqualTo("SOLD"));
     assertThat(purchases.get("/api/payments/" + paymentId, traveller).path("status").asString())
         .isEqualTo("SUCCEEDED");
   }
 
   private HttpResponse<String> confirm(String paymentId, String outcome, String traveller) {
-    return purchases.send("POST", "/api/payments/" + paymentId + "/simulated-confirmation", traveller, """
-        {"outcome":"%s"}""".formatted(outcome));
+    return purchases.send(
+        "POST",
+        "/api/payments/" + paymentId + "/simulated-confirmation",
+        traveller,
+        """
+        {"outcome":"%s"}"""
+            .formatted(outcome));
   }
 
-  /** The standalone defaults, as the launcher gives them, on free ports and this test's Keycloak. */
+  /**
+   * The standalone defaults, as the launcher gives them, on free ports and this test's Keycloak.
+   */
   private Map<String, String> standalone() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", "0");

@@ -23,7 +23,8 @@ class EmbeddedServicesTests {
 
   @Test
   void springCloudStillTearsLoggingDownInEveryApplicationByDefault() {
-    // why the launcher removes it: were this to fail, Spring Cloud no longer does, and the removal can go
+    // why the launcher removes it: were this to fail, Spring Cloud no longer does, and the removal
+    // can go
     assertThat(new SpringApplication(LaunchableService.GATEWAY.application()).getListeners())
         .anyMatch(LoggingSystemShutdownListener.class::isInstance);
   }

@@ -16,7 +16,8 @@ class LoginPasswordTests {
 
   @Test
   void usesDemoPasswordForDemoAccountWithoutAsking() {
-    String password = LoginPassword.of("aerolux-agent", Map.of("AIRTIX_PASSWORD", "ignored"), answering("typed"));
+    String password =
+        LoginPassword.of("aerolux-agent", Map.of("AIRTIX_PASSWORD", "ignored"), answering("typed"));
 
     assertThat(password).isEqualTo(DemoAccount.PASSWORD);
     assertThat(questions).isEmpty();
@@ -24,7 +25,9 @@ class LoginPasswordTests {
 
   @Test
   void takesPasswordOfOtherUsersFromEnvironment() {
-    String password = LoginPassword.of("amelie", Map.of("AIRTIX_PASSWORD", "s3cret-Passw0rd"), answering("typed"));
+    String password =
+        LoginPassword.of(
+            "amelie", Map.of("AIRTIX_PASSWORD", "s3cret-Passw0rd"), answering("typed"));
 
     assertThat(password).isEqualTo("s3cret-Passw0rd");
     assertThat(questions).isEmpty();
@@ -33,7 +36,8 @@ class LoginPasswordTests {
   @Test
   void asksOnTerminalWhenEnvironmentHasNoPassword() {
     assertThat(LoginPassword.of("amelie", Map.of(), answering("typed"))).isEqualTo("typed");
-    assertThat(LoginPassword.of("amelie", Map.of("AIRTIX_PASSWORD", ""), answering("typed"))).isEqualTo("typed");
+    assertThat(LoginPassword.of("amelie", Map.of("AIRTIX_PASSWORD", ""), answering("typed")))
+        .isEqualTo("typed");
     assertThat(questions).containsExactly("Password for amelie: ", "Password for amelie: ");
   }
 
@@ -41,8 +45,9 @@ class LoginPasswordTests {
   void failsSayingWhatToSetWhenNobodyCanBeAsked() {
     assertThatThrownBy(() -> LoginPassword.of("amelie", Map.of(), question -> Optional.empty()))
         .isInstanceOf(TokenException.class)
-        .hasMessage("amelie is not a demo account and there is no terminal to ask for their password:"
-            + " set AIRTIX_PASSWORD to it.");
+        .hasMessage(
+            "amelie is not a demo account and there is no terminal to ask for their password:"
+                + " set AIRTIX_PASSWORD to it.");
   }
 
   private PasswordPrompt answering(String answer) {

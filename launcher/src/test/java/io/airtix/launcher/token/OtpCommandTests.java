@@ -18,8 +18,7 @@ class OtpCommandTests {
 
   private static final String KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -34,7 +33,9 @@ class OtpCommandTests {
 
     assertThat(exitCode).isZero();
     String code = out.toString(StandardCharsets.UTF_8).strip();
-    assertThat(List.of(totp.codeAt(now - 1), totp.codeAt(now), totp.codeAt(now + 1), totp.codeAt(now + 2)))
+    assertThat(
+            List.of(
+                totp.codeAt(now - 1), totp.codeAt(now), totp.codeAt(now + 1), totp.codeAt(now + 2)))
         .contains(code);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(KEY);
   }
@@ -57,7 +58,8 @@ class OtpCommandTests {
 
     assertThat(exitCode).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("boreal-admin has no authenticator app yet")
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("boreal-admin has no authenticator app yet")
         .contains("./airtix");
   }
 
@@ -66,11 +68,14 @@ class OtpCommandTests {
     int exitCode = command(new DemoAuthenticators(dataDir)).print("someone-else");
 
     assertThat(exitCode).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("someone-else is not a demo account");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("someone-else is not a demo account");
   }
 
   private OtpCommand command(DemoAuthenticators authenticators) {
-    return new OtpCommand(authenticators, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return new OtpCommand(
+        authenticators,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TokenCommandTests {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -41,10 +40,12 @@ class TokenCommandTests {
   @Test
   void failsWhenKeycloakRunsWithoutTheRealm() throws IOException {
     HttpServer keycloakWithoutRealm = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    keycloakWithoutRealm.createContext("/", exchange -> {
-      exchange.sendResponseHeaders(404, -1);
-      exchange.close();
-    });
+    keycloakWithoutRealm.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
     keycloakWithoutRealm.start();
     try {
       URI keycloak = URI.create("http://localhost:" + keycloakWithoutRealm.getAddress().getPort());
@@ -55,16 +56,19 @@ class TokenCommandTests {
       assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("has no realm airtix (it answered 404): is Airtix still starting?");
-    }
-    finally {
+    } finally {
       keycloakWithoutRealm.stop(0);
     }
   }
 
   private TokenCommand command(URI keycloak) {
-    return new TokenCommand(new WebLogin(keycloak, "airtix"), new DemoAuthenticators(dataDir), Map.of(),
+    return new TokenCommand(
+        new WebLogin(keycloak, "airtix"),
+        new DemoAuthenticators(dataDir),
+        Map.of(),
         question -> Optional.empty(),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {

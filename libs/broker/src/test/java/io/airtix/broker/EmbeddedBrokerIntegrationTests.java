@@ -24,11 +24,13 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-/** The broker as the services use it: Spring AMQP with publisher confirms, topic routing, a durable store. */
+/**
+ * The broker as the services use it: Spring AMQP with publisher confirms, topic routing, a durable
+ * store.
+ */
 class EmbeddedBrokerIntegrationTests {
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void confirmsPublishesAndDeliversThemThroughATopicExchange() throws Exception {
@@ -54,16 +56,16 @@ class EmbeddedBrokerIntegrationTests {
         assertThat(first).isNotNull();
         assertThat(new String(first.getBody(), StandardCharsets.UTF_8)).isEqualTo("ticket 0");
         assertThat(first.getMessageProperties().getType()).isEqualTo("ticket.created");
-      }
-      finally {
+      } finally {
         connections.destroy();
       }
     }
   }
 
   /**
-   * RabbitMQ acks an unroutable mandatory message and returns it; Qpid returns it too but nacks it, and the return
-   * arrives after the nack. Either way the publisher must not count it as delivered, which is all the relay asks.
+   * RabbitMQ acks an unroutable mandatory message and returns it; Qpid returns it too but nacks it,
+   * and the return arrives after the nack. Either way the publisher must not count it as delivered,
+   * which is all the relay asks.
    */
   @Test
   void neverConfirmsAsDeliveredAMandatoryMessageThatNoQueueTakes() throws Exception {
@@ -74,12 +76,12 @@ class EmbeddedBrokerIntegrationTests {
         declare(new RabbitAdmin(connections), "orders.events", "ticket.*");
         CorrelationData correlation = new CorrelationData("unroutable");
 
-        confirmingTemplate(connections).send("test.events", "order.created", message("nobody listens"), correlation);
+        confirmingTemplate(connections)
+            .send("test.events", "order.created", message("nobody listens"), correlation);
 
         boolean acked = correlation.getFuture().get(10, TimeUnit.SECONDS).ack();
         assertThat(acked && correlation.getReturned() == null).isFalse();
-      }
-      finally {
+      } finally {
         connections.destroy();
       }
     }
@@ -93,10 +95,10 @@ class EmbeddedBrokerIntegrationTests {
       try {
         declare(new RabbitAdmin(connections), "orders.events", "ticket.*");
         CorrelationData correlation = new CorrelationData("kept");
-        confirmingTemplate(connections).send("test.events", "ticket.updated", message("still here"), correlation);
+        confirmingTemplate(connections)
+            .send("test.events", "ticket.updated", message("still here"), correlation);
         assertThat(correlation.getFuture().get(10, TimeUnit.SECONDS).ack()).isTrue();
-      }
-      finally {
+      } finally {
         connections.destroy();
       }
     }
@@ -108,8 +110,7 @@ class EmbeddedBrokerIntegrationTests {
 
         assertThat(kept).isNotNull();
         assertThat(new String(kept.getBody(), StandardCharsets.UTF_8)).isEqualTo("still here");
-      }
-      finally {
+      } finally {
         connections.destroy();
       }
     }

@@ -43,7 +43,13 @@ public record EventEnvelope<T>(
 
   /** Wraps an event that names its own type, aggregate, version and tenant, with a fresh id. */
   public static <T extends AggregateEvent> EventEnvelope<T> wrap(T event, Instant occurredAt) {
-    return new EventEnvelope<>(UUID.randomUUID(), event.eventType(), event.aggregateId(), event.aggregateVersion(),
-        event.tenant(), occurredAt, event);
+    return new EventEnvelope<>(
+        UUID.randomUUID(),
+        event.eventType(),
+        event.aggregateId(),
+        event.aggregateVersion(),
+        event.tenant(),
+        occurredAt,
+        event);
   }
 }

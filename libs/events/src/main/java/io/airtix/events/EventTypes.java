@@ -28,39 +28,42 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Which payload record each event type string stands for. The type string is what travels (in the envelope and
- * as the routing key); the record is how a consumer reads the payload. Java class names never leave the process,
- * so a record may be renamed or moved without breaking a consumer.
+ * Which payload record each event type string stands for. The type string is what travels (in the
+ * envelope and as the routing key); the record is how a consumer reads the payload. Java class
+ * names never leave the process, so a record may be renamed or moved without breaking a consumer.
  *
- * <p>A type is {@code <aggregate>.<what happened>} in lower case, e.g. {@code ticket.created}; the part before the
- * first dot names the aggregate stream whose versions a consumer applies in order.
+ * <p>A type is {@code <aggregate>.<what happened>} in lower case, e.g. {@code ticket.created}; the
+ * part before the first dot names the aggregate stream whose versions a consumer applies in order.
  */
 public final class EventTypes {
 
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
 
-  /** Every event of Airtix. A service that publishes a new event adds it here, next to its record. */
-  public static final EventTypes AIRTIX = new EventTypes(Map.of())
-      .with(TicketCreated.TYPE, TicketCreated.class)
-      .with(TicketUpdated.TYPE, TicketUpdated.class)
-      .with(TicketDeleted.TYPE, TicketDeleted.class)
-      .with(OrderCreated.TYPE, OrderCreated.class)
-      .with(OrderCancelled.TYPE, OrderCancelled.class)
-      .with(OrderCompleted.TYPE, OrderCompleted.class)
-      .with(OrderAwaitingPayment.TYPE, OrderAwaitingPayment.class)
-      .with(OrderPaymentFailed.TYPE, OrderPaymentFailed.class)
-      .with(OrderRefunded.TYPE, OrderRefunded.class)
-      .with(PaymentStarted.TYPE, PaymentStarted.class)
-      .with(PaymentFailed.TYPE, PaymentFailed.class)
-      .with(ChargeCreated.TYPE, ChargeCreated.class)
-      .with(PaymentRefunded.TYPE, PaymentRefunded.class)
-      .with(OrderExpired.TYPE, OrderExpired.class)
-      .with(UserCreated.TYPE, UserCreated.class)
-      .with(UserUpdated.TYPE, UserUpdated.class)
-      .with(UserDeleted.TYPE, UserDeleted.class)
-      .with(UserBanned.TYPE, UserBanned.class)
-      .with(SessionEnded.TYPE, SessionEnded.class)
-      .with(RealmLoggedOut.TYPE, RealmLoggedOut.class);
+  /**
+   * Every event of Airtix. A service that publishes a new event adds it here, next to its record.
+   */
+  public static final EventTypes AIRTIX =
+      new EventTypes(Map.of())
+          .with(TicketCreated.TYPE, TicketCreated.class)
+          .with(TicketUpdated.TYPE, TicketUpdated.class)
+          .with(TicketDeleted.TYPE, TicketDeleted.class)
+          .with(OrderCreated.TYPE, OrderCreated.class)
+          .with(OrderCancelled.TYPE, OrderCancelled.class)
+          .with(OrderCompleted.TYPE, OrderCompleted.class)
+          .with(OrderAwaitingPayment.TYPE, OrderAwaitingPayment.class)
+          .with(OrderPaymentFailed.TYPE, OrderPaymentFailed.class)
+          .with(OrderRefunded.TYPE, OrderRefunded.class)
+          .with(PaymentStarted.TYPE, PaymentStarted.class)
+          .with(PaymentFailed.TYPE, PaymentFailed.class)
+          .with(ChargeCreated.TYPE, ChargeCreated.class)
+          .with(PaymentRefunded.TYPE, PaymentRefunded.class)
+          .with(OrderExpired.TYPE, OrderExpired.class)
+          .with(UserCreated.TYPE, UserCreated.class)
+          .with(UserUpdated.TYPE, UserUpdated.class)
+          .with(UserDeleted.TYPE, UserDeleted.class)
+          .with(UserBanned.TYPE, UserBanned.class)
+          .with(SessionEnded.TYPE, SessionEnded.class)
+          .with(RealmLoggedOut.TYPE, RealmLoggedOut.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;
@@ -77,11 +80,16 @@ public final class EventTypes {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payload, "payload");
     if (!TYPE.matcher(type).matches()) {
-      throw new IllegalArgumentException("Event type '" + type + "' is not of the form aggregate.what-happened");
+      throw new IllegalArgumentException(
+          "Event type '" + type + "' is not of the form aggregate.what-happened");
     }
     if (payloads.containsKey(type) || types.containsKey(payload)) {
-      throw new IllegalArgumentException("Event type '" + type + "' or its payload " + payload.getSimpleName()
-          + " is registered already");
+      throw new IllegalArgumentException(
+          "Event type '"
+              + type
+              + "' or its payload "
+              + payload.getSimpleName()
+              + " is registered already");
     }
     Map<String, Class<? extends Record>> more = new LinkedHashMap<>(payloads);
     more.put(type, payload);
@@ -120,7 +128,9 @@ public final class EventTypes {
     return dot < 0 ? type : type.substring(0, dot);
   }
 
-  /** A type string no payload is registered for: the event comes from a newer or foreign publisher. */
+  /**
+   * A type string no payload is registered for: the event comes from a newer or foreign publisher.
+   */
   public static final class UnknownEventTypeException extends RuntimeException {
 
     public UnknownEventTypeException(String type) {

@@ -18,8 +18,20 @@ class EventEnvelopeTests {
   @Test
   void wrapsTicketEventWithItsTypeAggregateVersionAndTenant() {
     UUID ticketId = UUID.randomUUID();
-    TicketCreated created = new TicketCreated(ticketId, 0, "aerolux", "LX123", "LUX", "CDG",
-        NOW.plusSeconds(86_400), "ECONOMY", "12A", new BigDecimal("129.90"), "EUR", "AVAILABLE");
+    TicketCreated created =
+        new TicketCreated(
+            ticketId,
+            0,
+            "aerolux",
+            "LX123",
+            "LUX",
+            "CDG",
+            NOW.plusSeconds(86_400),
+            "ECONOMY",
+            "12A",
+            new BigDecimal("129.90"),
+            "EUR",
+            "AVAILABLE");
 
     EventEnvelope<TicketCreated> envelope = EventEnvelope.wrap(created, NOW);
 
@@ -35,14 +47,21 @@ class EventEnvelopeTests {
   void givesEveryWrappedEventItsOwnId() {
     TicketDeleted deleted = new TicketDeleted(UUID.randomUUID(), 3, "aerolux");
 
-    assertThat(EventEnvelope.wrap(deleted, NOW).id()).isNotEqualTo(EventEnvelope.wrap(deleted, NOW).id());
+    assertThat(EventEnvelope.wrap(deleted, NOW).id())
+        .isNotEqualTo(EventEnvelope.wrap(deleted, NOW).id());
   }
 
   @Test
   void rejectsNegativeVersionAndMissingTenant() {
-    assertThatIllegalArgumentException().isThrownBy(() ->
-        new EventEnvelope<>(UUID.randomUUID(), "ticket.deleted", "x", -1, "aerolux", NOW, "payload"));
-    assertThatNullPointerException().isThrownBy(() ->
-        new EventEnvelope<>(UUID.randomUUID(), "ticket.deleted", "x", 0, null, NOW, "payload"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new EventEnvelope<>(
+                    UUID.randomUUID(), "ticket.deleted", "x", -1, "aerolux", NOW, "payload"));
+    assertThatNullPointerException()
+        .isThrownBy(
+            () ->
+                new EventEnvelope<>(
+                    UUID.randomUUID(), "ticket.deleted", "x", 0, null, NOW, "payload"));
   }
 }

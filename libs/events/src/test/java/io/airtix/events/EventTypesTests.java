@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class EventTypesTests {
 
-  record Probe(String id) {
-  }
+  record Probe(String id) {}
 
   @Test
   void mapsEveryTicketEventTypeToItsRecordAndBack() {
@@ -38,9 +37,16 @@ class EventTypesTests {
     assertThat(EventTypes.AIRTIX.payloadOf("order.completed")).isEqualTo(OrderCompleted.class);
     assertThat(EventTypes.AIRTIX.payloadOf("order.expired")).isEqualTo(OrderExpired.class);
     assertThat(EventTypes.AIRTIX.typeOf(OrderExpired.class)).isEqualTo(OrderExpired.TYPE);
-    assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("order"))
-        .containsExactly("order.created", "order.cancelled", "order.completed", "order.awaiting-payment",
-            "order.payment-failed", "order.refunded", "order.expired");
+    assertThat(EventTypes.AIRTIX.types())
+        .filteredOn(type -> EventTypes.streamOf(type).equals("order"))
+        .containsExactly(
+            "order.created",
+            "order.cancelled",
+            "order.completed",
+            "order.awaiting-payment",
+            "order.payment-failed",
+            "order.refunded",
+            "order.expired");
   }
 
   @Test
@@ -49,8 +55,10 @@ class EventTypesTests {
     assertThat(EventTypes.AIRTIX.payloadOf("payment.failed")).isEqualTo(PaymentFailed.class);
     assertThat(EventTypes.AIRTIX.payloadOf("payment.succeeded")).isEqualTo(ChargeCreated.class);
     assertThat(EventTypes.AIRTIX.payloadOf("payment.refunded")).isEqualTo(PaymentRefunded.class);
-    assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("payment"))
-        .containsExactly("payment.started", "payment.failed", "payment.succeeded", "payment.refunded");
+    assertThat(EventTypes.AIRTIX.types())
+        .filteredOn(type -> EventTypes.streamOf(type).equals("payment"))
+        .containsExactly(
+            "payment.started", "payment.failed", "payment.succeeded", "payment.refunded");
   }
 
   @Test
@@ -61,10 +69,14 @@ class EventTypesTests {
 
   @Test
   void refusesUnknownTypesMalformedNamesAndDoubleRegistration() {
-    assertThatThrownBy(() -> EventTypes.AIRTIX.payloadOf("ticket.sold")).isInstanceOf(UnknownEventTypeException.class);
-    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("io.airtix.Probe", Probe.class));
-    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("TicketCreated", Probe.class));
-    assertThatIllegalArgumentException().isThrownBy(() -> EventTypes.AIRTIX.with("ticket.created", Probe.class));
+    assertThatThrownBy(() -> EventTypes.AIRTIX.payloadOf("ticket.sold"))
+        .isInstanceOf(UnknownEventTypeException.class);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventTypes.AIRTIX.with("io.airtix.Probe", Probe.class));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventTypes.AIRTIX.with("TicketCreated", Probe.class));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> EventTypes.AIRTIX.with("ticket.created", Probe.class));
   }
 
   @Test

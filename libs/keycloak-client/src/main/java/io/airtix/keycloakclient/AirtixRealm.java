@@ -1,5 +1,7 @@
 package io.airtix.keycloakclient;
 
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthorizationResource;
@@ -29,44 +27,60 @@ import org.keycloak.representations.idm.authorization.ScopePermissionRepresentat
 
 /**
  * The {@code airtix} realm seen through Keycloak's admin API: airlines and the people who use them.
- * <p>
- * An airline is an Organization (alias = tenant id) plus the realm groups {@code /airlines/<alias>/<tenant role>}.
- * Membership of such a group is what the token's {@code groups} claim reports, e.g.
- * {@code /airlines/aerolux/agent} = role {@code agent} in airline {@code aerolux}.
- * <p>
- * Users keep the realm's default roles, so a platform admin holds {@code customer} too: the default role composite
- * also carries the account-console roles every person needs, and platform roles are additive, never exclusive.
+ *
+ * <p>An airline is an Organization (alias = tenant id) plus the realm groups {@code
+ * /airlines/<alias>/<tenant role>}. Membership of such a group is what the token's {@code groups}
+ * claim reports, e.g. {@code /airlines/aerolux/agent} = role {@code agent} in airline {@code
+ * aerolux}.
+ *
+ * <p>Users keep the realm's default roles, so a platform admin holds {@code customer} too: the
+ * default role composite also carries the account-console roles every person needs, and platform
+ * roles are additive, never exclusive.
  */
 public final class AirtixRealm {
 
   public static final String NAME = "airtix";
   public static final String AIRLINES_GROUP = "airlines";
   public static final Set<String> TENANT_ROLES = Set.of("tenant-admin", "agent", "auditor");
-  /** Organizations need a domain; airlines get one under a reserved name that never receives mail. */
-  public static final String AIRLINE_DOMAIN_SUFFIX = ".airtix.test";
+
   /**
-   * Realm role (defined in the realm file) holding only the realm-management query roles; mapped to every airline's
-   * {@code tenant-admin} group. Never a legacy {@code view-users}/{@code manage-users}: those would bypass the
-   * fine-grained permissions and show the whole realm.
+   * Organizations need a domain; airlines get one under a reserved name that never receives mail.
+   */
+  public static final String AIRLINE_DOMAIN_SUFFIX = ".airtix.test";
+
+  /**
+   * Realm role (defined in the realm file) holding only the realm-management query roles; mapped to
+   * every airline's {@code tenant-admin} group. Never a legacy {@code view-users}/{@code
+   * manage-users}: those would bypass the fine-grained permissions and show the whole realm.
    */
   public static final String TENANT_ADMIN_CONSOLE_ROLE = "tenant-admin-console";
+
   /**
-   * Realm role (defined in the realm file) whose holders must sign in with a second factor: the realm's browser flow
-   * makes them set up an authenticator app at the next sign-in when they have none. Part of {@code platform-admin};
-   * mapped to every airline's {@code tenant-admin} group.
+   * Realm role (defined in the realm file) whose holders must sign in with a second factor: the
+   * realm's browser flow makes them set up an authenticator app at the next sign-in when they have
+   * none. Part of {@code platform-admin}; mapped to every airline's {@code tenant-admin} group.
    */
   public static final String SECOND_FACTOR_REQUIRED_ROLE = "second-factor-required";
+
   /**
-   * What a tenant admin may do to the airline's role groups and, through them, to the airline's staff: see the
-   * groups, see and manage their members, add people to them ({@code manage-membership}) and move members between
-   * them ({@code manage-membership-of-members}, without which Keycloak refuses to change a member's groups).
+   * What a tenant admin may do to the airline's role groups and, through them, to the airline's
+   * staff: see the groups, see and manage their members, add people to them ({@code
+   * manage-membership}) and move members between them ({@code manage-membership-of-members},
+   * without which Keycloak refuses to change a member's groups).
    */
-  public static final Set<String> STAFF_GROUP_SCOPES = Set.of("view", "view-members", "manage-members",
-      "manage-membership", "manage-membership-of-members");
+  public static final Set<String> STAFF_GROUP_SCOPES =
+      Set.of(
+          "view",
+          "view-members",
+          "manage-members",
+          "manage-membership",
+          "manage-membership-of-members");
+
   /**
-   * What a tenant admin may do to the airline's organization: see it and its (visible) members. Not {@code manage}:
-   * in Keycloak 26.7 it also lets the holder replace the organization's domains and attributes, which identify the
-   * airline; tenant admins invite and remove staff through the tenants service instead.
+   * What a tenant admin may do to the airline's organization: see it and its (visible) members. Not
+   * {@code manage}: in Keycloak 26.7 it also lets the holder replace the organization's domains and
+   * attributes, which identify the airline; tenant admins invite and remove staff through the
+   * tenants service instead.
    */
   public static final Set<String> ORGANIZATION_SCOPES = Set.of("view");
 
@@ -87,9 +101,9 @@ public final class AirtixRealm {
   }
 
   /**
-   * Creates the airline's organization and its role groups unless they exist, and makes the airline's tenant admins
-   * sign in with a second factor ({@link #SECOND_FACTOR_REQUIRED_ROLE} on the {@code tenant-admin} group); safe to
-   * call again and from several threads or processes.
+   * Creates the airline's organization and its role groups unless they exist, and makes the
+   * airline's tenant admins sign in with a second factor ({@link #SECOND_FACTOR_REQUIRED_ROLE} on
+   * the {@code tenant-admin} group); safe to call again and from several threads or processes.
    *
    * @return the organization's id
    */
@@ -107,8 +121,9 @@ public final class AirtixRealm {
   }
 
   /**
-   * Creates an enabled user with a verified e-mail address and a permanent password, grants the realm roles, and
-   * makes them a member of each airline's role groups and organization. The airlines must exist already.
+   * Creates an enabled user with a verified e-mail address and a permanent password, grants the
+   * realm roles, and makes them a member of each airline's role groups and organization. The
+   * airlines must exist already.
    *
    * @return the new user's id (the tokens' {@code sub})
    */
@@ -130,8 +145,13 @@ public final class AirtixRealm {
     String userId;
     try (Response response = realm.users().create(representation)) {
       if (response.getStatus() != 201) {
-        throw new IllegalStateException("Keycloak refused to create user " + user.username() + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to create user "
+                + user.username()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
       userId = CreatedResponseUtil.getCreatedId(response);
     }
@@ -145,18 +165,36 @@ public final class AirtixRealm {
     }
 
     for (Map.Entry<String, Set<String>> airline : user.airlineRoles().entrySet()) {
-      String organizationId = organization(airline.getKey()).orElseThrow(() -> new IllegalStateException(
-          "airline " + airline.getKey() + " does not exist: call ensureAirline first"));
+      String organizationId =
+          organization(airline.getKey())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "airline "
+                              + airline.getKey()
+                              + " does not exist: call ensureAirline first"));
       for (String role : airline.getValue()) {
         String path = airlineGroupPath(airline.getKey(), role);
-        GroupRepresentation group = group(path).orElseThrow(() -> new IllegalStateException(
-            "group " + path + " does not exist: tenant roles are " + TENANT_ROLES));
+        GroupRepresentation group =
+            group(path)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "group " + path + " does not exist: tenant roles are " + TENANT_ROLES));
         realm.users().get(userId).joinGroup(group.getId());
       }
-      try (Response response = realm.organizations().get(organizationId).members().addMember(userId)) {
+      try (Response response =
+          realm.organizations().get(organizationId).members().addMember(userId)) {
         if (response.getStatus() / 100 != 2) {
-          throw new IllegalStateException("Keycloak refused to add " + user.username() + " to airline "
-              + airline.getKey() + ": " + response.getStatus() + " " + response.readEntity(String.class));
+          throw new IllegalStateException(
+              "Keycloak refused to add "
+                  + user.username()
+                  + " to airline "
+                  + airline.getKey()
+                  + ": "
+                  + response.getStatus()
+                  + " "
+                  + response.readEntity(String.class));
         }
       }
     }
@@ -164,33 +202,55 @@ public final class AirtixRealm {
   }
 
   /**
-   * Lets the airline's tenant admins manage their own staff, and nobody else, in Keycloak's admin console: maps
-   * {@link #TENANT_ADMIN_CONSOLE_ROLE} to the group {@code /airlines/<alias>/tenant-admin} and creates (or brings
-   * back to the definition below) these fine-grained admin permissions (v2) in the realm's {@code admin-permissions}
-   * client:
+   * Lets the airline's tenant admins manage their own staff, and nobody else, in Keycloak's admin
+   * console: maps {@link #TENANT_ADMIN_CONSOLE_ROLE} to the group {@code
+   * /airlines/<alias>/tenant-admin} and creates (or brings back to the definition below) these
+   * fine-grained admin permissions (v2) in the realm's {@code admin-permissions} client:
+   *
    * <ul>
-   * <li>group policy {@code airline <alias>: tenant admins} = members of {@code /airlines/<alias>/tenant-admin};</li>
-   * <li>scope permission {@code airline <alias>: staff}, resource type {@code Groups}, on {@code /airlines/<alias>}
-   * and each of its role groups, scopes {@link #STAFF_GROUP_SCOPES};</li>
-   * <li>scope permission {@code airline <alias>: organization}, resource type {@code Organizations}, on the airline's
-   * organization, scopes {@link #ORGANIZATION_SCOPES}.</li>
+   *   <li>group policy {@code airline <alias>: tenant admins} = members of {@code
+   *       /airlines/<alias>/tenant-admin};
+   *   <li>scope permission {@code airline <alias>: staff}, resource type {@code Groups}, on {@code
+   *       /airlines/<alias>} and each of its role groups, scopes {@link #STAFF_GROUP_SCOPES};
+   *   <li>scope permission {@code airline <alias>: organization}, resource type {@code
+   *       Organizations}, on the airline's organization, scopes {@link #ORGANIZATION_SCOPES}.
    * </ul>
-   * The role groups are named one by one because Keycloak filters user lists by direct group membership only: a
-   * permission on the parent group alone lets a tenant admin open a member by id but shows an empty user list.
-   * Safe to call again; call {@link #ensureAirline} first. Needs an admin holding {@code manage-realm} (permissions
-   * of the admin-permissions client) and {@code manage-users}.
+   *
+   * The role groups are named one by one because Keycloak filters user lists by direct group
+   * membership only: a permission on the parent group alone lets a tenant admin open a member by id
+   * but shows an empty user list. Safe to call again; call {@link #ensureAirline} first. Needs an
+   * admin holding {@code manage-realm} (permissions of the admin-permissions client) and {@code
+   * manage-users}.
    */
   public void ensureTenantAdminPermissions(String alias) {
-    String organizationId = organization(alias).orElseThrow(() -> new IllegalStateException(
-        "airline " + alias + " does not exist: call ensureAirline first"));
-    GroupRepresentation airline = group("/" + AIRLINES_GROUP + "/" + alias).orElseThrow(() ->
-        new IllegalStateException("group /" + AIRLINES_GROUP + "/" + alias + " does not exist: call ensureAirline first"));
+    String organizationId =
+        organization(alias)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "airline " + alias + " does not exist: call ensureAirline first"));
+    GroupRepresentation airline =
+        group("/" + AIRLINES_GROUP + "/" + alias)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "group /"
+                            + AIRLINES_GROUP
+                            + "/"
+                            + alias
+                            + " does not exist: call ensureAirline first"));
     Set<String> staffGroups = new TreeSet<>();
     staffGroups.add(airline.getId());
     String tenantAdmins = null;
     for (String role : TENANT_ROLES) {
-      GroupRepresentation group = group(airlineGroupPath(alias, role)).orElseThrow(() -> new IllegalStateException(
-          "group " + airlineGroupPath(alias, role) + " does not exist: call ensureAirline first"));
+      GroupRepresentation group =
+          group(airlineGroupPath(alias, role))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "group "
+                              + airlineGroupPath(alias, role)
+                              + " does not exist: call ensureAirline first"));
       staffGroups.add(group.getId());
       if ("tenant-admin".equals(role)) {
         tenantAdmins = group.getId();
@@ -200,14 +260,28 @@ public final class AirtixRealm {
     ensureRealmRoleOfGroup(tenantAdmins, TENANT_ADMIN_CONSOLE_ROLE);
 
     AuthorizationResource permissions = adminPermissions();
-    String policyId = ensureTenantAdminPolicy(permissions, "airline " + alias + ": tenant admins", tenantAdmins);
-    ensureScopePermission(permissions, "airline " + alias + ": staff", "Groups", staffGroups, STAFF_GROUP_SCOPES,
+    String policyId =
+        ensureTenantAdminPolicy(permissions, "airline " + alias + ": tenant admins", tenantAdmins);
+    ensureScopePermission(
+        permissions,
+        "airline " + alias + ": staff",
+        "Groups",
+        staffGroups,
+        STAFF_GROUP_SCOPES,
         policyId);
-    ensureScopePermission(permissions, "airline " + alias + ": organization", "Organizations", Set.of(organizationId),
-        ORGANIZATION_SCOPES, policyId);
+    ensureScopePermission(
+        permissions,
+        "airline " + alias + ": organization",
+        "Organizations",
+        Set.of(organizationId),
+        ORGANIZATION_SCOPES,
+        policyId);
   }
 
-  /** The secret of a confidential client; Keycloak generates one on import, or now if it has none yet. */
+  /**
+   * The secret of a confidential client; Keycloak generates one on import, or now if it has none
+   * yet.
+   */
   public String clientSecret(String clientId) {
     String id = clientUuid(clientId);
     String secret = resource().clients().get(id).getSecret().getValue();
@@ -231,14 +305,16 @@ public final class AirtixRealm {
   }
 
   private Optional<String> organization(String alias) {
-    // the endpoint pages (ten by default) and searches names and domains, not aliases: walk all pages
+    // the endpoint pages (ten by default) and searches names and domains, not aliases: walk all
+    // pages
     int page = 100;
     for (int first = 0; ; first += page) {
       List<OrganizationRepresentation> organizations = resource().organizations().list(first, page);
-      Optional<String> found = organizations.stream()
-          .filter(organization -> alias.equals(organization.getAlias()))
-          .map(OrganizationRepresentation::getId)
-          .findFirst();
+      Optional<String> found =
+          organizations.stream()
+              .filter(organization -> alias.equals(organization.getAlias()))
+              .map(OrganizationRepresentation::getId)
+              .findFirst();
       if (found.isPresent() || organizations.size() < page) {
         return found;
       }
@@ -258,8 +334,16 @@ public final class AirtixRealm {
         return CreatedResponseUtil.getCreatedId(response);
       }
       // another process created it between our lookup and our create
-      return organization(alias).orElseThrow(() -> new IllegalStateException("Keycloak refused to create airline "
-          + alias + ": " + response.getStatus() + " " + response.readEntity(String.class)));
+      return organization(alias)
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "Keycloak refused to create airline "
+                          + alias
+                          + ": "
+                          + response.getStatus()
+                          + " "
+                          + response.readEntity(String.class)));
     }
   }
 
@@ -271,35 +355,52 @@ public final class AirtixRealm {
     }
     GroupRepresentation group = new GroupRepresentation();
     group.setName(name);
-    try (Response response = parent == null
-        ? resource().groups().add(group)
-        : resource().groups().group(parent.getId()).subGroup(group)) {
+    try (Response response =
+        parent == null
+            ? resource().groups().add(group)
+            : resource().groups().group(parent.getId()).subGroup(group)) {
       if (response.getStatus() / 100 != 2 && response.getStatus() != 409) {
-        throw new IllegalStateException("Keycloak refused to create group " + path + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to create group "
+                + path
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
-    return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished after creation"));
+    return group(path)
+        .orElseThrow(() -> new IllegalStateException("group " + path + " vanished after creation"));
   }
 
   private void ensureRealmRoleOfGroup(String groupId, String roleName) {
     RealmResource realm = resource();
     List<RoleRepresentation> mapped = realm.groups().group(groupId).roles().realmLevel().listAll();
     if (mapped.stream().noneMatch(role -> roleName.equals(role.getName()))) {
-      realm.groups().group(groupId).roles().realmLevel().add(List.of(realm.roles().get(roleName).toRepresentation()));
+      realm
+          .groups()
+          .group(groupId)
+          .roles()
+          .realmLevel()
+          .add(List.of(realm.roles().get(roleName).toRepresentation()));
     }
   }
 
   private AuthorizationResource adminPermissions() {
     RealmRepresentation realm = resource().toRepresentation();
-    if (!Boolean.TRUE.equals(realm.isAdminPermissionsEnabled()) || realm.getAdminPermissionsClient() == null) {
-      throw new IllegalStateException("realm " + realmName + " has no fine-grained admin permissions (v2): set "
-          + "adminPermissionsEnabled in the realm file");
+    if (!Boolean.TRUE.equals(realm.isAdminPermissionsEnabled())
+        || realm.getAdminPermissionsClient() == null) {
+      throw new IllegalStateException(
+          "realm "
+              + realmName
+              + " has no fine-grained admin permissions (v2): set "
+              + "adminPermissionsEnabled in the realm file");
     }
     return resource().clients().get(realm.getAdminPermissionsClient().getId()).authorization();
   }
 
-  private static String ensureTenantAdminPolicy(AuthorizationResource permissions, String name, String groupId) {
+  private static String ensureTenantAdminPolicy(
+      AuthorizationResource permissions, String name, String groupId) {
     GroupPolicyRepresentation existing = permissions.policies().group().findByName(name);
     if (existing != null) {
       return existing.getId();
@@ -311,16 +412,27 @@ public final class AirtixRealm {
     try (Response response = permissions.policies().group().create(policy)) {
       // 409: a concurrent call created it between our lookup and our create
       if (response.getStatus() != 201 && response.getStatus() != 409) {
-        throw new IllegalStateException("Keycloak refused policy " + name + ": " + response.getStatus() + " "
-            + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused policy "
+                + name
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
-    return Objects.requireNonNull(permissions.policies().group().findByName(name), "policy " + name + " vanished")
+    return Objects.requireNonNull(
+            permissions.policies().group().findByName(name), "policy " + name + " vanished")
         .getId();
   }
 
-  private static void ensureScopePermission(AuthorizationResource permissions, String name, String resourceType,
-      Set<String> resources, Set<String> scopes, String policyId) {
+  private static void ensureScopePermission(
+      AuthorizationResource permissions,
+      String name,
+      String resourceType,
+      Set<String> resources,
+      Set<String> scopes,
+      String policyId) {
     ScopePermissionRepresentation permission = new ScopePermissionRepresentation();
     permission.setName(name);
     permission.setResourceType(resourceType);
@@ -337,8 +449,13 @@ public final class AirtixRealm {
     }
     try (Response response = permissions.permissions().scope().create(permission)) {
       if (response.getStatus() != 201 && response.getStatus() != 409) {
-        throw new IllegalStateException("Keycloak refused permission " + name + ": " + response.getStatus() + " "
-            + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused permission "
+                + name
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
   }
@@ -346,8 +463,7 @@ public final class AirtixRealm {
   private Optional<GroupRepresentation> group(String path) {
     try {
       return Optional.of(resource().getGroupByPath(path));
-    }
-    catch (NotFoundException e) {
+    } catch (NotFoundException e) {
       return Optional.empty();
     }
   }

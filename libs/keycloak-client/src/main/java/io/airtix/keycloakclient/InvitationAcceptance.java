@@ -10,36 +10,45 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Accepts an organization invitation the way a person does in a browser, without one: follows the mailed link to
- * Keycloak's registration form, fills it in, submits it, follows the link of the address verification that Keycloak
- * mails next, and chooses a password when Keycloak asks for one. Keycloak then creates the account and makes it a
- * member of the inviting organization.
+ * Accepts an organization invitation the way a person does in a browser, without one: follows the
+ * mailed link to Keycloak's registration form, fills it in, submits it, follows the link of the
+ * address verification that Keycloak mails next, and chooses a password when Keycloak asks for one.
+ * Keycloak then creates the account and makes it a member of the inviting organization.
  */
 public final class InvitationAcceptance {
 
-  /** The link, a redirect or two, the registration form, a password form, and the pages after them. */
+  /**
+   * The link, a redirect or two, the registration form, a password form, and the pages after them.
+   */
   private static final int MAX_PAGES = 10;
 
-  private InvitationAcceptance() {
-  }
+  private InvitationAcceptance() {}
 
   /**
    * Registers through the invitation link.
    *
    * @param email the invited address, which Keycloak shows filled in
-   * @param verificationLink the link of the verification mail Keycloak sends to {@code email} after the registration,
-   *     asked for only when Keycloak waits for it
-   * @throws LoginFailedException when Keycloak shows no registration form or refuses the registration (an expired
-   *     or withdrawn invitation, a password the policy refuses…)
+   * @param verificationLink the link of the verification mail Keycloak sends to {@code email} after
+   *     the registration, asked for only when Keycloak waits for it
+   * @throws LoginFailedException when Keycloak shows no registration form or refuses the
+   *     registration (an expired or withdrawn invitation, a password the policy refuses…)
    */
-  public static void register(URI invitationLink, String email, String username, String firstName, String lastName,
-      String password, Supplier<URI> verificationLink) {
+  public static void register(
+      URI invitationLink,
+      String email,
+      String username,
+      String firstName,
+      String lastName,
+      String password,
+      Supplier<URI> verificationLink) {
     HttpClient browser = BrowserlessLogin.browser();
-    HttpResponse<String> response = TokenEndpoint.send(browser, HttpRequest.newBuilder(invitationLink).GET());
+    HttpResponse<String> response =
+        TokenEndpoint.send(browser, HttpRequest.newBuilder(invitationLink).GET());
     boolean registered = false;
     boolean verified = false;
     for (int page = 0; page < MAX_PAGES; page++) {
-      Optional<URI> location = response.headers().firstValue("Location").map(response.uri()::resolve);
+      Optional<URI> location =
+          response.headers().firstValue("Location").map(response.uri()::resolve);
       if (location.isPresent() && response.statusCode() / 100 == 3) {
         if (registered && !location.get().getPath().contains("/login-actions/")) {
           // done: Keycloak sends the new member on to the application
@@ -65,30 +74,35 @@ public final class InvitationAcceptance {
           fields.put("password-confirm", password);
         }
         registered = true;
-      }
-      else if (registered && !verified && passwordUpdate.isEmpty()) {
+      } else if (registered && !verified && passwordUpdate.isEmpty()) {
         // Keycloak waits for the address to be verified: the person opens the second mail
         verified = true;
-        response = TokenEndpoint.send(browser, HttpRequest.newBuilder(verificationLink.get()).GET());
+        response =
+            TokenEndpoint.send(browser, HttpRequest.newBuilder(verificationLink.get()).GET());
         continue;
-      }
-      else if (passwordUpdate.isPresent() && registered) {
+      } else if (passwordUpdate.isPresent() && registered) {
         form = passwordUpdate.get();
         fields = new LinkedHashMap<>(form.hiddenFields());
         fields.put("password-new", password);
         fields.put("password-confirm", password);
-      }
-      else if (registered && response.statusCode() == 200 && shown.errorMessage().isEmpty()) {
+      } else if (registered && response.statusCode() == 200 && shown.errorMessage().isEmpty()) {
         return;
+      } else {
+        throw new LoginFailedException(
+            "registration",
+            (registered
+                    ? "Keycloak refused the registration: "
+                    : "Keycloak showed no registration form for the invitation: ")
+                + shown.describe());
       }
-      else {
-        throw new LoginFailedException("registration", (registered ? "Keycloak refused the registration: "
-            : "Keycloak showed no registration form for the invitation: ") + shown.describe());
-      }
-      response = TokenEndpoint.send(browser, HttpRequest.newBuilder(form.action())
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(fields))));
+      response =
+          TokenEndpoint.send(
+              browser,
+              HttpRequest.newBuilder(form.action())
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(fields))));
     }
-    throw new LoginFailedException("registration", "the invitation did not end after " + MAX_PAGES + " pages");
+    throw new LoginFailedException(
+        "registration", "the invitation did not end after " + MAX_PAGES + " pages");
   }
 }

@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 
 /**
  * The cookie jar of one browserless login.
- * <p>
- * Keycloak marks its login cookies {@code Secure} even on plain-HTTP {@code localhost}, which browsers accept
- * (localhost is a trustworthy origin) but the JDK's {@link java.net.CookieManager} does not: it would silently drop
- * them and Keycloak would answer "cookie not found". A login talks to one Keycloak for a few seconds, so a jar that
- * keeps the last value of each cookie per host and port is all that is needed.
+ *
+ * <p>Keycloak marks its login cookies {@code Secure} even on plain-HTTP {@code localhost}, which
+ * browsers accept (localhost is a trustworthy origin) but the JDK's {@link java.net.CookieManager}
+ * does not: it would silently drop them and Keycloak would answer "cookie not found". A login talks
+ * to one Keycloak for a few seconds, so a jar that keeps the last value of each cookie per host and
+ * port is all that is needed.
  */
 final class LoginCookies extends CookieHandler {
 
@@ -25,19 +26,21 @@ final class LoginCookies extends CookieHandler {
     if (cookies.isEmpty()) {
       return Map.of();
     }
-    String header = cookies.entrySet().stream()
-        .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-        .collect(Collectors.joining("; "));
+    String header =
+        cookies.entrySet().stream()
+            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+            .collect(Collectors.joining("; "));
     return Map.of("Cookie", List.of(header));
   }
 
   @Override
   public void put(URI uri, Map<String, List<String>> responseHeaders) {
-    responseHeaders.forEach((name, values) -> {
-      if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
-        values.forEach(value -> remember(uri, value));
-      }
-    });
+    responseHeaders.forEach(
+        (name, values) -> {
+          if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+            values.forEach(value -> remember(uri, value));
+          }
+        });
   }
 
   void remember(URI uri, String setCookie) {
@@ -51,15 +54,17 @@ final class LoginCookies extends CookieHandler {
     boolean expired = value.isEmpty() || value.equals("\"\"");
     for (int i = 1; i < parts.length; i++) {
       String attribute = parts[i].strip().toLowerCase();
-      if (attribute.equals("max-age=0") || attribute.startsWith("expires=thu, 01 jan 1970") || attribute.startsWith("expires=thu, 01-jan-1970")) {
+      if (attribute.equals("max-age=0")
+          || attribute.startsWith("expires=thu, 01 jan 1970")
+          || attribute.startsWith("expires=thu, 01-jan-1970")) {
         expired = true;
       }
     }
-    Map<String, String> cookies = cookiesByOrigin.computeIfAbsent(origin(uri), origin -> new ConcurrentHashMap<>());
+    Map<String, String> cookies =
+        cookiesByOrigin.computeIfAbsent(origin(uri), origin -> new ConcurrentHashMap<>());
     if (expired) {
       cookies.remove(name);
-    }
-    else {
+    } else {
       cookies.put(name, value);
     }
   }

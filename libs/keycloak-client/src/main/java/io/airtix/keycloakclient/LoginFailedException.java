@@ -11,8 +11,9 @@ public class LoginFailedException extends RuntimeException {
   }
 
   /**
-   * The machine-readable reason: the OAuth {@code error} code when Keycloak sent one ({@code invalid_grant},
-   * {@code unauthorized_client}, …), otherwise {@code login_page} for a message shown on the login page.
+   * The machine-readable reason: the OAuth {@code error} code when Keycloak sent one ({@code
+   * invalid_grant}, {@code unauthorized_client}, …), otherwise {@code login_page} for a message
+   * shown on the login page.
    */
   public String error() {
     return error;

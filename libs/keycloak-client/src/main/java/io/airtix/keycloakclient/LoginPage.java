@@ -10,18 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The few facts a browserless login needs from one of Keycloak's HTML pages: the login form and any error shown.
- * Regular expressions suffice because Keycloak's templates are regular; a full HTML parser would be a dependency
- * for nothing.
+ * The few facts a browserless login needs from one of Keycloak's HTML pages: the login form and any
+ * error shown. Regular expressions suffice because Keycloak's templates are regular; a full HTML
+ * parser would be a dependency for nothing.
  */
 record LoginPage(URI address, String html) {
 
-  private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-  private static final Pattern ERROR = Pattern.compile(
-      "<(?:span|div|p)\\b[^>]*(?:id=\"input-error[^\"]*\"|class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title|alert-error)[^\"]*\")[^>]*>(.*?)</(?:span|div|p|h4)>",
-      Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern FORM =
+      Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern INPUT =
+      Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE =
+      Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern ERROR =
+      Pattern.compile(
+          "<(?:span|div|p)\\b[^>]*(?:id=\"input-error[^\"]*\"|class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title|alert-error)[^\"]*\")[^>]*>(.*?)</(?:span|div|p|h4)>",
+          Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
   /** A form on the page: where it posts, what it sends unasked, and which fields it has. */
@@ -32,7 +36,10 @@ record LoginPage(URI address, String html) {
     }
   }
 
-  /** The login form (Keycloak calls it {@code kc-form-login}), or any form asking for a user name or password. */
+  /**
+   * The login form (Keycloak calls it {@code kc-form-login}), or any form asking for a user name or
+   * password.
+   */
   Optional<Form> loginForm() {
     Form fallback = null;
     Matcher forms = FORM.matcher(html);
@@ -66,7 +73,10 @@ record LoginPage(URI address, String html) {
     return Optional.empty();
   }
 
-  /** Where the link with this id leads, e.g. the enrolment page's {@code mode-manual} ("Unable to scan?"). */
+  /**
+   * Where the link with this id leads, e.g. the enrolment page's {@code mode-manual} ("Unable to
+   * scan?").
+   */
   Optional<URI> link(String id) {
     Matcher links = Pattern.compile("<a\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
     while (links.find()) {
@@ -81,8 +91,11 @@ record LoginPage(URI address, String html) {
 
   /** The text of the element with this id, e.g. the enrolment page's {@code kc-totp-secret-key}. */
   Optional<String> textOf(String id) {
-    Matcher element = Pattern.compile("<(\\w+)\\b[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>",
-        Pattern.DOTALL | Pattern.CASE_INSENSITIVE).matcher(html);
+    Matcher element =
+        Pattern.compile(
+                "<(\\w+)\\b[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>",
+                Pattern.DOTALL | Pattern.CASE_INSENSITIVE)
+            .matcher(html);
     return element.find() ? Optional.of(text(element.group(2))) : Optional.empty();
   }
 
@@ -103,7 +116,9 @@ record LoginPage(URI address, String html) {
     return title.find() ? text(title.group(1)) : "";
   }
 
-  /** Something a person can act on: the page's error, or its title and address when it shows none. */
+  /**
+   * Something a person can act on: the page's error, or its title and address when it shows none.
+   */
   String describe() {
     return errorMessage().orElseGet(() -> "page \"" + title() + "\" at " + address.getPath());
   }
@@ -114,19 +129,24 @@ record LoginPage(URI address, String html) {
     Matcher inputs = INPUT.matcher(body);
     while (inputs.find()) {
       String attributes = inputs.group(1);
-      attribute(attributes, "name").ifPresent(name -> {
-        names.add(name);
-        if ("hidden".equalsIgnoreCase(attribute(attributes, "type").orElse("text"))) {
-          hidden.put(name, attribute(attributes, "value").orElse(""));
-        }
-      });
+      attribute(attributes, "name")
+          .ifPresent(
+              name -> {
+                names.add(name);
+                if ("hidden".equalsIgnoreCase(attribute(attributes, "type").orElse("text"))) {
+                  hidden.put(name, attribute(attributes, "value").orElse(""));
+                }
+              });
     }
     return new Form(address.resolve(action), hidden, names);
   }
 
   private static Optional<String> attribute(String attributes, String name) {
-    Matcher value = Pattern.compile("(?:^|\\s)" + name + "\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE)
-        .matcher(attributes);
+    Matcher value =
+        Pattern.compile(
+                "(?:^|\\s)" + name + "\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(attributes);
     if (!value.find()) {
       return Optional.empty();
     }
@@ -138,20 +158,24 @@ record LoginPage(URI address, String html) {
   }
 
   static String unescape(String text) {
-    Matcher entity = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);").matcher(text);
+    Matcher entity =
+        Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);").matcher(text);
     StringBuilder result = new StringBuilder();
     while (entity.find()) {
       String name = entity.group(1);
-      String replacement = switch (name) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        default -> Character.toString(name.startsWith("#x")
-            ? Integer.parseInt(name.substring(2), 16)
-            : Integer.parseInt(name.substring(1)));
-      };
+      String replacement =
+          switch (name) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default ->
+                Character.toString(
+                    name.startsWith("#x")
+                        ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1)));
+          };
       entity.appendReplacement(result, Matcher.quoteReplacement(replacement));
     }
     entity.appendTail(result);

@@ -8,13 +8,20 @@ import java.util.Set;
 /**
  * A person to create in the realm, ready to log in.
  *
- * @param realmRoles realm roles on top of the realm's default roles (which already hold {@code customer}), e.g.
- *     {@code platform-admin}
- * @param airlineRoles tenant roles per airline alias, e.g. {@code {"aerolux": {"agent"}}}; each becomes membership of
- *     the group {@code /airlines/<airline>/<role>} and of the airline's organization
+ * @param realmRoles realm roles on top of the realm's default roles (which already hold {@code
+ *     customer}), e.g. {@code platform-admin}
+ * @param airlineRoles tenant roles per airline alias, e.g. {@code {"aerolux": {"agent"}}}; each
+ *     becomes membership of the group {@code /airlines/<airline>/<role>} and of the airline's
+ *     organization
  */
-public record NewUser(String username, String email, String firstName, String lastName, String password,
-    Set<String> realmRoles, Map<String, Set<String>> airlineRoles) {
+public record NewUser(
+    String username,
+    String email,
+    String firstName,
+    String lastName,
+    String password,
+    Set<String> realmRoles,
+    Map<String, Set<String>> airlineRoles) {
 
   public NewUser {
     Objects.requireNonNull(username, "username");
@@ -29,7 +36,8 @@ public record NewUser(String username, String email, String firstName, String la
   }
 
   /** A customer: nothing beyond the realm's default roles. */
-  public static NewUser customer(String username, String email, String firstName, String lastName, String password) {
+  public static NewUser customer(
+      String username, String email, String firstName, String lastName, String password) {
     return new NewUser(username, email, firstName, lastName, password, Set.of(), Map.of());
   }
 }

@@ -17,10 +17,10 @@ public record Pkce(String verifier, String challenge) {
 
   public static Pkce of(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
-    }
-    catch (NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime ships SHA-256", e);
     }
   }

@@ -6,18 +6,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What an authenticator app computes (RFC 6238 with the realm's OTP policy: HMAC-SHA1, 6 digits, 30-second steps),
- * from the key Keycloak shows under "Unable to scan?".
+ * What an authenticator app computes (RFC 6238 with the realm's OTP policy: HMAC-SHA1, 6 digits,
+ * 30-second steps), from the key Keycloak shows under "Unable to scan?".
  */
 public final class Totp {
 
   /** Seconds per time step: a code belongs to one step. */
   public static final long STEP_SECONDS = 30;
+
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private final String displayedKey;
@@ -52,7 +52,10 @@ public final class Totp {
     return Math.floorDiv(instant.getEpochSecond(), STEP_SECONDS);
   }
 
-  /** The code of the time step {@code stepsFromNow} away from the current one (Keycloak accepts one step either way). */
+  /**
+   * The code of the time step {@code stepsFromNow} away from the current one (Keycloak accepts one
+   * step either way).
+   */
   public String code(int stepsFromNow) {
     return codeAt(stepAt(Clock.systemUTC().instant()) + stepsFromNow);
   }
@@ -64,11 +67,13 @@ public final class Totp {
       mac.init(new SecretKeySpec(secret, "HmacSHA1"));
       byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
       int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+      int binary =
+          ((hash[offset] & 0x7f) << 24)
+              | ((hash[offset + 1] & 0xff) << 16)
+              | ((hash[offset + 2] & 0xff) << 8)
+              | (hash[offset + 3] & 0xff);
       return String.format("%06d", binary % 1_000_000);
-    }
-    catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java runtime ships HmacSHA1", e);
     }
   }

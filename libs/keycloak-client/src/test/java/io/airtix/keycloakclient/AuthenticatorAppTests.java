@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class AuthenticatorAppTests {
 
   private static final String KEY = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
   private static final Totp TOTP = Totp.ofDisplayedKey(KEY);
+
   /** The start of a time step. */
   private static final long STEP = 60_000_000;
 
@@ -63,7 +63,9 @@ class AuthenticatorAppTests {
     AuthenticatorApp app = new AuthenticatorApp();
 
     assertThat(app.key()).isEmpty();
-    assertThatThrownBy(app::nextCode).isInstanceOf(IllegalStateException.class).hasMessageContaining("never enrolled");
+    assertThatThrownBy(app::nextCode)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("never enrolled");
     app.enrol("gezd gnbv gy3t qojq gezd gnbv gy3t qojq");
     assertThat(app.key()).contains(KEY);
   }
@@ -77,10 +79,14 @@ class AuthenticatorAppTests {
   }
 
   private AuthenticatorApp app() {
-    return new AuthenticatorApp(TOTP, Long.MIN_VALUE, clock(), duration -> {
-      pauses.add(duration);
-      now = now.plus(duration);
-    });
+    return new AuthenticatorApp(
+        TOTP,
+        Long.MIN_VALUE,
+        clock(),
+        duration -> {
+          pauses.add(duration);
+          now = now.plus(duration);
+        });
   }
 
   /** A clock that reads {@link #now} whenever asked. */

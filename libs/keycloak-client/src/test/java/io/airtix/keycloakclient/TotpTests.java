@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class TotpTests {
 
-  /** RFC 6238's SHA-1 seed, the ASCII "12345678901234567890", in base32 as Keycloak would show it. */
+  /**
+   * RFC 6238's SHA-1 seed, the ASCII "12345678901234567890", in base32 as Keycloak would show it.
+   */
   private static final String RFC_6238_KEY = "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ";
 
   @Test
@@ -40,8 +41,10 @@ class TotpTests {
 
   @Test
   void refusesAKeyThatIsNotBase32() {
-    assertThatThrownBy(() -> Totp.ofDisplayedKey("GEZD 1890")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Totp.ofDisplayedKey("GEZD 1890"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not base32: 1");
-    assertThatThrownBy(() -> Totp.ofDisplayedKey("  ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Totp.ofDisplayedKey("  "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -9,7 +9,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
 
-@AnalyzeClasses(packages = "io.airtix.expiration", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.airtix.expiration",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
   @ArchTest
@@ -18,11 +20,20 @@ class ArchitectureTests {
 
   /** Services know each other only through events (libs/events), never each other's code. */
   @ArchTest
-  static final ArchRule neverUsesAnotherServicesCode = noClasses().that().resideInAPackage("io.airtix.expiration..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.airtix.orders..", "io.airtix.tickets..",
-          "io.airtix.tenants..", "io.airtix.gateway..");
+  static final ArchRule neverUsesAnotherServicesCode =
+      noClasses()
+          .that()
+          .resideInAPackage("io.airtix.expiration..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.airtix.orders..",
+              "io.airtix.tickets..",
+              "io.airtix.tenants..",
+              "io.airtix.gateway..");
 
   /** Its only HTTP surface is the actuator: deadlines are set and cleared by events alone. */
   @ArchTest
-  static final ArchRule hasNoControllers = noClasses().should().beAnnotatedWith(RestController.class);
+  static final ArchRule hasNoControllers =
+      noClasses().should().beAnnotatedWith(RestController.class);
 }

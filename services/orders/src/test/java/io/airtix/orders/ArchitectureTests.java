@@ -25,13 +25,21 @@ class ArchitectureTests {
 
   /** Services know each other only through events (libs/events), never each other's code. */
   @ArchTest
-  static final ArchRule neverUsesTheTicketsServicesCode = noClasses().that().resideInAPackage("io.airtix.orders..")
-      .should().dependOnClassesThat().resideInAPackage("io.airtix.tickets..");
+  static final ArchRule neverUsesTheTicketsServicesCode =
+      noClasses()
+          .that()
+          .resideInAPackage("io.airtix.orders..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.airtix.tickets..");
 
   @ArchTest
-  static final ArchRule controllersNeverExposeEntities = methods()
-      .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-      .should(notMentionEntitiesInReturnType());
+  static final ArchRule controllersNeverExposeEntities =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .should(notMentionEntitiesInReturnType());
 
   private static ArchCondition<JavaMethod> notMentionEntitiesInReturnType() {
     return new ArchCondition<>("not return JPA entities, directly or inside generic types") {
@@ -39,8 +47,9 @@ class ArchitectureTests {
       public void check(JavaMethod method, ConditionEvents events) {
         for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
           if (type.isAnnotatedWith(Entity.class)) {
-            events.add(SimpleConditionEvent.violated(method,
-                method.getFullName() + " returns entity " + type.getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " returns entity " + type.getName()));
           }
         }
       }

@@ -3,9 +3,9 @@ package io.airtix.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
-import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.isolation.Caller;
 import io.airtix.testing.isolation.IsolationMatrix;
 import io.airtix.testing.isolation.IsolationScenario;
@@ -40,35 +40,37 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Tenant isolation of the orders service as data: {@code isolation-matrix.csv} states, for every endpoint under
- * {@code /api}, what each kind of caller gets for orders of airline A and of airline B, and this class asks every row
- * with real tokens. An order belongs to its customer first: object a is an order of a ticket of A that the calling
- * caller reserved itself, object b an order of a ticket of B that another customer reserved. Tickets reach the
- * replica through its real listener; orders are reserved through the API.
+ * Tenant isolation of the orders service as data: {@code isolation-matrix.csv} states, for every
+ * endpoint under {@code /api}, what each kind of caller gets for orders of airline A and of airline
+ * B, and this class asks every row with real tokens. An order belongs to its customer first: object
+ * a is an order of a ticket of A that the calling caller reserved itself, object b an order of a
+ * ticket of B that another customer reserved. Tickets reach the replica through its real listener;
+ * orders are reserved through the API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"airtix.messaging.outbox.relay=false", "airtix.messaging.inbox.enabled=false"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
 
   private static final KeycloakServer keycloak = KeycloakServer.shared();
-  private static final IsolationMatrix MATRIX = IsolationMatrix.fromClasspath("isolation-matrix.csv");
-  // five base-36 digits after a distinct word: neither airline id is part of the other, as markers must not overlap
-  private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1_679_616L, 60_466_176L), 36);
+  private static final IsolationMatrix MATRIX =
+      IsolationMatrix.fromClasspath("isolation-matrix.csv");
+  // five base-36 digits after a distinct word: neither airline id is part of the other, as markers
+  // must not overlap
+  private static final String RUN =
+      Long.toString(ThreadLocalRandom.current().nextLong(1_679_616L, 60_466_176L), 36);
   private static final String AIRLINE_A = "alpha-" + RUN;
   private static final String AIRLINE_B = "bravo-" + RUN;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
   private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
-  private final Map<Owner, Set<String>> markers = Map.of(Owner.A, ConcurrentHashMap.newKeySet(), Owner.B,
-      ConcurrentHashMap.newKeySet());
+  private final Map<Owner, Set<String>> markers =
+      Map.of(Owner.A, ConcurrentHashMap.newKeySet(), Owner.B, ConcurrentHashMap.newKeySet());
   // the order of A each signed-in caller reserved for itself, for the rows that leave it as it is
   private final Map<Caller, String> ownOrdersOfA = new EnumMap<>(Caller.class);
   private ServiceHttp api;
@@ -108,20 +110,31 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
     return MATRIX.tests(URI.create("http://localhost:" + port), this);
   }
 
-  /** What the matrix's pairing of owner and airline leaves out: a role in A shows no other customer's order of A. */
+  /**
+   * What the matrix's pairing of owner and airline leaves out: a role in A shows no other
+   * customer's order of A.
+   */
   @Test
   void hidesAnotherCustomersOrderOfTheirOwnAirlineFromStaffOfThatAirline() throws Exception {
     for (Caller staff : List.of(Caller.AGENT_OF_A, Caller.TENANT_ADMIN_OF_A, Caller.AUDITOR_OF_A)) {
       String token = tokens.get(staff);
-      assertThat(api.send("GET", "/api/orders/" + othersOrderOfA, token, null).status()).as("%s reads", staff)
+      assertThat(api.send("GET", "/api/orders/" + othersOrderOfA, token, null).status())
+          .as("%s reads", staff)
           .isEqualTo(404);
-      assertThat(api.send("POST", "/api/orders/" + othersOrderOfA + "/cancel", token, null).status())
-          .as("%s cancels", staff).isEqualTo(404);
-      assertThat(api.send("DELETE", "/api/orders/" + othersOrderOfA, token, null).status()).as("%s deletes", staff)
+      assertThat(
+              api.send("POST", "/api/orders/" + othersOrderOfA + "/cancel", token, null).status())
+          .as("%s cancels", staff)
+          .isEqualTo(404);
+      assertThat(api.send("DELETE", "/api/orders/" + othersOrderOfA, token, null).status())
+          .as("%s deletes", staff)
           .isEqualTo(404);
     }
-    assertThat(api.send("GET", "/api/orders/" + othersOrderOfA, otherCustomerToken, null).body()
-        .path("status").asString()).isEqualTo("CREATED");
+    assertThat(
+            api.send("GET", "/api/orders/" + othersOrderOfA, otherCustomerToken, null)
+                .body()
+                .path("status")
+                .asString())
+        .isEqualTo("CREATED");
   }
 
   @Override
@@ -139,8 +152,10 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
     String path = row.endpoint().path();
     try {
       if (path.equals("/api/orders")) {
-        // one page holds every order of the run, so a list that leaves an order out cannot hide behind paging
-        return row.endpoint().method().equals("GET") ? MatrixRequest.none().withQuery("size=100")
+        // one page holds every order of the run, so a list that leaves an order out cannot hide
+        // behind paging
+        return row.endpoint().method().equals("GET")
+            ? MatrixRequest.none().withQuery("size=100")
             : MatrixRequest.none().withBody(reservation(availableTicket(row.object())));
       }
       if (path.equals("/api/orders/{id}") || path.equals("/api/orders/{id}/cancel")) {
@@ -149,14 +164,16 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
       if (path.equals("/api/airlines/{airline}/orders")) {
         return MatrixRequest.of(Map.of("airline", airline(row.object()))).withQuery("size=100");
       }
-    }
-    catch (Exception e) {
+    } catch (Exception e) {
       throw new IllegalStateException("could not prepare " + row, e);
     }
     throw new IllegalStateException("this scenario does not know how to call " + row.endpoint());
   }
 
-  /** Object a: an order of A the caller reserved itself (a new one when the row cancels it); b: another's of B. */
+  /**
+   * Object a: an order of A the caller reserved itself (a new one when the row cancels it); b:
+   * another's of B.
+   */
   private String order(MatrixRow row) throws Exception {
     if (row.object() == Owner.B) {
       return othersOrderOfB;
@@ -164,7 +181,8 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
     if (row.changesItsObject()) {
       return newOrder(tokens.get(row.caller()), Owner.A);
     }
-    // nobody's token reaches the service for an anonymous row: any order of A shows whether it answers 401 first
+    // nobody's token reaches the service for an anonymous row: any order of A shows whether it
+    // answers 401 first
     return ownOrdersOfA.getOrDefault(row.caller(), othersOrderOfA);
   }
 
@@ -185,8 +203,8 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
 
   private static String reservation(TicketCreated ticket) {
     return """
-        {"ticketId":"%s","price":%s,"currency":"%s"}""".formatted(ticket.ticketId(), ticket.price(),
-        ticket.currency());
+        {"ticketId":"%s","price":%s,"currency":"%s"}"""
+        .formatted(ticket.ticketId(), ticket.price(), ticket.currency());
   }
 
   private static String airline(Owner owner) {

@@ -16,7 +16,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.springframework.web.bind.annotation.RestController;
 
-@AnalyzeClasses(packages = "io.airtix.payments", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.airtix.payments",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
   @ArchTest
@@ -25,19 +27,33 @@ class ArchitectureTests {
 
   /** Services know each other only through events (libs/events), never each other's code. */
   @ArchTest
-  static final ArchRule neverUsesAnotherServicesCode = noClasses().that().resideInAPackage("io.airtix.payments..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.airtix.orders..", "io.airtix.tickets..");
+  static final ArchRule neverUsesAnotherServicesCode =
+      noClasses()
+          .that()
+          .resideInAPackage("io.airtix.payments..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.airtix.orders..", "io.airtix.tickets..");
 
-  /** Only the provider package speaks Stripe's API; the webhook only verifies Stripe's signatures. */
+  /**
+   * Only the provider package speaks Stripe's API; the webhook only verifies Stripe's signatures.
+   */
   @ArchTest
-  static final ArchRule onlyProvidersAndTheWebhookKnowStripe = noClasses()
-      .that().resideOutsideOfPackages("io.airtix.payments.provider..", "io.airtix.payments.webhook..")
-      .should().dependOnClassesThat().resideInAPackage("com.stripe..");
+  static final ArchRule onlyProvidersAndTheWebhookKnowStripe =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.airtix.payments.provider..", "io.airtix.payments.webhook..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.stripe..");
 
   @ArchTest
-  static final ArchRule controllersNeverExposeEntities = methods()
-      .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-      .should(notMentionEntitiesInReturnType());
+  static final ArchRule controllersNeverExposeEntities =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .should(notMentionEntitiesInReturnType());
 
   private static ArchCondition<JavaMethod> notMentionEntitiesInReturnType() {
     return new ArchCondition<>("not return JPA entities, directly or inside generic types") {
@@ -45,8 +61,9 @@ class ArchitectureTests {
       public void check(JavaMethod method, ConditionEvents events) {
         for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
           if (type.isAnnotatedWith(Entity.class)) {
-            events.add(SimpleConditionEvent.violated(method,
-                method.getFullName() + " returns entity " + type.getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " returns entity " + type.getName()));
           }
         }
       }

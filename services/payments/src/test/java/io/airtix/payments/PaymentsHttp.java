@@ -3,7 +3,10 @@ package io.airtix.payments;
 import io.airtix.testing.http.ServiceHttp;
 import java.net.http.HttpRequest;
 
-/** The payments service over HTTP: JSON calls with a bearer token or none, and Stripe's webhook calls. */
+/**
+ * The payments service over HTTP: JSON calls with a bearer token or none, and Stripe's webhook
+ * calls.
+ */
 public final class PaymentsHttp extends ServiceHttp {
 
   public PaymentsHttp(int port) {
@@ -12,9 +15,10 @@ public final class PaymentsHttp extends ServiceHttp {
 
   /** Posts a webhook call as Stripe does: the raw body, its signature header, no token. */
   public Reply webhook(StripeWebhooks.Call call) throws Exception {
-    return send(request("/api/payments/stripe/webhook")
-        .POST(HttpRequest.BodyPublishers.ofString(call.payload()))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Stripe-Signature", call.signature()));
+    return send(
+        request("/api/payments/stripe/webhook")
+            .POST(HttpRequest.BodyPublishers.ofString(call.payload()))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Stripe-Signature", call.signature()));
   }
 }

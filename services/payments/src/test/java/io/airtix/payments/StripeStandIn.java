@@ -12,9 +12,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
 /**
- * A local stand-in of the two Stripe API calls the payments service makes, for the real stripe-java client: it
- * answers {@code POST /v1/payment_intents} and {@code POST /v1/refunds} as Stripe does, with ids derived from the
- * request's idempotency key (so a repeated request gets the same object, as at Stripe), and can play dead.
+ * A local stand-in of the two Stripe API calls the payments service makes, for the real stripe-java
+ * client: it answers {@code POST /v1/payment_intents} and {@code POST /v1/refunds} as Stripe does,
+ * with ids derived from the request's idempotency key (so a repeated request gets the same object,
+ * as at Stripe), and can play dead.
  */
 public final class StripeStandIn implements AutoCloseable {
 
@@ -32,7 +33,8 @@ public final class StripeStandIn implements AutoCloseable {
 
   /** Started on a free port, answering like Stripe. */
   public static StripeStandIn start() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().templatingEnabled(true));
+    WireMockServer server =
+        new WireMockServer(wireMockConfig().dynamicPort().templatingEnabled(true));
     server.start();
     StripeStandIn stripe = new StripeStandIn(server);
     stripe.answer();
@@ -46,18 +48,28 @@ public final class StripeStandIn implements AutoCloseable {
   /** Every call answered as Stripe would. */
   public void answer() {
     server.resetMappings();
-    server.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withTransformers("response-template")
-        .withBody("""
+    server.stubFor(
+        post(urlPathEqualTo(INTENTS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withTransformers("response-template")
+                    .withBody(
+                        """
             {"id": "pi_{{request.headers.Idempotency-Key}}", "object": "payment_intent",
              "amount": {{formData request.body 'form' urlDecode=true}}{{form.amount}},
              "currency": "{{form.currency}}", "status": "requires_payment_method",
              "client_secret": "pi_{{request.headers.Idempotency-Key}}_secret_standin", "livemode": false}""")));
-    server.stubFor(post(urlPathEqualTo(REFUNDS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withTransformers("response-template")
-        .withBody("""
+    server.stubFor(
+        post(urlPathEqualTo(REFUNDS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withTransformers("response-template")
+                    .withBody(
+                        """
             {"id": "re_{{request.headers.Idempotency-Key}}", "object": "refund", "status": "succeeded",
              "livemode": false}""")));
   }
@@ -65,19 +77,34 @@ public final class StripeStandIn implements AutoCloseable {
   /** Stripe unreachable: every connection is reset. */
   public void dropConnections() {
     server.resetMappings();
-    server.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    server.stubFor(post(urlPathEqualTo(REFUNDS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo(INTENTS))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathEqualTo(REFUNDS))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
   }
 
   /** Stripe up but failing: 500 with Stripe's error body. */
   public void failWith500() {
     server.resetMappings();
-    String error = """
+    String error =
+        """
         {"error": {"type": "api_error", "message": "An unknown error occurred"}}""";
-    server.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "application/json").withBody(error)));
-    server.stubFor(post(urlPathEqualTo(REFUNDS)).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "application/json").withBody(error)));
+    server.stubFor(
+        post(urlPathEqualTo(INTENTS))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(error)));
+    server.stubFor(
+        post(urlPathEqualTo(REFUNDS))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(error)));
   }
 
   public List<LoggedRequest> intentRequests() {

@@ -10,7 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
 
-@AnalyzeClasses(packages = "io.airtix.tenants", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.airtix.tenants",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
   @ArchTest
@@ -19,14 +21,23 @@ class ArchitectureTests {
 
   /** Keycloak's representations stay inside the directory: the API speaks in its own records. */
   @ArchTest
-  static final ArchRule controllersNeverExposeKeycloakRepresentations = methods()
-      .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-      .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("an Airtix type",
-          type -> !type.getPackageName().startsWith("org.keycloak")))
-      .allowEmptyShould(true);
+  static final ArchRule controllersNeverExposeKeycloakRepresentations =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .should()
+          .haveRawReturnType(
+              com.tngtech.archunit.base.DescribedPredicate.describe(
+                  "an Airtix type", type -> !type.getPackageName().startsWith("org.keycloak")))
+          .allowEmptyShould(true);
 
   @ArchTest
-  static final ArchRule onlyTheDirectoryAndConfigurationTalkToKeycloak = noClasses()
-      .that().resideInAnyPackage("io.airtix.tenants.airlines..", "io.airtix.tenants.staff..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.keycloak..");
+  static final ArchRule onlyTheDirectoryAndConfigurationTalkToKeycloak =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.airtix.tenants.airlines..", "io.airtix.tenants.staff..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.keycloak..");
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the tests that run the tenants service on a random port against the real Keycloak of this test JVM, with
- * the service's own client credentials and real tokens. One Spring context serves every subclass.
+ * Base of the tests that run the tenants service on a random port against the real Keycloak of this
+ * test JVM, with the service's own client credentials and real tokens. One Spring context serves
+ * every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class TenantsIntegrationTest {
@@ -33,15 +34,16 @@ public abstract class TenantsIntegrationTest {
   private static final AtomicInteger AIRLINES = new AtomicInteger();
   private static final String RUN = Long.toString(System.nanoTime() % 46_656, 36);
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void realKeycloak(DynamicPropertyRegistry registry) {
     registry.add("airtix.security.issuer-uri", keycloak::issuer);
     registry.add("airtix.security.clock-skew", () -> "0s");
     registry.add("airtix.tenants.keycloak.server-url", () -> keycloak.baseUrl().toString());
-    registry.add("airtix.tenants.keycloak.client-secret", () -> keycloak.airtixRealm().clientSecret("tenants"));
+    registry.add(
+        "airtix.tenants.keycloak.client-secret",
+        () -> keycloak.airtixRealm().clientSecret("tenants"));
     // where the test Keycloak publishes its user events, which feed the deny-list
     KeycloakEventBroker broker = KeycloakEventBroker.configured();
     registry.add("spring.rabbitmq.host", broker::host);
@@ -61,17 +63,26 @@ public abstract class TenantsIntegrationTest {
     return keycloak.login(user).accessToken();
   }
 
-  /** Creates an airline through the API as a platform admin, with {@code firstAdmin} as its first tenant admin. */
-  protected JsonNode createAirline(String platformAdminToken, String alias, TestUser firstAdmin) throws Exception {
-    Reply reply = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Airline " + alias,
-        firstAdmin.email()));
+  /**
+   * Creates an airline through the API as a platform admin, with {@code firstAdmin} as its first
+   * tenant admin.
+   */
+  protected JsonNode createAirline(String platformAdminToken, String alias, TestUser firstAdmin)
+      throws Exception {
+    Reply reply =
+        send(
+            "POST",
+            "/api/airlines",
+            platformAdminToken,
+            airline(alias, "Airline " + alias, firstAdmin.email()));
     assertThat(reply.status()).as("create airline: %s", reply.body()).isEqualTo(201);
     return reply.body();
   }
 
   protected static String airline(String alias, String name, String firstTenantAdminEmail) {
     return """
-        {"alias":"%s","name":"%s","firstTenantAdminEmail":"%s"}""".formatted(alias, name, firstTenantAdminEmail);
+        {"alias":"%s","name":"%s","firstTenantAdminEmail":"%s"}"""
+        .formatted(alias, name, firstTenantAdminEmail);
   }
 
   protected static String staff(String email, String... roles) {
@@ -80,7 +91,8 @@ public abstract class TenantsIntegrationTest {
       list.append(list.isEmpty() ? "" : ",").append('"').append(role).append('"');
     }
     return """
-        {"email":"%s","roles":[%s]}""".formatted(email, list);
+        {"email":"%s","roles":[%s]}"""
+        .formatted(email, list);
   }
 
   protected static String roles(String... roles) {
@@ -104,7 +116,8 @@ public abstract class TenantsIntegrationTest {
 
   protected static Set<String> texts(JsonNode array, String field) {
     Set<String> values = new TreeSet<>();
-    array.forEach(element -> values.add(field == null ? element.asString() : element.path(field).asString()));
+    array.forEach(
+        element -> values.add(field == null ? element.asString() : element.path(field).asString()));
     return values;
   }
 
@@ -113,21 +126,26 @@ public abstract class TenantsIntegrationTest {
   }
 
   protected static Reply send(URI uri, String method, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Accept", "application/json, application/problem+json");
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode parsed;
     try {
       parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
-    }
-    catch (RuntimeException notJson) {
+    } catch (RuntimeException notJson) {
       parsed = json.missingNode();
     }
     return new Reply(response.statusCode(), response, parsed);

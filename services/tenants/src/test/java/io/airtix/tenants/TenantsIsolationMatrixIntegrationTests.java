@@ -28,20 +28,25 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Tenant isolation of the tenants service as data: {@code isolation-matrix.csv} states, for every endpoint under
- * {@code /api}, what each kind of caller gets for airline A and airline B, and this class asks every row with real
- * tokens. Airlines A and B are created through the API by a platform admin, their staff by their tenant admins.
+ * Tenant isolation of the tenants service as data: {@code isolation-matrix.csv} states, for every
+ * endpoint under {@code /api}, what each kind of caller gets for airline A and airline B, and this
+ * class asks every row with real tokens. Airlines A and B are created through the API by a platform
+ * admin, their staff by their tenant admins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest implements IsolationScenario {
+class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest
+    implements IsolationScenario {
 
-  private static final IsolationMatrix MATRIX = IsolationMatrix.fromClasspath("isolation-matrix.csv");
-  // five base-36 digits after a distinct word: no alias of this run is part of another, as markers must not overlap
-  private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1_679_616L, 60_466_176L), 36);
+  private static final IsolationMatrix MATRIX =
+      IsolationMatrix.fromClasspath("isolation-matrix.csv");
+  // five base-36 digits after a distinct word: no alias of this run is part of another, as markers
+  // must not overlap
+  private static final String RUN =
+      Long.toString(ThreadLocalRandom.current().nextLong(1_679_616L, 60_466_176L), 36);
 
   private final AtomicInteger newAirlines = new AtomicInteger();
-  private final Map<Owner, Set<String>> markers = Map.of(Owner.A, ConcurrentHashMap.newKeySet(), Owner.B,
-      ConcurrentHashMap.newKeySet());
+  private final Map<Owner, Set<String>> markers =
+      Map.of(Owner.A, ConcurrentHashMap.newKeySet(), Owner.B, ConcurrentHashMap.newKeySet());
   private final Map<Caller, TestUser> callers = new ConcurrentHashMap<>();
   private final Map<Caller, String> tokens = new ConcurrentHashMap<>();
   private final Map<Owner, Member> standingMembers = new ConcurrentHashMap<>();
@@ -52,12 +57,10 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
   private TestUser candidate;
 
   /** An airline of the scenario, with the token of its tenant admin, who adds its staff. */
-  private record Airline(Owner owner, String alias, String adminToken) {
-  }
+  private record Airline(Owner owner, String alias, String adminToken) {}
 
   /** A staff member and one of their login sessions (null when the row needs none). */
-  private record Member(String id, String email, String sessionId) {
-  }
+  private record Member(String id, String email, String sessionId) {}
 
   @BeforeAll
   void airlinesAAndBWithTheirStaff() throws Exception {
@@ -70,7 +73,8 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
     createAirline(platformAdminToken, aliasB, adminB);
     remember(Owner.A, aliasA, adminA.id(), adminA.email());
     remember(Owner.B, aliasB, adminB.id(), adminB.email());
-    // tenant roles come with the token, so the first tenant admins log in only once they are appointed
+    // tenant roles come with the token, so the first tenant admins log in only once they are
+    // appointed
     String adminAToken = loggedIn(Caller.TENANT_ADMIN_OF_A, adminA);
     String adminBToken = token(adminB);
     a = new Airline(Owner.A, aliasA, adminAToken);
@@ -88,7 +92,8 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
   }
 
   @Test
-  void describesEveryEndpointOfTheServiceForEveryCallerAndAirline(@Autowired ApplicationContext context) {
+  void describesEveryEndpointOfTheServiceForEveryCallerAndAirline(
+      @Autowired ApplicationContext context) {
     MATRIX.assertCovers(ServiceEndpoints.under(context, "/api"));
   }
 
@@ -114,9 +119,14 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
     String method = row.endpoint().method();
     try {
       if (path.equals("/api/airlines")) {
-        return method.equals("GET") ? MatrixRequest.none().withQuery("size=100")
-            : MatrixRequest.none().withBody(airline("charlie-" + RUN + "-" + newAirlines.incrementAndGet(),
-                "Matrix Air", keycloak.createUser(TestUsers.customer()).email()));
+        return method.equals("GET")
+            ? MatrixRequest.none().withQuery("size=100")
+            : MatrixRequest.none()
+                .withBody(
+                    airline(
+                        "charlie-" + RUN + "-" + newAirlines.incrementAndGet(),
+                        "Matrix Air",
+                        keycloak.createUser(TestUsers.customer()).email()));
       }
       if (path.equals("/api/airlines/{alias}")) {
         return MatrixRequest.of(Map.of("alias", airline.alias()));
@@ -137,21 +147,31 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
         return MatrixRequest.of(Map.of("alias", airline.alias()));
       }
       if (path.equals("/api/airlines/{alias}/staff/invitations/{invitationId}")) {
-        String invitationId = row.changesItsObject() ? newInvitation(airline)
-            : standingInvitations.get(airline.owner());
+        String invitationId =
+            row.changesItsObject()
+                ? newInvitation(airline)
+                : standingInvitations.get(airline.owner());
         return MatrixRequest.of(Map.of("alias", airline.alias(), "invitationId", invitationId));
       }
       if (path.startsWith("/api/airlines/{alias}/staff/{userId}")) {
-        Member member = row.changesItsObject() ? newMember(airline, path.endsWith("{sessionId}"))
-            : standingMembers.get(airline.owner());
-        Map<String, String> variables = path.endsWith("{sessionId}")
-            ? Map.of("alias", airline.alias(), "userId", member.id(), "sessionId", member.sessionId())
-            : Map.of("alias", airline.alias(), "userId", member.id());
+        Member member =
+            row.changesItsObject()
+                ? newMember(airline, path.endsWith("{sessionId}"))
+                : standingMembers.get(airline.owner());
+        Map<String, String> variables =
+            path.endsWith("{sessionId}")
+                ? Map.of(
+                    "alias",
+                    airline.alias(),
+                    "userId",
+                    member.id(),
+                    "sessionId",
+                    member.sessionId())
+                : Map.of("alias", airline.alias(), "userId", member.id());
         MatrixRequest request = MatrixRequest.of(variables);
         return path.endsWith("/roles") ? request.withBody(roles("agent", "auditor")) : request;
       }
-    }
-    catch (Exception e) {
+    } catch (Exception e) {
       throw new IllegalStateException("could not prepare " + row, e);
     }
     throw new IllegalStateException("this scenario does not know how to call " + row.endpoint());
@@ -162,10 +182,14 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
     return tokens.computeIfAbsent(caller, who -> token(user));
   }
 
-  /** A new agent of the airline, added by its tenant admin, optionally logged in once to have a session. */
+  /**
+   * A new agent of the airline, added by its tenant admin, optionally logged in once to have a
+   * session.
+   */
   private Member newMember(Airline airline, boolean withSession) throws Exception {
     TestUser person = newStaff(airline, "agent");
-    String sessionId = withSession ? KeycloakServer.claims(token(person)).path("sid").asText() : null;
+    String sessionId =
+        withSession ? KeycloakServer.claims(token(person)).path("sid").asText() : null;
     if (sessionId != null) {
       remember(airline.owner(), sessionId);
     }
@@ -174,8 +198,12 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
 
   private TestUser newStaff(Airline airline, String role) throws Exception {
     TestUser person = keycloak.createUser(TestUsers.customer());
-    Reply added = send("POST", "/api/airlines/" + airline.alias() + "/staff", airline.adminToken(),
-        staff(person.email(), role));
+    Reply added =
+        send(
+            "POST",
+            "/api/airlines/" + airline.alias() + "/staff",
+            airline.adminToken(),
+            staff(person.email(), role));
     assertThat(added.status()).as("add staff: %s", added.body()).isEqualTo(201);
     remember(airline.owner(), person.id(), person.email());
     return person;
@@ -183,9 +211,14 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest impl
 
   /** An invitation of an address without an account, sent by the airline's tenant admin; its id. */
   private String newInvitation(Airline airline) throws Exception {
-    String email = "invited-" + newInvitations.incrementAndGet() + "-" + airline.alias() + "@example.org";
-    Reply invited = send("POST", "/api/airlines/" + airline.alias() + "/staff", airline.adminToken(),
-        staff(email, "agent"));
+    String email =
+        "invited-" + newInvitations.incrementAndGet() + "-" + airline.alias() + "@example.org";
+    Reply invited =
+        send(
+            "POST",
+            "/api/airlines/" + airline.alias() + "/staff",
+            airline.adminToken(),
+            staff(email, "agent"));
     assertThat(invited.status()).as("invite: %s", invited.body()).isEqualTo(202);
     remember(airline.owner(), email);
     return invited.body().path("id").asString();

@@ -15,7 +15,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.springframework.web.bind.annotation.RestController;
 
-@AnalyzeClasses(packages = "io.airtix.tickets", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.airtix.tickets",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
   @ArchTest
@@ -23,9 +25,12 @@ class ArchitectureTests {
       slices().matching("io.airtix.tickets.(*)..").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule controllersNeverExposeEntities = methods()
-      .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-      .should(notMentionEntitiesInReturnType());
+  static final ArchRule controllersNeverExposeEntities =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .should(notMentionEntitiesInReturnType());
 
   private static ArchCondition<JavaMethod> notMentionEntitiesInReturnType() {
     return new ArchCondition<>("not return JPA entities, directly or inside generic types") {
@@ -33,8 +38,9 @@ class ArchitectureTests {
       public void check(JavaMethod method, ConditionEvents events) {
         for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
           if (type.isAnnotatedWith(Entity.class)) {
-            events.add(SimpleConditionEvent.violated(method,
-                method.getFullName() + " returns entity " + type.getName()));
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " returns entity " + type.getName()));
           }
         }
       }

@@ -46,8 +46,7 @@ class TicketsApiIntegrationTests {
   private static String aeroluxAgentToken;
   private static String borealAgentToken;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void realKeycloakAndScratchDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -85,7 +84,8 @@ class TicketsApiIntegrationTests {
     signature[middle] = signature[middle] == 'A' ? 'B' : 'A';
     String tampered = parts[0] + "." + parts[1] + "." + new String(signature);
 
-    assertUnauthorized(send("POST", "/api/tickets", tampered, ticket("aerolux", "LUX", "CDG", nextWeek())));
+    assertUnauthorized(
+        send("POST", "/api/tickets", tampered, ticket("aerolux", "LUX", "CDG", nextWeek())));
   }
 
   @Test
@@ -94,17 +94,25 @@ class TicketsApiIntegrationTests {
     String[] parts = customerToken.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String escalated = payload.replaceFirst("^\\{", "{\"groups\":[\"/airlines/aerolux/agent\"],");
-    String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(escalated.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String tampered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(escalated.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
-    assertUnauthorized(send("POST", "/api/tickets", tampered, ticket("aerolux", "LUX", "CDG", nextWeek())));
+    assertUnauthorized(
+        send("POST", "/api/tickets", tampered, ticket("aerolux", "LUX", "CDG", nextWeek())));
   }
 
   @Test
   void rejectsExpiredTokenWith401() throws Exception {
     String expired = keycloak.expiredAccessToken(aeroluxAgent);
 
-    Reply reply = send("POST", "/api/tickets", expired, ticket("aerolux", "LUX", "CDG", nextWeek()));
+    Reply reply =
+        send("POST", "/api/tickets", expired, ticket("aerolux", "LUX", "CDG", nextWeek()));
 
     assertUnauthorized(reply);
     assertThat(reply.body.path("detail").asString()).containsIgnoringCase("expired");
@@ -114,7 +122,8 @@ class TicketsApiIntegrationTests {
   void rejectsTokenOfAnotherIssuerWith401() throws Exception {
     String foreign = keycloak.loginVia("127.0.0.1", aeroluxAgent).accessToken();
 
-    assertUnauthorized(send("POST", "/api/tickets", foreign, ticket("aerolux", "LUX", "CDG", nextWeek())));
+    assertUnauthorized(
+        send("POST", "/api/tickets", foreign, ticket("aerolux", "LUX", "CDG", nextWeek())));
   }
 
   @Test
@@ -129,22 +138,27 @@ class TicketsApiIntegrationTests {
 
   @Test
   void rejectsTicketCreationByCustomerWith403() throws Exception {
-    Reply reply = send("POST", "/api/tickets", customerToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
+    Reply reply =
+        send("POST", "/api/tickets", customerToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
 
     assertThat(reply.status).isEqualTo(403);
-    assertThat(reply.body.path("type").asString()).isEqualTo("https://airtix.io/problems/forbidden");
+    assertThat(reply.body.path("type").asString())
+        .isEqualTo("https://airtix.io/problems/forbidden");
   }
 
   @Test
   void rejectsTicketCreationForAnotherAirlineWith403() throws Exception {
-    Reply reply = send("POST", "/api/tickets", borealAgentToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
+    Reply reply =
+        send("POST", "/api/tickets", borealAgentToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
 
     assertThat(reply.status).isEqualTo(403);
   }
 
   @Test
   void letsAgentCreateTicketOfItsAirlineWith201() throws Exception {
-    Reply created = send("POST", "/api/tickets", aeroluxAgentToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
+    Reply created =
+        send(
+            "POST", "/api/tickets", aeroluxAgentToken, ticket("aerolux", "LUX", "CDG", nextWeek()));
 
     assertThat(created.status).isEqualTo(201);
     assertThat(created.body.path("status").asString()).isEqualTo("AVAILABLE");
@@ -159,7 +173,8 @@ class TicketsApiIntegrationTests {
     JsonNode borealTicket = create(borealAgentToken, ticket("boreal", "OSL", "CPH", nextWeek()));
     String path = "/api/tickets/" + borealTicket.path("id").asString();
 
-    Reply update = send("PUT", path, aeroluxAgentToken, update(borealTicket.path("version").asLong()));
+    Reply update =
+        send("PUT", path, aeroluxAgentToken, update(borealTicket.path("version").asLong()));
     Reply delete = send("DELETE", path, aeroluxAgentToken, null);
 
     assertThat(update.status).isEqualTo(404);
@@ -173,7 +188,8 @@ class TicketsApiIntegrationTests {
   void rejectsEditByCustomerWith403() throws Exception {
     JsonNode ticket = create(aeroluxAgentToken, ticket("aerolux", "LUX", "MAD", nextWeek()));
 
-    Reply reply = send("DELETE", "/api/tickets/" + ticket.path("id").asString(), customerToken, null);
+    Reply reply =
+        send("DELETE", "/api/tickets/" + ticket.path("id").asString(), customerToken, null);
 
     assertThat(reply.status).isEqualTo(403);
   }
@@ -195,7 +211,8 @@ class TicketsApiIntegrationTests {
 
   @Test
   void rejectsInvalidTicketWith400FieldErrors() throws Exception {
-    String invalid = """
+    String invalid =
+        """
         {"airline":"aerolux","flightNumber":"LX1","origin":"LUX","destination":"LUX",
          "departureTime":"2020-01-01T00:00:00Z","cabin":"ECONOMY","seat":"12A","price":-1,"currency":"EUR"}
         """;
@@ -203,7 +220,8 @@ class TicketsApiIntegrationTests {
     Reply reply = send("POST", "/api/tickets", aeroluxAgentToken, invalid);
 
     assertThat(reply.status).isEqualTo(400);
-    assertThat(reply.body.path("type").asString()).isEqualTo("https://airtix.io/problems/validation");
+    assertThat(reply.body.path("type").asString())
+        .isEqualTo("https://airtix.io/problems/validation");
     Set<String> fields = new HashSet<>();
     reply.body.path("errors").forEach(error -> fields.add(error.path("field").asString()));
     assertThat(fields).containsExactlyInAnyOrder("destination", "departureTime", "price");
@@ -211,12 +229,14 @@ class TicketsApiIntegrationTests {
 
   @Test
   void letsAnyoneBrowseAllAirlinesWithFiltersAndPaging() throws Exception {
-    Instant day = LocalDate.now(ZoneOffset.UTC).plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant day =
+        LocalDate.now(ZoneOffset.UTC).plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant();
     create(aeroluxAgentToken, ticket("aerolux", "ATH", "RHO", day.plus(Duration.ofHours(9))));
     create(borealAgentToken, ticket("boreal", "ATH", "RHO", day.plus(Duration.ofHours(7))));
     create(borealAgentToken, ticket("boreal", "ATH", "RHO", day.plus(Duration.ofHours(30))));
     create(borealAgentToken, ticket("boreal", "ATH", "SKG", day.plus(Duration.ofHours(8))));
-    String query = "/api/tickets?origin=ATH&destination=RHO&date=" + LocalDate.ofInstant(day, ZoneOffset.UTC);
+    String query =
+        "/api/tickets?origin=ATH&destination=RHO&date=" + LocalDate.ofInstant(day, ZoneOffset.UTC);
 
     Reply first = send("GET", query + "&page=0&size=1", null, null);
     Reply second = send("GET", query + "&page=1&size=1", null, null);
@@ -241,13 +261,15 @@ class TicketsApiIntegrationTests {
     Reply stale = send("PUT", path, aeroluxAgentToken, update(0));
 
     assertThat(stale.status).isEqualTo(409);
-    assertThat(stale.body.path("type").asString()).isEqualTo("https://airtix.io/problems/stale-version");
+    assertThat(stale.body.path("type").asString())
+        .isEqualTo("https://airtix.io/problems/stale-version");
   }
 
   private static void assertUnauthorized(Reply reply) {
     assertThat(reply.status).isEqualTo(401);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(reply.body.path("type").asString()).isEqualTo("https://airtix.io/problems/unauthorized");
+    assertThat(reply.body.path("type").asString())
+        .isEqualTo("https://airtix.io/problems/unauthorized");
     assertThat(reply.body.path("code").asString()).isEqualTo("UNAUTHORIZED");
     assertThat(reply.body.path("status").asInt()).isEqualTo(401);
   }
@@ -259,38 +281,60 @@ class TicketsApiIntegrationTests {
   }
 
   private static Instant nextWeek() {
-    return Instant.now().plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    return Instant.now()
+        .plus(Duration.ofDays(7))
+        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
   }
 
-  /** A valid ticket; flight number and seat are random so tickets of different tests never collide. */
-  private static String ticket(String airline, String origin, String destination, Instant departure) {
+  /**
+   * A valid ticket; flight number and seat are random so tickets of different tests never collide.
+   */
+  private static String ticket(
+      String airline, String origin, String destination, Instant departure) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return """
         {"airline":"%s","flightNumber":"LX%d","origin":"%s","destination":"%s","departureTime":"%s",
          "cabin":"ECONOMY","seat":"%d%s","price":129.90,"currency":"EUR"}
-        """.formatted(airline, random.nextInt(1, 9999), origin, destination, departure, random.nextInt(1, 60),
-        "ABCDEF".charAt(random.nextInt(6)));
+        """
+        .formatted(
+            airline,
+            random.nextInt(1, 9999),
+            origin,
+            destination,
+            departure,
+            random.nextInt(1, 60),
+            "ABCDEF".charAt(random.nextInt(6)));
   }
 
   private static String update(long version) {
     return """
         {"flightNumber":"LX900","origin":"LUX","destination":"LHR","departureTime":"%s",
          "cabin":"BUSINESS","seat":"2C","price":499.00,"currency":"EUR","version":%d}
-        """.formatted(nextWeek().plus(Duration.ofMinutes(ThreadLocalRandom.current().nextInt(1, 10_000))), version);
+        """
+        .formatted(
+            nextWeek().plus(Duration.ofMinutes(ThreadLocalRandom.current().nextInt(1, 10_000))),
+            version);
   }
 
   private Reply send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Accept", "application/json, application/problem+json");
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode parsed =
+        response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
     return new Reply(response.statusCode(), response, parsed);
   }
 

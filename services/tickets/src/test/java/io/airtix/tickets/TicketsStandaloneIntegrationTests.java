@@ -26,14 +26,16 @@ import org.springframework.web.client.RestClient;
 class TicketsStandaloneIntegrationTests {
 
   // An RS256 token of the right shape: checking it needs the realm's keys, which cannot be fetched
-  private static final String WELL_FORMED_TOKEN = base64Url("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}")
-      + "." + base64Url("{\"sub\":\"someone\",\"iss\":\"http://127.0.0.1:9/realms/airtix\"}")
-      + "." + base64Url("not-a-signature");
+  private static final String WELL_FORMED_TOKEN =
+      base64Url("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}")
+          + "."
+          + base64Url("{\"sub\":\"someone\",\"iss\":\"http://127.0.0.1:9/realms/airtix\"}")
+          + "."
+          + base64Url("not-a-signature");
 
   private static Path dataDir;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void freshDataFolderAndNoKeycloak(DynamicPropertyRegistry registry) throws IOException {
@@ -58,28 +60,38 @@ class TicketsStandaloneIntegrationTests {
 
   @Test
   void exposesNoOtherActuatorEndpoint() {
-    assertThat(get("/actuator/env").getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
+    assertThat(get("/actuator/env").getStatusCode())
+        .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
   }
 
   @Test
   void answersTokensItCannotCheckWith503WhileKeycloakIsDown() {
-    ResponseEntity<String> response = client().post().uri("/api/tickets")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + WELL_FORMED_TOKEN)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body("{}")
-        .retrieve()
-        .onStatus(status -> true, (request, ignored) -> { })
-        .toEntity(String.class);
+    ResponseEntity<String> response =
+        client()
+            .post()
+            .uri("/api/tickets")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + WELL_FORMED_TOKEN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{}")
+            .retrieve()
+            .onStatus(status -> true, (request, ignored) -> {})
+            .toEntity(String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-    assertThat(response.getBody()).contains("https://airtix.io/problems/unavailable").doesNotContain("Exception");
+    assertThat(response.getBody())
+        .contains("https://airtix.io/problems/unavailable")
+        .doesNotContain("Exception");
   }
 
   private ResponseEntity<String> get(String path) {
-    return client().get().uri(path).retrieve()
-        .onStatus(status -> true, (request, response) -> { })
+    return client()
+        .get()
+        .uri(path)
+        .retrieve()
+        .onStatus(status -> true, (request, response) -> {})
         .toEntity(String.class);
   }
 
@@ -88,6 +100,8 @@ class TicketsStandaloneIntegrationTests {
   }
 
   private static String base64Url(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -12,17 +12,22 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a person must show to finish an e-mail sign-in: the code or the link's key mailed to {@link #address()}. Kept
- * in the sign-in's own authentication session, the two secrets only as salted SHA-256 hashes, so neither the code
- * nor the key can be read back from Keycloak's session store.
+ * What a person must show to finish an e-mail sign-in: the code or the link's key mailed to {@link
+ * #address()}. Kept in the sign-in's own authentication session, the two secrets only as salted
+ * SHA-256 hashes, so neither the code nor the key can be read back from Keycloak's session store.
  */
-record EmailChallenge(String address, String salt, String codeHash, String keyHash, long expiresAt, int wrongCodes) {
+record EmailChallenge(
+    String address, String salt, String codeHash, String keyHash, long expiresAt, int wrongCodes) {
 
   /** A freshly issued challenge and the secrets that go into the mail, never stored. */
-  record Issued(EmailChallenge challenge, String code, String key) {
-  }
+  record Issued(EmailChallenge challenge, String code, String key) {}
 
-  enum Outcome { ACCEPTED, WRONG, EXPIRED, VOID }
+  enum Outcome {
+    ACCEPTED,
+    WRONG,
+    EXPIRED,
+    VOID
+  }
 
   static final int CODE_DIGITS = 6;
 
@@ -36,11 +41,18 @@ record EmailChallenge(String address, String salt, String codeHash, String keyHa
   private static final String WRONG_CODES = PREFIX + "wrong-codes";
 
   static Issued issue(String address, Instant now, Duration lifetime) {
-    String code = String.format("%0" + CODE_DIGITS + "d", RANDOM.nextInt((int) Math.pow(10, CODE_DIGITS)));
+    String code =
+        String.format("%0" + CODE_DIGITS + "d", RANDOM.nextInt((int) Math.pow(10, CODE_DIGITS)));
     String key = randomUrlSafe(32);
     String salt = randomUrlSafe(16);
-    EmailChallenge challenge = new EmailChallenge(address, salt, hash(salt, "code", code), hash(salt, "key", key),
-        now.plus(lifetime).getEpochSecond(), 0);
+    EmailChallenge challenge =
+        new EmailChallenge(
+            address,
+            salt,
+            hash(salt, "code", code),
+            hash(salt, "key", key),
+            now.plus(lifetime).getEpochSecond(),
+            0);
     return new Issued(challenge, code, key);
   }
 
@@ -61,7 +73,9 @@ record EmailChallenge(String address, String salt, String codeHash, String keyHa
     if (isExpired(now)) {
       return Outcome.EXPIRED;
     }
-    return key != null && matches(keyHash, hash(salt, "key", key)) ? Outcome.ACCEPTED : Outcome.WRONG;
+    return key != null && matches(keyHash, hash(salt, "key", key))
+        ? Outcome.ACCEPTED
+        : Outcome.WRONG;
   }
 
   EmailChallenge afterWrongCode() {
@@ -91,7 +105,9 @@ record EmailChallenge(String address, String salt, String codeHash, String keyHa
     return java.util.List.of(ADDRESS, SALT, CODE_HASH, KEY_HASH, EXPIRES_AT, WRONG_CODES);
   }
 
-  /** The challenge kept in these notes, or {@code null} when there is none (or only a damaged one). */
+  /**
+   * The challenge kept in these notes, or {@code null} when there is none (or only a damaged one).
+   */
   static EmailChallenge fromNotes(Function<String, String> note) {
     String address = note.apply(ADDRESS);
     String salt = note.apply(SALT);
@@ -99,25 +115,33 @@ record EmailChallenge(String address, String salt, String codeHash, String keyHa
     String keyHash = note.apply(KEY_HASH);
     String expiresAt = note.apply(EXPIRES_AT);
     String wrongCodes = note.apply(WRONG_CODES);
-    if (address == null || salt == null || codeHash == null || keyHash == null || expiresAt == null
+    if (address == null
+        || salt == null
+        || codeHash == null
+        || keyHash == null
+        || expiresAt == null
         || wrongCodes == null) {
       return null;
     }
     try {
-      return new EmailChallenge(address, salt, codeHash, keyHash, Long.parseLong(expiresAt),
+      return new EmailChallenge(
+          address,
+          salt,
+          codeHash,
+          keyHash,
+          Long.parseLong(expiresAt),
           Integer.parseInt(wrongCodes));
-    }
-    catch (NumberFormatException e) {
+    } catch (NumberFormatException e) {
       return null;
     }
   }
 
   static String sha256(String value) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-    catch (NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
@@ -127,7 +151,8 @@ record EmailChallenge(String address, String salt, String codeHash, String keyHa
   }
 
   private static boolean matches(String expectedHash, String actualHash) {
-    return MessageDigest.isEqual(expectedHash.getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        expectedHash.getBytes(StandardCharsets.US_ASCII),
         actualHash.getBytes(StandardCharsets.US_ASCII));
   }
 

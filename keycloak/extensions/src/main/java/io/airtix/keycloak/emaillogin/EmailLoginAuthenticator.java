@@ -1,13 +1,11 @@
 package io.airtix.keycloak.emaillogin;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.Locale;
-
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriBuilder;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -22,10 +20,10 @@ import org.keycloak.services.validation.Validation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Signs a person in by proving they read their mail: they give an address, Keycloak mails a link and a code, and
- * either one, used once and in time, finishes this first factor. An address without an account gets the same answer
- * and, where the realm allows registration, an account once the link or code is used. Required actions and the
- * second factor follow as after a password.
+ * Signs a person in by proving they read their mail: they give an address, Keycloak mails a link
+ * and a code, and either one, used once and in time, finishes this first factor. An address without
+ * an account gets the same answer and, where the realm allows registration, an account once the
+ * link or code is used. Required actions and the second factor follow as after a password.
  */
 final class EmailLoginAuthenticator implements Authenticator {
 
@@ -39,11 +37,9 @@ final class EmailLoginAuthenticator implements Authenticator {
     String key = context.getUriInfo().getQueryParameters().getFirst(KEY_PARAMETER);
     if (key != null) {
       checkKey(context, challenge, key);
-    }
-    else if (challenge != null) {
+    } else if (challenge != null) {
       context.challenge(codePage(context, challenge).createForm(CODE_PAGE));
-    }
-    else {
+    } else {
       context.challenge(addressPage(context, null).createForm(ADDRESS_PAGE));
     }
   }
@@ -60,14 +56,11 @@ final class EmailLoginAuthenticator implements Authenticator {
     if (form.containsKey("restart")) {
       forget(context.getAuthenticationSession());
       context.challenge(addressPage(context, null).createForm(ADDRESS_PAGE));
-    }
-    else if (form.containsKey("email")) {
+    } else if (form.containsKey("email")) {
       send(context, form.getFirst("email"));
-    }
-    else if (form.containsKey("code") && challenge != null) {
+    } else if (form.containsKey("code") && challenge != null) {
       checkCode(context, challenge, form.getFirst("code"));
-    }
-    else {
+    } else {
       authenticate(context);
     }
   }
@@ -75,27 +68,42 @@ final class EmailLoginAuthenticator implements Authenticator {
   private void send(AuthenticationFlowContext context, String typed) {
     String address = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
     if (!Validation.isEmailValid(address)) {
-      context.challenge(addressPage(context, typed).setError("airtixEmailLoginInvalidAddress")
-          .createForm(ADDRESS_PAGE));
+      context.challenge(
+          addressPage(context, typed)
+              .setError("airtixEmailLoginInvalidAddress")
+              .createForm(ADDRESS_PAGE));
       return;
     }
     EmailLoginSettings settings = settings(context);
     RealmModel realm = context.getRealm();
-    if (!SendLimit.takeSlot(context.getSession().singleUseObjects(), realm.getId(), address, settings)) {
+    if (!SendLimit.takeSlot(
+        context.getSession().singleUseObjects(), realm.getId(), address, settings)) {
       context.getEvent().detail(Details.EMAIL, address).error(Errors.ACCESS_DENIED);
-      context.challenge(addressPage(context, typed).setError("airtixEmailLoginTooManySends")
-          .createForm(ADDRESS_PAGE));
+      context.challenge(
+          addressPage(context, typed)
+              .setError("airtixEmailLoginTooManySends")
+              .createForm(ADDRESS_PAGE));
       return;
     }
     forget(context.getAuthenticationSession());
-    EmailChallenge.Issued issued = EmailChallenge.issue(address, Instant.now(), settings.lifetime());
+    EmailChallenge.Issued issued =
+        EmailChallenge.issue(address, Instant.now(), settings.lifetime());
     issued.challenge().notes().forEach(context.getAuthenticationSession()::setAuthNote);
-    URI link = UriBuilder.fromUri(context.getActionUrl(context.generateAccessCode()))
-        .queryParam(KEY_PARAMETER, issued.key()).build();
+    URI link =
+        UriBuilder.fromUri(context.getActionUrl(context.generateAccessCode()))
+            .queryParam(KEY_PARAMETER, issued.key())
+            .build();
     // the same lookup and the same mail work whether or not the address has an account
     UserModel user = context.getSession().users().getUserByEmail(realm, address);
-    EmailLoginMail.send(context.getSession(), realm, context.getAuthenticationSession(), user, address, link,
-        issued.code(), settings.lifetime());
+    EmailLoginMail.send(
+        context.getSession(),
+        realm,
+        context.getAuthenticationSession(),
+        user,
+        address,
+        link,
+        issued.code(),
+        settings.lifetime());
     context.challenge(codePage(context, issued.challenge()).createForm(CODE_PAGE));
   }
 
@@ -104,38 +112,48 @@ final class EmailLoginAuthenticator implements Authenticator {
     switch (challenge.checkCode(code, Instant.now(), allowed)) {
       case ACCEPTED -> finish(context, challenge);
       case EXPIRED -> refuse(context, challenge, "airtixEmailLoginExpired", Errors.EXPIRED_CODE);
-      case VOID -> refuse(context, challenge, "airtixEmailLoginTooManyWrongCodes", Errors.INVALID_CODE);
+      case VOID ->
+          refuse(context, challenge, "airtixEmailLoginTooManyWrongCodes", Errors.INVALID_CODE);
       case WRONG -> {
         EmailChallenge counted = challenge.afterWrongCode();
         counted.notes().forEach(context.getAuthenticationSession()::setAuthNote);
         context.getEvent().detail(Details.EMAIL, challenge.address()).error(Errors.INVALID_CODE);
-        String message = counted.isVoid(allowed) ? "airtixEmailLoginTooManyWrongCodes" : "airtixEmailLoginWrongCode";
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
+        String message =
+            counted.isVoid(allowed)
+                ? "airtixEmailLoginTooManyWrongCodes"
+                : "airtixEmailLoginWrongCode";
+        context.failureChallenge(
+            AuthenticationFlowError.INVALID_CREDENTIALS,
             codePage(context, counted).setError(message).createForm(CODE_PAGE));
       }
     }
   }
 
   private void checkKey(AuthenticationFlowContext context, EmailChallenge challenge, String key) {
-    EmailChallenge.Outcome outcome = challenge == null ? EmailChallenge.Outcome.WRONG
-        : challenge.checkKey(key, Instant.now());
+    EmailChallenge.Outcome outcome =
+        challenge == null ? EmailChallenge.Outcome.WRONG : challenge.checkKey(key, Instant.now());
     switch (outcome) {
       case ACCEPTED -> finish(context, challenge);
       case EXPIRED -> refuse(context, challenge, "airtixEmailLoginExpired", Errors.EXPIRED_CODE);
       default -> {
         context.getEvent().error(Errors.INVALID_CODE);
-        LoginFormsProvider page = challenge == null ? addressPage(context, null) : codePage(context, challenge);
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-            page.setError("airtixEmailLoginLinkInvalid").createForm(challenge == null ? ADDRESS_PAGE : CODE_PAGE));
+        LoginFormsProvider page =
+            challenge == null ? addressPage(context, null) : codePage(context, challenge);
+        context.failureChallenge(
+            AuthenticationFlowError.INVALID_CREDENTIALS,
+            page.setError("airtixEmailLoginLinkInvalid")
+                .createForm(challenge == null ? ADDRESS_PAGE : CODE_PAGE));
       }
     }
   }
 
   /** An expired or void challenge is dropped: the person starts again with a new mail. */
-  private void refuse(AuthenticationFlowContext context, EmailChallenge challenge, String message, String error) {
+  private void refuse(
+      AuthenticationFlowContext context, EmailChallenge challenge, String message, String error) {
     forget(context.getAuthenticationSession());
     context.getEvent().detail(Details.EMAIL, challenge.address()).error(error);
-    context.failureChallenge(AuthenticationFlowError.EXPIRED_CODE,
+    context.failureChallenge(
+        AuthenticationFlowError.EXPIRED_CODE,
         addressPage(context, challenge.address()).setError(message).createForm(ADDRESS_PAGE));
   }
 
@@ -148,23 +166,32 @@ final class EmailLoginAuthenticator implements Authenticator {
     if (user == null) {
       if (!realm.isRegistrationAllowed()) {
         context.getEvent().detail(Details.EMAIL, challenge.address()).error(Errors.USER_NOT_FOUND);
-        context.failureChallenge(AuthenticationFlowError.INVALID_USER,
-            addressPage(context, null).setError("airtixEmailLoginCannotSignIn").createForm(ADDRESS_PAGE));
+        context.failureChallenge(
+            AuthenticationFlowError.INVALID_USER,
+            addressPage(context, null)
+                .setError("airtixEmailLoginCannotSignIn")
+                .createForm(ADDRESS_PAGE));
         return;
       }
       user = NewAccounts.register(context, challenge.address());
     }
     if (!user.isEnabled()) {
       context.getEvent().user(user).error(Errors.USER_DISABLED);
-      context.failureChallenge(AuthenticationFlowError.USER_DISABLED,
-          addressPage(context, null).setError("airtixEmailLoginCannotSignIn").createForm(ADDRESS_PAGE));
+      context.failureChallenge(
+          AuthenticationFlowError.USER_DISABLED,
+          addressPage(context, null)
+              .setError("airtixEmailLoginCannotSignIn")
+              .createForm(ADDRESS_PAGE));
       return;
     }
     String lockedOut = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
     if (lockedOut != null) {
       context.getEvent().user(user).error(lockedOut);
-      context.failureChallenge(AuthenticationFlowError.USER_TEMPORARILY_DISABLED,
-          addressPage(context, null).setError("airtixEmailLoginCannotSignIn").createForm(ADDRESS_PAGE));
+      context.failureChallenge(
+          AuthenticationFlowError.USER_TEMPORARILY_DISABLED,
+          addressPage(context, null)
+              .setError("airtixEmailLoginCannotSignIn")
+              .createForm(ADDRESS_PAGE));
       return;
     }
     // reading the mail proves the address, as a verification link would
@@ -180,9 +207,14 @@ final class EmailLoginAuthenticator implements Authenticator {
     return context.form().setAttribute("emailLogin", new EmailLoginBean(address, null));
   }
 
-  private static LoginFormsProvider codePage(AuthenticationFlowContext context, EmailChallenge challenge) {
-    return context.form().setAttribute("emailLogin",
-        new EmailLoginBean(challenge.address(), EmailLoginMail.lifetimeText(settings(context).lifetime())));
+  private static LoginFormsProvider codePage(
+      AuthenticationFlowContext context, EmailChallenge challenge) {
+    return context
+        .form()
+        .setAttribute(
+            "emailLogin",
+            new EmailLoginBean(
+                challenge.address(), EmailLoginMail.lifetimeText(settings(context).lifetime())));
   }
 
   private static EmailChallenge challenge(AuthenticationFlowContext context) {
@@ -194,8 +226,10 @@ final class EmailLoginAuthenticator implements Authenticator {
   }
 
   private static EmailLoginSettings settings(AuthenticationFlowContext context) {
-    return EmailLoginSettings.from(context.getAuthenticatorConfig() == null ? null
-        : context.getAuthenticatorConfig().getConfig());
+    return EmailLoginSettings.from(
+        context.getAuthenticatorConfig() == null
+            ? null
+            : context.getAuthenticatorConfig().getConfig());
   }
 
   @Override
@@ -209,16 +243,14 @@ final class EmailLoginAuthenticator implements Authenticator {
   }
 
   @Override
-  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-  }
+  public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 
   /**
-   * What the pages show: the address the person typed and, on the code page, how long the code lives. A class with
-   * getters, not a record: the templates read JavaBean properties.
+   * What the pages show: the address the person typed and, on the code page, how long the code
+   * lives. A class with getters, not a record: the templates read JavaBean properties.
    */
   public static final class EmailLoginBean {
 

@@ -1,7 +1,6 @@
 package io.airtix.keycloak.emaillogin;
 
 import java.util.List;
-
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -12,8 +11,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * Passwordless sign-in by e-mail (link or code) as a first factor. Put it beside the password form as an
- * {@code ALTERNATIVE}; configure it through the execution's authenticator config (see the module README).
+ * Passwordless sign-in by e-mail (link or code) as a first factor. Put it beside the password form
+ * as an {@code ALTERNATIVE}; configure it through the execution's authenticator config (see the
+ * module README).
  */
 public final class EmailLoginAuthenticatorFactory implements AuthenticatorFactory {
 
@@ -21,24 +21,38 @@ public final class EmailLoginAuthenticatorFactory implements AuthenticatorFactor
 
   private static final Authenticator AUTHENTICATOR = new EmailLoginAuthenticator();
 
-  private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
-      .property().name(EmailLoginSettings.LIFETIME).label("Lifetime (seconds)")
-      .helpText("How long the mailed link and code work.")
-      .type(ProviderConfigProperty.STRING_TYPE)
-      .defaultValue(Long.toString(EmailLoginSettings.DEFAULTS.lifetime().toSeconds())).add()
-      .property().name(EmailLoginSettings.SENDS_PER_WINDOW).label("Mails per address")
-      .helpText("How many sign-in mails one address may receive within the window below.")
-      .type(ProviderConfigProperty.STRING_TYPE)
-      .defaultValue(Integer.toString(EmailLoginSettings.DEFAULTS.sendsPerWindow())).add()
-      .property().name(EmailLoginSettings.SEND_WINDOW).label("Mail window (seconds)")
-      .helpText("The window for the number of mails per address.")
-      .type(ProviderConfigProperty.STRING_TYPE)
-      .defaultValue(Long.toString(EmailLoginSettings.DEFAULTS.sendWindow().toSeconds())).add()
-      .property().name(EmailLoginSettings.WRONG_CODES_ALLOWED).label("Wrong codes allowed")
-      .helpText("After this many wrong codes the mailed code stops working; the link still works.")
-      .type(ProviderConfigProperty.STRING_TYPE)
-      .defaultValue(Integer.toString(EmailLoginSettings.DEFAULTS.wrongCodesAllowed())).add()
-      .build();
+  private static final List<ProviderConfigProperty> CONFIG =
+      ProviderConfigurationBuilder.create()
+          .property()
+          .name(EmailLoginSettings.LIFETIME)
+          .label("Lifetime (seconds)")
+          .helpText("How long the mailed link and code work.")
+          .type(ProviderConfigProperty.STRING_TYPE)
+          .defaultValue(Long.toString(EmailLoginSettings.DEFAULTS.lifetime().toSeconds()))
+          .add()
+          .property()
+          .name(EmailLoginSettings.SENDS_PER_WINDOW)
+          .label("Mails per address")
+          .helpText("How many sign-in mails one address may receive within the window below.")
+          .type(ProviderConfigProperty.STRING_TYPE)
+          .defaultValue(Integer.toString(EmailLoginSettings.DEFAULTS.sendsPerWindow()))
+          .add()
+          .property()
+          .name(EmailLoginSettings.SEND_WINDOW)
+          .label("Mail window (seconds)")
+          .helpText("The window for the number of mails per address.")
+          .type(ProviderConfigProperty.STRING_TYPE)
+          .defaultValue(Long.toString(EmailLoginSettings.DEFAULTS.sendWindow().toSeconds()))
+          .add()
+          .property()
+          .name(EmailLoginSettings.WRONG_CODES_ALLOWED)
+          .label("Wrong codes allowed")
+          .helpText(
+              "After this many wrong codes the mailed code stops working; the link still works.")
+          .type(ProviderConfigProperty.STRING_TYPE)
+          .defaultValue(Integer.toString(EmailLoginSettings.DEFAULTS.wrongCodesAllowed()))
+          .add()
+          .build();
 
   @Override
   public String getId() {
@@ -87,14 +101,11 @@ public final class EmailLoginAuthenticatorFactory implements AuthenticatorFactor
   }
 
   @Override
-  public void init(Config.Scope config) {
-  }
+  public void init(Config.Scope config) {}
 
   @Override
-  public void postInit(KeycloakSessionFactory factory) {
-  }
+  public void postInit(KeycloakSessionFactory factory) {}
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

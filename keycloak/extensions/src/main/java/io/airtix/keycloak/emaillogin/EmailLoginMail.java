@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -17,8 +16,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * The mail with the link and the code, from the realm's e-mail theme ({@code airtix-email-login.ftl}). An address
- * without an account gets the same mail worded as an invitation to create one.
+ * The mail with the link and the code, from the realm's e-mail theme ({@code
+ * airtix-email-login.ftl}). An address without an account gets the same mail worded as an
+ * invitation to create one.
  */
 final class EmailLoginMail {
 
@@ -27,19 +27,27 @@ final class EmailLoginMail {
 
   private static final Logger log = Logger.getLogger(EmailLoginMail.class);
 
-  private EmailLoginMail() {
-  }
+  private EmailLoginMail() {}
 
-  static void send(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession, UserModel user,
-      String address, URI link, String code, Duration lifetime) {
+  static void send(
+      KeycloakSession session,
+      RealmModel realm,
+      AuthenticationSessionModel authSession,
+      UserModel user,
+      String address,
+      URI link,
+      String code,
+      Duration lifetime) {
     if (user == null && !realm.isRegistrationAllowed()) {
       // nobody to sign in and nobody may register: no mail, the page says the same as always
       return;
     }
-    EmailTemplateProvider mail = session.getProvider(EmailTemplateProvider.class)
-        .setRealm(realm)
-        .setAuthenticationSession(authSession)
-        .setUser(user != null ? user : addressee(session, realm, address));
+    EmailTemplateProvider mail =
+        session
+            .getProvider(EmailTemplateProvider.class)
+            .setRealm(realm)
+            .setAuthenticationSession(authSession)
+            .setUser(user != null ? user : addressee(session, realm, address));
     // Keycloak adds its own attributes (locale, realm name) to this map
     Map<String, Object> attributes = new HashMap<>();
     attributes.put("link", link.toString());
@@ -48,21 +56,28 @@ final class EmailLoginMail {
     attributes.put("newAccount", user == null);
     try {
       mail.send(SUBJECT, List.of(), TEMPLATE, attributes, address);
-    }
-    catch (EmailException e) {
-      // the person sees the usual page: a failure here must not tell whether the address has an account
+    } catch (EmailException e) {
+      // the person sees the usual page: a failure here must not tell whether the address has an
+      // account
       log.warnf(e, "airtix: sign-in mail in realm %s not sent", realm.getName());
     }
   }
 
-  /** Keycloak's mail templates need a user: for an address without an account, one that lives in memory only. */
+  /**
+   * Keycloak's mail templates need a user: for an address without an account, one that lives in
+   * memory only.
+   */
   private static UserModel addressee(KeycloakSession session, RealmModel realm, String address) {
-    UserModel addressee = new LightweightUserAdapter(session, realm, KeycloakModelUtils.generateId());
+    UserModel addressee =
+        new LightweightUserAdapter(session, realm, KeycloakModelUtils.generateId());
     addressee.setEmail(address);
     return addressee;
   }
 
-  /** "10 minutes", "1 minute", "30 seconds": how the pages and the mail say how long the link and code work. */
+  /**
+   * "10 minutes", "1 minute", "30 seconds": how the pages and the mail say how long the link and
+   * code work.
+   */
   static String lifetimeText(Duration lifetime) {
     long seconds = lifetime.toSeconds();
     if (seconds % 60 != 0) {

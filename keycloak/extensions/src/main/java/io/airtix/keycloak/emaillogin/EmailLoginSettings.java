@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How long a mailed link and code live, how many mails one address may receive, and how many wrong codes a sign-in
- * may try. Read from the execution's authenticator config; a missing or unreadable entry keeps its default.
+ * How long a mailed link and code live, how many mails one address may receive, and how many wrong
+ * codes a sign-in may try. Read from the execution's authenticator config; a missing or unreadable
+ * entry keeps its default.
  */
-record EmailLoginSettings(Duration lifetime, int sendsPerWindow, Duration sendWindow, int wrongCodesAllowed) {
+record EmailLoginSettings(
+    Duration lifetime, int sendsPerWindow, Duration sendWindow, int wrongCodesAllowed) {
 
   static final String LIFETIME = "lifetime-seconds";
   static final String SENDS_PER_WINDOW = "sends-per-window";
   static final String SEND_WINDOW = "send-window-seconds";
   static final String WRONG_CODES_ALLOWED = "wrong-codes-allowed";
 
-  static final EmailLoginSettings DEFAULTS = new EmailLoginSettings(Duration.ofMinutes(10), 3, Duration.ofMinutes(15),
-      5);
+  static final EmailLoginSettings DEFAULTS =
+      new EmailLoginSettings(Duration.ofMinutes(10), 3, Duration.ofMinutes(15), 5);
 
   static EmailLoginSettings from(Map<String, String> config) {
     if (config == null) {
@@ -35,8 +37,7 @@ record EmailLoginSettings(Duration lifetime, int sendsPerWindow, Duration sendWi
     try {
       long parsed = Long.parseLong(value.trim());
       return parsed > 0 ? parsed : otherwise;
-    }
-    catch (NumberFormatException e) {
+    } catch (NumberFormatException e) {
       return otherwise;
     }
   }

@@ -8,12 +8,13 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Logs user and admin events, one structured line each, and publishes the user lifecycle events (created, updated,
- * deleted, banned, session ended) to the platform's broker.
- * <p>
- * Both are held until Keycloak's transaction completes and happen only if it committed: a change that rolled back
- * never happened for the rest of the platform. The lifecycle events are built at once, inside the transaction,
- * because only then can the user's current name and e-mail address still be read.
+ * Logs user and admin events, one structured line each, and publishes the user lifecycle events
+ * (created, updated, deleted, banned, session ended) to the platform's broker.
+ *
+ * <p>Both are held until Keycloak's transaction completes and happen only if it committed: a change
+ * that rolled back never happened for the rest of the platform. The lifecycle events are built at
+ * once, inside the transaction, because only then can the user's current name and e-mail address
+ * still be read.
  */
 final class AirtixEventListenerProvider implements EventListenerProvider {
 
@@ -24,7 +25,8 @@ final class AirtixEventListenerProvider implements EventListenerProvider {
   private final LifecycleEvents lifecycle;
   private final PublishAfterCommit publishAfterCommit;
 
-  AirtixEventListenerProvider(KeycloakSession session, EventLogSettings settings, BrokerPublisher publisher) {
+  AirtixEventListenerProvider(
+      KeycloakSession session, EventLogSettings settings, BrokerPublisher publisher) {
     this.settings = settings;
     this.afterCommit = new EventListenerTransaction(this::log, this::log);
     session.getTransactionManager().enlistAfterCompletion(afterCommit);
@@ -32,8 +34,7 @@ final class AirtixEventListenerProvider implements EventListenerProvider {
     if (publisher != null) {
       this.publishAfterCommit = new PublishAfterCommit(publisher);
       session.getTransactionManager().enlistAfterCompletion(publishAfterCommit);
-    }
-    else {
+    } else {
       this.publishAfterCommit = null;
     }
   }

@@ -1,9 +1,7 @@
 package io.airtix.keycloak.events;
 
-import java.util.List;
-
 import io.airtix.keycloak.organization.PendingStaffRoles;
-
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -32,7 +30,10 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
     brokerSettings = BrokerSettings.from(config);
   }
 
-  /** Started on the first event, not at boot: Keycloak's start never waits for, or fails on, the broker. */
+  /**
+   * Started on the first event, not at boot: Keycloak's start never waits for, or fails on, the
+   * broker.
+   */
   private synchronized BrokerPublisher publisher() {
     if (publisher == null && brokerSettings.enabled()) {
       publisher = new BrokerPublisher(brokerSettings);
@@ -52,28 +53,59 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
         .property()
         .name(EventLogSettings.INCLUDE_ADMIN_EVENTS)
         .type(ProviderConfigProperty.BOOLEAN_TYPE)
-        .helpText("Log admin events (changes made through the admin console or API) as well as user events.")
+        .helpText(
+            "Log admin events (changes made through the admin console or API) as well as user events.")
         .defaultValue(true)
         .add()
-        .property().name(BrokerSettings.PUBLISH).type(ProviderConfigProperty.BOOLEAN_TYPE)
-        .helpText("Publish user lifecycle events to the broker.").defaultValue(true).add()
-        .property().name(BrokerSettings.HOST).type(ProviderConfigProperty.STRING_TYPE)
+        .property()
+        .name(BrokerSettings.PUBLISH)
+        .type(ProviderConfigProperty.BOOLEAN_TYPE)
+        .helpText("Publish user lifecycle events to the broker.")
+        .defaultValue(true)
+        .add()
+        .property()
+        .name(BrokerSettings.HOST)
+        .type(ProviderConfigProperty.STRING_TYPE)
         .helpText("Host of the AMQP 0-9-1 broker (RabbitMQ or the standalone embedded broker).")
-        .defaultValue(BrokerSettings.DEFAULTS.host()).add()
-        .property().name(BrokerSettings.PORT).type(ProviderConfigProperty.INTEGER_TYPE)
-        .helpText("Port of the broker.").defaultValue(BrokerSettings.DEFAULTS.port()).add()
-        .property().name(BrokerSettings.USERNAME).type(ProviderConfigProperty.STRING_TYPE)
-        .helpText("User name at the broker.").defaultValue(BrokerSettings.DEFAULTS.username()).add()
-        .property().name(BrokerSettings.PASSWORD).type(ProviderConfigProperty.PASSWORD)
-        .helpText("Password at the broker; pass it as an environment variable, not on the command line.").add()
-        .property().name(BrokerSettings.VIRTUAL_HOST).type(ProviderConfigProperty.STRING_TYPE)
-        .helpText("Virtual host at the broker.").defaultValue(BrokerSettings.DEFAULTS.virtualHost()).add()
-        .property().name(BrokerSettings.EXCHANGE).type(ProviderConfigProperty.STRING_TYPE)
+        .defaultValue(BrokerSettings.DEFAULTS.host())
+        .add()
+        .property()
+        .name(BrokerSettings.PORT)
+        .type(ProviderConfigProperty.INTEGER_TYPE)
+        .helpText("Port of the broker.")
+        .defaultValue(BrokerSettings.DEFAULTS.port())
+        .add()
+        .property()
+        .name(BrokerSettings.USERNAME)
+        .type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("User name at the broker.")
+        .defaultValue(BrokerSettings.DEFAULTS.username())
+        .add()
+        .property()
+        .name(BrokerSettings.PASSWORD)
+        .type(ProviderConfigProperty.PASSWORD)
+        .helpText(
+            "Password at the broker; pass it as an environment variable, not on the command line.")
+        .add()
+        .property()
+        .name(BrokerSettings.VIRTUAL_HOST)
+        .type(ProviderConfigProperty.STRING_TYPE)
+        .helpText("Virtual host at the broker.")
+        .defaultValue(BrokerSettings.DEFAULTS.virtualHost())
+        .add()
+        .property()
+        .name(BrokerSettings.EXCHANGE)
+        .type(ProviderConfigProperty.STRING_TYPE)
         .helpText("Topic exchange of the platform's events; the routing key is the event type.")
-        .defaultValue(BrokerSettings.DEFAULTS.exchange()).add()
-        .property().name(BrokerSettings.BUFFER_SIZE).type(ProviderConfigProperty.INTEGER_TYPE)
-        .helpText("Events kept in memory while the broker is unreachable; beyond it the oldest are dropped.")
-        .defaultValue(BrokerSettings.DEFAULTS.bufferSize()).add()
+        .defaultValue(BrokerSettings.DEFAULTS.exchange())
+        .add()
+        .property()
+        .name(BrokerSettings.BUFFER_SIZE)
+        .type(ProviderConfigProperty.INTEGER_TYPE)
+        .helpText(
+            "Events kept in memory while the broker is unreachable; beyond it the oldest are dropped.")
+        .defaultValue(BrokerSettings.DEFAULTS.bufferSize())
+        .add()
         .build();
   }
 

@@ -1,5 +1,10 @@
 package io.airtix.keycloak.events;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,26 +12,22 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.jboss.logging.Logger;
 
 /**
  * Sends committed events to the broker from one thread of its own, with publisher confirms.
- * <p>
- * Keycloak's request threads only hand events over ({@link #send}), so a slow or absent broker never holds up a
- * login. The publishing thread owns the one connection and channel (channels are not shared between threads),
- * publishes in the order events were handed over, and takes an event off its buffer only once the broker confirmed
- * it. While the broker is unreachable events wait in the buffer, and the thread retries with a growing pause (up to
- * {@link BrokerSettings#maxRetryDelay()}). A batch that was sent but not confirmed is sent again: delivery is at
- * least once, consumers ignore an event id they already applied.
- * <p>
- * The buffer lives in Keycloak's memory: events still in it when Keycloak stops are lost, and beyond
- * {@link BrokerSettings#bufferSize()} waiting events the oldest are dropped (both logged with their ids).
+ *
+ * <p>Keycloak's request threads only hand events over ({@link #send}), so a slow or absent broker
+ * never holds up a login. The publishing thread owns the one connection and channel (channels are
+ * not shared between threads), publishes in the order events were handed over, and takes an event
+ * off its buffer only once the broker confirmed it. While the broker is unreachable events wait in
+ * the buffer, and the thread retries with a growing pause (up to {@link
+ * BrokerSettings#maxRetryDelay()}). A batch that was sent but not confirmed is sent again: delivery
+ * is at least once, consumers ignore an event id they already applied.
+ *
+ * <p>The buffer lives in Keycloak's memory: events still in it when Keycloak stops are lost, and
+ * beyond {@link BrokerSettings#bufferSize()} waiting events the oldest are dropped (both logged
+ * with their ids).
  */
 final class BrokerPublisher implements AutoCloseable {
 
@@ -55,7 +56,8 @@ final class BrokerPublisher implements AutoCloseable {
       while (buffer.size() > settings.bufferSize()) {
         OutgoingEvent dropped = buffer.pollFirst();
         if (dropped != null) {
-          LOG.errorf("Event buffer full (%d): dropped event %s (%s) that the broker never confirmed",
+          LOG.errorf(
+              "Event buffer full (%d): dropped event %s (%s) that the broker never confirmed",
               settings.bufferSize(), dropped.id(), dropped.type());
         }
       }
@@ -80,14 +82,13 @@ final class BrokerPublisher implements AutoCloseable {
         publishConfirmed(batch);
         batch.forEach(buffer::removeFirstOccurrence);
         retryDelay = FIRST_RETRY_DELAY;
-      }
-      catch (InterruptedException e) {
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      }
-      catch (IOException | TimeoutException | RuntimeException e) {
-        LOG.warnf("Broker %s not reachable or did not confirm (%s); %d events wait, next try in %d ms", settings,
-            e.toString(), buffer.size(), retryDelay.toMillis());
+      } catch (IOException | TimeoutException | RuntimeException e) {
+        LOG.warnf(
+            "Broker %s not reachable or did not confirm (%s); %d events wait, next try in %d ms",
+            settings, e.toString(), buffer.size(), retryDelay.toMillis());
         disconnect();
         if (!pause(retryDelay)) {
           return;
@@ -108,22 +109,24 @@ final class BrokerPublisher implements AutoCloseable {
     return batch;
   }
 
-  private void publishConfirmed(List<OutgoingEvent> batch) throws IOException, TimeoutException,
-      InterruptedException {
+  private void publishConfirmed(List<OutgoingEvent> batch)
+      throws IOException, TimeoutException, InterruptedException {
     Channel open = channel();
     for (OutgoingEvent event : batch) {
-      AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-          .contentType("application/json")
-          .contentEncoding("UTF-8")
-          .messageId(event.id().toString())
-          .type(event.type())
-          .appId("keycloak")
-          .deliveryMode(2)
-          .timestamp(new java.util.Date())
-          .build();
+      AMQP.BasicProperties properties =
+          new AMQP.BasicProperties.Builder()
+              .contentType("application/json")
+              .contentEncoding("UTF-8")
+              .messageId(event.id().toString())
+              .type(event.type())
+              .appId("keycloak")
+              .deliveryMode(2)
+              .timestamp(new java.util.Date())
+              .build();
       open.basicPublish(settings.exchange(), event.type(), false, properties, event.json());
     }
-    // throws when the broker nacks any of them or does not answer in time: the whole batch is sent again
+    // throws when the broker nacks any of them or does not answer in time: the whole batch is sent
+    // again
     open.waitForConfirmsOrDie(settings.confirmTimeout().toMillis());
   }
 
@@ -139,7 +142,8 @@ final class BrokerPublisher implements AutoCloseable {
     factory.setPassword(settings.password());
     factory.setVirtualHost(settings.virtualHost());
     factory.setConnectionTimeout(5_000);
-    // this thread reconnects itself and knows what was confirmed; the client's own recovery would hide that
+    // this thread reconnects itself and knows what was confirmed; the client's own recovery would
+    // hide that
     factory.setAutomaticRecoveryEnabled(false);
     connection = factory.newConnection("keycloak-airtix-events");
     channel = connection.createChannel();
@@ -155,8 +159,7 @@ final class BrokerPublisher implements AutoCloseable {
       if (connection != null && connection.isOpen()) {
         connection.close(2_000);
       }
-    }
-    catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.debugf("closing the broker connection failed: %s", e);
     }
     connection = null;
@@ -167,8 +170,7 @@ final class BrokerPublisher implements AutoCloseable {
     try {
       TimeUnit.MILLISECONDS.sleep(delay.toMillis());
       return running;
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
@@ -185,8 +187,7 @@ final class BrokerPublisher implements AutoCloseable {
     while (!buffer.isEmpty() && System.nanoTime() < deadline && thread.isAlive()) {
       try {
         thread.join(100);
-      }
-      catch (InterruptedException e) {
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
@@ -195,13 +196,13 @@ final class BrokerPublisher implements AutoCloseable {
     thread.interrupt();
     try {
       thread.join(5_000);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     if (!buffer.isEmpty()) {
-      LOG.errorf("Keycloak stops with %d user events the broker never confirmed; they are lost: %s", buffer.size(),
-          buffer.stream().map(event -> event.id() + " " + event.type()).toList());
+      LOG.errorf(
+          "Keycloak stops with %d user events the broker never confirmed; they are lost: %s",
+          buffer.size(), buffer.stream().map(event -> event.id() + " " + event.type()).toList());
     }
     disconnect();
   }

@@ -1,18 +1,19 @@
 package io.airtix.keycloak.events;
 
 import java.time.Duration;
-
 import org.keycloak.Config;
 
 /**
- * Where and how the {@code airtix} event listener publishes, read once from Keycloak's configuration, e.g.
- * {@code --spi-events-listener--airtix--broker-port=5673}.
+ * Where and how the {@code airtix} event listener publishes, read once from Keycloak's
+ * configuration, e.g. {@code --spi-events-listener--airtix--broker-port=5673}.
  *
  * @param host the AMQP 0-9-1 broker: RabbitMQ, or the standalone launcher's embedded broker
  * @param exchange the platform's topic exchange; the routing key is the event type
- * @param bufferSize events kept in memory while the broker is unreachable; beyond it the oldest are dropped
+ * @param bufferSize events kept in memory while the broker is unreachable; beyond it the oldest are
+ *     dropped
  * @param confirmTimeout how long a batch waits for the broker's confirms before it is sent again
- * @param maxRetryDelay the longest pause between two attempts to reach the broker (the pause doubles up to it)
+ * @param maxRetryDelay the longest pause between two attempts to reach the broker (the pause
+ *     doubles up to it)
  */
 record BrokerSettings(
     boolean enabled,
@@ -35,8 +36,18 @@ record BrokerSettings(
   static final String EXCHANGE = "exchange";
   static final String BUFFER_SIZE = "buffer-size";
 
-  static final BrokerSettings DEFAULTS = new BrokerSettings(true, "localhost", 5672, "guest", "guest", "/",
-      "airtix.events", 10_000, Duration.ofSeconds(10), Duration.ofSeconds(30));
+  static final BrokerSettings DEFAULTS =
+      new BrokerSettings(
+          true,
+          "localhost",
+          5672,
+          "guest",
+          "guest",
+          "/",
+          "airtix.events",
+          10_000,
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30));
 
   static BrokerSettings from(Config.Scope config) {
     return new BrokerSettings(

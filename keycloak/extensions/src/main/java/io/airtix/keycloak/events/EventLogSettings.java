@@ -6,7 +6,8 @@ import org.keycloak.Config;
  * How the {@code airtix} event listener behaves, read once from Keycloak's configuration, e.g.
  * {@code --spi-events-listener--airtix--include-admin-events=false}.
  *
- * @param includeAdminEvents whether changes made through the admin console or admin API are logged too
+ * @param includeAdminEvents whether changes made through the admin console or admin API are logged
+ *     too
  */
 record EventLogSettings(boolean includeAdminEvents) {
 

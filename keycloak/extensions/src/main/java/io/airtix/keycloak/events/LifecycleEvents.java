@@ -1,9 +1,15 @@
 package io.airtix.keycloak.events;
 
+import io.airtix.events.AggregateEvent;
+import io.airtix.events.users.RealmLoggedOut;
+import io.airtix.events.users.SessionEnded;
+import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserCreated;
+import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserUpdated;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
@@ -12,18 +18,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import io.airtix.events.AggregateEvent;
-import io.airtix.events.users.RealmLoggedOut;
-import io.airtix.events.users.SessionEnded;
-import io.airtix.events.users.UserBanned;
-import io.airtix.events.users.UserCreated;
-import io.airtix.events.users.UserDeleted;
-import io.airtix.events.users.UserUpdated;
-
 /**
- * Turns Keycloak's user and admin events into the platform's user lifecycle events. Runs inside Keycloak's
- * transaction, while the user can still be read, so a created or updated user's current name and e-mail address go
- * out with the event; only ids leave with deletions, bans and ended sessions.
+ * Turns Keycloak's user and admin events into the platform's user lifecycle events. Runs inside
+ * Keycloak's transaction, while the user can still be read, so a created or updated user's current
+ * name and e-mail address go out with the event; only ids leave with deletions, bans and ended
+ * sessions.
  */
 final class LifecycleEvents {
 
@@ -40,25 +39,49 @@ final class LifecycleEvents {
     long time = event.getTime();
     String userId = event.getUserId();
     return switch (event.getType()) {
-      case REGISTER -> user(event.getRealmId(), userId).map(user -> (AggregateEvent) created(user, time, realm(event)))
-          .stream().toList();
-      case UPDATE_PROFILE, UPDATE_EMAIL -> user(event.getRealmId(), userId)
-          .map(user -> (AggregateEvent) updated(user, time, realm(event))).stream().toList();
+      case REGISTER ->
+          user(event.getRealmId(), userId)
+              .map(user -> (AggregateEvent) created(user, time, realm(event)))
+              .stream()
+              .toList();
+      case UPDATE_PROFILE, UPDATE_EMAIL ->
+          user(event.getRealmId(), userId)
+              .map(user -> (AggregateEvent) updated(user, time, realm(event)))
+              .stream()
+              .toList();
       case DELETE_ACCOUNT -> List.of(new UserDeleted(userId, time, realm(event)));
       case USER_DISABLED_BY_TEMPORARY_LOCKOUT ->
           List.of(new UserBanned(userId, time, realm(event), UserBanned.Reason.TEMPORARY_LOCKOUT));
       case USER_DISABLED_BY_PERMANENT_LOCKOUT ->
           List.of(new UserBanned(userId, time, realm(event), UserBanned.Reason.PERMANENT_LOCKOUT));
-      case LOGOUT -> event.getSessionId() == null ? List.of()
-          : List.of(new SessionEnded(event.getSessionId(), userId, time, realm(event), SessionEnded.Reason.LOGOUT));
-      case USER_SESSION_DELETED -> event.getSessionId() == null ? List.of()
-          : List.of(new SessionEnded(event.getSessionId(), userId, time, realm(event), SessionEnded.Reason.REVOKED));
+      case LOGOUT ->
+          event.getSessionId() == null
+              ? List.of()
+              : List.of(
+                  new SessionEnded(
+                      event.getSessionId(),
+                      userId,
+                      time,
+                      realm(event),
+                      SessionEnded.Reason.LOGOUT));
+      case USER_SESSION_DELETED ->
+          event.getSessionId() == null
+              ? List.of()
+              : List.of(
+                  new SessionEnded(
+                      event.getSessionId(),
+                      userId,
+                      time,
+                      realm(event),
+                      SessionEnded.Reason.REVOKED));
       default -> List.of();
     };
   }
 
   List<AggregateEvent> of(AdminEvent event) {
-    if (event.getError() != null || event.getOperationType() == null || event.getResourcePath() == null) {
+    if (event.getError() != null
+        || event.getOperationType() == null
+        || event.getResourcePath() == null) {
       return List.of();
     }
     AdminPath path = AdminPath.of(event.getResourcePath());
@@ -67,23 +90,31 @@ final class LifecycleEvents {
     if (event.getResourceType() == ResourceType.USER && path.isUser()) {
       String userId = path.id();
       return switch (event.getOperationType()) {
-        case CREATE -> user(event.getRealmId(), userId).map(user -> (AggregateEvent) created(user, time, realm))
-            .stream().toList();
-        case UPDATE -> user(event.getRealmId(), userId).map(user -> updatedOrBanned(user, time, realm))
-            .orElse(List.of());
+        case CREATE ->
+            user(event.getRealmId(), userId)
+                .map(user -> (AggregateEvent) created(user, time, realm))
+                .stream()
+                .toList();
+        case UPDATE ->
+            user(event.getRealmId(), userId)
+                .map(user -> updatedOrBanned(user, time, realm))
+                .orElse(List.of());
         case DELETE -> List.of(new UserDeleted(userId, time, realm));
         default -> List.of();
       };
     }
-    if (event.getResourceType() == ResourceType.USER && path.isUserLogout()
+    if (event.getResourceType() == ResourceType.USER
+        && path.isUserLogout()
         && event.getOperationType() == OperationType.ACTION) {
       return List.of(new SessionEnded(null, path.id(), time, realm, SessionEnded.Reason.REVOKED));
     }
-    if (event.getResourceType() == ResourceType.USER_SESSION && path.isSession()
+    if (event.getResourceType() == ResourceType.USER_SESSION
+        && path.isSession()
         && event.getOperationType() == OperationType.DELETE) {
       return List.of(new SessionEnded(path.id(), null, time, realm, SessionEnded.Reason.REVOKED));
     }
-    if (event.getResourceType() == ResourceType.REALM && path.isRealmLogoutAll()
+    if (event.getResourceType() == ResourceType.REALM
+        && path.isRealmLogoutAll()
         && event.getOperationType() == OperationType.ACTION) {
       return List.of(new RealmLoggedOut(time, realm));
     }
@@ -91,28 +122,45 @@ final class LifecycleEvents {
   }
 
   /**
-   * An administrator's update may have disabled the account: then it is also a ban. The ban comes one millisecond
-   * later, so a consumer of both types applies both ({@code NEWER_ONLY} ignores an equal version).
+   * An administrator's update may have disabled the account: then it is also a ban. The ban comes
+   * one millisecond later, so a consumer of both types applies both ({@code NEWER_ONLY} ignores an
+   * equal version).
    */
   private static List<AggregateEvent> updatedOrBanned(UserModel user, long time, String realm) {
     UserUpdated updated = updated(user, time, realm);
-    return user.isEnabled() ? List.of(updated)
-        : List.of(updated, new UserBanned(user.getId(), time + 1, realm, UserBanned.Reason.DISABLED));
+    return user.isEnabled()
+        ? List.of(updated)
+        : List.of(
+            updated, new UserBanned(user.getId(), time + 1, realm, UserBanned.Reason.DISABLED));
   }
 
   private static UserCreated created(UserModel user, long time, String realm) {
-    return new UserCreated(user.getId(), time, realm, user.getUsername(), user.getEmail(), user.getFirstName(),
+    return new UserCreated(
+        user.getId(),
+        time,
+        realm,
+        user.getUsername(),
+        user.getEmail(),
+        user.getFirstName(),
         user.getLastName());
   }
 
   private static UserUpdated updated(UserModel user, long time, String realm) {
-    return new UserUpdated(user.getId(), time, realm, user.getUsername(), user.getEmail(), user.getFirstName(),
+    return new UserUpdated(
+        user.getId(),
+        time,
+        realm,
+        user.getUsername(),
+        user.getEmail(),
+        user.getFirstName(),
         user.getLastName());
   }
 
   private Optional<UserModel> user(String realmId, String userId) {
     RealmModel realm = session.realms().getRealm(realmId);
-    return realm == null ? Optional.empty() : Optional.ofNullable(session.users().getUserById(realm, userId));
+    return realm == null
+        ? Optional.empty()
+        : Optional.ofNullable(session.users().getUserById(realm, userId));
   }
 
   private String realm(Event event) {
@@ -133,8 +181,8 @@ final class LifecycleEvents {
   }
 
   /**
-   * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code users/<id>/logout},
-   * {@code sessions/<id>}, {@code logout-all}.
+   * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code
+   * users/<id>/logout}, {@code sessions/<id>}, {@code logout-all}.
    */
   record AdminPath(List<String> parts) {
 

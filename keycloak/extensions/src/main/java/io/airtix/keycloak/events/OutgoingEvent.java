@@ -1,19 +1,18 @@
 package io.airtix.keycloak.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airtix.events.AggregateEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.airtix.events.AggregateEvent;
-
 /**
- * One event as the platform reads it: the envelope of libs/events in its field order (id, type, aggregateId,
- * aggregateVersion, tenant, occurredAt, payload), the payload being the record's components. Written with its own
- * mapper, so Keycloak's Jackson settings never change the wire, and without any Java class name.
+ * One event as the platform reads it: the envelope of libs/events in its field order (id, type,
+ * aggregateId, aggregateVersion, tenant, occurredAt, payload), the payload being the record's
+ * components. Written with its own mapper, so Keycloak's Jackson settings never change the wire,
+ * and without any Java class name.
  */
 record OutgoingEvent(UUID id, String type, byte[] json) {
 
@@ -31,8 +30,7 @@ record OutgoingEvent(UUID id, String type, byte[] json) {
     envelope.set("payload", JSON.valueToTree(payload));
     try {
       return new OutgoingEvent(id, payload.eventType(), JSON.writeValueAsBytes(envelope));
-    }
-    catch (JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("could not write event " + payload.eventType(), e);
     }
   }

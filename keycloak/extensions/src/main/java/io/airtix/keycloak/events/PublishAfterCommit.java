@@ -1,15 +1,14 @@
 package io.airtix.keycloak.events;
 
+import io.airtix.events.AggregateEvent;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.keycloak.models.AbstractKeycloakTransaction;
 
-import io.airtix.events.AggregateEvent;
-
 /**
- * Holds the lifecycle events of one Keycloak session until its transaction completes: on commit they go to the
- * publisher, on rollback they are forgotten, so the platform only hears of changes Keycloak really stored.
+ * Holds the lifecycle events of one Keycloak session until its transaction completes: on commit
+ * they go to the publisher, on rollback they are forgotten, so the platform only hears of changes
+ * Keycloak really stored.
  */
 final class PublishAfterCommit extends AbstractKeycloakTransaction {
 
@@ -27,7 +26,10 @@ final class PublishAfterCommit extends AbstractKeycloakTransaction {
   @Override
   protected void commitImpl() {
     if (!events.isEmpty()) {
-      publisher.send(events.stream().map(event -> OutgoingEvent.of(event, LifecycleEvents.occurredAt(event))).toList());
+      publisher.send(
+          events.stream()
+              .map(event -> OutgoingEvent.of(event, LifecycleEvents.occurredAt(event)))
+              .toList());
       events.clear();
     }
   }

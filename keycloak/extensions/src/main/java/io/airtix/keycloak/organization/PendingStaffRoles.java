@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -16,14 +15,18 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 
 /**
- * Gives a person invited to an airline the tenant roles the invitation promised, the moment they join its
- * organization. The tenants service keeps those roles on the organization, one attribute per invited address
- * ({@link #attributeFor(String)}), because Keycloak's invitation carries no roles; a join without such an attribute
- * (staff added directly, members added in the console) is left alone.
+ * Gives a person invited to an airline the tenant roles the invitation promised, the moment they
+ * join its organization. The tenants service keeps those roles on the organization, one attribute
+ * per invited address ({@link #attributeFor(String)}), because Keycloak's invitation carries no
+ * roles; a join without such an attribute (staff added directly, members added in the console) is
+ * left alone.
  */
 public final class PendingStaffRoles implements ProviderEventListener {
 
-  /** Followed by the invited address in lower case; the values are the tenant roles, e.g. {@code agent}. */
+  /**
+   * Followed by the invited address in lower case; the values are the tenant roles, e.g. {@code
+   * agent}.
+   */
   public static final String ATTRIBUTE_PREFIX = "airtix.pending-roles.";
 
   private static final Logger log = Logger.getLogger(PendingStaffRoles.class);
@@ -39,7 +42,8 @@ public final class PendingStaffRoles implements ProviderEventListener {
     }
   }
 
-  private static void grant(KeycloakSession session, OrganizationModel organization, UserModel user) {
+  private static void grant(
+      KeycloakSession session, OrganizationModel organization, UserModel user) {
     if (user.getEmail() == null) {
       return;
     }
@@ -50,17 +54,22 @@ public final class PendingStaffRoles implements ProviderEventListener {
     }
     RealmModel realm = session.getContext().getRealm();
     for (String role : roles) {
-      // the groups of decision 0002; a role whose group an admin deleted meanwhile is skipped, not invented
-      GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm,
-          "/airlines/" + organization.getAlias() + "/" + role);
+      // the groups of decision 0002; a role whose group an admin deleted meanwhile is skipped, not
+      // invented
+      GroupModel group =
+          KeycloakModelUtils.findGroupByPath(
+              session, realm, "/airlines/" + organization.getAlias() + "/" + role);
       if (group == null) {
-        log.warnf("airtix: invited member %s of %s: no group for role %s", user.getId(), organization.getAlias(), role);
-      }
-      else if (!user.isMemberOf(group)) {
+        log.warnf(
+            "airtix: invited member %s of %s: no group for role %s",
+            user.getId(), organization.getAlias(), role);
+      } else if (!user.isMemberOf(group)) {
         user.joinGroup(group);
       }
     }
     organization.setAttributes(attributes);
-    log.infof("airtix: invited member %s joined %s with roles %s", user.getId(), organization.getAlias(), roles);
+    log.infof(
+        "airtix: invited member %s joined %s with roles %s",
+        user.getId(), organization.getAlias(), roles);
   }
 }

@@ -1,10 +1,8 @@
 package io.airtix.keycloak.registration;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
 import org.keycloak.authentication.forms.RegistrationPage;
@@ -22,16 +20,18 @@ import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Keycloak's user creation step of the registration form, silent about addresses that already have an account.
- * <p>
- * Keycloak answers a taken address with "Email already exists.", which tells anyone whether a person has an Airtix
- * account. Here every validation stays Keycloak's (user profile, organization invitations, and the other steps of
- * the form: password policy, terms), except that a taken address is no error: once everything else is valid, a
- * taken address creates nothing, its owner gets a mail about the attempt, and the page is the "verify your e-mail"
- * page a new registration gets.
- * <p>
- * A taken username that is not the address stays an error: two people cannot share a username, and usernames are
- * not addresses.
+ * Keycloak's user creation step of the registration form, silent about addresses that already have
+ * an account.
+ *
+ * <p>Keycloak answers a taken address with "Email already exists.", which tells anyone whether a
+ * person has an Airtix account. Here every validation stays Keycloak's (user profile, organization
+ * invitations, and the other steps of the form: password policy, terms), except that a taken
+ * address is no error: once everything else is valid, a taken address creates nothing, its owner
+ * gets a mail about the attempt, and the page is the "verify your e-mail" page a new registration
+ * gets.
+ *
+ * <p>A taken username that is not the address stays an error: two people cannot share a username,
+ * and usernames are not addresses.
  */
 public final class UndisclosedRegistration extends RegistrationUserCreation {
 
@@ -66,11 +66,15 @@ public final class UndisclosedRegistration extends RegistrationUserCreation {
       return;
     }
     context.getEvent().user(owner);
-    AttemptNotice.send(context.getSession(), context.getRealm(), context.getAuthenticationSession(), owner);
+    AttemptNotice.send(
+        context.getSession(), context.getRealm(), context.getAuthenticationSession(), owner);
     throw new CheckYourMailPage(context, owner.getEmail());
   }
 
-  /** The account that already has the address being registered (or the username, where the username is the address). */
+  /**
+   * The account that already has the address being registered (or the username, where the username
+   * is the address).
+   */
   private static UserModel ownerOfTheAddress(FormContext context) {
     MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
     String email = form.getFirst(RegistrationPage.FIELD_EMAIL);
@@ -87,12 +91,13 @@ public final class UndisclosedRegistration extends RegistrationUserCreation {
   }
 
   /**
-   * Lets Keycloak's validation run unchanged and passes its verdict on without the errors that say the address is
-   * taken: with no other error left, the form is valid.
+   * Lets Keycloak's validation run unchanged and passes its verdict on without the errors that say
+   * the address is taken: with no other error left, the form is valid.
    */
   private static final class TakenAddressIsNoError implements ValidationContext {
 
     private final ValidationContext context;
+
     /** Keycloak names the event's error just before it reports the errors; passed on with them. */
     private String error;
 
@@ -107,7 +112,8 @@ public final class UndisclosedRegistration extends RegistrationUserCreation {
 
     @Override
     public void validationError(MultivaluedMap<String, String> formData, List<FormMessage> errors) {
-      List<FormMessage> remaining = errors.stream().filter(message -> !saysTheAddressIsTaken(message)).toList();
+      List<FormMessage> remaining =
+          errors.stream().filter(message -> !saysTheAddressIsTaken(message)).toList();
       if (remaining.isEmpty()) {
         context.success();
         return;
@@ -117,9 +123,10 @@ public final class UndisclosedRegistration extends RegistrationUserCreation {
     }
 
     private boolean saysTheAddressIsTaken(FormMessage message) {
-      Set<String> taken = context.getRealm().isRegistrationEmailAsUsername()
-          ? Set.of(Messages.EMAIL_EXISTS, Messages.USERNAME_EXISTS)
-          : Set.of(Messages.EMAIL_EXISTS);
+      Set<String> taken =
+          context.getRealm().isRegistrationEmailAsUsername()
+              ? Set.of(Messages.EMAIL_EXISTS, Messages.USERNAME_EXISTS)
+              : Set.of(Messages.EMAIL_EXISTS);
       return taken.contains(message.getMessage());
     }
 

@@ -2,7 +2,6 @@ package io.airtix.keycloak.social;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderModel;
@@ -12,16 +11,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Brings a realm's identity providers in line with {@link SocialSignInSettings}: each supplied provider is created or
- * updated and enabled; a known provider whose credentials were withdrawn is disabled, not removed, so the links people
- * made to it survive until it comes back.
+ * Brings a realm's identity providers in line with {@link SocialSignInSettings}: each supplied
+ * provider is created or updated and enabled; a known provider whose credentials were withdrawn is
+ * disabled, not removed, so the links people made to it survive until it comes back.
  */
 final class RealmIdentityProviders {
 
   private static final Logger log = Logger.getLogger(RealmIdentityProviders.class);
 
-  private RealmIdentityProviders() {
-  }
+  private RealmIdentityProviders() {}
 
   static void apply(KeycloakSession session, RealmModel realm, SocialSignInSettings settings) {
     RealmModel previous = session.getContext().getRealm();
@@ -34,8 +32,7 @@ final class RealmIdentityProviders {
         if (existing == null) {
           providers.create(model(new IdentityProviderModel(), realm, supplied));
           log.infof("airtix: social sign-in %s created in realm %s", supplied, realm.getName());
-        }
-        else {
+        } else {
           providers.update(model(existing, realm, supplied));
           log.infof("airtix: social sign-in %s updated in realm %s", supplied, realm.getName());
         }
@@ -45,17 +42,18 @@ final class RealmIdentityProviders {
         if (existing != null && existing.isEnabled()) {
           existing.setEnabled(false);
           providers.update(existing);
-          log.infof("airtix: social sign-in %s disabled in realm %s: no client id and secret", alias, realm.getName());
+          log.infof(
+              "airtix: social sign-in %s disabled in realm %s: no client id and secret",
+              alias, realm.getName());
         }
       }
-    }
-    finally {
+    } finally {
       session.getContext().setRealm(previous);
     }
   }
 
-  private static IdentityProviderModel model(IdentityProviderModel model, RealmModel realm,
-      SocialSignInSettings.Supplied supplied) {
+  private static IdentityProviderModel model(
+      IdentityProviderModel model, RealmModel realm, SocialSignInSettings.Supplied supplied) {
     SocialProvider provider = supplied.provider();
     model.setAlias(provider.alias());
     model.setProviderId(provider.providerId());
@@ -65,13 +63,15 @@ final class RealmIdentityProviders {
     model.setStoreToken(false);
     model.setLinkOnly(false);
     model.setHideOnLogin(false);
-    // the profile is taken from the provider at the first sign-in only; afterwards it is the person's own
+    // the profile is taken from the provider at the first sign-in only; afterwards it is the
+    // person's own
     model.setSyncMode(IdentityProviderSyncMode.IMPORT);
     AuthenticationFlowModel firstBrokerLogin = realm.getFirstBrokerLoginFlow();
     if (firstBrokerLogin != null) {
       model.setFirstBrokerLoginFlowId(firstBrokerLogin.getId());
     }
-    Map<String, String> config = new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
+    Map<String, String> config =
+        new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
     config.putAll(provider.config());
     config.put("clientId", supplied.clientId());
     config.put("clientSecret", supplied.clientSecret());

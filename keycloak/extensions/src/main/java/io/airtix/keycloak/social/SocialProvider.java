@@ -4,13 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One way to sign in with an account elsewhere, as the realm's identity provider {@code alias} of Keycloak's provider
- * type {@code providerId}. The client id and secret come from the operator; the rest is fixed here.
+ * One way to sign in with an account elsewhere, as the realm's identity provider {@code alias} of
+ * Keycloak's provider type {@code providerId}. The client id and secret come from the operator; the
+ * rest is fixed here.
  *
  * @param trustEmail whether an address the provider hands over counts as verified (decision 0017)
  * @param config Keycloak's settings of the provider type, without the client id and secret
  */
-record SocialProvider(String alias, String providerId, String displayName, boolean trustEmail,
+record SocialProvider(
+    String alias,
+    String providerId,
+    String displayName,
+    boolean trustEmail,
     Map<String, String> config) {
 
   static final String GOOGLE = "google";
@@ -20,18 +25,21 @@ record SocialProvider(String alias, String providerId, String displayName, boole
 
   /** Keycloak's Google provider; Google hands over only addresses it has verified. */
   static SocialProvider google() {
-    return new SocialProvider(GOOGLE, "google", "Google", true, Map.of("defaultScope", "openid profile email"));
+    return new SocialProvider(
+        GOOGLE, "google", "Google", true, Map.of("defaultScope", "openid profile email"));
   }
 
   /** Keycloak's Facebook provider; Facebook does not say whether the address was confirmed. */
   static SocialProvider facebook() {
-    return new SocialProvider(FACEBOOK, "facebook", "Facebook", false, Map.of("defaultScope", "email public_profile"));
+    return new SocialProvider(
+        FACEBOOK, "facebook", "Facebook", false, Map.of("defaultScope", "email public_profile"));
   }
 
   /**
-   * X through Keycloak's generic OAuth 2.0 provider (its Twitter provider speaks the deprecated OAuth 1.0a). X's
-   * {@code /2/users/me} nests the person under {@code data}; it gives an address only to apps approved for the
-   * {@code users.email} scope, so by default the person types one in and verifies it.
+   * X through Keycloak's generic OAuth 2.0 provider (its Twitter provider speaks the deprecated
+   * OAuth 1.0a). X's {@code /2/users/me} nests the person under {@code data}; it gives an address
+   * only to apps approved for the {@code users.email} scope, so by default the person types one in
+   * and verifies it.
    */
   static SocialProvider x() {
     Map<String, String> config = new LinkedHashMap<>();
@@ -49,8 +57,12 @@ record SocialProvider(String alias, String providerId, String displayName, boole
     return new SocialProvider(X, "oauth2", "X", false, Map.copyOf(config));
   }
 
-  /** Any OpenID Connect provider, e.g. a partner's or a company's own, with the endpoints of its discovery document. */
-  static SocialProvider openIdConnect(String displayName, boolean trustEmail, OidcEndpoints endpoints) {
+  /**
+   * Any OpenID Connect provider, e.g. a partner's or a company's own, with the endpoints of its
+   * discovery document.
+   */
+  static SocialProvider openIdConnect(
+      String displayName, boolean trustEmail, OidcEndpoints endpoints) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("issuer", endpoints.issuer());
     config.put("authorizationUrl", endpoints.authorizationUrl());
@@ -71,8 +83,15 @@ record SocialProvider(String alias, String providerId, String displayName, boole
     return new SocialProvider(OIDC, "oidc", displayName, trustEmail, Map.copyOf(config));
   }
 
-  /** Where an OpenID Connect provider's endpoints are, as its {@code .well-known/openid-configuration} says. */
-  record OidcEndpoints(String issuer, String authorizationUrl, String tokenUrl, String jwksUrl, String userInfoUrl,
-      String logoutUrl) {
-  }
+  /**
+   * Where an OpenID Connect provider's endpoints are, as its {@code
+   * .well-known/openid-configuration} says.
+   */
+  record OidcEndpoints(
+      String issuer,
+      String authorizationUrl,
+      String tokenUrl,
+      String jwksUrl,
+      String userInfoUrl,
+      String logoutUrl) {}
 }

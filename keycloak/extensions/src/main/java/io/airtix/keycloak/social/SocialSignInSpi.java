@@ -5,8 +5,9 @@ import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
 /**
- * Gives the social sign-in set-up its own configuration scope, {@code --spi-social-sign-in--airtix--…}
- * ({@code KC_SPI_SOCIAL_SIGN_IN__AIRTIX__…}), beside the event listener's.
+ * Gives the social sign-in set-up its own configuration scope, {@code
+ * --spi-social-sign-in--airtix--…} ({@code KC_SPI_SOCIAL_SIGN_IN__AIRTIX__…}), beside the event
+ * listener's.
  */
 public final class SocialSignInSpi implements Spi {
 

@@ -2,12 +2,10 @@ package io.airtix.keycloak.emaillogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.keycloak.emaillogin.EmailChallenge.Outcome;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
-
-import io.airtix.keycloak.emaillogin.EmailChallenge.Outcome;
 
 class EmailChallengeTests {
 
@@ -20,7 +18,8 @@ class EmailChallengeTests {
 
     assertThat(issued.code()).matches("\\d{6}");
     assertThat(issued.key()).hasSizeGreaterThanOrEqualTo(43);
-    assertThat(issued.challenge().notes().values()).doesNotContain(issued.code(), issued.key())
+    assertThat(issued.challenge().notes().values())
+        .doesNotContain(issued.code(), issued.key())
         .allSatisfy(value -> assertThat(value).doesNotContain(issued.key()));
     assertThat(issued.challenge().expiresAt()).isEqualTo(NOW.plus(TEN_MINUTES).getEpochSecond());
   }
@@ -37,7 +36,8 @@ class EmailChallengeTests {
   void refusesAWrongCode() {
     EmailChallenge.Issued issued = EmailChallenge.issue("ada@example.org", NOW, TEN_MINUTES);
 
-    assertThat(issued.challenge().checkCode(otherThan(issued.code()), NOW, 5)).isEqualTo(Outcome.WRONG);
+    assertThat(issued.challenge().checkCode(otherThan(issued.code()), NOW, 5))
+        .isEqualTo(Outcome.WRONG);
     assertThat(issued.challenge().checkCode(null, NOW, 5)).isEqualTo(Outcome.WRONG);
   }
 
@@ -62,7 +62,8 @@ class EmailChallengeTests {
     Instant justBefore = NOW.plus(TEN_MINUTES).minusSeconds(1);
     Instant expiry = NOW.plus(TEN_MINUTES);
 
-    assertThat(issued.challenge().checkCode(issued.code(), justBefore, 5)).isEqualTo(Outcome.ACCEPTED);
+    assertThat(issued.challenge().checkCode(issued.code(), justBefore, 5))
+        .isEqualTo(Outcome.ACCEPTED);
     assertThat(issued.challenge().checkCode(issued.code(), expiry, 5)).isEqualTo(Outcome.EXPIRED);
     assertThat(issued.challenge().checkKey(issued.key(), expiry)).isEqualTo(Outcome.EXPIRED);
   }
@@ -78,7 +79,8 @@ class EmailChallengeTests {
 
   @Test
   void survivesTheTripThroughTheSessionNotes() {
-    EmailChallenge challenge = EmailChallenge.issue("ada@example.org", NOW, TEN_MINUTES).challenge().afterWrongCode();
+    EmailChallenge challenge =
+        EmailChallenge.issue("ada@example.org", NOW, TEN_MINUTES).challenge().afterWrongCode();
 
     assertThat(EmailChallenge.fromNotes(challenge.notes()::get)).isEqualTo(challenge);
     assertThat(EmailChallenge.fromNotes(name -> null)).isNull();

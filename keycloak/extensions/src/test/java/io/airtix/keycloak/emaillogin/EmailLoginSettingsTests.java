@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class EmailLoginSettingsTests {
@@ -17,16 +16,28 @@ class EmailLoginSettingsTests {
 
   @Test
   void readsTheExecutionsConfig() {
-    EmailLoginSettings settings = EmailLoginSettings.from(Map.of("lifetime-seconds", "300", "sends-per-window", "2",
-        "send-window-seconds", "60", "wrong-codes-allowed", "3"));
+    EmailLoginSettings settings =
+        EmailLoginSettings.from(
+            Map.of(
+                "lifetime-seconds",
+                "300",
+                "sends-per-window",
+                "2",
+                "send-window-seconds",
+                "60",
+                "wrong-codes-allowed",
+                "3"));
 
-    assertThat(settings).isEqualTo(new EmailLoginSettings(Duration.ofMinutes(5), 2, Duration.ofMinutes(1), 3));
+    assertThat(settings)
+        .isEqualTo(new EmailLoginSettings(Duration.ofMinutes(5), 2, Duration.ofMinutes(1), 3));
   }
 
   @Test
   void keepsTheDefaultForAnEntryThatIsMissingBlankOrNotAPositiveNumber() {
-    EmailLoginSettings settings = EmailLoginSettings.from(Map.of("lifetime-seconds", "soon", "sends-per-window", "0",
-        "send-window-seconds", " "));
+    EmailLoginSettings settings =
+        EmailLoginSettings.from(
+            Map.of(
+                "lifetime-seconds", "soon", "sends-per-window", "0", "send-window-seconds", " "));
 
     assertThat(settings).isEqualTo(EmailLoginSettings.DEFAULTS);
   }

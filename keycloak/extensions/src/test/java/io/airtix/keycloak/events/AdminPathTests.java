@@ -2,9 +2,8 @@ package io.airtix.keycloak.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.airtix.keycloak.events.LifecycleEvents.AdminPath;
+import org.junit.jupiter.api.Test;
 
 class AdminPathTests {
 

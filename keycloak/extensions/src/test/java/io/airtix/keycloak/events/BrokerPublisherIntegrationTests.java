@@ -2,6 +2,13 @@ package io.airtix.keycloak.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import io.airtix.broker.EmbeddedBroker;
+import io.airtix.events.users.UserBanned;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,27 +22,17 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.DeliverCallback;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.airtix.broker.EmbeddedBroker;
-import io.airtix.events.users.UserBanned;
-
 /**
- * The publisher against both brokers the platform runs on: the machine's RabbitMQ (a missing one fails the test)
- * and the standalone embedded broker, which this test can stop and start again.
+ * The publisher against both brokers the platform runs on: the machine's RabbitMQ (a missing one
+ * fails the test) and the standalone embedded broker, which this test can stop and start again.
  */
 class BrokerPublisherIntegrationTests {
 
-  @TempDir
-  Path brokerDir;
+  @TempDir Path brokerDir;
 
   @Test
   void publishesConfirmedEventsToRabbitMq() throws Exception {
@@ -48,9 +45,10 @@ class BrokerPublisherIntegrationTests {
       publisher.send(List.of(banned));
 
       assertThat(subscriber.next()).isEqualTo(banned.text());
-      Awaitility.await("confirmed").atMost(Duration.ofSeconds(10)).until(() -> publisher.waiting() == 0);
-    }
-    finally {
+      Awaitility.await("confirmed")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> publisher.waiting() == 0);
+    } finally {
       deleteExchange(rabbitMqPort(), exchange);
     }
   }
@@ -70,29 +68,44 @@ class BrokerPublisherIntegrationTests {
     try (BrokerPublisher publisher = new BrokerPublisher(settings(port, exchange))) {
       OutgoingEvent whileDown = banned();
       publisher.send(List.of(whileDown));
-      Awaitility.await("publisher noticed the broker is down").during(Duration.ofSeconds(1))
-          .atMost(Duration.ofSeconds(5)).until(() -> publisher.waiting() == 1);
+      Awaitility.await("publisher noticed the broker is down")
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> publisher.waiting() == 1);
 
       broker = EmbeddedBroker.start(brokerDir, port);
-      Awaitility.await("buffered event confirmed").atMost(Duration.ofSeconds(30))
+      Awaitility.await("buffered event confirmed")
+          .atMost(Duration.ofSeconds(30))
           .until(() -> publisher.waiting() == 0);
       try (Subscriber subscriber = new Subscriber(port, queue, true)) {
         assertThat(subscriber.next()).isEqualTo(whileDown.text());
       }
-    }
-    finally {
+    } finally {
       broker.close();
     }
   }
 
   private static OutgoingEvent banned() {
-    UserBanned banned = new UserBanned(UUID.randomUUID().toString(), System.currentTimeMillis(), "airtix",
-        UserBanned.Reason.DISABLED);
+    UserBanned banned =
+        new UserBanned(
+            UUID.randomUUID().toString(),
+            System.currentTimeMillis(),
+            "airtix",
+            UserBanned.Reason.DISABLED);
     return OutgoingEvent.of(banned, Instant.ofEpochMilli(banned.version()));
   }
 
   private static BrokerSettings settings(int port, String exchange) {
-    return new BrokerSettings(true, "127.0.0.1", port, "guest", "guest", "/", exchange, 100, Duration.ofSeconds(5),
+    return new BrokerSettings(
+        true,
+        "127.0.0.1",
+        port,
+        "guest",
+        "guest",
+        "/",
+        exchange,
+        100,
+        Duration.ofSeconds(5),
         Duration.ofSeconds(1));
   }
 
@@ -100,14 +113,15 @@ class BrokerPublisherIntegrationTests {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2_000);
       return 5672;
-    }
-    catch (IOException e) {
-      throw new IllegalStateException("RabbitMQ (guest/guest) must answer on 127.0.0.1:5672 for this test", e);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "RabbitMQ (guest/guest) must answer on 127.0.0.1:5672 for this test", e);
     }
   }
 
   private static void deleteExchange(int port, String exchange) throws Exception {
-    try (Connection connection = factory(port).newConnection(); Channel channel = connection.createChannel()) {
+    try (Connection connection = factory(port).newConnection();
+        Channel channel = connection.createChannel()) {
       channel.exchangeDelete(exchange);
     }
   }
@@ -162,8 +176,9 @@ class BrokerPublisherIntegrationTests {
     }
 
     private void consume(String queue) throws IOException {
-      DeliverCallback deliver = (tag, delivery) -> received.add(new String(delivery.getBody(), StandardCharsets.UTF_8));
-      channel.basicConsume(queue, true, deliver, tag -> { });
+      DeliverCallback deliver =
+          (tag, delivery) -> received.add(new String(delivery.getBody(), StandardCharsets.UTF_8));
+      channel.basicConsume(queue, true, deliver, tag -> {});
     }
 
     String next() throws InterruptedException {

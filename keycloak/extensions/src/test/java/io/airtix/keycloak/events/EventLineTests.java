@@ -3,7 +3,6 @@ package io.airtix.keycloak.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -25,16 +24,19 @@ class EventLineTests {
     event.setUserId("user-1");
     event.setSessionId("session-1");
     event.setIpAddress("203.0.113.7");
-    event.setDetails(Map.of(
-        Details.USERNAME, "jane.doe",
-        Details.EMAIL, "jane@example.org",
-        Details.AUTH_METHOD, "openid-connect",
-        Details.REDIRECT_URI, "http://localhost:8080/callback"));
+    event.setDetails(
+        Map.of(
+            Details.USERNAME, "jane.doe",
+            Details.EMAIL, "jane@example.org",
+            Details.AUTH_METHOD, "openid-connect",
+            Details.REDIRECT_URI, "http://localhost:8080/callback"));
 
     String line = EventLine.of(event);
 
-    assertThat(line).isEqualTo("client=airtix-web detail.auth_method=openid-connect event=e-1 kind=user "
-        + "realm=realm-1 session=session-1 type=LOGIN user=user-1");
+    assertThat(line)
+        .isEqualTo(
+            "client=airtix-web detail.auth_method=openid-connect event=e-1 kind=user "
+                + "realm=realm-1 session=session-1 type=LOGIN user=user-1");
     assertThat(line).doesNotContain("jane", "203.0.113.7", "callback");
   }
 
@@ -45,7 +47,8 @@ class EventLineTests {
     event.setRealmId("realm-1");
     event.setError("invalid_user_credentials");
 
-    assertThat(EventLine.of(event)).isEqualTo("error=invalid_user_credentials kind=user realm=realm-1 type=LOGIN_ERROR");
+    assertThat(EventLine.of(event))
+        .isEqualTo("error=invalid_user_credentials kind=user realm=realm-1 type=LOGIN_ERROR");
   }
 
   @Test
@@ -65,8 +68,10 @@ class EventLineTests {
 
     String line = EventLine.of(event);
 
-    assertThat(line).isEqualTo("actor=admin-1 client=admin-cli event=a-1 kind=admin operation=CREATE "
-        + "path=users/user-1 realm=realm-1 resource=USER");
+    assertThat(line)
+        .isEqualTo(
+            "actor=admin-1 client=admin-cli event=a-1 kind=admin operation=CREATE "
+                + "path=users/user-1 realm=realm-1 resource=USER");
     assertThat(line).doesNotContain("jane", "198.51.100.1");
   }
 

@@ -2,16 +2,14 @@ package io.airtix.keycloak.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airtix.events.users.SessionEnded;
+import io.airtix.events.users.UserCreated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-
-import io.airtix.events.users.SessionEnded;
-import io.airtix.events.users.UserCreated;
 
 class OutgoingEventTests {
 
@@ -19,16 +17,18 @@ class OutgoingEventTests {
 
   @Test
   void writesThePlatformsEnvelopeInItsFieldOrderWithoutJavaClassNames() throws Exception {
-    UserCreated created = new UserCreated("5ef9", 1_764_000_000_123L, "airtix", "ada", "ada@example.org", "Ada",
-        "Lovelace");
+    UserCreated created =
+        new UserCreated(
+            "5ef9", 1_764_000_000_123L, "airtix", "ada", "ada@example.org", "Ada", "Lovelace");
 
     OutgoingEvent event = OutgoingEvent.of(created, Instant.ofEpochMilli(created.version()));
 
     JsonNode json = JSON.readTree(event.json());
     List<String> fields = new ArrayList<>();
     json.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("id", "type", "aggregateId", "aggregateVersion", "tenant", "occurredAt",
-        "payload");
+    assertThat(fields)
+        .containsExactly(
+            "id", "type", "aggregateId", "aggregateVersion", "tenant", "occurredAt", "payload");
     assertThat(json.path("id").asText()).isEqualTo(event.id().toString());
     assertThat(json.path("type").asText()).isEqualTo("user.created").isEqualTo(event.type());
     assertThat(json.path("aggregateId").asText()).isEqualTo("5ef9");
@@ -41,7 +41,8 @@ class OutgoingEventTests {
 
   @Test
   void writesAnEndedSessionWithItsReason() throws Exception {
-    SessionEnded ended = new SessionEnded("sid-1", "5ef9", 1L, "airtix", SessionEnded.Reason.LOGOUT);
+    SessionEnded ended =
+        new SessionEnded("sid-1", "5ef9", 1L, "airtix", SessionEnded.Reason.LOGOUT);
 
     JsonNode json = JSON.readTree(OutgoingEvent.of(ended, Instant.ofEpochMilli(1)).json());
 

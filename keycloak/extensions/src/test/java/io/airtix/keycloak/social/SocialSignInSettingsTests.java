@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.Config;
 
@@ -22,70 +21,120 @@ class SocialSignInSettingsTests {
 
   @Test
   void offersAProviderOnlyWhenBothItsClientIdAndSecretAreSupplied() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "google-client-id", "g-id", "google-client-secret", "g-secret",
-        "facebook-client-id", "f-id",
-        "x-client-secret", "x-secret")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(
+                Map.of(
+                    "google-client-id",
+                    "g-id",
+                    "google-client-secret",
+                    "g-secret",
+                    "facebook-client-id",
+                    "f-id",
+                    "x-client-secret",
+                    "x-secret")));
 
-    assertThat(settings.supplied()).extracting(supplied -> supplied.provider().alias()).containsExactly("google");
+    assertThat(settings.supplied())
+        .extracting(supplied -> supplied.provider().alias())
+        .containsExactly("google");
     assertThat(settings.withdrawn()).containsExactly("facebook", "x", "oidc");
   }
 
   @Test
   void countsABlankValueAsNotSupplied() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "google-client-id", "g-id", "google-client-secret", " ")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(Map.of("google-client-id", "g-id", "google-client-secret", " ")));
 
     assertThat(settings.supplied()).isEmpty();
   }
 
   @Test
   void setsUpXThroughTheGenericOAuth2ProviderWithPkce() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "x-client-id", "x-id", "x-client-secret", "x-secret")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(Map.of("x-client-id", "x-id", "x-client-secret", "x-secret")));
 
     SocialProvider x = settings.supplied().get(0).provider();
     assertThat(x.providerId()).isEqualTo("oauth2");
     assertThat(x.trustEmail()).isFalse();
-    assertThat(x.config()).containsEntry("userIDClaim", "data.id").containsEntry("pkceMethod", "S256")
+    assertThat(x.config())
+        .containsEntry("userIDClaim", "data.id")
+        .containsEntry("pkceMethod", "S256")
         .containsEntry("clientAuthMethod", "client_secret_basic");
   }
 
   @Test
   void trustsGooglesAddressesOnly() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "google-client-id", "g", "google-client-secret", "s", "facebook-client-id", "f",
-        "facebook-client-secret", "s", "x-client-id", "x", "x-client-secret", "s")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(
+                Map.of(
+                    "google-client-id",
+                    "g",
+                    "google-client-secret",
+                    "s",
+                    "facebook-client-id",
+                    "f",
+                    "facebook-client-secret",
+                    "s",
+                    "x-client-id",
+                    "x",
+                    "x-client-secret",
+                    "s")));
 
-    assertThat(settings.supplied()).extracting(supplied -> supplied.provider().alias() + "=" + supplied.provider().trustEmail())
+    assertThat(settings.supplied())
+        .extracting(
+            supplied -> supplied.provider().alias() + "=" + supplied.provider().trustEmail())
         .containsExactly("google=true", "facebook=false", "x=false");
   }
 
   @Test
   void setsUpAnOpenIdConnectProviderFromItsEndpoints() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "oidc-client-id", "airtix", "oidc-client-secret", "s", "oidc-display-name", "Partner",
-        "oidc-trust-email", "true", "oidc-issuer", "https://id.example/realms/p",
-        "oidc-authorization-url", "https://id.example/auth", "oidc-token-url", "https://id.example/token",
-        "oidc-jwks-url", "https://id.example/certs")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(
+                Map.of(
+                    "oidc-client-id",
+                    "airtix",
+                    "oidc-client-secret",
+                    "s",
+                    "oidc-display-name",
+                    "Partner",
+                    "oidc-trust-email",
+                    "true",
+                    "oidc-issuer",
+                    "https://id.example/realms/p",
+                    "oidc-authorization-url",
+                    "https://id.example/auth",
+                    "oidc-token-url",
+                    "https://id.example/token",
+                    "oidc-jwks-url",
+                    "https://id.example/certs")));
 
     SocialProvider oidc = settings.supplied().get(0).provider();
     assertThat(oidc.displayName()).isEqualTo("Partner");
     assertThat(oidc.trustEmail()).isTrue();
-    assertThat(oidc.config()).containsEntry("issuer", "https://id.example/realms/p").doesNotContainKey("userInfoUrl");
+    assertThat(oidc.config())
+        .containsEntry("issuer", "https://id.example/realms/p")
+        .doesNotContainKey("userInfoUrl");
   }
 
   @Test
   void refusesAnOpenIdConnectProviderWithoutItsEndpoints() {
-    assertThatIllegalStateException().isThrownBy(() -> SocialSignInSettings.from(scope(Map.of(
-        "oidc-client-id", "airtix", "oidc-client-secret", "s"))))
+    assertThatIllegalStateException()
+        .isThrownBy(
+            () ->
+                SocialSignInSettings.from(
+                    scope(Map.of("oidc-client-id", "airtix", "oidc-client-secret", "s"))))
         .withMessageContaining("--spi-social-sign-in--airtix--oidc-issuer");
   }
 
   @Test
   void neverShowsTheSecret() {
-    SocialSignInSettings settings = SocialSignInSettings.from(scope(Map.of(
-        "google-client-id", "g-id", "google-client-secret", "very-secret")));
+    SocialSignInSettings settings =
+        SocialSignInSettings.from(
+            scope(Map.of("google-client-id", "g-id", "google-client-secret", "very-secret")));
 
     assertThat(settings.toString()).contains("g-id").doesNotContain("very-secret");
   }

@@ -4,16 +4,9 @@ import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.UserRepresentation;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.LoginFailedException;
@@ -22,10 +15,16 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * What a person changes about their own account from the web app: the app sends them to Keycloak with the action
- * ({@code kc_action}, application-initiated actions), Keycloak asks them to sign in again and shows its page.
+ * What a person changes about their own account from the web app: the app sends them to Keycloak
+ * with the action ({@code kc_action}, application-initiated actions), Keycloak asks them to sign in
+ * again and shows its page.
  */
 @IdentityTest
 class AccountSelfServiceIntegrationTests {
@@ -63,8 +62,11 @@ class AccountSelfServiceIntegrationTests {
     JsonNode claims = KeycloakServer.claims(browser.awaitTokens().accessToken());
     assertThat(claims.path("given_name").asText()).isEqualTo("Ada");
     assertThat(claims.path("family_name").asText()).isEqualTo("Lovelace");
-    JsonNode updated = events.await("user.updated", traveller.id(),
-        event -> event.path("payload").path("lastName").asText().equals("Lovelace"));
+    JsonNode updated =
+        events.await(
+            "user.updated",
+            traveller.id(),
+            event -> event.path("payload").path("lastName").asText().equals("Lovelace"));
     assertThat(updated.path("payload").path("firstName").asText()).isEqualTo("Ada");
   }
 
@@ -85,7 +87,9 @@ class AccountSelfServiceIntegrationTests {
     browser.open(confirmation.link("/login-actions/action-token"));
     assertThat(account(traveller).getEmail()).isEqualTo(newAddress);
     assertThat(account(traveller).isEmailVerified()).isTrue();
-    events.await("user.updated", traveller.id(),
+    events.await(
+        "user.updated",
+        traveller.id(),
         event -> event.path("payload").path("email").asText().equals(newAddress));
   }
 
@@ -103,21 +107,27 @@ class AccountSelfServiceIntegrationTests {
     browser.awaitTokens();
 
     assertThatThrownBy(() -> keycloak.login(traveller)).isInstanceOf(LoginFailedException.class);
-    keycloak.login(new TestUser(traveller.id(), traveller.username(), traveller.email(), newPassword));
+    keycloak.login(
+        new TestUser(traveller.id(), traveller.username(), traveller.email(), newPassword));
   }
 
   @Test
   void travellerDeletesTheirAccount(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     startAction(browser, traveller, "delete_account");
-    assertThat(browser.text()).contains("Delete account confirmation", "This action is irreversible");
+    assertThat(browser.text())
+        .contains("Delete account confirmation", "This action is irreversible");
     browser.screenshot("delete-account");
     assertAccessible(browser, "delete account");
 
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm deletion")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm deletion"))
+        .click();
 
     browser.page().getByText("User deleted successfully").waitFor();
-    assertThat(keycloak.airtixRealm().resource().users().search(traveller.username(), true)).isEmpty();
+    assertThat(keycloak.airtixRealm().resource().users().search(traveller.username(), true))
+        .isEmpty();
     assertThatThrownBy(() -> keycloak.login(traveller)).isInstanceOf(LoginFailedException.class);
     JsonNode deleted = events.await("user.deleted", traveller.id());
     assertThat(deleted.toString()).doesNotContain(traveller.email(), traveller.username());
@@ -129,7 +139,10 @@ class AccountSelfServiceIntegrationTests {
   }
 
   private static void submit(WebBrowser browser) {
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
   }
 
   private UserRepresentation account(TestUser traveller) {

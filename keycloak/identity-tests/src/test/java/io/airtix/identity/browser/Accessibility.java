@@ -2,30 +2,45 @@ package io.airtix.identity.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-
-/** axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, language, landmarks…) run on the page as it is now. */
+/**
+ * axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, language, landmarks…) run on the
+ * page as it is now.
+ */
 public final class Accessibility {
 
-  private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final List<String> WCAG_21_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-  private Accessibility() {
-  }
+  private Accessibility() {}
 
   /** Fails with every violation found, its rule, impact and the elements concerned. */
   public static void assertAccessible(WebBrowser browser, String page) {
-    List<Rule> violations = new AxeBuilder(browser.page()).withTags(WCAG_21_AA).analyze().getViolations();
-    assertThat(violations).as("WCAG 2.1 AA violations on the %s page:%n%s", page, describe(violations)).isEmpty();
+    List<Rule> violations =
+        new AxeBuilder(browser.page()).withTags(WCAG_21_AA).analyze().getViolations();
+    assertThat(violations)
+        .as("WCAG 2.1 AA violations on the %s page:%n%s", page, describe(violations))
+        .isEmpty();
   }
 
   private static String describe(List<Rule> violations) {
     return violations.stream()
-        .map(rule -> "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+        .map(
+            rule ->
+                "- "
+                    + rule.getId()
+                    + " ("
+                    + rule.getImpact()
+                    + "): "
+                    + rule.getHelp()
+                    + " at "
+                    + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
         .collect(Collectors.joining(System.lineSeparator()));
   }
 }

@@ -3,15 +3,13 @@ package io.airtix.identity.bruteforce;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @IdentityTest
 class BruteForceProtectionIntegrationTests {
@@ -23,7 +21,8 @@ class BruteForceProtectionIntegrationTests {
   }
 
   @Test
-  void accountLocksAfterFiveFailuresAndTheRightPasswordThenGetsTheSameAnswerAsAWrongOne(WebBrowser browser) {
+  void accountLocksAfterFiveFailuresAndTheRightPasswordThenGetsTheSameAnswerAsAWrongOne(
+      WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn();
     browser.submitCredentials(traveller.username(), "Not-" + traveller.password());
@@ -35,10 +34,13 @@ class BruteForceProtectionIntegrationTests {
     browser.submitCredentials(traveller.username(), traveller.password());
 
     assertThat(browser.isAtTheWebApp()).isFalse();
-    assertThat(browser.feedback()).isEqualTo(wrongPassword).contains("Invalid username or password.");
+    assertThat(browser.feedback())
+        .isEqualTo(wrongPassword)
+        .contains("Invalid username or password.");
     browser.screenshot("locked");
     assertAccessible(browser, "locked");
-    Map<String, Object> status = keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id());
+    Map<String, Object> status =
+        keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id());
     assertThat(status).containsEntry("disabled", true);
   }
 }

@@ -3,26 +3,10 @@ package io.airtix.identity.emaillogin;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.ws.rs.core.Response;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.Tokens;
@@ -30,6 +14,19 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 @IdentityTest
 class EmailLoginIntegrationTests {
@@ -58,7 +55,8 @@ class EmailLoginIntegrationTests {
     follow(browser, link);
 
     Tokens tokens = browser.awaitTokens();
-    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
 
     browser.signOut(tokens);
     follow(browser, link);
@@ -95,14 +93,16 @@ class EmailLoginIntegrationTests {
     String code = code(keycloak.mailServer().awaitMailTo(traveller.email()));
 
     enterCode(browser, otherThan(code));
-    assertThat(browser.feedback()).isEqualTo("That code is not right. Check the e-mail and try again.");
+    assertThat(browser.feedback())
+        .isEqualTo("That code is not right. Check the e-mail and try again.");
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("email-sign-in-wrong-code");
     assertAccessible(browser, "email sign in wrong code");
 
     enterCode(browser, code);
     Tokens tokens = browser.awaitTokens();
-    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 
   @Test
@@ -115,11 +115,13 @@ class EmailLoginIntegrationTests {
     for (int guess = 1; guess <= 5; guess++) {
       enterCode(browser, String.format("%06d", (Integer.parseInt(code) + guess) % 1_000_000));
     }
-    assertThat(browser.feedback()).isEqualTo("Too many wrong codes: this code no longer works. Ask for a new one.");
+    assertThat(browser.feedback())
+        .isEqualTo("Too many wrong codes: this code no longer works. Ask for a new one.");
     enterCode(browser, code);
 
     assertThat(browser.isAtTheWebApp()).isFalse();
-    assertThat(browser.feedback()).isEqualTo("Too many wrong codes: this code no longer works. Ask for a new one.");
+    assertThat(browser.feedback())
+        .isEqualTo("Too many wrong codes: this code no longer works. Ask for a new one.");
   }
 
   @Test
@@ -139,15 +141,17 @@ class EmailLoginIntegrationTests {
       assertThat(browser.isAtTheWebApp()).isFalse();
 
       // the expired code sent the person back to the address page, with the address filled in
-      browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
+      browser
+          .page()
+          .getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
           .click();
       second = keycloak.mailServer().awaitMailsTo(traveller.email(), 2).get(1);
       Thread.sleep(Duration.ofSeconds(3).toMillis());
       browser.open(second.link(LINK));
       assertThat(browser.isAtTheWebApp()).isFalse();
       assertThat(browser.feedback()).isEqualTo("This code or link has expired. Ask for a new one.");
-    }
-    finally {
+    } finally {
       flows().removeAuthenticatorConfig(configId);
     }
   }
@@ -170,21 +174,27 @@ class EmailLoginIntegrationTests {
     assertThat(keycloak.airtixRealm().resource().users().searchByEmail(newcomer, true)).isEmpty();
 
     enterCode(browser, code(invitation));
-    // the realm's user profile asks for a name before the first sign-in completes, as for any account without one
+    // the realm's user profile asks for a name before the first sign-in completes, as for any
+    // account without one
     browser.page().getByLabel("First name").waitFor();
     browser.screenshot("email-sign-in-new-account-profile");
     assertAccessible(browser, "email sign in new account profile");
     browser.page().getByLabel("First name").fill("Nova");
     browser.page().getByLabel("Last name").fill("Newcomer");
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
     JsonNode claims = KeycloakServer.claims(browser.awaitTokens().accessToken());
 
     assertThat(claims.path("email").asText()).isEqualTo(newcomer);
     assertThat(claims.path("email_verified").asBoolean()).isTrue();
     assertThat(claims.path("realm_access").path("roles").toString()).contains("\"customer\"");
-    List<UserRepresentation> accounts = keycloak.airtixRealm().resource().users().searchByEmail(newcomer, true);
+    List<UserRepresentation> accounts =
+        keycloak.airtixRealm().resource().users().searchByEmail(newcomer, true);
     assertThat(accounts).hasSize(1);
-    assertThat(keycloak.airtixRealm().resource().users().get(accounts.get(0).getId()).credentials()).isEmpty();
+    assertThat(keycloak.airtixRealm().resource().users().get(accounts.get(0).getId()).credentials())
+        .isEmpty();
   }
 
   @Test
@@ -201,7 +211,8 @@ class EmailLoginIntegrationTests {
     sendTo(browser, traveller.email());
 
     assertThat(browser.feedback())
-        .isEqualTo("Too many sign-in e-mails were sent to this address. Wait a few minutes, then try again.");
+        .isEqualTo(
+            "Too many sign-in e-mails were sent to this address. Wait a few minutes, then try again.");
     browser.screenshot("email-sign-in-too-many-mails");
     assertAccessible(browser, "email sign in too many mails");
     assertThat(keycloak.mailServer().awaitMailsTo(traveller.email(), 3)).hasSize(3);
@@ -213,14 +224,16 @@ class EmailLoginIntegrationTests {
     browser.startSignIn();
     askForMail(browser, traveller.email());
     String code = code(keycloak.mailServer().awaitMailTo(traveller.email()));
-    UserRepresentation disabled = keycloak.airtixRealm().resource().users().get(traveller.id()).toRepresentation();
+    UserRepresentation disabled =
+        keycloak.airtixRealm().resource().users().get(traveller.id()).toRepresentation();
     disabled.setEnabled(false);
     keycloak.airtixRealm().resource().users().get(traveller.id()).update(disabled);
 
     enterCode(browser, code);
 
     assertThat(browser.isAtTheWebApp()).isFalse();
-    assertThat(browser.feedback()).isEqualTo("You cannot sign in with this address. Contact Airtix support.");
+    assertThat(browser.feedback())
+        .isEqualTo("You cannot sign in with this address. Contact Airtix support.");
   }
 
   @Test
@@ -230,14 +243,20 @@ class EmailLoginIntegrationTests {
     for (int failure = 1; failure <= 5; failure++) {
       browser.submitCredentials(traveller.username(), "Not-" + traveller.password());
     }
-    assertThat(keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id()))
+    assertThat(
+            keycloak
+                .airtixRealm()
+                .resource()
+                .attackDetection()
+                .bruteForceUserStatus(traveller.id()))
         .containsEntry("disabled", true);
 
     askForMail(browser, traveller.email());
     enterCode(browser, code(keycloak.mailServer().awaitMailTo(traveller.email())));
 
     assertThat(browser.isAtTheWebApp()).isFalse();
-    assertThat(browser.feedback()).isEqualTo("You cannot sign in with this address. Contact Airtix support.");
+    assertThat(browser.feedback())
+        .isEqualTo("You cannot sign in with this address. Contact Airtix support.");
   }
 
   @Test
@@ -246,19 +265,24 @@ class EmailLoginIntegrationTests {
 
     Tokens tokens = browser.signIn(traveller.username(), traveller.password());
 
-    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 
   private static void askForMail(WebBrowser browser, String address) {
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link"))
+        .click();
     assertThat(browser.text()).contains("Sign in with your e-mail address");
     browser.screenshot("email-sign-in-address");
     sendTo(browser, address);
   }
 
   /**
-   * Opens the mailed link as a click in the page does. A link that signs in answers with a redirect to the web app,
-   * which Chromium does not hand to Playwright's routing when it ends a navigation Playwright started.
+   * Opens the mailed link as a click in the page does. A link that signs in answers with a redirect
+   * to the web app, which Chromium does not hand to Playwright's routing when it ends a navigation
+   * Playwright started.
    */
   private static void follow(WebBrowser browser, URI link) {
     browser.page().evaluate("url => window.location.assign(url)", link.toString());
@@ -266,18 +290,28 @@ class EmailLoginIntegrationTests {
 
   private static void sendTo(WebBrowser browser, String address) {
     browser.page().getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(address);
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
+    browser
+        .page()
+        .getByRole(
+            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
         .click();
   }
 
   private static void startOver(WebBrowser browser) {
-    browser.page().getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Use another address or get a new code")).click();
+    browser
+        .page()
+        .getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Use another address or get a new code"))
+        .click();
   }
 
   private static void enterCode(WebBrowser browser, String code) {
     browser.page().getByLabel("Code from the e-mail").fill(code);
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+        .click();
   }
 
   private static String code(Mail mail) {
@@ -298,9 +332,11 @@ class EmailLoginIntegrationTests {
 
   /** Attaches a config to the realm's e-mail sign-in execution; the caller removes it again. */
   private String configure(Map<String, String> settings) {
-    AuthenticationExecutionInfoRepresentation execution = flows().getExecutions("airtix first factor").stream()
-        .filter(candidate -> "airtix-email-login".equals(candidate.getProviderId()))
-        .findFirst().orElseThrow();
+    AuthenticationExecutionInfoRepresentation execution =
+        flows().getExecutions("airtix first factor").stream()
+            .filter(candidate -> "airtix-email-login".equals(candidate.getProviderId()))
+            .findFirst()
+            .orElseThrow();
     AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
     config.setAlias("email-sign-in-test-" + System.nanoTime());
     config.setConfig(settings);

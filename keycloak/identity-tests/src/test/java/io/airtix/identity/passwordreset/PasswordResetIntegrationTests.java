@@ -3,28 +3,27 @@ package io.airtix.identity.passwordreset;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RealmRepresentation;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 @IdentityTest
 class PasswordResetIntegrationTests {
 
-  private static final String SENT = "You should receive an email shortly with further instructions.";
+  private static final String SENT =
+      "You should receive an email shortly with further instructions.";
 
   private final KeycloakServer keycloak;
 
@@ -42,7 +41,8 @@ class PasswordResetIntegrationTests {
     assertThat(mail.subject()).isEqualTo("Reset your Airtix password");
     URI link = mail.link("/login-actions/action-token");
     JsonNode key = actionToken(link);
-    assertThat(key.path("exp").asLong() - key.path("iat").asLong()).isEqualTo(Duration.ofMinutes(15).toSeconds());
+    assertThat(key.path("exp").asLong() - key.path("iat").asLong())
+        .isEqualTo(Duration.ofMinutes(15).toSeconds());
 
     browser.open(link);
     browser.screenshot("reset-password");
@@ -50,7 +50,8 @@ class PasswordResetIntegrationTests {
     String newPassword = TestUsers.randomPassword();
     choosePassword(browser, newPassword);
     browser.awaitTokens();
-    keycloak.login(new TestUser(traveller.id(), traveller.username(), traveller.email(), newPassword));
+    keycloak.login(
+        new TestUser(traveller.id(), traveller.username(), traveller.email(), newPassword));
 
     browser.open(link);
     assertThat(browser.isAtTheWebApp()).isFalse();
@@ -77,17 +78,19 @@ class PasswordResetIntegrationTests {
   void expiredLinkIsRefused(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     URI link;
-    // Keycloak writes the expiry into the link when it makes it: a short lifespan for this one link only
+    // Keycloak writes the expiry into the link when it makes it: a short lifespan for this one link
+    // only
     setLinkLifespan(Duration.ofSeconds(3));
     try {
       requestReset(browser, traveller.email());
-      link = keycloak.mailServer().awaitMailTo(traveller.email()).link("/login-actions/action-token");
-    }
-    finally {
+      link =
+          keycloak.mailServer().awaitMailTo(traveller.email()).link("/login-actions/action-token");
+    } finally {
       setLinkLifespan(Duration.ofMinutes(15));
     }
     long expiry = actionToken(link).path("exp").asLong();
-    Awaitility.await("the link expired").atMost(Duration.ofSeconds(30))
+    Awaitility.await("the link expired")
+        .atMost(Duration.ofSeconds(30))
         .until(() -> Instant.now().getEpochSecond() > expiry + 1);
 
     browser.open(link);
@@ -99,20 +102,31 @@ class PasswordResetIntegrationTests {
 
   private static void requestReset(WebBrowser browser, String address) {
     browser.startSignIn();
-    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot Password?")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot Password?"))
+        .click();
     assertThat(browser.text()).contains("Forgot your password?");
     browser.screenshot("forgot-password");
     browser.page().getByLabel("Username or email").fill(address);
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
   }
 
   private static void choosePassword(WebBrowser browser, String password) {
     browser.page().getByLabel("New Password").fill(password);
     browser.page().getByLabel("Confirm password").fill(password);
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
   }
 
-  /** The link's {@code key}: a signed JWT whose {@code exp} Keycloak checks when the link is opened. */
+  /**
+   * The link's {@code key}: a signed JWT whose {@code exp} Keycloak checks when the link is opened.
+   */
   private static JsonNode actionToken(URI link) {
     for (String parameter : link.getRawQuery().split("&")) {
       if (parameter.startsWith("key=")) {

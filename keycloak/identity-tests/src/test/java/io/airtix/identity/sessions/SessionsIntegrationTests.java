@@ -8,8 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.junit.jupiter.api.Test;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.LoginFailedException;
@@ -17,6 +15,7 @@ import io.airtix.keycloakclient.Tokens;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import org.junit.jupiter.api.Test;
 
 @IdentityTest
 class SessionsIntegrationTests {
@@ -36,20 +35,31 @@ class SessionsIntegrationTests {
     browser.submitCredentials(traveller.username(), traveller.password());
     browser.page().getByText("Signed in devices").first().waitFor();
     assertThat(browser.page().getByText("Current session").count()).isEqualTo(1);
-    Locator signOutOther = browser.page().getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Sign out").setExact(true));
+    Locator signOutOther =
+        browser
+            .page()
+            .getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true));
     assertThat(signOutOther.count()).isEqualTo(1);
     browser.screenshot("device-activity");
     assertAccessible(browser, "device activity");
 
     signOutOther.click();
-    browser.page().getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
-        new Locator.GetByRoleOptions().setName("Confirm")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.DIALOG)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm"))
+        .click();
 
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true))
         .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
     assertThatThrownBy(() -> keycloak.refresh(otherDevice))
-        .isInstanceOfSatisfying(LoginFailedException.class, refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
-    assertThat(keycloak.airtixRealm().resource().users().get(traveller.id()).getUserSessions()).hasSize(1);
+        .isInstanceOfSatisfying(
+            LoginFailedException.class,
+            refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
+    assertThat(keycloak.airtixRealm().resource().users().get(traveller.id()).getUserSessions())
+        .hasSize(1);
   }
 }

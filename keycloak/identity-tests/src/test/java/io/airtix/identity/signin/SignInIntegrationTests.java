@@ -3,8 +3,6 @@ package io.airtix.identity.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.LoginFailedException;
@@ -12,6 +10,7 @@ import io.airtix.keycloakclient.Tokens;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import org.junit.jupiter.api.Test;
 
 @IdentityTest
 class SignInIntegrationTests {
@@ -31,12 +30,14 @@ class SignInIntegrationTests {
     browser.startSignIn();
     assertThat(browser.page().title()).isEqualTo("Sign in to Airtix");
     assertThat(browser.text()).contains("Sign in to your Airtix account");
-    assertThat(browser.page().locator(".airtix-wordmark").innerText()).isEqualToIgnoringCase("Airtix");
+    assertThat(browser.page().locator(".airtix-wordmark").innerText())
+        .isEqualToIgnoringCase("Airtix");
     browser.screenshot("sign-in");
     browser.submitCredentials(traveller.username(), traveller.password());
 
     Tokens tokens = browser.awaitTokens();
-    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 
   @Test
@@ -52,7 +53,8 @@ class SignInIntegrationTests {
     browser.page().keyboard().type(traveller.password());
     browser.page().keyboard().press("Enter");
 
-    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 
   @Test
@@ -61,7 +63,8 @@ class SignInIntegrationTests {
 
     Tokens tokens = browser.signIn(traveller.email(), traveller.password());
 
-    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 
   @Test
@@ -89,7 +92,9 @@ class SignInIntegrationTests {
     browser.signOut(tokens);
 
     assertThatThrownBy(() -> keycloak.refresh(tokens))
-        .isInstanceOfSatisfying(LoginFailedException.class, refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
+        .isInstanceOfSatisfying(
+            LoginFailedException.class,
+            refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
     // no single sign-on left: the next visit asks for the password again
     browser.startSignIn();
     assertThat(browser.isAtTheWebApp()).isFalse();
@@ -105,7 +110,9 @@ class SignInIntegrationTests {
 
     assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
     assertThatThrownBy(() -> keycloak.refresh(first))
-        .isInstanceOfSatisfying(LoginFailedException.class, refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
+        .isInstanceOfSatisfying(
+            LoginFailedException.class,
+            refused -> assertThat(refused.error()).isEqualTo("invalid_grant"));
   }
 
   private static String focusedElementId(WebBrowser browser) {

@@ -1,28 +1,25 @@
 package io.airtix.identity.social;
 
+import io.airtix.keycloakclient.NewUser;
+import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.keycloak.TestUsers;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.airtix.keycloakclient.NewUser;
-import io.airtix.testing.keycloak.KeycloakServer;
-import io.airtix.testing.keycloak.TestUsers;
-
 /**
- * A second realm in the same Keycloak acting as an external OpenID Connect provider, with people of its own: what
- * Google or a partner is to Airtix. Airtix knows it as the identity provider {@code oidc}, named "Partner", set up by
- * the extension's social sign-in from the options Keycloak was started with: those {@link #socialSignInOptions(URI)}
- * makes up for a Keycloak of the tests' own, or those a standalone Airtix found in its environment
- * ({@link #socialSignInOptionsIn(Map)}).
+ * A second realm in the same Keycloak acting as an external OpenID Connect provider, with people of
+ * its own: what Google or a partner is to Airtix. Airtix knows it as the identity provider {@code
+ * oidc}, named "Partner", set up by the extension's social sign-in from the options Keycloak was
+ * started with: those {@link #socialSignInOptions(URI)} makes up for a Keycloak of the tests' own,
+ * or those a standalone Airtix found in its environment ({@link #socialSignInOptionsIn(Map)}).
  */
 final class Partner {
 
@@ -43,8 +40,9 @@ final class Partner {
   }
 
   /**
-   * Every provider turned on, the partner realm as the OpenID Connect one; its addresses count as verified. The
-   * secrets are stand-ins for the credentials an operator gets from Google, Facebook and X: never used against them.
+   * Every provider turned on, the partner realm as the OpenID Connect one; its addresses count as
+   * verified. The secrets are stand-ins for the credentials an operator gets from Google, Facebook
+   * and X: never used against them.
    */
   static Map<String, String> socialSignInOptions(URI keycloak) {
     String issuer = keycloak + "/realms/" + REALM;
@@ -68,19 +66,23 @@ final class Partner {
         Map.entry(OPTION + "OIDC_LOGOUT_URL", endpoints + "/logout"));
   }
 
-  /** The social sign-in options among the variables of an environment, e.g. {@link System#getenv()}. */
+  /**
+   * The social sign-in options among the variables of an environment, e.g. {@link System#getenv()}.
+   */
   static Map<String, String> socialSignInOptionsIn(Map<String, String> environment) {
-    return environment.entrySet().stream().filter(variable -> variable.getKey().startsWith(OPTION))
+    return environment.entrySet().stream()
+        .filter(variable -> variable.getKey().startsWith(OPTION))
         .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /**
-   * Creates the partner realm with Airtix as its confidential client, in the Keycloak started with these social
-   * sign-in options.
+   * Creates the partner realm with Airtix as its confidential client, in the Keycloak started with
+   * these social sign-in options.
    */
   static Partner create(KeycloakServer keycloak, Map<String, String> options) {
     if (!options.containsKey(CLIENT_SECRET_OPTION)) {
-      throw new IllegalArgumentException("Keycloak has no partner without the option " + CLIENT_SECRET_OPTION);
+      throw new IllegalArgumentException(
+          "Keycloak has no partner without the option " + CLIENT_SECRET_OPTION);
     }
     RealmRepresentation realm = new RealmRepresentation();
     realm.setRealm(REALM);
@@ -103,8 +105,10 @@ final class Partner {
 
   /** The client secrets Keycloak was given for every provider: stored, never to be shown. */
   List<String> secrets() {
-    return options.entrySet().stream().filter(option -> option.getKey().endsWith("_SECRET"))
-        .map(Map.Entry::getValue).toList();
+    return options.entrySet().stream()
+        .filter(option -> option.getKey().endsWith("_SECRET"))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 
   /** A person with an account at the partner, address verified there. */
@@ -124,11 +128,18 @@ final class Partner {
     user.setCredentials(List.of(password));
     try (Response response = realm().users().create(user)) {
       if (response.getStatus() != 201) {
-        throw new IllegalStateException("the partner refused " + person.username() + ": " + response.getStatus());
+        throw new IllegalStateException(
+            "the partner refused " + person.username() + ": " + response.getStatus());
       }
     }
-    return new NewUser(person.username(), email, person.firstName(), person.lastName(), person.password(),
-        person.realmRoles(), person.airlineRoles());
+    return new NewUser(
+        person.username(),
+        email,
+        person.firstName(),
+        person.lastName(),
+        person.password(),
+        person.realmRoles(),
+        person.airlineRoles());
   }
 
   /** A person with an account at the partner under a new address. */

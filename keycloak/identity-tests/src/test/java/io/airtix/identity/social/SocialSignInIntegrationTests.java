@@ -3,22 +3,10 @@ package io.airtix.identity.social;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.FederatedIdentityRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-
 import io.airtix.identity.browser.BrowserExtension;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.NewUser;
@@ -27,12 +15,23 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Social sign-in end to end, against a Keycloak started with Google, Facebook, X and an OpenID Connect provider
- * turned on through the extension's options; the OpenID Connect one is a second realm of the same Keycloak
- * ({@link Partner}), so the whole brokering flow really runs. In the fixture's setup that Keycloak is one of the
- * class's own; in the standalone launcher's, the standalone Airtix started with the options ({@link SocialSignInKeycloak}).
+ * Social sign-in end to end, against a Keycloak started with Google, Facebook, X and an OpenID
+ * Connect provider turned on through the extension's options; the OpenID Connect one is a second
+ * realm of the same Keycloak ({@link Partner}), so the whole brokering flow really runs. In the
+ * fixture's setup that Keycloak is one of the class's own; in the standalone launcher's, the
+ * standalone Airtix started with the options ({@link SocialSignInKeycloak}).
  */
 @ExtendWith({SocialSignInKeycloak.class, BrowserExtension.class})
 class SocialSignInIntegrationTests {
@@ -59,21 +58,40 @@ class SocialSignInIntegrationTests {
 
   @Test
   void everyProviderWithCredentialsIsEnabledAndOfferedWithoutItsSecret(WebBrowser browser) {
-    List<IdentityProviderRepresentation> providers = keycloak.airtixRealm().resource().identityProviders().findAll();
-    assertThat(providers).extracting(provider -> provider.getAlias() + ":" + provider.getProviderId() + ":"
-        + provider.isEnabled() + ":" + provider.isTrustEmail())
-        .containsExactlyInAnyOrder("google:google:true:true", "facebook:facebook:true:false", "x:oauth2:true:false",
+    List<IdentityProviderRepresentation> providers =
+        keycloak.airtixRealm().resource().identityProviders().findAll();
+    assertThat(providers)
+        .extracting(
+            provider ->
+                provider.getAlias()
+                    + ":"
+                    + provider.getProviderId()
+                    + ":"
+                    + provider.isEnabled()
+                    + ":"
+                    + provider.isTrustEmail())
+        .containsExactlyInAnyOrder(
+            "google:google:true:true",
+            "facebook:facebook:true:false",
+            "x:oauth2:true:false",
             "oidc:oidc:true:true");
     // stored, but not shown even to administrators
-    assertThat(providers).extracting(provider -> provider.getConfig().get("clientSecret"))
+    assertThat(providers)
+        .extracting(provider -> provider.getConfig().get("clientSecret"))
         .doesNotContainAnyElementsOf(partner.secrets())
         .doesNotContainNull();
     assertThat(partner.secrets()).hasSize(4);
 
     browser.startSignIn();
     for (String name : List.of("Google", "Facebook", "X", Partner.DISPLAY_NAME)) {
-      assertThat(browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
-          .isVisible()).as(name).isTrue();
+      assertThat(
+              browser
+                  .page()
+                  .getByRole(
+                      AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                  .isVisible())
+          .as(name)
+          .isTrue();
     }
     String page = browser.page().content();
     assertThat(page).doesNotContain(partner.secrets());
@@ -92,12 +110,16 @@ class SocialSignInIntegrationTests {
     assertThat(claims.path("email_verified").asBoolean()).isTrue();
     assertThat(claims.path("realm_access").path("roles").toString()).contains("\"customer\"");
     String userId = claims.path("sub").asText();
-    assertThat(links(userId)).extracting(FederatedIdentityRepresentation::getUserName).containsExactly(ada.username());
-    assertThat(events.await("user.created", userId).path("payload").path("email").asText()).isEqualTo(ada.email());
+    assertThat(links(userId))
+        .extracting(FederatedIdentityRepresentation::getUserName)
+        .containsExactly(ada.username());
+    assertThat(events.await("user.created", userId).path("payload").path("email").asText())
+        .isEqualTo(ada.email());
   }
 
   @Test
-  void partnerAccountWithTheAddressOfAnAirtixAccountIsLinkedOnlyAfterConfirmationAndProof(WebBrowser browser) {
+  void partnerAccountWithTheAddressOfAnAirtixAccountIsLinkedOnlyAfterConfirmationAndProof(
+      WebBrowser browser) {
     TestUser grace = keycloak.createUser(TestUsers.customer());
     NewUser graceAtPartner = partner.createPerson(grace.email());
 
@@ -108,19 +130,26 @@ class SocialSignInIntegrationTests {
     browser.screenshot("social-confirm-link");
     assertAccessible(browser, "social confirm link");
     assertThat(links(grace.id())).isEmpty();
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account"))
+        .click();
 
-    // the existing account proves itself: a link mailed to its own address (or its password: "Try Another Way")
-    assertThat(browser.text()).contains("You need to verify your email address to link your account with Partner.");
+    // the existing account proves itself: a link mailed to its own address (or its password: "Try
+    // Another Way")
+    assertThat(browser.text())
+        .contains("You need to verify your email address to link your account with Partner.");
     browser.screenshot("social-verify-existing-account");
     assertAccessible(browser, "social verify existing account");
     assertThat(links(grace.id())).isEmpty();
     Mail proof = keycloak.mailServer().awaitMailTo(grace.email());
     followToTheWebApp(browser, proof.link("/login-actions/action-token"));
 
-    String signedIn = KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText();
+    String signedIn =
+        KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText();
     assertThat(signedIn).isEqualTo(grace.id());
-    assertThat(links(grace.id())).extracting(FederatedIdentityRepresentation::getUserName)
+    assertThat(links(grace.id()))
+        .extracting(FederatedIdentityRepresentation::getUserName)
         .containsExactly(graceAtPartner.username());
   }
 
@@ -131,9 +160,13 @@ class SocialSignInIntegrationTests {
 
     browser.startSignIn();
     signInAtThePartner(browser, linusAtPartner);
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to existing account"))
+        .click();
     browser.page().getByText("Try Another Way").click();
-    Locator withPassword = browser.page().getByText(Pattern.compile("password", Pattern.CASE_INSENSITIVE)).first();
+    Locator withPassword =
+        browser.page().getByText(Pattern.compile("password", Pattern.CASE_INSENSITIVE)).first();
     withPassword.waitFor();
     browser.screenshot("social-prove-existing-account");
     assertAccessible(browser, "social prove existing account");
@@ -141,8 +174,10 @@ class SocialSignInIntegrationTests {
     assertThat(links(linus.id())).isEmpty();
     browser.submitCredentials(linus.username(), linus.password());
 
-    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText()).isEqualTo(linus.id());
-    assertThat(links(linus.id())).extracting(FederatedIdentityRepresentation::getIdentityProvider)
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(linus.id());
+    assertThat(links(linus.id()))
+        .extracting(FederatedIdentityRepresentation::getIdentityProvider)
         .containsExactly(Partner.ALIAS);
   }
 
@@ -154,7 +189,8 @@ class SocialSignInIntegrationTests {
     browser.page().navigate(keycloak.issuer() + "/account/account-security/linked-accounts");
     browser.submitCredentials(alan.username(), alan.password());
     Page page = browser.page();
-    // the console names each row's buttons after the provider's alias: <alias>-idp-link, <alias>-idp-unlink
+    // the console names each row's buttons after the provider's alias: <alias>-idp-link,
+    // <alias>-idp-unlink
     Locator link = page.locator("#" + Partner.ALIAS + "-idp-link");
     Locator unlink = page.locator("#" + Partner.ALIAS + "-idp-unlink");
     link.waitFor();
@@ -169,7 +205,8 @@ class SocialSignInIntegrationTests {
     browser.submitCredentials(alanAtPartner.username(), alanAtPartner.password());
 
     unlink.waitFor();
-    assertThat(links(alan.id())).extracting(FederatedIdentityRepresentation::getUserName)
+    assertThat(links(alan.id()))
+        .extracting(FederatedIdentityRepresentation::getUserName)
         .containsExactly(alanAtPartner.username());
     browser.screenshot("social-linked");
 
@@ -177,24 +214,30 @@ class SocialSignInIntegrationTests {
     link.waitFor();
     assertThat(links(alan.id())).isEmpty();
 
-    // unlinked, the partner account is someone else to Airtix: signing in with it makes a new account
+    // unlinked, the partner account is someone else to Airtix: signing in with it makes a new
+    // account
     browser.page().context().clearCookies();
     browser.startSignIn();
     signInAtThePartner(browser, alanAtPartner);
-    String signedIn = KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText();
+    String signedIn =
+        KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText();
     assertThat(signedIn).isNotEqualTo(alan.id());
     assertThat(account(signedIn).getEmail()).isEqualTo(alanAtPartner.email());
   }
 
   private static void signInAtThePartner(WebBrowser browser, NewUser person) {
-    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Partner.DISPLAY_NAME)).click();
+    browser
+        .page()
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Partner.DISPLAY_NAME))
+        .click();
     browser.submitCredentials(person.username(), person.password());
   }
 
   /**
-   * Opens a link that Keycloak answers with a redirect to the web app. Chromium does not hand such a redirect of a
-   * top-level navigation to Playwright's routing (see {@code WebBrowser#signOut}), so the link is followed from the
-   * page, as a click would, and only the address the browser ends at counts.
+   * Opens a link that Keycloak answers with a redirect to the web app. Chromium does not hand such
+   * a redirect of a top-level navigation to Playwright's routing (see {@code WebBrowser#signOut}),
+   * so the link is followed from the page, as a click would, and only the address the browser ends
+   * at counts.
    */
   private static void followToTheWebApp(WebBrowser browser, URI link) {
     browser.page().evaluate("url => window.location.assign(url)", link.toString());

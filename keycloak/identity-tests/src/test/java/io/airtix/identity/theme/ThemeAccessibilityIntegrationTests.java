@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.Test;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.NewUser;
@@ -14,11 +12,13 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
+import org.junit.jupiter.api.Test;
 
 /**
- * The Airtix pages pass axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, language, landmarks…) as
- * people meet them: fresh, with an error shown, the mails in their HTML form, and the account console. The
- * authenticator-app pages are checked where they are used ({@code TotpIntegrationTests}).
+ * The Airtix pages pass axe-core's WCAG 2.1 A and AA rules (labels, names, contrast, language,
+ * landmarks…) as people meet them: fresh, with an error shown, the mails in their HTML form, and
+ * the account console. The authenticator-app pages are checked where they are used ({@code
+ * TotpIntegrationTests}).
  */
 @IdentityTest
 class ThemeAccessibilityIntegrationTests {
@@ -44,7 +44,10 @@ class ThemeAccessibilityIntegrationTests {
   void registrationPageBeforeAndAfterAMistakeAndItsVerificationMail(WebBrowser browser) {
     NewUser jane = TestUsers.customer();
     browser.startSignIn();
-    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register"))
+        .click();
     assertAccessible(browser, "registration");
 
     browser.page().getByLabel("Username").fill(jane.username());
@@ -57,7 +60,8 @@ class ThemeAccessibilityIntegrationTests {
     browser.page().getByLabel("First name").fill(jane.firstName());
     browser.page().getByLabel("Last name").fill(jane.lastName());
     register(browser);
-    assertThat(browser.text()).contains("You need to verify your email address to activate your account.");
+    assertThat(browser.text())
+        .contains("You need to verify your email address to activate your account.");
     assertAccessible(browser, "verify your address");
 
     assertMailAccessible(browser, keycloak.mailServer().awaitMailTo(jane.email()));
@@ -67,11 +71,17 @@ class ThemeAccessibilityIntegrationTests {
   void passwordResetPageAndItsMail(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn();
-    browser.page().getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot Password?")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot Password?"))
+        .click();
     assertAccessible(browser, "forgot password");
 
     browser.page().getByLabel("Username or email").fill(traveller.email());
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
     assertAccessible(browser, "reset mail sent");
 
     assertMailAccessible(browser, keycloak.mailServer().awaitMailTo(traveller.email()));
@@ -81,11 +91,20 @@ class ThemeAccessibilityIntegrationTests {
   void emailSignInPagesAndTheirMail(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn();
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link"))
+        .click();
     assertAccessible(browser, "e-mail sign-in");
 
-    browser.page().getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(traveller.email());
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
+    browser
+        .page()
+        .getByLabel("Email", new Page.GetByLabelOptions().setExact(true))
+        .fill(traveller.email());
+    browser
+        .page()
+        .getByRole(
+            AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
         .click();
     assertThat(browser.text()).contains("Check your e-mail");
     assertAccessible(browser, "e-mail sign-in code");
@@ -104,7 +123,10 @@ class ThemeAccessibilityIntegrationTests {
   }
 
   private static void register(WebBrowser browser) {
-    browser.page().getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register"))
+        .click();
   }
 
   /** Shows the mail's HTML part in the page, as a mail program would, and checks it like a page. */

@@ -6,19 +6,20 @@ import io.airtix.keycloakclient.AuthenticatorApp;
 /** What a person does on Keycloak's authenticator-app pages, with an app on their phone. */
 final class AuthenticatorAppPages {
 
-  private AuthenticatorAppPages() {
-  }
+  private AuthenticatorAppPages() {}
 
   /**
-   * On the set-up page: reads the key under "Unable to scan?" into a new app, enters its code, names the device and
-   * saves. The app remembers the code it gave, so the next one it gives Keycloak accepts too.
+   * On the set-up page: reads the key under "Unable to scan?" into a new app, enters its code,
+   * names the device and saves. The app remembers the code it gave, so the next one it gives
+   * Keycloak accepts too.
    */
   static AuthenticatorApp setUp(WebBrowser browser, String screenshot) {
     browser.page().locator("#kc-totp-settings-form").waitFor();
     browser.screenshot(screenshot);
     browser.page().getByText("Unable to scan?").click();
-    AuthenticatorApp app = AuthenticatorApp.withKey(browser.page().locator("#kc-totp-secret-key").innerText(),
-        Long.MIN_VALUE);
+    AuthenticatorApp app =
+        AuthenticatorApp.withKey(
+            browser.page().locator("#kc-totp-secret-key").innerText(), Long.MIN_VALUE);
     browser.page().locator("#totp").fill(app.nextCode());
     browser.page().locator("#userLabel").fill("Phone");
     browser.page().locator("#saveTOTPBtn").click();

@@ -3,18 +3,16 @@ package io.airtix.identity.twofactor;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 
 @IdentityTest
 class RecoveryCodesIntegrationTests {
@@ -26,7 +24,8 @@ class RecoveryCodesIntegrationTests {
   }
 
   @Test
-  void travellerSetsUpRecoveryCodesAndSignsInWithOneInsteadOfTheAuthenticatorCodeOnce(WebBrowser browser) {
+  void travellerSetsUpRecoveryCodesAndSignsInWithOneInsteadOfTheAuthenticatorCodeOnce(
+      WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn(Map.of("kc_action", "CONFIGURE_TOTP"));
     browser.submitCredentials(traveller.username(), traveller.password());
@@ -35,9 +34,17 @@ class RecoveryCodesIntegrationTests {
 
     // the account console's "Signing in" page (same session: no new sign-in) offers the codes
     browser.page().navigate(keycloak.issuer() + "/account/account-security/signing-in");
-    browser.page().getByText(Pattern.compile("Set up recovery", Pattern.CASE_INSENSITIVE)).first().waitFor();
+    browser
+        .page()
+        .getByText(Pattern.compile("Set up recovery", Pattern.CASE_INSENSITIVE))
+        .first()
+        .waitFor();
     browser.screenshot("account-signing-in");
-    browser.page().getByText(Pattern.compile("Set up recovery", Pattern.CASE_INSENSITIVE)).first().click();
+    browser
+        .page()
+        .getByText(Pattern.compile("Set up recovery", Pattern.CASE_INSENSITIVE))
+        .first()
+        .click();
     browser.page().locator("#kc-recovery-codes-list").waitFor();
     browser.screenshot("recovery-codes-set-up");
     assertAccessible(browser, "recovery codes set up");
@@ -45,7 +52,9 @@ class RecoveryCodesIntegrationTests {
     browser.page().locator("#kcRecoveryCodesConfirmationCheck").check();
     browser.page().locator("#saveRecoveryAuthnCodesBtn").click();
     browser.page().waitForURL(url -> url.contains("/account"));
-    assertThat(codes).hasSizeGreaterThanOrEqualTo(10).allMatch(code -> code.matches("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}"));
+    assertThat(codes)
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allMatch(code -> code.matches("[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}"));
     assertThat(credentialTypes(traveller)).contains("otp", "recovery-authn-codes");
 
     signInUpToTheRecoveryCodePrompt(browser, traveller);
@@ -64,7 +73,10 @@ class RecoveryCodesIntegrationTests {
     assertThat(browser.isAtTheWebApp()).isFalse();
   }
 
-  /** A fresh sign-in with the password, then "Try another way" on the code prompt, then "Recovery Authentication Code". */
+  /**
+   * A fresh sign-in with the password, then "Try another way" on the code prompt, then "Recovery
+   * Authentication Code".
+   */
   private static void signInUpToTheRecoveryCodePrompt(WebBrowser browser, TestUser traveller) {
     browser.startSignIn(Map.of("prompt", "login"));
     browser.submitCredentials(traveller.username(), traveller.password());

@@ -3,16 +3,14 @@ package io.airtix.identity.twofactor;
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
 import io.airtix.keycloakclient.AuthenticatorApp;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @IdentityTest
 class TotpIntegrationTests {
@@ -45,6 +43,7 @@ class TotpIntegrationTests {
 
     // the right code after the wrong one
     AuthenticatorAppPages.enterCode(browser, code);
-    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText()).isEqualTo(traveller.id());
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
   }
 }

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The customer started paying the order: it keeps its ticket, and its hold no longer expires, until the payment
- * ends.
+ * The customer started paying the order: it keeps its ticket, and its hold no longer expires, until
+ * the payment ends.
  */
-public record OrderAwaitingPayment(UUID orderId, long version, UUID ticketId, String airline, UUID paymentId)
+public record OrderAwaitingPayment(
+    UUID orderId, long version, UUID ticketId, String airline, UUID paymentId)
     implements AggregateEvent {
 
   public static final String TYPE = "order.awaiting-payment";

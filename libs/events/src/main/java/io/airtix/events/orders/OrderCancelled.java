@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * An order ended without a sale; its ticket is free again.
  *
- * @param reason why: {@link #CUSTOMER} or {@link #EXPIRED} today; consumers treat an unknown reason like any
- *     other cancellation, so more may be added
+ * @param reason why: {@link #CUSTOMER} or {@link #EXPIRED} today; consumers treat an unknown reason
+ *     like any other cancellation, so more may be added
  */
-public record OrderCancelled(UUID orderId, long version, UUID ticketId, String airline, String reason)
+public record OrderCancelled(
+    UUID orderId, long version, UUID ticketId, String airline, String reason)
     implements AggregateEvent {
 
   public static final String TYPE = "order.cancelled";

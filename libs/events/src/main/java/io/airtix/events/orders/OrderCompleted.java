@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** An order was paid: its ticket is sold. */
-public record OrderCompleted(UUID orderId, long version, UUID ticketId, String airline) implements AggregateEvent {
+public record OrderCompleted(UUID orderId, long version, UUID ticketId, String airline)
+    implements AggregateEvent {
 
   public static final String TYPE = "order.completed";
 

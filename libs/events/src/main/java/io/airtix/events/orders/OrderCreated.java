@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A customer reserved a ticket: the order holds it until {@code expiresAt} unless it is paid first. Always version
- * 0 of the order.
+ * A customer reserved a ticket: the order holds it until {@code expiresAt} unless it is paid first.
+ * Always version 0 of the order.
  *
  * @param customerId the customer's user id (the token's {@code sub})
- * @param price the price the customer agreed to, equal to the ticket's price when the order was made
+ * @param price the price the customer agreed to, equal to the ticket's price when the order was
+ *     made
  */
 public record OrderCreated(
     UUID orderId,
@@ -21,7 +22,8 @@ public record OrderCreated(
     String customerId,
     BigDecimal price,
     String currency,
-    Instant expiresAt) implements AggregateEvent {
+    Instant expiresAt)
+    implements AggregateEvent {
 
   public static final String TYPE = "order.created";
 

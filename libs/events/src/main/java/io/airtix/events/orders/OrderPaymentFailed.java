@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The payment of an order failed: the order holds its ticket again only until its {@code expiresAt}, and the
- * customer may try to pay again until then. When that deadline has passed already, an {@link OrderCancelled} with
- * reason {@link OrderCancelled#EXPIRED} follows at once.
+ * The payment of an order failed: the order holds its ticket again only until its {@code
+ * expiresAt}, and the customer may try to pay again until then. When that deadline has passed
+ * already, an {@link OrderCancelled} with reason {@link OrderCancelled#EXPIRED} follows at once.
  */
-public record OrderPaymentFailed(UUID orderId, long version, UUID ticketId, String airline, UUID paymentId)
+public record OrderPaymentFailed(
+    UUID orderId, long version, UUID ticketId, String airline, UUID paymentId)
     implements AggregateEvent {
 
   public static final String TYPE = "order.payment-failed";

@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The payment of a cancelled order succeeded nevertheless and was refunded in full; the order stays cancelled.
+ * The payment of a cancelled order succeeded nevertheless and was refunded in full; the order stays
+ * cancelled.
  *
  * @param refundId the payment provider's id of the refund
  */
-public record OrderRefunded(UUID orderId, long version, UUID ticketId, String airline, UUID paymentId,
-    String refundId) implements AggregateEvent {
+public record OrderRefunded(
+    UUID orderId, long version, UUID ticketId, String airline, UUID paymentId, String refundId)
+    implements AggregateEvent {
 
   public static final String TYPE = "order.refunded";
 

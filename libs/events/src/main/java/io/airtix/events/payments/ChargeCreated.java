@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The payment succeeded: the customer was charged the order's amount, and the order can be completed.
+ * The payment succeeded: the customer was charged the order's amount, and the order can be
+ * completed.
  *
  * @param chargeId the provider's id of the charge ({@code ch_…} at Stripe)
  */
@@ -18,7 +19,8 @@ public record ChargeCreated(
     String chargeId,
     BigDecimal amount,
     String currency,
-    String provider) implements AggregateEvent {
+    String provider)
+    implements AggregateEvent {
 
   public static final String TYPE = "payment.succeeded";
 

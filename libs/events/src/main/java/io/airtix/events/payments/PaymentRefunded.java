@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A succeeded payment was refunded in full, e.g. because the order had been cancelled before the payment
- * succeeded. Always the payment's last version.
+ * A succeeded payment was refunded in full, e.g. because the order had been cancelled before the
+ * payment succeeded. Always the payment's last version.
  *
  * @param refundId the provider's id of the refund ({@code re_…} at Stripe)
  */
@@ -18,7 +18,8 @@ public record PaymentRefunded(
     String airline,
     String refundId,
     BigDecimal amount,
-    String currency) implements AggregateEvent {
+    String currency)
+    implements AggregateEvent {
 
   public static final String TYPE = "payment.refunded";
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A customer started paying an order: an attempt is under way, so the order's hold must not expire meanwhile.
+ * A customer started paying an order: an attempt is under way, so the order's hold must not expire
+ * meanwhile.
  *
  * @param attempt 1 for the first attempt, one more for each retry after a failure
  * @param provider {@code stripe}, or {@code simulated} when no Stripe key is configured
@@ -20,7 +21,8 @@ public record PaymentStarted(
     BigDecimal amount,
     String currency,
     int attempt,
-    String provider) implements AggregateEvent {
+    String provider)
+    implements AggregateEvent {
 
   public static final String TYPE = "payment.started";
 

@@ -18,7 +18,8 @@ public record TicketCreated(
     String seat,
     BigDecimal price,
     String currency,
-    String status) implements AggregateEvent {
+    String status)
+    implements AggregateEvent {
 
   public static final String TYPE = "ticket.created";
 

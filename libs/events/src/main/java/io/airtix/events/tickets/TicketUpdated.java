@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A ticket's flight, seat or price changed; carries the full new state so replicas need no lookup. */
+/**
+ * A ticket's flight, seat or price changed; carries the full new state so replicas need no lookup.
+ */
 public record TicketUpdated(
     UUID ticketId,
     long version,
@@ -18,7 +20,8 @@ public record TicketUpdated(
     String seat,
     BigDecimal price,
     String currency,
-    String status) implements AggregateEvent {
+    String status)
+    implements AggregateEvent {
 
   public static final String TYPE = "ticket.updated";
 

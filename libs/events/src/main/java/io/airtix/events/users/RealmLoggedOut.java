@@ -4,8 +4,9 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 
 /**
- * An administrator signed everybody out of the realm at once (the admin console's "Sign out all active sessions").
- * Services refuse every access token of the realm issued up to this moment; tokens issued afterwards work.
+ * An administrator signed everybody out of the realm at once (the admin console's "Sign out all
+ * active sessions"). Services refuse every access token of the realm issued up to this moment;
+ * tokens issued afterwards work.
  *
  * @param version Keycloak's event time in epoch milliseconds
  * @param realm the Keycloak realm, also the envelope's tenant and the aggregate

@@ -4,16 +4,19 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 
 /**
- * A sign-in session ended before its time: the person logged out, or an administrator revoked it. Services refuse
- * access tokens of that session; when {@code sessionId} is null every session of the user ended at once, and
- * services refuse the user's tokens issued up to this moment.
+ * A sign-in session ended before its time: the person logged out, or an administrator revoked it.
+ * Services refuse access tokens of that session; when {@code sessionId} is null every session of
+ * the user ended at once, and services refuse the user's tokens issued up to this moment.
  *
- * @param sessionId the session ({@code sid} claim of its tokens); null when all sessions of the user ended
- * @param userId the user ({@code sub}); null when Keycloak did not say (an administrator deleted one session by id)
+ * @param sessionId the session ({@code sid} claim of its tokens); null when all sessions of the
+ *     user ended
+ * @param userId the user ({@code sub}); null when Keycloak did not say (an administrator deleted
+ *     one session by id)
  * @param version Keycloak's event time in epoch milliseconds
  * @param realm the Keycloak realm, also the envelope's tenant
  */
-public record SessionEnded(String sessionId, String userId, long version, String realm, Reason reason)
+public record SessionEnded(
+    String sessionId, String userId, long version, String realm, Reason reason)
     implements AggregateEvent {
 
   public static final String TYPE = "session.ended";

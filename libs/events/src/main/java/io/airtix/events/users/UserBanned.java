@@ -4,13 +4,14 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 
 /**
- * A person may no longer sign in: an administrator disabled the account, or brute-force protection locked it.
- * Services refuse the person's access tokens issued up to this moment.
+ * A person may no longer sign in: an administrator disabled the account, or brute-force protection
+ * locked it. Services refuse the person's access tokens issued up to this moment.
  *
  * @param version Keycloak's event time in epoch milliseconds
  * @param realm the Keycloak realm, also the envelope's tenant
  */
-public record UserBanned(String userId, long version, String realm, Reason reason) implements AggregateEvent {
+public record UserBanned(String userId, long version, String realm, Reason reason)
+    implements AggregateEvent {
 
   public static final String TYPE = "user.banned";
 

@@ -17,7 +17,8 @@ public record UserCreated(
     String username,
     String email,
     String firstName,
-    String lastName) implements AggregateEvent {
+    String lastName)
+    implements AggregateEvent {
 
   public static final String TYPE = "user.created";
 

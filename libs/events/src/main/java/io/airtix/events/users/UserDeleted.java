@@ -4,8 +4,8 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 
 /**
- * A person's account was deleted, by themselves or by an administrator. Every service erases or anonymises what it
- * holds about the person; the event itself carries nothing but the id.
+ * A person's account was deleted, by themselves or by an administrator. Every service erases or
+ * anonymises what it holds about the person; the event itself carries nothing but the id.
  *
  * @param version Keycloak's event time in epoch milliseconds
  * @param realm the Keycloak realm, also the envelope's tenant

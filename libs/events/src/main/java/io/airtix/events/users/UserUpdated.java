@@ -4,8 +4,8 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 
 /**
- * A person's profile changed (name, e-mail address), by themselves or by an administrator. Carries the whole
- * current profile, not the difference.
+ * A person's profile changed (name, e-mail address), by themselves or by an administrator. Carries
+ * the whole current profile, not the difference.
  *
  * @param version Keycloak's event time in epoch milliseconds
  * @param realm the Keycloak realm, also the envelope's tenant
@@ -18,7 +18,8 @@ public record UserUpdated(
     String username,
     String email,
     String firstName,
-    String lastName) implements AggregateEvent {
+    String lastName)
+    implements AggregateEvent {
 
   public static final String TYPE = "user.updated";
 

@@ -18,15 +18,18 @@ class UserEventsTests {
     assertThat(EventTypes.AIRTIX.payloadOf("user.banned")).isEqualTo(UserBanned.class);
     assertThat(EventTypes.AIRTIX.payloadOf("session.ended")).isEqualTo(SessionEnded.class);
     assertThat(EventTypes.AIRTIX.payloadOf("realm.logged-out")).isEqualTo(RealmLoggedOut.class);
-    assertThat(EventTypes.AIRTIX.types()).filteredOn(type -> EventTypes.streamOf(type).equals("user"))
+    assertThat(EventTypes.AIRTIX.types())
+        .filteredOn(type -> EventTypes.streamOf(type).equals("user"))
         .containsExactly("user.created", "user.updated", "user.deleted", "user.banned");
   }
 
   @Test
   void envelopesAUserEventWithTheUserAsAggregateAndTheRealmAsTenant() {
-    UserBanned banned = new UserBanned("5ef9", 1_700_000_000_123L, "airtix", UserBanned.Reason.DISABLED);
+    UserBanned banned =
+        new UserBanned("5ef9", 1_700_000_000_123L, "airtix", UserBanned.Reason.DISABLED);
 
-    EventEnvelope<UserBanned> envelope = EventEnvelope.wrap(banned, Instant.ofEpochMilli(banned.version()));
+    EventEnvelope<UserBanned> envelope =
+        EventEnvelope.wrap(banned, Instant.ofEpochMilli(banned.version()));
 
     assertThat(envelope.type()).isEqualTo("user.banned");
     assertThat(envelope.aggregateId()).isEqualTo("5ef9");
@@ -36,9 +39,12 @@ class UserEventsTests {
 
   @Test
   void namesTheSessionAsAggregateAndTheUserWhenAllSessionsEnded() {
-    assertThat(new SessionEnded("sid-1", "5ef9", 1, "airtix", SessionEnded.Reason.LOGOUT).aggregateId())
+    assertThat(
+            new SessionEnded("sid-1", "5ef9", 1, "airtix", SessionEnded.Reason.LOGOUT)
+                .aggregateId())
         .isEqualTo("sid-1");
-    assertThat(new SessionEnded(null, "5ef9", 1, "airtix", SessionEnded.Reason.REVOKED).aggregateId())
+    assertThat(
+            new SessionEnded(null, "5ef9", 1, "airtix", SessionEnded.Reason.REVOKED).aggregateId())
         .isEqualTo("5ef9");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new SessionEnded(null, null, 1, "airtix", SessionEnded.Reason.REVOKED));
@@ -46,8 +52,10 @@ class UserEventsTests {
 
   @Test
   void namesTheRealmAsAggregateAndTenantWhenEverybodyWasSignedOut() {
-    EventEnvelope<RealmLoggedOut> envelope = EventEnvelope.wrap(new RealmLoggedOut(1_700_000_000_123L, "airtix"),
-        Instant.ofEpochMilli(1_700_000_000_123L));
+    EventEnvelope<RealmLoggedOut> envelope =
+        EventEnvelope.wrap(
+            new RealmLoggedOut(1_700_000_000_123L, "airtix"),
+            Instant.ofEpochMilli(1_700_000_000_123L));
 
     assertThat(envelope.type()).isEqualTo("realm.logged-out");
     assertThat(envelope.aggregateId()).isEqualTo("airtix");

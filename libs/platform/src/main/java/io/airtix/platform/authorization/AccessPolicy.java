@@ -9,13 +9,15 @@ import org.casbin.jcasbin.main.SyncedEnforcer;
 
 /**
  * Asks the casbin policy what a caller may do, and applies the tenancy rule every service shares:
+ *
  * <ul>
- * <li>a caller who may not do the action in <em>any</em> airline gets 403 Forbidden;</li>
- * <li>a caller who may do it somewhere, but not in the airline owning an existing object, gets
- * 404 Not Found: objects of other airlines are invisible, not forbidden;</li>
- * <li>there is nothing to hide when no object exists yet (creation), so a caller who may not
- * create in the named airline gets 403.</li>
+ *   <li>a caller who may not do the action in <em>any</em> airline gets 403 Forbidden;
+ *   <li>a caller who may do it somewhere, but not in the airline owning an existing object, gets
+ *       404 Not Found: objects of other airlines are invisible, not forbidden;
+ *   <li>there is nothing to hide when no object exists yet (creation), so a caller who may not
+ *       create in the named airline gets 403.
  * </ul>
+ *
  * For each request the caller's roles held in the airline concerned are asked, plus its platform
  * roles (which hold in every airline). A role held in airline A is never asked about airline B.
  */
@@ -48,9 +50,12 @@ public class AccessPolicy {
     return false;
   }
 
-  // SyncedEnforcer lets enforce() calls overlap under its read lock, but with a domain pattern ("*" in g lines)
-  // jcasbin builds an airline's role links lazily and writes shared maps while doing so: concurrent reservations
-  // of the orders service failed with ConcurrentModificationException. One question at a time (~15 µs each).
+  // SyncedEnforcer lets enforce() calls overlap under its read lock, but with a domain pattern ("*"
+  // in g lines)
+  // jcasbin builds an airline's role links lazily and writes shared maps while doing so: concurrent
+  // reservations
+  // of the orders service failed with ConcurrentModificationException. One question at a time (~15
+  // µs each).
   private boolean enforce(String role, String airline, String resource, String action) {
     synchronized (enforcer) {
       return enforcer.enforce(role, airline, resource, action);
@@ -62,7 +67,8 @@ public class AccessPolicy {
     if (allows(caller, action, resource, ANY_AIRLINE)) {
       return true;
     }
-    return caller.airlines().stream().anyMatch(airline -> allows(caller, action, resource, airline));
+    return caller.airlines().stream()
+        .anyMatch(airline -> allows(caller, action, resource, airline));
   }
 
   /**
@@ -71,18 +77,23 @@ public class AccessPolicy {
    */
   public Set<String> airlinesAllowing(AirtixPrincipal caller, String action, String resource) {
     Set<String> airlines = new LinkedHashSet<>();
-    caller.airlines().stream().filter(airline -> allows(caller, action, resource, airline)).forEach(airlines::add);
+    caller.airlines().stream()
+        .filter(airline -> allows(caller, action, resource, airline))
+        .forEach(airlines::add);
     return airlines;
   }
 
   /** For actions that create: 403 unless the caller may act in {@code airline}. */
   public void require(AirtixPrincipal caller, String action, String resource, String airline) {
     if (!allows(caller, action, resource, airline)) {
-      throw new ForbiddenProblem("You may not " + action + " " + resource + " of airline " + airline + ".");
+      throw new ForbiddenProblem(
+          "You may not " + action + " " + resource + " of airline " + airline + ".");
     }
   }
 
-  /** 403 unless the caller may do the action in some airline; use it before looking an object up. */
+  /**
+   * 403 unless the caller may do the action in some airline; use it before looking an object up.
+   */
   public void requireSomewhere(AirtixPrincipal caller, String action, String resource) {
     if (!allowsSomewhere(caller, action, resource)) {
       throw new ForbiddenProblem("You may not " + action + " " + resource + ".");
@@ -90,10 +101,14 @@ public class AccessPolicy {
   }
 
   /**
-   * For actions on an existing object owned by {@code owningAirline}: 403 when the caller may not do
-   * the action anywhere, the service's own not-found exception when only in other airlines.
+   * For actions on an existing object owned by {@code owningAirline}: 403 when the caller may not
+   * do the action anywhere, the service's own not-found exception when only in other airlines.
    */
-  public void requireOnObject(AirtixPrincipal caller, String action, String resource, String owningAirline,
+  public void requireOnObject(
+      AirtixPrincipal caller,
+      String action,
+      String resource,
+      String owningAirline,
       Supplier<? extends RuntimeException> notFound) {
     if (allows(caller, action, resource, owningAirline)) {
       return;

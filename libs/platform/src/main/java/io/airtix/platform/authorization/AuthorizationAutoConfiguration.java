@@ -23,7 +23,9 @@ public class AuthorizationAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   AccessPolicy accessPolicy(PolicySettings settings, ResourceLoader resources) {
-    return new AccessPolicy(enforcer(resources.getResource(settings.model()), resources.getResource(settings.policy())));
+    return new AccessPolicy(
+        enforcer(
+            resources.getResource(settings.model()), resources.getResource(settings.policy())));
   }
 
   /**
@@ -31,17 +33,19 @@ public class AuthorizationAutoConfiguration {
    * plain enforcer is not safe for concurrent requests.
    */
   public static SyncedEnforcer enforcer(Resource model, Resource policy) {
-    try (InputStream modelText = model.getInputStream(); InputStream policyLines = policy.getInputStream()) {
-      Model casbinModel = Model.newModelFromString(new String(modelText.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream modelText = model.getInputStream();
+        InputStream policyLines = policy.getInputStream()) {
+      Model casbinModel =
+          Model.newModelFromString(new String(modelText.readAllBytes(), StandardCharsets.UTF_8));
       SyncedEnforcer enforcer = new SyncedEnforcer(casbinModel, new FileAdapter(policyLines));
       enforcer.enableLog(false);
       // "*" as the airline of a role inheritance (g, tenant-admin, agent, *) means every airline
       enforcer.addNamedDomainMatchingFunc("g", "keyMatch", BuiltInFunctions::keyMatch);
       enforcer.buildRoleLinks();
       return enforcer;
-    }
-    catch (IOException ex) {
-      throw new UncheckedIOException("Cannot read authorization policy " + model + " / " + policy, ex);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(
+          "Cannot read authorization policy " + model + " / " + policy, ex);
     }
   }
 }

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("airtix.policies")
 public record PolicySettings(
     @DefaultValue("classpath:policies/model.conf") String model,
-    @DefaultValue("classpath:policies/policy.csv") String policy) {
-}
+    @DefaultValue("classpath:policies/policy.csv") String policy) {}

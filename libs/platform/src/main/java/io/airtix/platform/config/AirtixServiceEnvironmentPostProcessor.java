@@ -19,15 +19,27 @@ public class AirtixServiceEnvironmentPostProcessor implements EnvironmentPostPro
   public static final String PROPERTY_SOURCE_NAME = "airtixService";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     application.getAllSources().stream()
         .filter(Class.class::isInstance)
-        .map(source -> AnnotatedElementUtils.findMergedAnnotation((Class<?>) source, AirtixService.class))
+        .map(
+            source ->
+                AnnotatedElementUtils.findMergedAnnotation((Class<?>) source, AirtixService.class))
         .filter(Objects::nonNull)
         .findFirst()
-        .ifPresent(service -> environment.getPropertySources().addLast(new MapPropertySource(
-            PROPERTY_SOURCE_NAME,
-            Map.of("spring.config.name", service.value(), "spring.application.name", service.value()))));
+        .ifPresent(
+            service ->
+                environment
+                    .getPropertySources()
+                    .addLast(
+                        new MapPropertySource(
+                            PROPERTY_SOURCE_NAME,
+                            Map.of(
+                                "spring.config.name",
+                                service.value(),
+                                "spring.application.name",
+                                service.value()))));
   }
 
   @Override

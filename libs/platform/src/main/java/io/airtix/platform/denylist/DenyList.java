@@ -3,17 +3,24 @@ package io.airtix.platform.denylist;
 import java.time.Instant;
 
 /**
- * Access tokens that must stop working before they expire: those of a banned, deleted or signed-out user, those of an
- * ended session, and all of them when everybody was signed out. Fed by Keycloak's {@code user.banned},
- * {@code user.deleted}, {@code session.ended} and {@code realm.logged-out} events,
- * asked by the token validation of every request. Entries are kept as long as a token issued before them can live.
+ * Access tokens that must stop working before they expire: those of a banned, deleted or signed-out
+ * user, those of an ended session, and all of them when everybody was signed out. Fed by Keycloak's
+ * {@code user.banned}, {@code user.deleted}, {@code session.ended} and {@code realm.logged-out}
+ * events, asked by the token validation of every request. Entries are kept as long as a token
+ * issued before them can live.
  */
 public interface DenyList {
 
-  /** Refuses the user's tokens issued up to {@code issuedUpTo}; later tokens (after re-enabling) work again. */
+  /**
+   * Refuses the user's tokens issued up to {@code issuedUpTo}; later tokens (after re-enabling)
+   * work again.
+   */
   void denyUser(String userId, Instant issuedUpTo);
 
-  /** Refuses every token issued up to {@code issuedUpTo}, whoever it belongs to: everybody was signed out. */
+  /**
+   * Refuses every token issued up to {@code issuedUpTo}, whoever it belongs to: everybody was
+   * signed out.
+   */
   void denyEveryone(Instant issuedUpTo);
 
   /** Refuses every token of the session. */
@@ -28,6 +35,8 @@ public interface DenyList {
    */
   boolean denies(String userId, String sessionId, Instant issuedAt);
 
-  /** Whether every instance of the service sees the same entries (Redis) or only its own (memory). */
+  /**
+   * Whether every instance of the service sees the same entries (Redis) or only its own (memory).
+   */
   boolean shared();
 }

@@ -18,14 +18,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Feeds the {@link DenyList} from Keycloak's events: {@code user.banned}, {@code user.deleted},
- * {@code session.ended} and {@code realm.logged-out}. Needs no database and no inbox: entering a ban twice changes nothing, so redeliveries and
- * duplicates are harmless, and a message that is no event is logged and dropped (a ban is never worth blocking the
- * queue for).
+ * {@code session.ended} and {@code realm.logged-out}. Needs no database and no inbox: entering a
+ * ban twice changes nothing, so redeliveries and duplicates are harmless, and a message that is no
+ * event is logged and dropped (a ban is never worth blocking the queue for).
  */
 final class DenyListFeed implements SmartLifecycle, MessageListener {
 
-  static final List<String> TYPES = List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE,
-      RealmLoggedOut.TYPE);
+  static final List<String> TYPES =
+      List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE, RealmLoggedOut.TYPE);
 
   private static final Logger LOG = LoggerFactory.getLogger(DenyListFeed.class);
 
@@ -33,11 +33,21 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
   private final String queue;
   private final EventJson json;
   private final DenyList denyList;
-  /** The realm whose tokens the service accepts; a sign-out of everybody in another realm is none of its business. */
+
+  /**
+   * The realm whose tokens the service accepts; a sign-out of everybody in another realm is none of
+   * its business.
+   */
   private final String realm;
+
   private volatile SimpleMessageListenerContainer container;
 
-  DenyListFeed(ConnectionFactory connections, String queue, EventJson json, DenyList denyList, String realm) {
+  DenyListFeed(
+      ConnectionFactory connections,
+      String queue,
+      EventJson json,
+      DenyList denyList,
+      String realm) {
     this.connections = connections;
     this.queue = queue;
     this.json = json;
@@ -50,9 +60,10 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
     EventEnvelope<Object> event;
     try {
       event = json.read(message.getBody());
-    }
-    catch (RuntimeException malformed) {
-      LOG.error("Dropped a message on the deny-list queue that is no user event: {}", malformed.getMessage());
+    } catch (RuntimeException malformed) {
+      LOG.error(
+          "Dropped a message on the deny-list queue that is no user event: {}",
+          malformed.getMessage());
       return;
     }
     apply(event);
@@ -63,22 +74,23 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
     if (payload instanceof UserBanned banned) {
       denyList.denyUser(banned.userId(), event.occurredAt());
       LOG.info("Deny-list: tokens of user {} refused ({})", banned.userId(), banned.reason());
-    }
-    else if (payload instanceof UserDeleted deleted) {
+    } else if (payload instanceof UserDeleted deleted) {
       denyList.denyUser(deleted.userId(), event.occurredAt());
       LOG.info("Deny-list: tokens of user {} refused (account deleted)", deleted.userId());
-    }
-    else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
+    } else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
       denyList.denySession(ended.sessionId(), event.occurredAt());
       LOG.info("Deny-list: tokens of session {} refused ({})", ended.sessionId(), ended.reason());
-    }
-    else if (payload instanceof SessionEnded ended) {
+    } else if (payload instanceof SessionEnded ended) {
       denyList.denyUser(ended.userId(), event.occurredAt());
-      LOG.info("Deny-list: tokens of user {} refused (all sessions, {})", ended.userId(), ended.reason());
-    }
-    else if (payload instanceof RealmLoggedOut loggedOut && loggedOut.realm().equals(realm)) {
+      LOG.info(
+          "Deny-list: tokens of user {} refused (all sessions, {})",
+          ended.userId(),
+          ended.reason());
+    } else if (payload instanceof RealmLoggedOut loggedOut && loggedOut.realm().equals(realm)) {
       denyList.denyEveryone(event.occurredAt());
-      LOG.info("Deny-list: every token issued up to {} refused (everybody signed out)", event.occurredAt());
+      LOG.info(
+          "Deny-list: every token issued up to {} refused (everybody signed out)",
+          event.occurredAt());
     }
   }
 

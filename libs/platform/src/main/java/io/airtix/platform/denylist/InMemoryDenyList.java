@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The deny-list of one instance, in memory: the standalone mode's. Each instance hears every ban on a queue of its
- * own, so instances agree without sharing state; a restarted instance forgets what it knew (see decision 0013).
+ * The deny-list of one instance, in memory: the standalone mode's. Each instance hears every ban on
+ * a queue of its own, so instances agree without sharing state; a restarted instance forgets what
+ * it knew (see decision 0013).
  */
 final class InMemoryDenyList implements DenyList {
 
@@ -34,7 +35,8 @@ final class InMemoryDenyList implements DenyList {
   @Override
   public void denyEveryone(Instant issuedUpTo) {
     Entry entry = new Entry(issuedUpTo, issuedUpTo.plus(retention));
-    everyone.accumulateAndGet(entry, (old, added) -> old != null && old.cutoff().isAfter(added.cutoff()) ? old : added);
+    everyone.accumulateAndGet(
+        entry, (old, added) -> old != null && old.cutoff().isAfter(added.cutoff()) ? old : added);
   }
 
   @Override
@@ -57,7 +59,9 @@ final class InMemoryDenyList implements DenyList {
   }
 
   private static boolean refuses(Entry entry, Instant issuedAt, Instant now) {
-    return entry != null && entry.expiresAt().isAfter(now) && (issuedAt == null || !issuedAt.isAfter(entry.cutoff()));
+    return entry != null
+        && entry.expiresAt().isAfter(now)
+        && (issuedAt == null || !issuedAt.isAfter(entry.cutoff()));
   }
 
   @Override
@@ -71,6 +75,5 @@ final class InMemoryDenyList implements DenyList {
     sessions.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
   }
 
-  private record Entry(Instant cutoff, Instant expiresAt) {
-  }
+  private record Entry(Instant cutoff, Instant expiresAt) {}
 }

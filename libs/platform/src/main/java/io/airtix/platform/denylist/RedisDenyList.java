@@ -8,10 +8,11 @@ import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The deny-list shared by every instance of a service, in Redis: the distributed mode's. Each entry is one key that
- * expires by itself when no token it could refuse is still valid: {@code <prefix>user:<id>} holding the cutoff in
- * epoch milliseconds, {@code <prefix>session:<sid>}, and {@code <prefix>everyone} holding the cutoff of a realm-wide
- * sign-out. One round trip per request reads all three.
+ * The deny-list shared by every instance of a service, in Redis: the distributed mode's. Each entry
+ * is one key that expires by itself when no token it could refuse is still valid: {@code
+ * <prefix>user:<id>} holding the cutoff in epoch milliseconds, {@code <prefix>session:<sid>}, and
+ * {@code <prefix>everyone} holding the cutoff of a realm-wide sign-out. One round trip per request
+ * reads all three.
  */
 final class RedisDenyList implements DenyList {
 
@@ -53,27 +54,35 @@ final class RedisDenyList implements DenyList {
   public void denySession(String sessionId, Instant endedAt) {
     Duration ttl = ttl(endedAt);
     if (ttl != null) {
-      redis.opsForValue().set(prefix + "session:" + sessionId, String.valueOf(endedAt.toEpochMilli()), ttl);
+      redis
+          .opsForValue()
+          .set(prefix + "session:" + sessionId, String.valueOf(endedAt.toEpochMilli()), ttl);
     }
   }
 
   @Override
   public boolean denies(String userId, String sessionId, Instant issuedAt) {
-    List<String> values = redis.opsForValue().multiGet(Arrays.asList(
-        prefix + "session:" + (sessionId == null ? "" : sessionId),
-        prefix + "user:" + (userId == null ? "" : userId),
-        prefix + "everyone"));
+    List<String> values =
+        redis
+            .opsForValue()
+            .multiGet(
+                Arrays.asList(
+                    prefix + "session:" + (sessionId == null ? "" : sessionId),
+                    prefix + "user:" + (userId == null ? "" : userId),
+                    prefix + "everyone"));
     if (values == null) {
       return false;
     }
     if (sessionId != null && values.get(0) != null) {
       return true;
     }
-    return userId != null && issuedUpTo(values.get(1), issuedAt) || issuedUpTo(values.get(2), issuedAt);
+    return userId != null && issuedUpTo(values.get(1), issuedAt)
+        || issuedUpTo(values.get(2), issuedAt);
   }
 
   private static boolean issuedUpTo(String cutoff, Instant issuedAt) {
-    return cutoff != null && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
+    return cutoff != null
+        && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
   }
 
   @Override

@@ -11,10 +11,11 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfir
 
 /**
  * Where an event goes when the service gave up on it: republished, with the failure in its headers
- * ({@code x-exception-message}, {@code x-original-routingKey} …), to the dead-letter exchange with the service's
- * name as routing key, hence to {@code <service>.dead-letter}. Done from the consumer, not through the queue's
- * {@code x-dead-letter-exchange} argument, which the embedded broker refuses. The original is acknowledged only
- * after the broker confirmed the copy; if it did not, the original goes back to the queue instead of being lost.
+ * ({@code x-exception-message}, {@code x-original-routingKey} …), to the dead-letter exchange with
+ * the service's name as routing key, hence to {@code <service>.dead-letter}. Done from the
+ * consumer, not through the queue's {@code x-dead-letter-exchange} argument, which the embedded
+ * broker refuses. The original is acknowledged only after the broker confirmed the copy; if it did
+ * not, the original goes back to the queue instead of being lost.
  */
 final class DeadLetters implements MessageRecoverer {
 
@@ -25,23 +26,29 @@ final class DeadLetters implements MessageRecoverer {
   private final String service;
 
   DeadLetters(RabbitTemplate template, String deadLetterExchange, String service) {
-    this.republisher = new RepublishMessageRecovererWithConfirms(template, deadLetterExchange, service,
-        ConfirmType.CORRELATED);
+    this.republisher =
+        new RepublishMessageRecovererWithConfirms(
+            template, deadLetterExchange, service, ConfirmType.CORRELATED);
     this.deadLetterExchange = deadLetterExchange;
     this.service = service;
   }
 
   @Override
   public void recover(Message message, Throwable cause) {
-    log.warn("Message {} (type {}) goes to the dead-letter queue {}.dead-letter: {}",
-        message.getMessageProperties().getMessageId(), message.getMessageProperties().getType(), service,
+    log.warn(
+        "Message {} (type {}) goes to the dead-letter queue {}.dead-letter: {}",
+        message.getMessageProperties().getMessageId(),
+        message.getMessageProperties().getType(),
+        service,
         rootMessage(cause));
     try {
       republisher.recover(message, cause);
-    }
-    catch (RuntimeException ex) {
-      log.warn("Could not dead-letter event {} to {}; it is requeued", message.getMessageProperties().getMessageId(),
-          deadLetterExchange, ex);
+    } catch (RuntimeException ex) {
+      log.warn(
+          "Could not dead-letter event {} to {}; it is requeued",
+          message.getMessageProperties().getMessageId(),
+          deadLetterExchange,
+          ex);
       throw new ImmediateRequeueAmqpException("Dead-lettering failed", ex);
     }
   }

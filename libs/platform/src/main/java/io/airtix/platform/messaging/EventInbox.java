@@ -14,9 +14,10 @@ import org.springframework.amqp.core.MessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies delivered events to the service: each at most once (by event id), in version order per aggregate, in
- * one transaction with the listener's own writes. Acknowledging the message happens after that transaction
- * commits, so a crash in between redelivers an event the inbox then recognises.
+ * Applies delivered events to the service: each at most once (by event id), in version order per
+ * aggregate, in one transaction with the listener's own writes. Acknowledging the message happens
+ * after that transaction commits, so a crash in between redelivers an event the inbox then
+ * recognises.
  */
 final class EventInbox implements MessageListener {
 
@@ -29,8 +30,13 @@ final class EventInbox implements MessageListener {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  EventInbox(InboxStore store, InboxListenerMethods listeners, EventTypes types, EventJson json,
-      TransactionTemplate transactions, Clock clock) {
+  EventInbox(
+      InboxStore store,
+      InboxListenerMethods listeners,
+      EventTypes types,
+      EventJson json,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.store = store;
     this.listeners = listeners;
     this.types = types;
@@ -41,7 +47,11 @@ final class EventInbox implements MessageListener {
 
   /** What became of a delivered event. */
   enum Outcome {
-    APPLIED, DUPLICATE, STALE, PARKED, NOT_LISTENED_TO
+    APPLIED,
+    DUPLICATE,
+    STALE,
+    PARKED,
+    NOT_LISTENED_TO
   }
 
   @Override
@@ -84,20 +94,23 @@ final class EventInbox implements MessageListener {
       if (version > expected) {
         if (!store.isParked(eventId)) {
           store.park(envelope, stream, body, clock.millis());
-          log.info("Event {} {} v{} waits for v{} of {}", envelope.type(), eventId, version, expected,
+          log.info(
+              "Event {} {} v{} waits for v{} of {}",
+              envelope.type(),
+              eventId,
+              version,
+              expected,
               envelope.aggregateId());
         }
         return Outcome.PARKED;
       }
-    }
-    else if (version <= last) {
+    } else if (version <= last) {
       return Outcome.STALE;
     }
     applyOne(envelope, handler, stream, last);
     if (handler.ordering() == EventOrdering.CONTIGUOUS) {
       applyParkedSuccessors(stream, envelope.aggregateId(), version);
-    }
-    else {
+    } else {
       store.unparkUpTo(stream, envelope.aggregateId(), version);
     }
     return Outcome.APPLIED;
@@ -123,8 +136,7 @@ final class EventInbox implements MessageListener {
       store.unpark(parked.eventId());
       if (handler != null && !store.isApplied(parked.eventId())) {
         applyOne(envelope, handler, stream, version);
-      }
-      else {
+      } else {
         store.advance(stream, aggregateId, version, next);
       }
       version = next;

@@ -8,15 +8,16 @@ import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The wire format of an event: the envelope's fields, then the payload record's components, as JSON. Times are
- * ISO-8601 UTC strings, amounts decimal numbers, and the payload's record is found by the {@code type} string, so
- * no Java class name is ever written. Uses its own mapper: a service's Jackson settings must not change the wire.
+ * The wire format of an event: the envelope's fields, then the payload record's components, as
+ * JSON. Times are ISO-8601 UTC strings, amounts decimal numbers, and the payload's record is found
+ * by the {@code type} string, so no Java class name is ever written. Uses its own mapper: a
+ * service's Jackson settings must not change the wire.
  *
  * <pre>{"id":"…","type":"ticket.created","aggregateId":"…","aggregateVersion":0,"tenant":"aerolux",
  *  "occurredAt":"2026-11-24T10:00:00Z","payload":{…}}</pre>
@@ -28,19 +29,22 @@ public final class EventJson {
 
   public EventJson(EventTypes types) {
     this.types = types;
-    this.mapper = JsonMapper.builder()
-        .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-        // a newer publisher may add payload fields; older consumers read what they know
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        // 129.90 stays 129.90: amounts are read as decimals, never through a double, and keep their scale
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-        .build();
+    this.mapper =
+        JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // a newer publisher may add payload fields; older consumers read what they know
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // 129.90 stays 129.90: amounts are read as decimals, never through a double, and keep
+            // their scale
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
   }
 
   public String write(EventEnvelope<?> envelope) {
     if (!types.knows(envelope.type())) {
-      throw new IllegalArgumentException("Event type '" + envelope.type() + "' is not registered in EventTypes");
+      throw new IllegalArgumentException(
+          "Event type '" + envelope.type() + "' is not registered in EventTypes");
     }
     ObjectNode node = mapper.createObjectNode();
     node.put("id", envelope.id().toString());
@@ -72,11 +76,15 @@ public final class EventJson {
       if (version == null || !version.canConvertToLong()) {
         throw new MalformedEventException("Event " + type + " has no aggregateVersion", null);
       }
-      return new EventEnvelope<>(UUID.fromString(text(node, "id")), type, text(node, "aggregateId"),
-          version.asLong(), text(node, "tenant"), Instant.parse(text(node, "occurredAt")),
+      return new EventEnvelope<>(
+          UUID.fromString(text(node, "id")),
+          type,
+          text(node, "aggregateId"),
+          version.asLong(),
+          text(node, "tenant"),
+          Instant.parse(text(node, "occurredAt")),
           mapper.treeToValue(payload, types.payloadOf(type)));
-    }
-    catch (JacksonException | IllegalArgumentException | java.time.DateTimeException ex) {
+    } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException ex) {
       throw new MalformedEventException("Not an Airtix event: " + ex.getMessage(), ex);
     }
   }

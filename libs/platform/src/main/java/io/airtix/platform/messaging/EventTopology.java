@@ -12,21 +12,23 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
 /**
- * The exchanges, queues and bindings of one service, declared by Spring AMQP's admin on every new connection, so
- * a restarted or fresh broker (RabbitMQ or the embedded one) gets the same topology. Only portable arguments:
- * the embedded broker refuses RabbitMQ-only ones such as {@code x-dead-letter-exchange}.
+ * The exchanges, queues and bindings of one service, declared by Spring AMQP's admin on every new
+ * connection, so a restarted or fresh broker (RabbitMQ or the embedded one) gets the same topology.
+ * Only portable arguments: the embedded broker refuses RabbitMQ-only ones such as {@code
+ * x-dead-letter-exchange}.
  *
  * <ul>
- *   <li>{@code airtix.events}: durable topic exchange; every event, routing key = its type ({@code ticket.created})
- *   <li>{@code <service>.events}: durable queue of a service that listens, bound to exactly the types it applies
- *   <li>{@code airtix.dead-letter}: durable direct exchange; {@code <service>.dead-letter} bound with key
- *       {@code <service>}
+ *   <li>{@code airtix.events}: durable topic exchange; every event, routing key = its type ({@code
+ *       ticket.created})
+ *   <li>{@code <service>.events}: durable queue of a service that listens, bound to exactly the
+ *       types it applies
+ *   <li>{@code airtix.dead-letter}: durable direct exchange; {@code <service>.dead-letter} bound
+ *       with key {@code <service>}
  * </ul>
  */
 final class EventTopology {
 
-  private EventTopology() {
-  }
+  private EventTopology() {}
 
   static String eventQueue(String service) {
     return service + ".events";

@@ -12,9 +12,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Consumes the service's queue into the {@link EventInbox}, if the service has any {@link InboxListener}. A
- * failing event is tried {@code maxAttempts} times with backoff in the consumer, then dead-lettered; it is never
- * requeued for ever (Spring AMQP's default) and never blocks the queue for longer than its retries.
+ * Consumes the service's queue into the {@link EventInbox}, if the service has any {@link
+ * InboxListener}. A failing event is tried {@code maxAttempts} times with backoff in the consumer,
+ * then dead-lettered; it is never requeued for ever (Spring AMQP's default) and never blocks the
+ * queue for longer than its retries.
  */
 final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle {
 
@@ -26,8 +27,13 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
   private final String service;
   private volatile SimpleMessageListenerContainer container;
 
-  InboxConsumer(ConfigurableListableBeanFactory beans, ConnectionFactory connections, EventInbox inbox,
-      DeadLetters deadLetters, MessagingSettings settings, String service) {
+  InboxConsumer(
+      ConfigurableListableBeanFactory beans,
+      ConnectionFactory connections,
+      EventInbox inbox,
+      DeadLetters deadLetters,
+      MessagingSettings settings,
+      String service) {
     this.beans = beans;
     this.connections = connections;
     this.inbox = inbox;
@@ -37,8 +43,8 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
   }
 
   /**
-   * Once every bean (and so every listener) exists, and before any connection opens, registers the topology for
-   * Spring AMQP's admin, which declares it on each new connection.
+   * Once every bean (and so every listener) exists, and before any connection opens, registers the
+   * topology for Spring AMQP's admin, which declares it on each new connection.
    */
   @Override
   public void afterSingletonsInstantiated() {
@@ -55,12 +61,14 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
     started.setQueueNames(EventTopology.eventQueue(service));
     started.setMessageListener(inbox);
     started.setAcknowledgeMode(AcknowledgeMode.AUTO);
-    // a failure that outlived the retries is dead-lettered by the recoverer; never put back for ever
+    // a failure that outlived the retries is dead-lettered by the recoverer; never put back for
+    // ever
     started.setDefaultRequeueRejected(false);
     started.setAdviceChain(retries());
     started.setConcurrentConsumers(settings.inbox().concurrency());
     started.setPrefetchCount(settings.inbox().prefetch());
-    // the queue is declared by the admin when the connection opens; a broker that is not up yet is waited for
+    // the queue is declared by the admin when the connection opens; a broker that is not up yet is
+    // waited for
     started.setMissingQueuesFatal(false);
     started.setBeanName(service + "-inbox");
     started.afterPropertiesSet();
@@ -71,19 +79,23 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
   private Advice retries() {
     MessagingSettings.Inbox inboxSettings = settings.inbox();
     return RetryInterceptorBuilder.stateless()
-        .configureRetryPolicy(policy -> policy
-            .maxRetries(Math.max(inboxSettings.maxAttempts() - 1, 0))
-            .delay(inboxSettings.initialBackoff())
-            .multiplier(inboxSettings.backoffMultiplier())
-            .maxDelay(inboxSettings.maxBackoff())
-            // a message that is no event stays one: straight to the dead letters
-            .predicate(failure -> !causedBy(failure, MalformedEventException.class)))
+        .configureRetryPolicy(
+            policy ->
+                policy
+                    .maxRetries(Math.max(inboxSettings.maxAttempts() - 1, 0))
+                    .delay(inboxSettings.initialBackoff())
+                    .multiplier(inboxSettings.backoffMultiplier())
+                    .maxDelay(inboxSettings.maxBackoff())
+                    // a message that is no event stays one: straight to the dead letters
+                    .predicate(failure -> !causedBy(failure, MalformedEventException.class)))
         .recoverer(deadLetters)
         .build();
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (type.isInstance(cause)) {
         return true;
       }

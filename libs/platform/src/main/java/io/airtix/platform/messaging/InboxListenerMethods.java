@@ -17,7 +17,10 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
-/** Finds the {@link InboxListener} methods of the service's beans and resolves them to one handler per type. */
+/**
+ * Finds the {@link InboxListener} methods of the service's beans and resolves them to one handler
+ * per type.
+ */
 final class InboxListenerMethods implements BeanPostProcessor {
 
   private final List<Found> found = new ArrayList<>();
@@ -26,11 +29,14 @@ final class InboxListenerMethods implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     Class<?> type = AopUtils.getTargetClass(bean);
-    Map<Method, InboxListener> methods = MethodIntrospector.selectMethods(type,
-        (MethodIntrospector.MetadataLookup<InboxListener>) method ->
-            AnnotatedElementUtils.findMergedAnnotation(method, InboxListener.class));
+    Map<Method, InboxListener> methods =
+        MethodIntrospector.selectMethods(
+            type,
+            (MethodIntrospector.MetadataLookup<InboxListener>)
+                method -> AnnotatedElementUtils.findMergedAnnotation(method, InboxListener.class));
     synchronized (found) {
-      methods.forEach((method, annotation) -> found.add(new Found(beanName, bean, method, annotation)));
+      methods.forEach(
+          (method, annotation) -> found.add(new Found(beanName, bean, method, annotation)));
     }
     return bean;
   }
@@ -53,8 +59,14 @@ final class InboxListenerMethods implements BeanPostProcessor {
       Handler handler = Handler.of(listener, types);
       Handler other = byType.putIfAbsent(handler.type(), handler);
       if (other != null) {
-        throw new IllegalStateException("Two inbox listeners for " + handler.type() + ": " + other.describe()
-            + " and " + handler.describe() + "; a service applies each event type once");
+        throw new IllegalStateException(
+            "Two inbox listeners for "
+                + handler.type()
+                + ": "
+                + other.describe()
+                + " and "
+                + handler.describe()
+                + "; a service applies each event type once");
       }
     }
     requireWholeStreams(byType, types);
@@ -73,31 +85,45 @@ final class InboxListenerMethods implements BeanPostProcessor {
           }
         }
         if (!missing.isEmpty()) {
-          throw new IllegalStateException(handler.describe() + " applies " + stream + " versions contiguously, so "
-              + "the service must also listen to " + missing + " (or use EventOrdering.NEWER_ONLY)");
+          throw new IllegalStateException(
+              handler.describe()
+                  + " applies "
+                  + stream
+                  + " versions contiguously, so "
+                  + "the service must also listen to "
+                  + missing
+                  + " (or use EventOrdering.NEWER_ONLY)");
         }
       }
     }
   }
 
-  private record Found(String beanName, Object bean, Method method, InboxListener annotation) {
-  }
+  private record Found(String beanName, Object bean, Method method, InboxListener annotation) {}
 
   /** One listener method and how to call it. */
-  record Handler(String type, Object bean, Method method, boolean takesEnvelope, EventOrdering ordering) {
+  record Handler(
+      String type, Object bean, Method method, boolean takesEnvelope, EventOrdering ordering) {
 
     static Handler of(Found found, EventTypes types) {
       Method method = found.method();
       if (method.getParameterCount() != 1) {
-        throw new IllegalStateException("Inbox listener " + found.beanName() + "." + method.getName()
-            + " must take exactly one parameter: the event record or EventEnvelope<event record>");
+        throw new IllegalStateException(
+            "Inbox listener "
+                + found.beanName()
+                + "."
+                + method.getName()
+                + " must take exactly one parameter: the event record or EventEnvelope<event record>");
       }
       ResolvableType parameter = ResolvableType.forMethodParameter(method, 0);
       boolean envelope = EventEnvelope.class.equals(parameter.resolve());
       Class<?> payload = envelope ? parameter.getGeneric(0).resolve() : parameter.resolve();
       if (payload == null) {
-        throw new IllegalStateException("Inbox listener " + found.beanName() + "." + method.getName()
-            + " must name its event record");
+        throw new IllegalStateException(
+            "Inbox listener "
+                + found.beanName()
+                + "."
+                + method.getName()
+                + " must name its event record");
       }
       String type = types.typeOf(payload);
       ReflectionUtils.makeAccessible(method);
@@ -107,8 +133,7 @@ final class InboxListenerMethods implements BeanPostProcessor {
     void invoke(EventEnvelope<Object> envelope) {
       try {
         method.invoke(bean, takesEnvelope ? envelope : envelope.payload());
-      }
-      catch (InvocationTargetException ex) {
+      } catch (InvocationTargetException ex) {
         Throwable cause = ex.getTargetException();
         if (cause instanceof RuntimeException runtime) {
           throw runtime;
@@ -117,14 +142,18 @@ final class InboxListenerMethods implements BeanPostProcessor {
           throw error;
         }
         throw new IllegalStateException(describe() + " failed", cause);
-      }
-      catch (IllegalAccessException ex) {
+      } catch (IllegalAccessException ex) {
         throw new IllegalStateException(ex);
       }
     }
 
     String describe() {
-      return AopUtils.getTargetClass(bean).getSimpleName() + "." + method.getName() + "(" + type + ")";
+      return AopUtils.getTargetClass(bean).getSimpleName()
+          + "."
+          + method.getName()
+          + "("
+          + type
+          + ")";
     }
   }
 }

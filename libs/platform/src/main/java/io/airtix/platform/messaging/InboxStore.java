@@ -4,7 +4,10 @@ import io.airtix.events.EventEnvelope;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The inbox tables: applied event ids, the last applied version per aggregate, and events that came early. */
+/**
+ * The inbox tables: applied event ids, the last applied version per aggregate, and events that came
+ * early.
+ */
 final class InboxStore {
 
   private final JdbcClient jdbc;
@@ -16,13 +19,20 @@ final class InboxStore {
   }
 
   boolean isApplied(String eventId) {
-    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox WHERE event_id = :id").param("id", eventId)
-        .query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox WHERE event_id = :id")
+            .param("id", eventId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
-  /** The unique key turns a concurrent second application of the same event into a failure, then a retry. */
+  /**
+   * The unique key turns a concurrent second application of the same event into a failure, then a
+   * retry.
+   */
   void recordApplied(EventEnvelope<?> envelope, long now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO airtix_inbox (event_id, event_type, aggregate_id, aggregate_version, applied_at)
         VALUES (:id, :type, :aggregateId, :version, :now)""")
         .param("id", envelope.id().toString())
@@ -34,21 +44,25 @@ final class InboxStore {
   }
 
   /**
-   * The last version applied for this aggregate, -1 before its first event, held until the transaction ends:
-   * consumers applying events of one aggregate side by side take turns. Without it, a consumer could park a version
-   * because it read the position before a predecessor's transaction committed, after that transaction had looked for
-   * parked successors: the parked version would wait for the aggregate's next event. On PostgreSQL the row lock does
-   * it (the insert of a first position waits for another transaction's insert of the same); on SQLite the
+   * The last version applied for this aggregate, -1 before its first event, held until the
+   * transaction ends: consumers applying events of one aggregate side by side take turns. Without
+   * it, a consumer could park a version because it read the position before a predecessor's
+   * transaction committed, after that transaction had looked for parked successors: the parked
+   * version would wait for the aggregate's next event. On PostgreSQL the row lock does it (the
+   * insert of a first position waits for another transaction's insert of the same); on SQLite the
    * transaction's write lock lets one writer through at a time anyway.
    */
   long claim(String stream, String aggregateId) {
-    jdbc.sql("INSERT INTO airtix_inbox_position (stream, aggregate_id, version) VALUES (:stream, :id, -1)"
-            + " ON CONFLICT (stream, aggregate_id) DO NOTHING")
+    jdbc.sql(
+            "INSERT INTO airtix_inbox_position (stream, aggregate_id, version) VALUES (:stream, :id, -1)"
+                + " ON CONFLICT (stream, aggregate_id) DO NOTHING")
         .param("stream", stream)
         .param("id", aggregateId)
         .update();
     String lock = database == MessagingDatabase.POSTGRESQL ? " FOR UPDATE" : "";
-    return jdbc.sql("SELECT version FROM airtix_inbox_position WHERE stream = :stream AND aggregate_id = :id" + lock)
+    return jdbc.sql(
+            "SELECT version FROM airtix_inbox_position WHERE stream = :stream AND aggregate_id = :id"
+                + lock)
         .param("stream", stream)
         .param("id", aggregateId)
         .query(Long.class)
@@ -56,31 +70,44 @@ final class InboxStore {
   }
 
   /**
-   * Moves the aggregate from {@code last} (as {@link #claim} gave it) to {@code version}. Conditional on {@code last},
-   * so two consumers that applied versions of one aggregate side by side cannot both commit: the loser rolls back
-   * and retries.
+   * Moves the aggregate from {@code last} (as {@link #claim} gave it) to {@code version}.
+   * Conditional on {@code last}, so two consumers that applied versions of one aggregate side by
+   * side cannot both commit: the loser rolls back and retries.
    */
   void advance(String stream, String aggregateId, long last, long version) {
-    int moved = jdbc.sql("UPDATE airtix_inbox_position SET version = :version"
-            + " WHERE stream = :stream AND aggregate_id = :id AND version = :last")
-        .param("version", version)
-        .param("stream", stream)
-        .param("id", aggregateId)
-        .param("last", last)
-        .update();
+    int moved =
+        jdbc.sql(
+                "UPDATE airtix_inbox_position SET version = :version"
+                    + " WHERE stream = :stream AND aggregate_id = :id AND version = :last")
+            .param("version", version)
+            .param("stream", stream)
+            .param("id", aggregateId)
+            .param("last", last)
+            .update();
     if (moved != 1) {
-      throw new ConcurrentInboxUpdateException(stream + " " + aggregateId + " moved past version " + last
-          + " while version " + version + " was applied");
+      throw new ConcurrentInboxUpdateException(
+          stream
+              + " "
+              + aggregateId
+              + " moved past version "
+              + last
+              + " while version "
+              + version
+              + " was applied");
     }
   }
 
   boolean isParked(String eventId) {
-    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE event_id = :id").param("id", eventId)
-        .query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE event_id = :id")
+            .param("id", eventId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   void park(EventEnvelope<?> envelope, String stream, String body, long now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO airtix_inbox_parked (event_id, stream, aggregate_id, aggregate_version, body, parked_at)
         VALUES (:id, :stream, :aggregateId, :version, :body, :now)""")
         .param("id", envelope.id().toString())
@@ -94,8 +121,9 @@ final class InboxStore {
 
   /** Parked events of this aggregate and version (normally one). */
   List<Parked> parked(String stream, String aggregateId, long version) {
-    return jdbc.sql("SELECT event_id, body FROM airtix_inbox_parked"
-            + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version = :version ORDER BY parked_at")
+    return jdbc.sql(
+            "SELECT event_id, body FROM airtix_inbox_parked"
+                + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version = :version ORDER BY parked_at")
         .param("stream", stream)
         .param("id", aggregateId)
         .param("version", version)
@@ -109,16 +137,16 @@ final class InboxStore {
 
   /** Drops parked events that are now older than the aggregate's position. */
   void unparkUpTo(String stream, String aggregateId, long version) {
-    jdbc.sql("DELETE FROM airtix_inbox_parked"
-            + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version <= :version")
+    jdbc.sql(
+            "DELETE FROM airtix_inbox_parked"
+                + " WHERE stream = :stream AND aggregate_id = :id AND aggregate_version <= :version")
         .param("stream", stream)
         .param("id", aggregateId)
         .param("version", version)
         .update();
   }
 
-  record Parked(String eventId, String body) {
-  }
+  record Parked(String eventId, String body) {}
 
   /** Another consumer applied a version of the same aggregate first; retrying sorts it out. */
   static final class ConcurrentInboxUpdateException extends RuntimeException {

@@ -25,18 +25,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The event backbone of a service with a database and the AMQP starter: the {@link Outbox} and its relay, the
- * inbox behind {@link InboxListener} methods, the topology, dead-lettering, and the platform's own tables.
- * See docs/decisions/0007-event-backbone.md.
+ * The event backbone of a service with a database and the AMQP starter: the {@link Outbox} and its
+ * relay, the inbox behind {@link InboxListener} methods, the topology, dead-lettering, and the
+ * platform's own tables. See docs/decisions/0007-event-backbone.md.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-    "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
-@ConditionalOnClass({RabbitTemplate.class, JdbcClient.class, Flyway.class, DependsOnDatabaseInitialization.class})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+    })
+@ConditionalOnClass({
+  RabbitTemplate.class,
+  JdbcClient.class,
+  Flyway.class,
+  DependsOnDatabaseInitialization.class
+})
 @ConditionalOnBean({DataSource.class, ConnectionFactory.class, PlatformTransactionManager.class})
 @ConditionalOnBooleanProperty(name = "airtix.messaging.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MessagingSettings.class)
@@ -59,7 +66,10 @@ public class MessagingAutoConfiguration {
     return new EventJson(types);
   }
 
-  /** Runs after the service's own Flyway migrations: on an empty database they must find an empty schema. */
+  /**
+   * Runs after the service's own Flyway migrations: on an empty database they must find an empty
+   * schema.
+   */
   @Bean
   @DependsOnDatabaseInitialization
   MessagingTables airtixMessagingTables(DataSource dataSource) {
@@ -70,51 +80,90 @@ public class MessagingAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Outbox airtixOutbox(MessagingTables tables, EventJson json, ObjectProvider<Clock> clock,
+  Outbox airtixOutbox(
+      MessagingTables tables,
+      EventJson json,
+      ObjectProvider<Clock> clock,
       ObjectProvider<OutboxRelay> relay) {
-    return new Outbox(new OutboxStore(tables.jdbc(), tables.database()), json, clock(clock),
+    return new Outbox(
+        new OutboxStore(tables.jdbc(), tables.database()),
+        json,
+        clock(clock),
         () -> relay.ifAvailable(OutboxRelay::wake));
   }
 
   @Bean
   @ConditionalOnBooleanProperty(name = "airtix.messaging.outbox.relay", matchIfMissing = true)
-  OutboxRelay airtixOutboxRelay(MessagingTables tables, DataSource dataSource, ConnectionFactory connections,
-      MessagingSettings settings, Environment environment, ObjectProvider<Clock> clock,
+  OutboxRelay airtixOutboxRelay(
+      MessagingTables tables,
+      DataSource dataSource,
+      ConnectionFactory connections,
+      MessagingSettings settings,
+      Environment environment,
+      ObjectProvider<Clock> clock,
       ObjectProvider<TransactionManagerCustomizers> customizers) {
     requireConfirmsAndReturns(connections);
     RabbitTemplate template = new RabbitTemplate(connections);
     // unroutable events come back instead of vanishing, and stay in the outbox
     template.setMandatory(true);
-    // the relay reads a return from the publish's correlation data; without a callback the template also logs a
+    // the relay reads a return from the publish's correlation data; without a callback the template
+    // also logs a
     // warning for every returned event
-    template.setReturnsCallback(returned -> { });
+    template.setReturnsCallback(returned -> {});
     // the relay only runs SQL of its own
-    return new OutboxRelay(new OutboxStore(tables.jdbc(), tables.database()), template,
-        PlainSqlTransactions.on(dataSource, customizers), tables.database(), settings, service(settings, environment),
+    return new OutboxRelay(
+        new OutboxStore(tables.jdbc(), tables.database()),
+        template,
+        PlainSqlTransactions.on(dataSource, customizers),
+        tables.database(),
+        settings,
+        service(settings, environment),
         clock(clock));
   }
 
   @Bean
-  EventInbox airtixEventInbox(MessagingTables tables, InboxListenerMethods listeners, EventTypes types,
-      EventJson json, PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
-    return new EventInbox(new InboxStore(tables.jdbc(), tables.database()), listeners, types, json,
-        new TransactionTemplate(transactionManager), clock(clock));
+  EventInbox airtixEventInbox(
+      MessagingTables tables,
+      InboxListenerMethods listeners,
+      EventTypes types,
+      EventJson json,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<Clock> clock) {
+    return new EventInbox(
+        new InboxStore(tables.jdbc(), tables.database()),
+        listeners,
+        types,
+        json,
+        new TransactionTemplate(transactionManager),
+        clock(clock));
   }
 
   @Bean
-  InboxConsumer airtixInboxConsumer(ConfigurableListableBeanFactory beans, ConnectionFactory connections,
-      EventInbox inbox, MessagingSettings settings, Environment environment) {
+  InboxConsumer airtixInboxConsumer(
+      ConfigurableListableBeanFactory beans,
+      ConnectionFactory connections,
+      EventInbox inbox,
+      MessagingSettings settings,
+      Environment environment) {
     String service = service(settings, environment);
-    return new InboxConsumer(beans, connections, inbox,
-        new DeadLetters(new RabbitTemplate(connections), settings.deadLetterExchange(), service), settings, service);
+    return new InboxConsumer(
+        beans,
+        connections,
+        inbox,
+        new DeadLetters(new RabbitTemplate(connections), settings.deadLetterExchange(), service),
+        settings,
+        service);
   }
 
   private static String service(MessagingSettings settings, Environment environment) {
-    String service = settings.service() != null ? settings.service()
-        : environment.getProperty("spring.application.name");
+    String service =
+        settings.service() != null
+            ? settings.service()
+            : environment.getProperty("spring.application.name");
     if (service == null || service.isBlank()) {
-      throw new IllegalStateException("Messaging needs the service's name for its queues: set airtix.messaging.service"
-          + " or spring.application.name (an @AirtixService application has it)");
+      throw new IllegalStateException(
+          "Messaging needs the service's name for its queues: set airtix.messaging.service"
+              + " or spring.application.name (an @AirtixService application has it)");
     }
     return service;
   }
@@ -123,16 +172,19 @@ public class MessagingAutoConfiguration {
     return clock.getIfUnique(Clock::systemUTC);
   }
 
-  /** Without them the relay would wait for confirms that never come, or count unroutable events as sent. */
+  /**
+   * Without them the relay would wait for confirms that never come, or count unroutable events as
+   * sent.
+   */
   private static void requireConfirmsAndReturns(ConnectionFactory connections) {
     if (connections instanceof CachingConnectionFactory caching
         && (!caching.isPublisherConfirms() || !caching.isPublisherReturns())) {
-      throw new IllegalStateException("The outbox relay needs publisher confirms and returns: set "
-          + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
+      throw new IllegalStateException(
+          "The outbox relay needs publisher confirms and returns: set "
+              + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
     }
   }
 
   /** The platform's tables exist and are migrated; what kind of database holds them. */
-  record MessagingTables(MessagingDatabase database, JdbcClient jdbc) {
-  }
+  record MessagingTables(MessagingDatabase database, JdbcClient jdbc) {}
 }

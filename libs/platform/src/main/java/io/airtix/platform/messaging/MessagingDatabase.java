@@ -8,7 +8,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 
 /** The two databases a service may keep its messaging tables in, and what differs between them. */
 enum MessagingDatabase {
-
   SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", false),
   POSTGRESQL("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", true);
 
@@ -25,9 +24,9 @@ enum MessagingDatabase {
   }
 
   /**
-   * PostgreSQL: several instances of a service relay side by side, each claiming rows with
-   * {@code FOR UPDATE SKIP LOCKED}. SQLite has one writer and one process per file; there the relay reads without
-   * a lock and never holds a write transaction while it waits for the broker.
+   * PostgreSQL: several instances of a service relay side by side, each claiming rows with {@code
+   * FOR UPDATE SKIP LOCKED}. SQLite has one writer and one process per file; there the relay reads
+   * without a lock and never holds a write transaction while it waits for the broker.
    */
   boolean skipsLockedRows() {
     return skipsLockedRows;
@@ -42,10 +41,11 @@ enum MessagingDatabase {
       if (product.contains("postgres")) {
         return POSTGRESQL;
       }
-      throw new IllegalStateException("Airtix messaging supports SQLite and PostgreSQL, not " + product);
-    }
-    catch (SQLException ex) {
-      throw new DataAccessResourceFailureException("Cannot tell which database holds the messaging tables", ex);
+      throw new IllegalStateException(
+          "Airtix messaging supports SQLite and PostgreSQL, not " + product);
+    } catch (SQLException ex) {
+      throw new DataAccessResourceFailureException(
+          "Cannot tell which database holds the messaging tables", ex);
     }
   }
 }

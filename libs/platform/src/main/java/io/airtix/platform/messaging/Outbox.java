@@ -15,10 +15,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   Ticket ticket = tickets.saveAndFlush(new Ticket(...));
  *   outbox.publish(new TicketCreated(...));
  *   ...
- * }}</pre>
+ * }
+ * }</pre>
  *
- * The event is a row of the service's own database, so it commits or rolls back with the change, and the write
- * never depends on the broker being up. The relay publishes it after the commit.
+ * The event is a row of the service's own database, so it commits or rolls back with the change,
+ * and the write never depends on the broker being up. The relay publishes it after the commit.
  */
 public class Outbox {
 
@@ -44,20 +45,25 @@ public class Outbox {
   /**
    * Adds the event to the outbox in the current transaction.
    *
-   * @throws IllegalStateException outside a transaction: an event written on its own could describe a change
-   *     that never commits, or be lost while the change commits
+   * @throws IllegalStateException outside a transaction: an event written on its own could describe
+   *     a change that never commits, or be lost while the change commits
    */
   public void publish(EventEnvelope<?> envelope) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("Outbox.publish must run inside the transaction that makes the change ("
-          + envelope.type() + " " + envelope.aggregateId() + ")");
+      throw new IllegalStateException(
+          "Outbox.publish must run inside the transaction that makes the change ("
+              + envelope.type()
+              + " "
+              + envelope.aggregateId()
+              + ")");
     }
     store.insert(envelope, json.write(envelope), clock.millis());
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        wakeRelay.run();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            wakeRelay.run();
+          }
+        });
   }
 }

@@ -25,13 +25,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to the topic exchange, oldest first, routing key = event type. A row is marked sent
- * only after the broker confirmed it and did not return it as unroutable; anything else (broker down, nack, no
- * confirm in time) leaves it pending with an exponential backoff. It is woken a linger after every commit that wrote
- * an event (so the events of a busy moment share a batch) and also polls, so rows left by a stopped or crashed instance go out within a poll interval of a start.
+ * Moves committed outbox rows to the topic exchange, oldest first, routing key = event type. A row
+ * is marked sent only after the broker confirmed it and did not return it as unroutable; anything
+ * else (broker down, nack, no confirm in time) leaves it pending with an exponential backoff. It is
+ * woken a linger after every commit that wrote an event (so the events of a busy moment share a
+ * batch) and also polls, so rows left by a stopped or crashed instance go out within a poll
+ * interval of a start.
  *
- * <p>Delivery is at least once: a crash after the broker's confirm and before the row is marked sends it again.
- * Consumers drop the second copy by event id.
+ * <p>Delivery is at least once: a crash after the broker's confirm and before the row is marked
+ * sends it again. Consumers drop the second copy by event id.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -50,8 +52,14 @@ final class OutboxRelay implements SmartLifecycle {
   private volatile boolean brokerTroubleLogged;
   private long lastPurge;
 
-  OutboxRelay(OutboxStore store, RabbitTemplate template, TransactionTemplate transactions,
-      MessagingDatabase database, MessagingSettings settings, String service, Clock clock) {
+  OutboxRelay(
+      OutboxStore store,
+      RabbitTemplate template,
+      TransactionTemplate transactions,
+      MessagingDatabase database,
+      MessagingSettings settings,
+      String service,
+      Clock clock) {
     this.store = store;
     this.template = template;
     this.transactions = transactions;
@@ -67,8 +75,7 @@ final class OutboxRelay implements SmartLifecycle {
     if (running != null && wakeQueued.compareAndSet(false, true)) {
       try {
         running.schedule(this::drain, settings.outbox().linger().toNanos(), TimeUnit.NANOSECONDS);
-      }
-      catch (RuntimeException rejected) {
+      } catch (RuntimeException rejected) {
         // stopping: the next start polls anyway
         wakeQueued.set(false);
       }
@@ -77,11 +84,13 @@ final class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void start() {
-    ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, service + "-outbox-relay");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, service + "-outbox-relay");
+              thread.setDaemon(true);
+              return thread;
+            });
     executor = started;
     long poll = settings.outbox().pollInterval().toMillis();
     started.scheduleWithFixedDelay(this::drain, 0, poll, TimeUnit.MILLISECONDS);
@@ -94,9 +103,9 @@ final class OutboxRelay implements SmartLifecycle {
     if (running != null) {
       running.shutdownNow();
       try {
-        running.awaitTermination(settings.outbox().confirmTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-      }
-      catch (InterruptedException ex) {
+        running.awaitTermination(
+            settings.outbox().confirmTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
       }
     }
@@ -120,12 +129,13 @@ final class OutboxRelay implements SmartLifecycle {
       Pass pass;
       do {
         pass = publishOneBatch();
-      }
-      while (pass.claimed() == settings.outbox().batchSize() && pass.allSent() && executor != null);
+      } while (pass.claimed() == settings.outbox().batchSize()
+          && pass.allSent()
+          && executor != null);
       purgeNowAndThen();
-    }
-    catch (RuntimeException ex) {
-      // the database may be briefly unavailable (SQLite busy, PostgreSQL restarting); the next poll tries again
+    } catch (RuntimeException ex) {
+      // the database may be briefly unavailable (SQLite busy, PostgreSQL restarting); the next poll
+      // tries again
       log.warn("Outbox relay pass of {} failed: {}", service, ex.toString());
     }
   }
@@ -133,15 +143,18 @@ final class OutboxRelay implements SmartLifecycle {
   /** Claims a batch, publishes it and records the outcome. */
   Pass publishOneBatch() {
     if (database.skipsLockedRows()) {
-      // PostgreSQL: the claim (row locks) lasts until the outcome is written, so other instances skip these rows
-      return transactions.execute(status -> {
-        // every reservation's event is marked here: one WAL flush fewer each, and a lost mark is a duplicate only
-        store.commitWithoutWaitingForTheDisk();
-        List<OutboxRow> rows = store.due(clock.millis(), settings.outbox().batchSize());
-        List<Outcome> outcomes = publish(rows);
-        record(outcomes);
-        return Pass.of(rows, outcomes);
-      });
+      // PostgreSQL: the claim (row locks) lasts until the outcome is written, so other instances
+      // skip these rows
+      return transactions.execute(
+          status -> {
+            // every reservation's event is marked here: one WAL flush fewer each, and a lost mark
+            // is a duplicate only
+            store.commitWithoutWaitingForTheDisk();
+            List<OutboxRow> rows = store.due(clock.millis(), settings.outbox().batchSize());
+            List<Outcome> outcomes = publish(rows);
+            record(outcomes);
+            return Pass.of(rows, outcomes);
+          });
     }
     // SQLite: one process per file; read without a transaction so writers never wait for the broker
     List<OutboxRow> rows = store.due(clock.millis(), settings.outbox().batchSize());
@@ -158,19 +171,21 @@ final class OutboxRelay implements SmartLifecycle {
     List<CorrelationData> confirms = new ArrayList<>(rows.size());
     String sendFailure = null;
     try {
-      // one channel for the whole batch: sent one by one, each message took a channel from the cache and gave it
-      // back with its confirm outstanding, which keeps that channel out of the cache until confirmed (the next
+      // one channel for the whole batch: sent one by one, each message took a channel from the
+      // cache and gave it
+      // back with its confirm outstanding, which keeps that channel out of the cache until
+      // confirmed (the next
       // message needed another) and counts every pending confirm of the channel on each give-back
-      template.invoke(operations -> {
-        for (OutboxRow row : rows) {
-          CorrelationData correlation = new CorrelationData(row.eventId());
-          operations.send(settings.exchange(), row.type(), message(row), correlation);
-          confirms.add(correlation);
-        }
-        return null;
-      });
-    }
-    catch (AmqpException ex) {
+      template.invoke(
+          operations -> {
+            for (OutboxRow row : rows) {
+              CorrelationData correlation = new CorrelationData(row.eventId());
+              operations.send(settings.exchange(), row.type(), message(row), correlation);
+              confirms.add(correlation);
+            }
+            return null;
+          });
+    } catch (AmqpException ex) {
       // the rows sent before the failure still wait for their confirms
       sendFailure = "broker unavailable: " + rootMessage(ex);
     }
@@ -178,8 +193,10 @@ final class OutboxRelay implements SmartLifecycle {
     long deadline = System.nanoTime() + settings.outbox().confirmTimeout().toNanos();
     for (int i = 0; i < rows.size(); i++) {
       OutboxRow row = rows.get(i);
-      outcomes.add(i < published ? awaitConfirm(row, confirms.get(i), deadline) : Outcome.transientFailure(row,
-          sendFailure));
+      outcomes.add(
+          i < published
+              ? awaitConfirm(row, confirms.get(i), deadline)
+              : Outcome.transientFailure(row, sendFailure));
     }
     logBrokerTrouble(outcomes);
     return outcomes;
@@ -191,24 +208,28 @@ final class OutboxRelay implements SmartLifecycle {
       CorrelationData.Confirm confirm = correlation.getFuture().get(wait, TimeUnit.NANOSECONDS);
       if (correlation.getReturned() != null) {
         // RabbitMQ: confirmed, but no queue is bound for this type
-        return Outcome.unrouted(row, "no queue bound for " + row.type() + " ("
-            + correlation.getReturned().getReplyText() + ")");
+        return Outcome.unrouted(
+            row,
+            "no queue bound for "
+                + row.type()
+                + " ("
+                + correlation.getReturned().getReplyText()
+                + ")");
       }
       if (confirm.ack()) {
         return Outcome.sent(row);
       }
-      // Qpid nacks an unroutable mandatory message without a reason; a reason means the channel or broker failed
+      // Qpid nacks an unroutable mandatory message without a reason; a reason means the channel or
+      // broker failed
       return confirm.reason() == null
           ? Outcome.unrouted(row, "nacked, probably no queue bound for " + row.type())
           : Outcome.transientFailure(row, "nacked: " + confirm.reason());
-    }
-    catch (TimeoutException ex) {
-      return Outcome.transientFailure(row, "no confirm within " + settings.outbox().confirmTimeout());
-    }
-    catch (ExecutionException ex) {
+    } catch (TimeoutException ex) {
+      return Outcome.transientFailure(
+          row, "no confirm within " + settings.outbox().confirmTimeout());
+    } catch (ExecutionException ex) {
       return Outcome.transientFailure(row, "confirm failed: " + rootMessage(ex));
-    }
-    catch (InterruptedException ex) {
+    } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       return Outcome.transientFailure(row, "relay stopped before the confirm");
     }
@@ -223,15 +244,19 @@ final class OutboxRelay implements SmartLifecycle {
         case SENT -> sent.add(row.position());
         case UNROUTED -> {
           if (now - row.createdAt() >= settings.outbox().unroutedGrace().toMillis()) {
-            log.warn("Giving up event {} ({}): {} for {}", row.eventId(), row.type(), outcome.error(),
+            log.warn(
+                "Giving up event {} ({}): {} for {}",
+                row.eventId(),
+                row.type(),
+                outcome.error(),
                 settings.outbox().unroutedGrace());
             store.markUnrouted(row.position(), now, outcome.error());
-          }
-          else {
+          } else {
             store.reschedule(row.position(), now + backoff(row.attempts() + 1), outcome.error());
           }
         }
-        case FAILED -> store.reschedule(row.position(), now + backoff(row.attempts() + 1), outcome.error());
+        case FAILED ->
+            store.reschedule(row.position(), now + backoff(row.attempts() + 1), outcome.error());
       }
     }
     store.markSent(sent, now);
@@ -260,10 +285,15 @@ final class OutboxRelay implements SmartLifecycle {
     boolean trouble = outcomes.stream().anyMatch(outcome -> outcome.kind() == Outcome.Kind.FAILED);
     if (trouble && !brokerTroubleLogged) {
       brokerTroubleLogged = true;
-      log.warn("Outbox of {} cannot publish ({}); events stay in the outbox and are retried",
-          service, outcomes.stream().filter(o -> o.kind() == Outcome.Kind.FAILED).findFirst().orElseThrow().error());
-    }
-    else if (!trouble && brokerTroubleLogged) {
+      log.warn(
+          "Outbox of {} cannot publish ({}); events stay in the outbox and are retried",
+          service,
+          outcomes.stream()
+              .filter(o -> o.kind() == Outcome.Kind.FAILED)
+              .findFirst()
+              .orElseThrow()
+              .error());
+    } else if (!trouble && brokerTroubleLogged) {
       brokerTroubleLogged = false;
       log.info("Outbox of {} publishes again", service);
     }
@@ -275,7 +305,10 @@ final class OutboxRelay implements SmartLifecycle {
       lastPurge = now;
       int purged = store.deleteDoneBefore(now - settings.outbox().retention().toMillis());
       if (purged > 0) {
-        log.debug("Outbox of {}: removed {} rows sent more than {} ago", service, purged,
+        log.debug(
+            "Outbox of {}: removed {} rows sent more than {} ago",
+            service,
+            purged,
             settings.outbox().retention());
       }
     }
@@ -293,14 +326,19 @@ final class OutboxRelay implements SmartLifecycle {
   record Pass(int claimed, boolean allSent) {
 
     static Pass of(List<OutboxRow> rows, List<Outcome> outcomes) {
-      return new Pass(rows.size(), outcomes.stream().allMatch(outcome -> outcome.kind() == Outcome.Kind.SENT));
+      return new Pass(
+          rows.size(), outcomes.stream().allMatch(outcome -> outcome.kind() == Outcome.Kind.SENT));
     }
   }
 
   /** The broker's answer for one row. */
   record Outcome(OutboxRow row, Kind kind, String error) {
 
-    enum Kind { SENT, UNROUTED, FAILED }
+    enum Kind {
+      SENT,
+      UNROUTED,
+      FAILED
+    }
 
     static Outcome sent(OutboxRow row) {
       return new Outcome(row, Kind.SENT, null);

@@ -22,7 +22,8 @@ final class OutboxStore {
 
   /** Joins the caller's transaction: the row commits or rolls back with the change it describes. */
   void insert(EventEnvelope<?> envelope, String body, long now) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO airtix_outbox (event_id, event_type, aggregate_id, aggregate_version, body, status, created_at,
                                    attempts, next_attempt_at)
         VALUES (:id, :type, :aggregateId, :version, :body, 'PENDING', :now, 0, :now)
@@ -37,29 +38,39 @@ final class OutboxStore {
   }
 
   /**
-   * Pending rows that are due, oldest first. On PostgreSQL the rows stay locked until the caller's transaction
-   * ends, and rows another relay holds are skipped rather than waited for.
+   * Pending rows that are due, oldest first. On PostgreSQL the rows stay locked until the caller's
+   * transaction ends, and rows another relay holds are skipped rather than waited for.
    */
   List<OutboxRow> due(long now, int limit) {
     String lock = database.skipsLockedRows() ? " FOR UPDATE SKIP LOCKED" : "";
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
         SELECT position, event_id, event_type, body, attempts, created_at
         FROM airtix_outbox
         WHERE status = 'PENDING' AND next_attempt_at <= :now
         ORDER BY position
-        LIMIT :limit""" + lock)
+        LIMIT :limit"""
+                + lock)
         .param("now", now)
         .param("limit", limit)
-        .query((rs, row) -> new OutboxRow(rs.getLong("position"), rs.getString("event_id"),
-            rs.getString("event_type"), rs.getString("body"), rs.getInt("attempts"), rs.getLong("created_at")))
+        .query(
+            (rs, row) ->
+                new OutboxRow(
+                    rs.getLong("position"),
+                    rs.getString("event_id"),
+                    rs.getString("event_type"),
+                    rs.getString("body"),
+                    rs.getInt("attempts"),
+                    rs.getLong("created_at")))
         .list();
   }
 
   /**
-   * On PostgreSQL, the current transaction's commit returns without waiting for its WAL to reach the disk. Only for
-   * the relay's bookkeeping: a crash of the database may forget a mark made a moment before, which leaves the row
-   * pending, so it is sent once more and the consumers drop the copy by its event id. {@code SET LOCAL} ends with
-   * the transaction; the pooled connection keeps the server's setting for everything else.
+   * On PostgreSQL, the current transaction's commit returns without waiting for its WAL to reach
+   * the disk. Only for the relay's bookkeeping: a crash of the database may forget a mark made a
+   * moment before, which leaves the row pending, so it is sent once more and the consumers drop the
+   * copy by its event id. {@code SET LOCAL} ends with the transaction; the pooled connection keeps
+   * the server's setting for everything else.
    */
   void commitWithoutWaitingForTheDisk() {
     if (database == MessagingDatabase.POSTGRESQL) {
@@ -71,16 +82,18 @@ final class OutboxStore {
     if (positions.isEmpty()) {
       return;
     }
-    jdbc.sql("UPDATE airtix_outbox SET status = 'SENT', done_at = :now, attempts = attempts + 1, last_error = NULL"
-            + " WHERE position IN (:positions) AND status = 'PENDING'")
+    jdbc.sql(
+            "UPDATE airtix_outbox SET status = 'SENT', done_at = :now, attempts = attempts + 1, last_error = NULL"
+                + " WHERE position IN (:positions) AND status = 'PENDING'")
         .param("now", now)
         .param("positions", positions)
         .update();
   }
 
   void markUnrouted(long position, long now, String error) {
-    jdbc.sql("UPDATE airtix_outbox SET status = 'UNROUTED', done_at = :now, attempts = attempts + 1,"
-            + " last_error = :error WHERE position = :position AND status = 'PENDING'")
+    jdbc.sql(
+            "UPDATE airtix_outbox SET status = 'UNROUTED', done_at = :now, attempts = attempts + 1,"
+                + " last_error = :error WHERE position = :position AND status = 'PENDING'")
         .param("now", now)
         .param("error", truncate(error))
         .param("position", position)
@@ -88,8 +101,9 @@ final class OutboxStore {
   }
 
   void reschedule(long position, long nextAttemptAt, String error) {
-    jdbc.sql("UPDATE airtix_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error"
-            + " WHERE position = :position AND status = 'PENDING'")
+    jdbc.sql(
+            "UPDATE airtix_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error"
+                + " WHERE position = :position AND status = 'PENDING'")
         .param("next", nextAttemptAt)
         .param("error", truncate(error))
         .param("position", position)
@@ -103,7 +117,9 @@ final class OutboxStore {
   }
 
   long countPending() {
-    return jdbc.sql("SELECT COUNT(*) FROM airtix_outbox WHERE status = 'PENDING'").query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_outbox WHERE status = 'PENDING'")
+        .query(Long.class)
+        .single();
   }
 
   private static String truncate(String error) {
@@ -111,6 +127,6 @@ final class OutboxStore {
   }
 
   /** One pending event as the relay needs it. */
-  record OutboxRow(long position, String eventId, String type, String body, int attempts, long createdAt) {
-  }
+  record OutboxRow(
+      long position, String eventId, String type, String body, int attempts, long createdAt) {}
 }

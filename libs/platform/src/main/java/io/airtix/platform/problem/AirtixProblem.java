@@ -25,7 +25,8 @@ public class AirtixProblem extends ErrorResponseException {
     return getBody().getDetail();
   }
 
-  private static ProblemDetail problem(HttpStatusCode status, URI type, String code, String title, String detail) {
+  private static ProblemDetail problem(
+      HttpStatusCode status, URI type, String code, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type);
     problem.setTitle(title);

@@ -1,5 +1,4 @@
 package io.airtix.platform.problem;
 
 /** One entry of a validation problem's {@code errors[]}. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -37,7 +37,8 @@ public class ProblemAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-    FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+    FilterRegistrationBean<RequestIdFilter> registration =
+        new FilterRegistrationBean<>(new RequestIdFilter());
     // Before the security filter chain, whose errors carry the id too
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Replaces Spring Boot's error page for errors raised outside MVC handlers (servlet filters,
- * the container), so that they too are problems. Never reveals the exception.
+ * Replaces Spring Boot's error page for errors raised outside MVC handlers (servlet filters, the
+ * container), so that they too are problems. Never reveals the exception.
  */
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -30,22 +30,28 @@ public class ProblemErrorController implements ErrorController {
       return identityProviderUnavailable(request);
     }
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-    String detail = status.is5xxServerError()
-        ? "The request could not be completed. Quote the traceId when reporting this."
-        : null;
+    HttpStatusCode status =
+        code instanceof Integer value
+            ? HttpStatusCode.valueOf(value)
+            : HttpStatus.INTERNAL_SERVER_ERROR;
+    String detail =
+        status.is5xxServerError()
+            ? "The request could not be completed. Quote the traceId when reporting this."
+            : null;
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(complete(ProblemDetail.forStatusAndDetail(status, detail), request));
   }
 
   /**
-   * Spring Security rethrows an {@link AuthenticationServiceException} when a token cannot be checked at
-   * all, typically because the realm's signing keys cannot be fetched. The token may be fine: the
-   * client should retry, so this is 503, not 401 and not 500.
+   * Spring Security rethrows an {@link AuthenticationServiceException} when a token cannot be
+   * checked at all, typically because the realm's signing keys cannot be fetched. The token may be
+   * fine: the client should retry, so this is 503, not 401 and not 500.
    */
   private static boolean identityProviderUnreachable(Object exception) {
-    for (Object cause = exception; cause instanceof Throwable throwable; cause = throwable.getCause()) {
+    for (Object cause = exception;
+        cause instanceof Throwable throwable;
+        cause = throwable.getCause()) {
       if (throwable instanceof AuthenticationServiceException) {
         return true;
       }
@@ -53,10 +59,15 @@ public class ProblemErrorController implements ErrorController {
     return false;
   }
 
-  private static ResponseEntity<ProblemDetail> identityProviderUnavailable(HttpServletRequest request) {
-    ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-        "Service Unavailable", "Tokens cannot be checked right now because the identity provider is unreachable. "
-            + "Try again shortly.");
+  private static ResponseEntity<ProblemDetail> identityProviderUnavailable(
+      HttpServletRequest request) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemTypes.UNAVAILABLE,
+            "Service Unavailable",
+            "Tokens cannot be checked right now because the identity provider is unreachable. "
+                + "Try again shortly.");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

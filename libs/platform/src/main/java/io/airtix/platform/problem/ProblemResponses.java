@@ -37,78 +37,115 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return problem(Problems.validation("The request has invalid fields.", fieldErrors(ex.getBindingResult())),
-        headers, request);
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        Problems.validation("The request has invalid fields.", fieldErrors(ex.getBindingResult())),
+        headers,
+        request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors = new ArrayList<>();
-    ex.getParameterValidationResults().forEach(result -> {
-      String name = result.getMethodParameter().getParameterName();
-      result.getResolvableErrors().forEach(error -> {
-        if (error instanceof org.springframework.validation.FieldError fieldError) {
-          errors.add(new FieldError(fieldError.getField(), message(fieldError)));
-        }
-        else {
-          errors.add(new FieldError(name, message(error)));
-        }
-      });
-    });
-    return problem(Problems.validation("The request has invalid parameters.", errors), headers, request);
+    ex.getParameterValidationResults()
+        .forEach(
+            result -> {
+              String name = result.getMethodParameter().getParameterName();
+              result
+                  .getResolvableErrors()
+                  .forEach(
+                      error -> {
+                        if (error instanceof org.springframework.validation.FieldError fieldError) {
+                          errors.add(new FieldError(fieldError.getField(), message(fieldError)));
+                        } else {
+                          errors.add(new FieldError(name, message(error)));
+                        }
+                      });
+            });
+    return problem(
+        Problems.validation("The request has invalid parameters.", errors), headers, request);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     // A well-formed body with a value of the wrong type (an unknown enum constant, a word where a
     // number belongs) is a field error the client can fix; anything else is unreadable JSON.
     if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
       String field = path(databind);
-      return problem(Problems.validation("The request has invalid fields.",
-          List.of(new FieldError(field, "has an invalid value or format"))), headers, request);
+      return problem(
+          Problems.validation(
+              "The request has invalid fields.",
+              List.of(new FieldError(field, "has an invalid value or format"))),
+          headers,
+          request);
     }
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-        "Malformed request", "The request body is missing or is not valid JSON.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.MALFORMED_REQUEST,
+            "Malformed request",
+            "The request body is missing or is not valid JSON.");
     return problem(problem, headers, request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Object> onTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-    return problem(Problems.validation("The request has invalid parameters.",
-        List.of(new FieldError(ex.getName(), "has an invalid value or format"))), new HttpHeaders(), request);
+  ResponseEntity<Object> onTypeMismatch(
+      MethodArgumentTypeMismatchException ex, WebRequest request) {
+    return problem(
+        Problems.validation(
+            "The request has invalid parameters.",
+            List.of(new FieldError(ex.getName(), "has an invalid value or format"))),
+        new HttpHeaders(),
+        request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> onUnexpected(Exception ex, WebRequest request) {
-    ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-        "Internal error", "The request could not be completed. Quote the traceId when reporting this.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            ProblemTypes.INTERNAL,
+            "Internal error",
+            "The request could not be completed. Quote the traceId when reporting this.");
     ResponseEntity<Object> response = problem(problem, new HttpHeaders(), request);
     log.error("Unexpected error, traceId {}", problem.getProperties().get("traceId"), ex);
     return response;
   }
 
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-      HttpStatusCode statusCode, WebRequest request) {
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
     ProblemDetail problem;
     if (body instanceof ProblemDetail detail) {
       problem = detail;
-    }
-    else if (ex instanceof ErrorResponse errorResponse) {
+    } else if (ex instanceof ErrorResponse errorResponse) {
       problem = errorResponse.getBody();
-    }
-    else {
+    } else {
       problem = ProblemDetail.forStatus(statusCode);
     }
     return problem(problem, headers, request);
   }
 
-  private ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers, WebRequest request) {
-    HttpServletRequest servletRequest = request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
+  private ResponseEntity<Object> problem(
+      ProblemDetail problem, HttpHeaders headers, WebRequest request) {
+    HttpServletRequest servletRequest =
+        request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
     Problems.complete(problem, servletRequest);
     HttpHeaders responseHeaders = new HttpHeaders();
     if (headers != null) {
@@ -130,7 +167,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   private static String message(MessageSourceResolvable error) {
-    if (error instanceof org.springframework.validation.FieldError fieldError && fieldError.isBindingFailure()) {
+    if (error instanceof org.springframework.validation.FieldError fieldError
+        && fieldError.isBindingFailure()) {
       return "has an invalid value or format";
     }
     return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
@@ -138,14 +176,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static String path(DatabindException ex) {
     StringBuilder field = new StringBuilder();
-    ex.getPath().forEach(reference -> {
-      if (reference.getPropertyName() != null) {
-        field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      }
-      else if (reference.getIndex() >= 0) {
-        field.append('[').append(reference.getIndex()).append(']');
-      }
-    });
+    ex.getPath()
+        .forEach(
+            reference -> {
+              if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+              } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+              }
+            });
     return field.toString();
   }
 }

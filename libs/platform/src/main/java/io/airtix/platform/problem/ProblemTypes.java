@@ -30,8 +30,7 @@ public final class ProblemTypes {
   public static final URI INTERNAL = of("internal");
   public static final URI UNAVAILABLE = of("unavailable");
 
-  private ProblemTypes() {
-  }
+  private ProblemTypes() {}
 
   public static URI of(String slug) {
     return URI.create(BASE + slug);

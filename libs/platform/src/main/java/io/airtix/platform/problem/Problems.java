@@ -8,14 +8,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Completes any {@link ProblemDetail} to the Airtix shape: {@code type}, {@code title},
- * {@code status}, {@code detail}, {@code code}, {@code traceId} and {@code instance}. Used by the
- * MVC handler, the error page and the security entry points alike, so every error looks the same.
+ * Completes any {@link ProblemDetail} to the Airtix shape: {@code type}, {@code title}, {@code
+ * status}, {@code detail}, {@code code}, {@code traceId} and {@code instance}. Used by the MVC
+ * handler, the error page and the security entry points alike, so every error looks the same.
  */
 public final class Problems {
 
-  private Problems() {
-  }
+  private Problems() {}
 
   public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -25,7 +24,8 @@ public final class Problems {
   }
 
   public static ProblemDetail validation(String detail, List<FieldError> errors) {
-    ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Validation failed", detail);
+    ProblemDetail problem =
+        of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Validation failed", detail);
     problem.setProperty("code", "VALIDATION");
     problem.setProperty("errors", errors);
     return problem;

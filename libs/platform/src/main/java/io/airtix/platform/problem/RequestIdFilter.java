@@ -9,15 +9,16 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id before anything can fail, so the id in a problem body, the
- * {@code X-Request-Id} response header and the log lines of that request agree.
+ * Gives every request an id before anything can fail, so the id in a problem body, the {@code
+ * X-Request-Id} response header and the log lines of that request agree.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "X-Request-Id";
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String id = TraceIds.current(request);
     response.setHeader(HEADER, id);

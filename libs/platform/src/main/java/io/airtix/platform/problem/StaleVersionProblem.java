@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 public class StaleVersionProblem extends AirtixProblem {
 
   public StaleVersionProblem(String detail) {
-    super(HttpStatus.CONFLICT, ProblemTypes.STALE_VERSION, "STALE_VERSION", "Stale version", detail);
+    super(
+        HttpStatus.CONFLICT, ProblemTypes.STALE_VERSION, "STALE_VERSION", "Stale version", detail);
   }
 }

@@ -5,15 +5,14 @@ import java.util.UUID;
 import org.slf4j.MDC;
 
 /**
- * The id a caller quotes when reporting a problem: the current trace id when tracing is on (it
- * puts {@code traceId} into the logging context), otherwise an id generated once per request.
+ * The id a caller quotes when reporting a problem: the current trace id when tracing is on (it puts
+ * {@code traceId} into the logging context), otherwise an id generated once per request.
  */
 public final class TraceIds {
 
   public static final String REQUEST_ID_ATTRIBUTE = TraceIds.class.getName() + ".requestId";
 
-  private TraceIds() {
-  }
+  private TraceIds() {}
 
   public static String current(HttpServletRequest request) {
     String traceId = MDC.get("traceId");

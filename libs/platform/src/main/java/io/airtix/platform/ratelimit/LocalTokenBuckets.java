@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Buckets in this JVM. A full bucket is the same as no bucket, so full ones are dropped once there are many: the map
- * holds the callers active within one refill period, not everyone who ever called.
+ * Buckets in this JVM. A full bucket is the same as no bucket, so full ones are dropped once there
+ * are many: the map holds the callers active within one refill period, not everyone who ever
+ * called.
  */
 final class LocalTokenBuckets implements TokenBuckets {
 
@@ -51,10 +52,17 @@ final class LocalTokenBuckets implements TokenBuckets {
   /** The bucket named {@code key}, created full on first use. */
   Bucket bucket(String key, RateLimit limit) {
     sweepIfCrowded();
-    return buckets.computeIfAbsent(key, ignored -> new Entry(Bucket.builder()
-        .withCustomTimePrecision(time)
-        .addLimit(TokenBuckets.bandwidth(limit))
-        .build(), limit.capacity())).bucket();
+    return buckets
+        .computeIfAbsent(
+            key,
+            ignored ->
+                new Entry(
+                    Bucket.builder()
+                        .withCustomTimePrecision(time)
+                        .addLimit(TokenBuckets.bandwidth(limit))
+                        .build(),
+                    limit.capacity()))
+        .bucket();
   }
 
   int size() {
@@ -67,7 +75,8 @@ final class LocalTokenBuckets implements TokenBuckets {
     }
     long now = System.nanoTime();
     long last = lastSweep.get();
-    // at most one sweep a second, by one thread: a crowd of busy callers must not make every request scan the map.
+    // at most one sweep a second, by one thread: a crowd of busy callers must not make every
+    // request scan the map.
     // A bucket swept while a request holds it costs at most that one token, never a refusal.
     if (now - last < SWEEP_EVERY_NANOS && last != 0 || !lastSweep.compareAndSet(last, now)) {
       return;
@@ -75,6 +84,5 @@ final class LocalTokenBuckets implements TokenBuckets {
     buckets.values().removeIf(entry -> entry.bucket().getAvailableTokens() >= entry.capacity());
   }
 
-  private record Entry(Bucket bucket, long capacity) {
-  }
+  private record Entry(Bucket bucket, long capacity) {}
 }

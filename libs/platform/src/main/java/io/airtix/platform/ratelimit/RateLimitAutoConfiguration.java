@@ -14,17 +14,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * A {@link RateLimiter} for every service: buckets in memory by default, in Redis through Spring Boot's Lettuce
- * connection when {@code airtix.redis.enabled} is true. With Redis enabled but the Redis starter missing, no limiter
- * is made and the service fails to start instead of limiting per instance.
+ * A {@link RateLimiter} for every service: buckets in memory by default, in Redis through Spring
+ * Boot's Lettuce connection when {@code airtix.redis.enabled} is true. With Redis enabled but the
+ * Redis starter missing, no limiter is made and the service fails to start instead of limiting per
+ * instance.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(
+    afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(RateLimitSettings.class)
 public class RateLimitAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnBooleanProperty(name = "airtix.redis.enabled", havingValue = false, matchIfMissing = true)
+  @ConditionalOnBooleanProperty(
+      name = "airtix.redis.enabled",
+      havingValue = false,
+      matchIfMissing = true)
   RateLimiter inMemoryRateLimiter(ObjectProvider<MeterRegistry> meters) {
     return new RateLimiter(new LocalTokenBuckets(), meters.getIfAvailable());
   }
@@ -36,12 +41,19 @@ public class RateLimitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimiter redisRateLimiter(LettuceConnectionFactory redis, RateLimitSettings settings, Environment environment,
+    RateLimiter redisRateLimiter(
+        LettuceConnectionFactory redis,
+        RateLimitSettings settings,
+        Environment environment,
         ObjectProvider<MeterRegistry> meters) {
       String service = environment.getProperty("spring.application.name", "application");
-      // the service's name as hash tag: all its buckets share one slot of a Redis cluster, as one script needs
-      TokenBuckets buckets = RedisTokenBuckets.of(redis::getRequiredNativeClient,
-          settings.keyPrefix() + "{" + service + "}:", settings.redisTimeout());
+      // the service's name as hash tag: all its buckets share one slot of a Redis cluster, as one
+      // script needs
+      TokenBuckets buckets =
+          RedisTokenBuckets.of(
+              redis::getRequiredNativeClient,
+              settings.keyPrefix() + "{" + service + "}:",
+              settings.redisTimeout());
       return new RateLimiter(buckets, meters.getIfAvailable());
     }
   }

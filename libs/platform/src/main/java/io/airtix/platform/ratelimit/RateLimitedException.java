@@ -7,8 +7,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * 429 with {@code Retry-After} in whole seconds: the caller may try again then. Carries the limit that refused
- * ({@code limit}, e.g. {@code per-user}) and the wait ({@code retryAfter}, seconds) in the problem as well.
+ * 429 with {@code Retry-After} in whole seconds: the caller may try again then. Carries the limit
+ * that refused ({@code limit}, e.g. {@code per-user}) and the wait ({@code retryAfter}, seconds) in
+ * the problem as well.
  */
 public class RateLimitedException extends AirtixProblem {
 
@@ -17,7 +18,11 @@ public class RateLimitedException extends AirtixProblem {
   }
 
   private RateLimitedException(String limit, long retryAfterSeconds) {
-    super(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "RATE_LIMITED", "Too many requests",
+    super(
+        HttpStatus.TOO_MANY_REQUESTS,
+        ProblemTypes.RATE_LIMITED,
+        "RATE_LIMITED",
+        "Too many requests",
         "The " + limit + " rate limit is reached. Try again in " + retryAfterSeconds + " s.");
     getBody().setProperty("limit", limit);
     getBody().setProperty("retryAfter", retryAfterSeconds);

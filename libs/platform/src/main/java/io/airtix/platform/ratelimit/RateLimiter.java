@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admits a request when every bucket it draws from has a token, refuses it with {@link RateLimitedException}
- * otherwise. The buckets live in memory (standalone) or in Redis (with {@code airtix.redis.enabled}). See
- * docs/decisions/0011-rate-limits-and-reliability.md.
+ * Admits a request when every bucket it draws from has a token, refuses it with {@link
+ * RateLimitedException} otherwise. The buckets live in memory (standalone) or in Redis (with {@code
+ * airtix.redis.enabled}). See docs/decisions/0011-rate-limits-and-reliability.md.
  */
 public class RateLimiter {
 
@@ -34,20 +34,22 @@ public class RateLimiter {
   }
 
   /**
-   * Takes one token from each quota's bucket, in the order given. When one is empty, the tokens already taken for
-   * this request are given back (a refused request counts against no limit) and the request is refused.
+   * Takes one token from each quota's bucket, in the order given. When one is empty, the tokens
+   * already taken for this request are given back (a refused request counts against no limit) and
+   * the request is refused.
    *
-   * <p>When the buckets cannot be reached (Redis down) the request is admitted: limits share capacity fairly, they
-   * guard no invariant (the database does), so an outage of Redis must not stop the sale.
+   * <p>When the buckets cannot be reached (Redis down) the request is admitted: limits share
+   * capacity fairly, they guard no invariant (the database does), so an outage of Redis must not
+   * stop the sale.
    *
-   * @throws RateLimitedException naming the first empty bucket's quota and when it has a token again
+   * @throws RateLimitedException naming the first empty bucket's quota and when it has a token
+   *     again
    */
   public void acquire(Quota... quotas) {
     TokenBuckets.Refusal refusal;
     try {
       refusal = buckets.takeOneEach(List.of(quotas));
-    }
-    catch (RuntimeException unreachable) {
+    } catch (RuntimeException unreachable) {
       warnAtMostEveryMinute(unreachable);
       return;
     }
@@ -61,7 +63,8 @@ public class RateLimiter {
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-      log.warn("Rate limits not checked, requests are admitted until their buckets can be reached again: {}",
+      log.warn(
+          "Rate limits not checked, requests are admitted until their buckets can be reached again: {}",
           ex.toString());
     }
   }

@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Buckets in Redis, so every instance of a service draws from the same ones. One script takes the tokens of all a
- * request's buckets in one round trip: Redis runs it atomically, so concurrent instances never hand out a token
- * twice, and a refused request takes nothing (the same "customer first, nothing kept when refused" as the buckets in
- * memory). Buckets refill gradually by Redis's own clock, and a key expires once its bucket would be full again:
- * Redis keeps only the callers of the last refill period.
+ * Buckets in Redis, so every instance of a service draws from the same ones. One script takes the
+ * tokens of all a request's buckets in one round trip: Redis runs it atomically, so concurrent
+ * instances never hand out a token twice, and a refused request takes nothing (the same "customer
+ * first, nothing kept when refused" as the buckets in memory). Buckets refill gradually by Redis's
+ * own clock, and a key expires once its bucket would be full again: Redis keeps only the callers of
+ * the last refill period.
  *
- * <p>The connection is opened at the first request, not at start: a service starts while Redis is away, and its
- * requests are admitted unchecked until Redis answers (a failed connection is tried again after a pause, so
- * requests do not each wait for it).
+ * <p>The connection is opened at the first request, not at start: a service starts while Redis is
+ * away, and its requests are admitted unchecked until Redis answers (a failed connection is tried
+ * again after a pause, so requests do not each wait for it).
  */
 final class RedisTokenBuckets implements TokenBuckets {
 
@@ -30,12 +31,14 @@ final class RedisTokenBuckets implements TokenBuckets {
   private static final long RECONNECT_PAUSE_NANOS = Duration.ofSeconds(5).toNanos();
 
   /**
-   * KEYS: the buckets, in the order asked. ARGV: each bucket's capacity and refill period in microseconds, then how
-   * many milliseconds a key outlives its bucket's being full again. Returns {0, 0} when every bucket gave a token,
-   * else {the refusing bucket's position (from 1), microseconds until it has a token}. A bucket is a hash of its
-   * tokens (fractional while refilling) and the microsecond they were counted at.
+   * KEYS: the buckets, in the order asked. ARGV: each bucket's capacity and refill period in
+   * microseconds, then how many milliseconds a key outlives its bucket's being full again. Returns
+   * {0, 0} when every bucket gave a token, else {the refusing bucket's position (from 1),
+   * microseconds until it has a token}. A bucket is a hash of its tokens (fractional while
+   * refilling) and the microsecond they were counted at.
    */
-  static final String TAKE_ONE_EACH = """
+  static final String TAKE_ONE_EACH =
+      """
       if redis.replicate_commands then redis.replicate_commands() end
       local clock = redis.call('TIME')
       local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
@@ -77,25 +80,28 @@ final class RedisTokenBuckets implements TokenBuckets {
   }
 
   /**
-   * Buckets reached through the Lettuce client of Spring Boot's Redis connection, on a connection of their own
-   * whose commands wait at most {@code timeout}. {@code keyPrefix} must put a request's keys in one hash slot on a
-   * Redis cluster (a script's keys must share one), e.g. with the service's name as hash tag.
+   * Buckets reached through the Lettuce client of Spring Boot's Redis connection, on a connection
+   * of their own whose commands wait at most {@code timeout}. {@code keyPrefix} must put a
+   * request's keys in one hash slot on a Redis cluster (a script's keys must share one), e.g. with
+   * the service's name as hash tag.
    */
   static RedisTokenBuckets of(Supplier<Object> lettuceClient, String keyPrefix, Duration timeout) {
-    return new RedisTokenBuckets(() -> {
-      Object client = lettuceClient.get();
-      if (client instanceof RedisClusterClient cluster) {
-        StatefulRedisClusterConnection<String, String> connection = cluster.connect();
-        connection.setTimeout(timeout);
-        return connection.sync();
-      }
-      if (client instanceof RedisClient standalone) {
-        StatefulRedisConnection<String, String> connection = standalone.connect();
-        connection.setTimeout(timeout);
-        return connection.sync();
-      }
-      throw new IllegalStateException("Rate limits need a Lettuce Redis client, not " + client);
-    }, keyPrefix);
+    return new RedisTokenBuckets(
+        () -> {
+          Object client = lettuceClient.get();
+          if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+            connection.setTimeout(timeout);
+            return connection.sync();
+          }
+          if (client instanceof RedisClient standalone) {
+            StatefulRedisConnection<String, String> connection = standalone.connect();
+            connection.setTimeout(timeout);
+            return connection.sync();
+          }
+          throw new IllegalStateException("Rate limits need a Lettuce Redis client, not " + client);
+        },
+        keyPrefix);
   }
 
   @Override
@@ -111,7 +117,8 @@ final class RedisTokenBuckets implements TokenBuckets {
     arguments[arguments.length - 1] = Long.toString(KEPT_AFTER_FULL.toMillis());
     List<Long> answer = run(keys, arguments);
     int refusing = answer.get(0).intValue();
-    return refusing == 0 ? null
+    return refusing == 0
+        ? null
         : new Refusal(quotas.get(refusing - 1), Duration.ofNanos(answer.get(1) * 1_000));
   }
 
@@ -119,9 +126,9 @@ final class RedisTokenBuckets implements TokenBuckets {
     RedisScriptingCommands<String, String> commands = connected();
     try {
       return commands.evalsha(scriptDigest, ScriptOutputType.MULTI, keys, arguments);
-    }
-    catch (RedisNoScriptException notLoadedYet) {
-      // the first call after a start or a restart of Redis sends the script itself, which Redis then keeps
+    } catch (RedisNoScriptException notLoadedYet) {
+      // the first call after a start or a restart of Redis sends the script itself, which Redis
+      // then keeps
       return commands.eval(TAKE_ONE_EACH, ScriptOutputType.MULTI, keys, arguments);
     }
   }
@@ -135,14 +142,14 @@ final class RedisTokenBuckets implements TokenBuckets {
       if (redis == null) {
         long now = System.nanoTime();
         if (nextAttempt != 0 && now - nextAttempt < 0) {
-          throw new IllegalStateException("Redis was unreachable a moment ago; trying again shortly");
+          throw new IllegalStateException(
+              "Redis was unreachable a moment ago; trying again shortly");
         }
         try {
           RedisScriptingCommands<String, String> commands = connect.get();
           scriptDigest = commands.digest(TAKE_ONE_EACH);
           redis = commands;
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
           nextAttempt = now + RECONNECT_PAUSE_NANOS;
           throw ex;
         }

@@ -37,6 +37,8 @@ public class AirtixAuthentication extends AbstractAuthenticationToken {
   }
 
   private static List<SimpleGrantedAuthority> authorities(AirtixPrincipal principal) {
-    return principal.describeRoles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    return principal.describeRoles().stream()
+        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+        .toList();
   }
 }

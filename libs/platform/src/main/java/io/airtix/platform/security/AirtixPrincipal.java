@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * @param username {@code preferred_username}
  * @param email {@code email}, may be null
  * @param sessionId {@code sid}, may be null (client-credentials tokens have none)
- * @param platformRoles the caller's realm roles that Airtix knows: {@code platform-admin}, {@code customer}
- * @param airlineRoles airline id to the tenant roles held there, from groups {@code /airlines/<airline>/<role>}
+ * @param platformRoles the caller's realm roles that Airtix knows: {@code platform-admin}, {@code
+ *     customer}
+ * @param airlineRoles airline id to the tenant roles held there, from groups {@code
+ *     /airlines/<airline>/<role>}
  */
 public record AirtixPrincipal(
     String userId,
@@ -34,7 +36,8 @@ public record AirtixPrincipal(
 
   // Keycloak emits full group paths; anything that is not exactly /airlines/<airline>/<role> is
   // some other kind of group and says nothing about airline roles.
-  private static final Pattern AIRLINE_GROUP = Pattern.compile("^/airlines/([a-z0-9][a-z0-9-]*)/([a-z][a-z0-9-]*)$");
+  private static final Pattern AIRLINE_GROUP =
+      Pattern.compile("^/airlines/([a-z0-9][a-z0-9-]*)/([a-z][a-z0-9-]*)$");
 
   public AirtixPrincipal {
     platformRoles = Set.copyOf(platformRoles);
@@ -48,19 +51,29 @@ public record AirtixPrincipal(
     Set<String> platformRoles = new LinkedHashSet<>();
     if (claims.get("realm_access") instanceof Map<?, ?> realmAccess
         && realmAccess.get("roles") instanceof Collection<?> roles) {
-      roles.stream().map(String::valueOf).filter(PLATFORM_ROLES::contains).forEach(platformRoles::add);
+      roles.stream()
+          .map(String::valueOf)
+          .filter(PLATFORM_ROLES::contains)
+          .forEach(platformRoles::add);
     }
     Map<String, Set<String>> airlineRoles = new LinkedHashMap<>();
     if (claims.get("groups") instanceof Collection<?> groups) {
       for (Object group : groups) {
         Matcher matcher = AIRLINE_GROUP.matcher(String.valueOf(group));
         if (matcher.matches()) {
-          airlineRoles.computeIfAbsent(matcher.group(1), airline -> new LinkedHashSet<>()).add(matcher.group(2));
+          airlineRoles
+              .computeIfAbsent(matcher.group(1), airline -> new LinkedHashSet<>())
+              .add(matcher.group(2));
         }
       }
     }
-    return new AirtixPrincipal(string(claims, "sub"), string(claims, "preferred_username"),
-        string(claims, "email"), string(claims, "sid"), platformRoles, airlineRoles);
+    return new AirtixPrincipal(
+        string(claims, "sub"),
+        string(claims, "preferred_username"),
+        string(claims, "email"),
+        string(claims, "sid"),
+        platformRoles,
+        airlineRoles);
   }
 
   /** Tenant roles held in one airline; empty when none. */
@@ -77,7 +90,10 @@ public record AirtixPrincipal(
     return platformRoles.contains(role);
   }
 
-  /** Every role as {@code role} (platform) or {@code airline:role} (tenant), for logs and authorities. */
+  /**
+   * Every role as {@code role} (platform) or {@code airline:role} (tenant), for logs and
+   * authorities.
+   */
   public List<String> describeRoles() {
     List<String> all = new java.util.ArrayList<>(platformRoles);
     airlineRoles.forEach((airline, roles) -> roles.forEach(role -> all.add(airline + ":" + role)));

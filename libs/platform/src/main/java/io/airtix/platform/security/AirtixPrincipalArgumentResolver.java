@@ -1,5 +1,7 @@
 package io.airtix.platform.security;
 
+import io.airtix.platform.problem.AirtixProblem;
+import io.airtix.platform.problem.ProblemTypes;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,8 +12,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import io.airtix.platform.problem.AirtixProblem;
-import io.airtix.platform.problem.ProblemTypes;
 
 /**
  * Lets a controller method declare a plain {@code AirtixPrincipal caller} parameter. Also accepts
@@ -26,18 +26,27 @@ public class AirtixPrincipalArgumentResolver implements HandlerMethodArgumentRes
   }
 
   @Override
-  public AirtixPrincipal resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-      NativeWebRequest request, WebDataBinderFactory binderFactory) {
+  public AirtixPrincipal resolveArgument(
+      MethodParameter parameter,
+      ModelAndViewContainer container,
+      NativeWebRequest request,
+      WebDataBinderFactory binderFactory) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof AirtixPrincipal principal) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof AirtixPrincipal principal) {
       return principal;
     }
     if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
       return AirtixPrincipal.fromClaims(jwt.getClaims());
     }
     // Only reachable when an endpoint that needs a caller was declared public by mistake
-    AirtixProblem problem = new AirtixProblem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "UNAUTHORIZED",
-        "Unauthorized", "This request needs a bearer token.");
+    AirtixProblem problem =
+        new AirtixProblem(
+            HttpStatus.UNAUTHORIZED,
+            ProblemTypes.UNAUTHORIZED,
+            "UNAUTHORIZED",
+            "Unauthorized",
+            "This request needs a bearer token.");
     problem.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     throw problem;
   }

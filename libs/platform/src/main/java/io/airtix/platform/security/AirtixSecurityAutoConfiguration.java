@@ -41,13 +41,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every service is an OAuth 2 resource server for the Airtix realm: stateless, bearer tokens only,
  * RS256 signatures checked against the realm's keys, and {@code iss}, {@code exp}/{@code nbf} and
- * {@code aud} validated. Errors are problems, like everywhere else. A verified token is remembered until it
- * expires ({@link VerifiedTokenCache}); the deny-list is asked on every request.
+ * {@code aud} validated. Errors are problems, like everywhere else. A verified token is remembered
+ * until it expires ({@link VerifiedTokenCache}); the deny-list is asked on every request.
  */
 @AutoConfiguration(
     after = ProblemAutoConfiguration.class,
-    before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class})
+    before = {
+      ServletWebSecurityAutoConfiguration.class,
+      OAuth2ResourceServerAutoConfiguration.class,
+      UserDetailsServiceAutoConfiguration.class,
+      ManagementWebSecurityAutoConfiguration.class
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -55,19 +59,26 @@ public class AirtixSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  JwtDecoder jwtDecoder(SecuritySettings settings, Environment environment, ObjectProvider<DenyList> denyList) {
-    // The key set is fetched on the first token, not here, so a service starts while Keycloak is down.
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
-        .jwsAlgorithm(SignatureAlgorithm.RS256)
-        .build();
+  JwtDecoder jwtDecoder(
+      SecuritySettings settings, Environment environment, ObjectProvider<DenyList> denyList) {
+    // The key set is fetched on the first token, not here, so a service starts while Keycloak is
+    // down.
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
     OAuth2TokenValidator<Jwt> validator = tokenValidator(settings, audience(settings, environment));
     // banned users and ended sessions are refused within seconds, not at token expiry
     DenyList denied = denyList.getIfAvailable();
-    OAuth2TokenValidator<Jwt> everyRequest = denied == null ? token -> OAuth2TokenValidatorResult.success()
-        : new DenyListValidator(denied);
+    OAuth2TokenValidator<Jwt> everyRequest =
+        denied == null
+            ? token -> OAuth2TokenValidatorResult.success()
+            : new DenyListValidator(denied);
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator, everyRequest));
-    return settings.verifiedTokens() == 0 ? decoder
-        : new VerifiedTokenCache(decoder, everyRequest, Clock.systemUTC(), settings.verifiedTokens());
+    return settings.verifiedTokens() == 0
+        ? decoder
+        : new VerifiedTokenCache(
+            decoder, everyRequest, Clock.systemUTC(), settings.verifiedTokens());
   }
 
   static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings, String audience) {
@@ -81,8 +92,10 @@ public class AirtixSecurityAutoConfiguration {
   }
 
   private static String audience(SecuritySettings settings, Environment environment) {
-    String audience = settings.audience() != null ? settings.audience()
-        : environment.getProperty("spring.application.name");
+    String audience =
+        settings.audience() != null
+            ? settings.audience()
+            : environment.getProperty("spring.application.name");
     if (audience == null || audience.isBlank()) {
       throw new IllegalStateException(
           "Set airtix.security.audience or spring.application.name: tokens must name this service in aud");
@@ -91,9 +104,9 @@ public class AirtixSecurityAutoConfiguration {
   }
 
   /**
-   * Spring Security's own observations (one around every filter of the chain, every authentication and every
-   * authorization) feed no metric, dashboard or trace of Airtix, and cost each request more than the access policy;
-   * {@code http.server.requests} still measures every request.
+   * Spring Security's own observations (one around every filter of the chain, every authentication
+   * and every authorization) feed no metric, dashboard or trace of Airtix, and cost each request
+   * more than the access policy; {@code http.server.requests} still measures every request.
    */
   @Bean
   @ConditionalOnMissingBean
@@ -121,35 +134,54 @@ public class AirtixSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain airtixSecurityFilterChain(HttpSecurity http, SecuritySettings settings,
-      ObjectProvider<PublicEndpoints> declared, JwtDecoder decoder, AirtixPrincipalConverter converter,
-      ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler) {
-    List<PublicEndpoints.Endpoint> open = new ArrayList<>(PublicEndpoints.of(settings.publicEndpoints()).endpoints());
+  SecurityFilterChain airtixSecurityFilterChain(
+      HttpSecurity http,
+      SecuritySettings settings,
+      ObjectProvider<PublicEndpoints> declared,
+      JwtDecoder decoder,
+      AirtixPrincipalConverter converter,
+      ProblemAuthenticationEntryPoint entryPoint,
+      ProblemAccessDeniedHandler deniedHandler) {
+    List<PublicEndpoints.Endpoint> open =
+        new ArrayList<>(PublicEndpoints.of(settings.publicEndpoints()).endpoints());
     declared.orderedStream().forEach(endpoints -> open.addAll(endpoints.endpoints()));
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 
     http.csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
-        .anonymous(anonymous -> { })
-        .authorizeHttpRequests(requests -> {
-          requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll();
-          requests.requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
-              paths.matcher("/error")).permitAll();
-          open.forEach(endpoint -> requests.requestMatchers(paths.matcher(endpoint.method(), endpoint.pattern()))
-              .permitAll());
-          requests.anyRequest().authenticated();
-        })
-        .oauth2ResourceServer(resourceServer -> resourceServer
-            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-            .authenticationEntryPoint(entryPoint)
-            .accessDeniedHandler(deniedHandler))
-        .exceptionHandling(exceptions -> exceptions
-            .authenticationEntryPoint(entryPoint)
-            .accessDeniedHandler(deniedHandler));
+        .anonymous(anonymous -> {})
+        .authorizeHttpRequests(
+            requests -> {
+              requests
+                  .requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+                  .permitAll();
+              requests
+                  .requestMatchers(
+                      paths.matcher("/v3/api-docs"),
+                      paths.matcher("/v3/api-docs/**"),
+                      paths.matcher("/error"))
+                  .permitAll();
+              open.forEach(
+                  endpoint ->
+                      requests
+                          .requestMatchers(paths.matcher(endpoint.method(), endpoint.pattern()))
+                          .permitAll());
+              requests.anyRequest().authenticated();
+            })
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(deniedHandler))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler));
     return http.build();
   }
 

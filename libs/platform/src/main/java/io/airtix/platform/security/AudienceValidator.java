@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Accepts a token only when its {@code aud} names this service. Without it, a token issued for
- * any other client of the realm (another service, a client-credentials robot) would be accepted.
+ * Accepts a token only when its {@code aud} names this service. Without it, a token issued for any
+ * other client of the realm (another service, a client-credentials robot) would be accepted.
  */
 public class AudienceValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -28,7 +28,8 @@ public class AudienceValidator implements OAuth2TokenValidator<Jwt> {
     if (audiences != null && audiences.contains(audience)) {
       return OAuth2TokenValidatorResult.success();
     }
-    return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-        "The aud claim does not contain " + audience, null));
+    return OAuth2TokenValidatorResult.failure(
+        new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_TOKEN, "The aud claim does not contain " + audience, null));
   }
 }

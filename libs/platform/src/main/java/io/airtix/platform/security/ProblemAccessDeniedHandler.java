@@ -22,10 +22,17 @@ public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
     bearer.handle(request, response, exception);
-    writer.write(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-        "You are not allowed to do this."), request, response);
+    writer.write(
+        Problems.of(
+            HttpStatus.FORBIDDEN,
+            ProblemTypes.FORBIDDEN,
+            "Forbidden",
+            "You are not allowed to do this."),
+        request,
+        response);
   }
 }

@@ -20,7 +20,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAuthenticationEntryPoint bearer =
+      new BearerTokenAuthenticationEntryPoint();
   private final ProblemWriter writer;
 
   public ProblemAuthenticationEntryPoint(ProblemWriter writer) {
@@ -28,22 +29,30 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
     bearer.commence(request, response, exception);
     HttpStatusCode status = HttpStatusCode.valueOf(response.getStatus());
     ProblemDetail problem;
     if (status.value() == HttpStatus.FORBIDDEN.value()) {
-      problem = Problems.of(status, ProblemTypes.FORBIDDEN, "Forbidden", "The token lacks the required scope.");
-    }
-    else {
-      problem = Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail(exception));
+      problem =
+          Problems.of(
+              status, ProblemTypes.FORBIDDEN, "Forbidden", "The token lacks the required scope.");
+    } else {
+      problem =
+          Problems.of(
+              HttpStatus.UNAUTHORIZED,
+              ProblemTypes.UNAUTHORIZED,
+              "Unauthorized",
+              detail(exception));
     }
     writer.write(problem, request, response);
   }
 
   private static String detail(AuthenticationException exception) {
-    if (exception instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+    if (exception instanceof OAuth2AuthenticationException oauth
+        && oauth.getError().getDescription() != null) {
       return "The bearer token was rejected: " + oauth.getError().getDescription();
     }
     return "This request needs a valid bearer token.";

@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Requests a service answers without a token. Declare one as a bean, e.g.
- * {@code PublicEndpoints.of("GET /api/tickets", "GET /api/tickets/**")}, or list them under
- * {@code airtix.security.public-endpoints}; all sources are combined. Everything not listed
- * needs a valid token.
+ * Requests a service answers without a token. Declare one as a bean, e.g. {@code
+ * PublicEndpoints.of("GET /api/tickets", "GET /api/tickets/**")}, or list them under {@code
+ * airtix.security.public-endpoints}; all sources are combined. Everything not listed needs a valid
+ * token.
  */
 public final class PublicEndpoints {
 
@@ -22,13 +22,15 @@ public final class PublicEndpoints {
       if (space < 0) {
         return new Endpoint(null, requirePath(trimmed));
       }
-      return new Endpoint(HttpMethod.valueOf(trimmed.substring(0, space).toUpperCase(java.util.Locale.ROOT)),
+      return new Endpoint(
+          HttpMethod.valueOf(trimmed.substring(0, space).toUpperCase(java.util.Locale.ROOT)),
           requirePath(trimmed.substring(space + 1).trim()));
     }
 
     private static String requirePath(String pattern) {
       if (!pattern.startsWith("/")) {
-        throw new IllegalArgumentException("A public endpoint pattern must start with /: " + pattern);
+        throw new IllegalArgumentException(
+            "A public endpoint pattern must start with /: " + pattern);
       }
       return pattern;
     }

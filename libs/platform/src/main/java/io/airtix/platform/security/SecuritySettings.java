@@ -12,13 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How a service checks access tokens.
  *
- * @param issuerUri the realm URL that must appear as {@code iss}, e.g. http://localhost:8180/realms/airtix;
- *     keys are read from its {@code /protocol/openid-connect/certs}
+ * @param issuerUri the realm URL that must appear as {@code iss}, e.g.
+ *     http://localhost:8180/realms/airtix; keys are read from its {@code
+ *     /protocol/openid-connect/certs}
  * @param clockSkew tolerance for {@code exp} and {@code nbf} between Keycloak's clock and ours
- * @param audience the value {@code aud} must contain; the service's {@code spring.application.name} when unset
- * @param publicEndpoints requests that need no token, as {@code "METHOD /path/pattern"} or {@code "/path/pattern"}
- * @param verifiedTokens how many verified tokens to remember until they expire, so a client's next requests with the
- *     same token skip the signature check (the deny-list is still asked every time); 0 checks every request in full
+ * @param audience the value {@code aud} must contain; the service's {@code spring.application.name}
+ *     when unset
+ * @param publicEndpoints requests that need no token, as {@code "METHOD /path/pattern"} or {@code
+ *     "/path/pattern"}
+ * @param verifiedTokens how many verified tokens to remember until they expire, so a client's next
+ *     requests with the same token skip the signature check (the deny-list is still asked every
+ *     time); 0 checks every request in full
  */
 @Validated
 @ConfigurationProperties("airtix.security")
@@ -37,6 +41,7 @@ public record SecuritySettings(
 
   public URI jwkSetUri() {
     String issuer = issuerUri.toString();
-    return URI.create((issuer.endsWith("/") ? issuer : issuer + "/") + "protocol/openid-connect/certs");
+    return URI.create(
+        (issuer.endsWith("/") ? issuer : issuer + "/") + "protocol/openid-connect/certs");
   }
 }

@@ -17,14 +17,16 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * Verifies a token's signature and claims once, then remembers the result until the token expires: clients send
- * the same token on every request for its whole life, and the RS256 check is the largest single cost of a request.
+ * Verifies a token's signature and claims once, then remembers the result until the token expires:
+ * clients send the same token on every request for its whole life, and the RS256 check is the
+ * largest single cost of a request.
  *
- * <p>A remembered token is used only strictly before its {@code exp} (the clock skew the full check allows is not
- * granted here: such a token is checked in full again), and the checks that can change during a token's life (the
- * deny-list of banned users and ended sessions) run on every request. Entries are keyed by the token's SHA-256, at
- * most {@code capacity} of them; when full, expired ones are dropped and, if none are, a new token is checked in
- * full on every request instead of being remembered.
+ * <p>A remembered token is used only strictly before its {@code exp} (the clock skew the full check
+ * allows is not granted here: such a token is checked in full again), and the checks that can
+ * change during a token's life (the deny-list of banned users and ended sessions) run on every
+ * request. Entries are keyed by the token's SHA-256, at most {@code capacity} of them; when full,
+ * expired ones are dropped and, if none are, a new token is checked in full on every request
+ * instead of being remembered.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 
@@ -38,10 +40,12 @@ final class VerifiedTokenCache implements JwtDecoder {
   private final AtomicLong lastSweep = new AtomicLong();
 
   /**
-   * @param verifier the full check: signature, issuer, audience, timestamps and {@code everyRequest}
+   * @param verifier the full check: signature, issuer, audience, timestamps and {@code
+   *     everyRequest}
    * @param everyRequest what a remembered token must still pass on each request
    */
-  VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyRequest, Clock clock, int capacity) {
+  VerifiedTokenCache(
+      JwtDecoder verifier, OAuth2TokenValidator<Jwt> everyRequest, Clock clock, int capacity) {
     this.verifier = verifier;
     this.everyRequest = everyRequest;
     this.clock = clock;
@@ -73,7 +77,8 @@ final class VerifiedTokenCache implements JwtDecoder {
   private Jwt checkedAgain(Jwt known) {
     OAuth2TokenValidatorResult result = everyRequest.validate(known);
     if (result.hasErrors()) {
-      throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
+      throw new JwtValidationException(
+          result.getErrors().iterator().next().getDescription(), result.getErrors());
     }
     return known;
   }
@@ -84,7 +89,8 @@ final class VerifiedTokenCache implements JwtDecoder {
     }
     long sweepAt = now.toEpochMilli();
     long last = lastSweep.get();
-    // at most one sweep a second, by one thread, so a full cache does not make every request scan it
+    // at most one sweep a second, by one thread, so a full cache does not make every request scan
+    // it
     if (sweepAt - last >= SWEEP_EVERY_MILLIS && lastSweep.compareAndSet(last, sweepAt)) {
       verified.values().removeIf(jwt -> !now.isBefore(jwt.getExpiresAt()));
     }
@@ -93,10 +99,10 @@ final class VerifiedTokenCache implements JwtDecoder {
 
   private static String sha256(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(digest);
-    }
-    catch (NoSuchAlgorithmException ex) {
+    } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException("Every Java runtime has SHA-256", ex);
     }
   }

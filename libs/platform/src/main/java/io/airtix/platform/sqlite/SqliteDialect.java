@@ -27,8 +27,10 @@ public class SqliteDialect extends SQLiteDialect {
       int code = exception.getErrorCode();
       int primary = code & 0xff;
       if (primary == SQLITE_CONSTRAINT) {
-        ConstraintKind kind = code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY
-            ? ConstraintKind.UNIQUE : ConstraintKind.OTHER;
+        ConstraintKind kind =
+            code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY
+                ? ConstraintKind.UNIQUE
+                : ConstraintKind.OTHER;
         return new ConstraintViolationException(message, exception, sql, kind, null);
       }
       if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {

@@ -9,9 +9,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 
 /**
- * SQLite creates its database file but not the folder holding it. Before the data source is set
- * up, creates the parent folder of a {@code jdbc:sqlite:} file URL, so the standalone mode works
- * from a fresh checkout ({@code ./data/tickets.db}).
+ * SQLite creates its database file but not the folder holding it. Before the data source is set up,
+ * creates the parent folder of a {@code jdbc:sqlite:} file URL, so the standalone mode works from a
+ * fresh checkout ({@code ./data/tickets.db}).
  */
 public class SqliteDirectories implements BeanPostProcessor {
 
@@ -29,8 +29,7 @@ public class SqliteDirectories implements BeanPostProcessor {
       if (file != null && file.getParent() != null) {
         try {
           Files.createDirectories(file.getParent());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
           throw new UncheckedIOException("Cannot create the folder for " + url, ex);
         }
       }
@@ -50,7 +49,9 @@ public class SqliteDirectories implements BeanPostProcessor {
     if (location.startsWith("file:")) {
       location = location.substring("file:".length());
     }
-    if (location.isEmpty() || location.startsWith(":memory:") || location.startsWith(":resource:")) {
+    if (location.isEmpty()
+        || location.startsWith(":memory:")
+        || location.startsWith(":resource:")) {
       return null;
     }
     return Path.of(location);

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Keeps money amounts at two decimals across databases: SQLite stores a NUMERIC as a number and hands back 129.9
- * for a stored 129.90, PostgreSQL keeps the scale. Put it on an amount column with
+ * Keeps money amounts at two decimals across databases: SQLite stores a NUMERIC as a number and
+ * hands back 129.9 for a stored 129.90, PostgreSQL keeps the scale. Put it on an amount column with
  * {@code @Convert(converter = TwoDecimalAmount.class)}.
  */
 @Converter

@@ -11,7 +11,12 @@ import java.lang.annotation.Target;
 /** An ISO 4217 currency code known to {@link java.util.Currency}, e.g. EUR. Null is valid. */
 @Documented
 @Constraint(validatedBy = CurrencyCodeValidator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CurrencyCode {
 

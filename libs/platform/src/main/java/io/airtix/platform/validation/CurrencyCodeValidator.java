@@ -20,8 +20,7 @@ class CurrencyCodeValidator implements ConstraintValidator<CurrencyCode, String>
     try {
       Currency.getInstance(value);
       return true;
-    }
-    catch (IllegalArgumentException unknown) {
+    } catch (IllegalArgumentException unknown) {
       return false;
     }
   }

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * The table of {@link AccessPolicyTests} documents every right the policy grants: each {@code p} line, and each right
- * a role inherits through a {@code g} line, has an "allow" row for a holder of that role. AccessPolicyTests proves
- * that every row is true; this proves that no right is missing from the table, so a policy line added without its
- * row fails the build.
+ * The table of {@link AccessPolicyTests} documents every right the policy grants: each {@code p}
+ * line, and each right a role inherits through a {@code g} line, has an "allow" row for a holder of
+ * that role. AccessPolicyTests proves that every row is true; this proves that no right is missing
+ * from the table, so a policy line added without its row fails the build.
  */
 class AccessPolicyTableCoverageTests {
 
@@ -24,19 +24,37 @@ class AccessPolicyTableCoverageTests {
 
     @Override
     public String toString() {
-      return role + " may " + action + " " + resource + " in " + ("*".equals(airline) ? "its airline" : airline);
+      return role
+          + " may "
+          + action
+          + " "
+          + resource
+          + " in "
+          + ("*".equals(airline) ? "its airline" : airline);
     }
   }
 
-  private record Row(String role, String roleAirline, String objectAirline, String resource, String action,
+  private record Row(
+      String role,
+      String roleAirline,
+      String objectAirline,
+      String resource,
+      String action,
       String allowed) {
 
-    /** Whether the row shows a holder of {@code right}'s role using it where the policy grants it. */
+    /**
+     * Whether the row shows a holder of {@code right}'s role using it where the policy grants it.
+     */
     boolean documents(Right right) {
-      boolean whereGranted = "*".equals(right.airline()) ? objectAirline.equals(roleAirline) || "-".equals(roleAirline)
-          : objectAirline.equals(right.airline());
-      return role.equals(right.role()) && resource.equals(right.resource()) && action.equals(right.action())
-          && whereGranted && "allow".equals(allowed);
+      boolean whereGranted =
+          "*".equals(right.airline())
+              ? objectAirline.equals(roleAirline) || "-".equals(roleAirline)
+              : objectAirline.equals(right.airline());
+      return role.equals(right.role())
+          && resource.equals(right.resource())
+          && action.equals(right.action())
+          && whereGranted
+          && "allow".equals(allowed);
     }
   }
 
@@ -55,10 +73,15 @@ class AccessPolicyTableCoverageTests {
   @Test
   void expandsInheritanceSoTenantAdminsRightsIncludeTheAgents() throws IOException {
     assertThat(rightsOfThePolicy())
-        .contains(new Right("tenant-admin", "*", "tickets", "delete"), new Right("tenant-admin", "*", "staff", "manage"));
+        .contains(
+            new Right("tenant-admin", "*", "tickets", "delete"),
+            new Right("tenant-admin", "*", "staff", "manage"));
   }
 
-  /** Every p line, plus each p line of a role that another role inherits (g, heir, role, airline), transitively. */
+  /**
+   * Every p line, plus each p line of a role that another role inherits (g, heir, role, airline),
+   * transitively.
+   */
   private static List<Right> rightsOfThePolicy() throws IOException {
     List<Right> direct = new ArrayList<>();
     List<List<String>> inheritance = new ArrayList<>();
@@ -91,13 +114,22 @@ class AccessPolicyTableCoverageTests {
 
   private static List<Row> table() throws IOException {
     return lines("access-policy-table.csv").stream()
-        .map(cells -> new Row(cells.get(0), cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5)))
+        .map(
+            cells ->
+                new Row(
+                    cells.get(0),
+                    cells.get(1),
+                    cells.get(2),
+                    cells.get(3),
+                    cells.get(4),
+                    cells.get(5)))
         .toList();
   }
 
   private static List<List<String>> lines(String resource) throws IOException {
     try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
           .map(line -> List.of(line.split("\\s*,\\s*")))

@@ -6,15 +6,15 @@ import java.util.Set;
 
 final class PrincipalMother {
 
-  private PrincipalMother() {
-  }
+  private PrincipalMother() {}
 
   static AirtixPrincipal platform(String role) {
     return new AirtixPrincipal("u-" + role, role, null, null, Set.of(role), Map.of());
   }
 
   static AirtixPrincipal member(String airline, String role) {
-    return new AirtixPrincipal("u-" + role, role, null, null, Set.of(), Map.of(airline, Set.of(role)));
+    return new AirtixPrincipal(
+        "u-" + role, role, null, null, Set.of(), Map.of(airline, Set.of(role)));
   }
 
   /** A platform role when the airline is "-", otherwise a tenant role in that airline. */

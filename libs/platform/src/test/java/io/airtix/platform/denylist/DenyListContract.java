@@ -75,7 +75,9 @@ abstract class DenyListContract {
     denyList.denySession(session, banned);
 
     assertThat(denyList.denies(user, session, banned.minusSeconds(1))).isTrue();
-    Awaitility.await("entries expired").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+    Awaitility.await("entries expired")
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> !denyList.denies(user, session, banned.minusSeconds(1)));
   }
 

@@ -30,12 +30,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The issue's bound, measured: a still-valid access token gets 401 within 2 seconds after an administrator disables
- * its user in Keycloak, or after its user logs out. Real Keycloak with the extension, the machine's RabbitMQ, a
- * service with no database. The delay is measured from just before the request to Keycloak until the first 401.
+ * The issue's bound, measured: a still-valid access token gets 401 within 2 seconds after an
+ * administrator disables its user in Keycloak, or after its user logs out. Real Keycloak with the
+ * extension, the machine's RabbitMQ, a service with no database. The delay is measured from just
+ * before the request to Keycloak until the first 401.
  */
 @ExtendWith(KeycloakExtension.class)
-@SpringBootTest(classes = DenyListTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    classes = DenyListTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DenyListContractIntegrationTests {
 
   static final Duration BOUND = Duration.ofSeconds(2);
@@ -43,14 +46,11 @@ abstract class DenyListContractIntegrationTests {
   private final HttpClient http = HttpClient.newHttpClient();
   private final KeycloakServer keycloak = KeycloakServer.shared();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  AmqpAdmin admin;
+  @Autowired AmqpAdmin admin;
 
-  @Autowired
-  Declarables airtixDenyListTopology;
+  @Autowired Declarables airtixDenyListTopology;
 
   static void service(DynamicPropertyRegistry registry) {
     KeycloakServer keycloak = KeycloakServer.shared();
@@ -81,14 +81,15 @@ abstract class DenyListContractIntegrationTests {
     assertThat(delay).isLessThan(BOUND);
     HttpResponse<String> refused = get(token);
     assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.body()).contains("revoked");
 
     // enabled again, the person signs in anew and the new token works
     representation.setEnabled(true);
     resource.update(representation);
-    Awaitility.await("a new token after re-enabling works").atMost(Duration.ofSeconds(10))
+    Awaitility.await("a new token after re-enabling works")
+        .atMost(Duration.ofSeconds(10))
         .until(() -> get(keycloak.login(user).accessToken()).statusCode() == 200);
   }
 
@@ -111,38 +112,59 @@ abstract class DenyListContractIntegrationTests {
 
   /** Polls the service until it refuses the token; the time since the action began. */
   private Duration untilRefused(String token, long start) {
-    Awaitility.await("token refused").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-        .pollDelay(Duration.ZERO).until(() -> get(token).statusCode() == 401);
+    Awaitility.await("token refused")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .pollDelay(Duration.ZERO)
+        .until(() -> get(token).statusCode() == 401);
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private void report(String what, Duration delay) {
-    System.out.printf("deny-list (%s): %s refused %d ms after the action in Keycloak%n",
-        airtixDenyListTopology.getDeclarablesByType(Queue.class).get(0).isDurable() ? "Redis" : "memory", what,
+    System.out.printf(
+        "deny-list (%s): %s refused %d ms after the action in Keycloak%n",
+        airtixDenyListTopology.getDeclarablesByType(Queue.class).get(0).isDurable()
+            ? "Redis"
+            : "memory",
+        what,
         delay.toMillis());
   }
 
-  /** The service's queue exists and its consumer listens, so the test measures propagation, not start-up. */
+  /**
+   * The service's queue exists and its consumer listens, so the test measures propagation, not
+   * start-up.
+   */
   private void awaitFeedConsuming() {
     String queue = airtixDenyListTopology.getDeclarablesByType(Queue.class).get(0).getName();
-    Awaitility.await("deny-list consumer on " + queue).atMost(Duration.ofSeconds(30)).until(() -> {
-      var info = admin.getQueueInfo(queue);
-      return info != null && info.getConsumerCount() > 0;
-    });
+    Awaitility.await("deny-list consumer on " + queue)
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var info = admin.getQueueInfo(queue);
+              return info != null && info.getConsumerCount() > 0;
+            });
   }
 
   private HttpResponse<String> get(String token) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/greeting"))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/greeting"))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private void logOut(Tokens tokens) throws IOException, InterruptedException {
-    String form = "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String form =
+        "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 }

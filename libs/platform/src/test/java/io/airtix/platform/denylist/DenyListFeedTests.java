@@ -25,11 +25,14 @@ class DenyListFeedTests {
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   private final DenyList denyList = new InMemoryDenyList(Duration.ofMinutes(5), Clock.systemUTC());
   private final EventJson json = new EventJson(EventTypes.AIRTIX);
-  private final DenyListFeed feed = new DenyListFeed(null, "test.deny-list", json, denyList, "airtix");
+  private final DenyListFeed feed =
+      new DenyListFeed(null, "test.deny-list", json, denyList, "airtix");
 
   @Test
   void refusesTheTokensOfABannedOrDeletedUserIssuedBeforeTheEvent() {
-    receive(new UserBanned("banned", now.toEpochMilli(), "airtix", UserBanned.Reason.TEMPORARY_LOCKOUT));
+    receive(
+        new UserBanned(
+            "banned", now.toEpochMilli(), "airtix", UserBanned.Reason.TEMPORARY_LOCKOUT));
     receive(new UserDeleted("deleted", now.toEpochMilli(), "airtix"));
 
     assertThat(denyList.denies("banned", "s1", now.minusSeconds(10))).isTrue();
@@ -39,8 +42,12 @@ class DenyListFeedTests {
 
   @Test
   void refusesAnEndedSessionOrEverySessionOfAUserSignedOutEverywhere() {
-    receive(new SessionEnded("ended-session", "user-1", now.toEpochMilli(), "airtix", SessionEnded.Reason.LOGOUT));
-    receive(new SessionEnded(null, "user-2", now.toEpochMilli(), "airtix", SessionEnded.Reason.REVOKED));
+    receive(
+        new SessionEnded(
+            "ended-session", "user-1", now.toEpochMilli(), "airtix", SessionEnded.Reason.LOGOUT));
+    receive(
+        new SessionEnded(
+            null, "user-2", now.toEpochMilli(), "airtix", SessionEnded.Reason.REVOKED));
 
     assertThat(denyList.denies("user-1", "ended-session", now.plusSeconds(10))).isTrue();
     assertThat(denyList.denies("user-1", "another-session", now.minusSeconds(10))).isFalse();
@@ -62,14 +69,19 @@ class DenyListFeedTests {
 
   @Test
   void ignoresOtherEventsAndDropsMessagesThatAreNoEvents() {
-    receive(new UserUpdated("user-3", now.toEpochMilli(), "airtix", "u", "u@example.org", "U", "Ser"));
-    feed.onMessage(new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+    receive(
+        new UserUpdated("user-3", now.toEpochMilli(), "airtix", "u", "u@example.org", "U", "Ser"));
+    feed.onMessage(
+        new Message("not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
 
     assertThat(denyList.denies("user-3", "s", now.minusSeconds(10))).isFalse();
   }
 
   private void receive(AggregateEvent event) {
-    EventEnvelope<?> envelope = EventEnvelope.wrap(event, Instant.ofEpochMilli(event.aggregateVersion()));
-    feed.onMessage(new Message(json.write(envelope).getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+    EventEnvelope<?> envelope =
+        EventEnvelope.wrap(event, Instant.ofEpochMilli(event.aggregateVersion()));
+    feed.onMessage(
+        new Message(
+            json.write(envelope).getBytes(StandardCharsets.UTF_8), new MessageProperties()));
   }
 }

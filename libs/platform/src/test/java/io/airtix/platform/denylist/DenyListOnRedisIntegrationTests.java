@@ -3,7 +3,9 @@ package io.airtix.platform.denylist;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The distributed mode's deny-list: in the machine's Redis, fed by one durable queue per service. */
+/**
+ * The distributed mode's deny-list: in the machine's Redis, fed by one durable queue per service.
+ */
 class DenyListOnRedisIntegrationTests extends DenyListContractIntegrationTests {
 
   @DynamicPropertySource

@@ -11,17 +11,23 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A service without a database, like the tenants service: a token-protected endpoint and the broker only. */
+/**
+ * A service without a database, like the tenants service: a token-protected endpoint and the broker
+ * only.
+ */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableAutoConfiguration(
+    excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @Import(DenyListTestApplication.Greeting.class)
 class DenyListTestApplication {
 
   /** Leaves the broker as it was: a shared deny-list's queue is durable. */
   @Bean
   DisposableBean deleteDurableDenyListQueue(AmqpAdmin admin, Declarables airtixDenyListTopology) {
-    return () -> airtixDenyListTopology.getDeclarablesByType(Queue.class).stream().filter(Queue::isDurable)
-        .forEach(queue -> admin.deleteQueue(queue.getName()));
+    return () ->
+        airtixDenyListTopology.getDeclarablesByType(Queue.class).stream()
+            .filter(Queue::isDurable)
+            .forEach(queue -> admin.deleteQueue(queue.getName()));
   }
 
   @RestController

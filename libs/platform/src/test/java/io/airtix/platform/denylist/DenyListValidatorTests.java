@@ -19,11 +19,14 @@ class DenyListValidatorTests {
     DenyList denyList = new InMemoryDenyList(Duration.ofDays(36500), Clock.systemUTC());
     denyList.denySession("s-1", issued);
 
-    OAuth2TokenValidatorResult result = new DenyListValidator(denyList).validate(token("user", "s-1"));
+    OAuth2TokenValidatorResult result =
+        new DenyListValidator(denyList).validate(token("user", "s-1"));
 
     assertThat(result.hasErrors()).isTrue();
-    assertThat(result.getErrors()).singleElement()
-        .satisfies(error -> assertThat(error.getErrorCode()).isEqualTo(OAuth2ErrorCodes.INVALID_TOKEN));
+    assertThat(result.getErrors())
+        .singleElement()
+        .satisfies(
+            error -> assertThat(error.getErrorCode()).isEqualTo(OAuth2ErrorCodes.INVALID_TOKEN));
   }
 
   @Test
@@ -31,40 +34,44 @@ class DenyListValidatorTests {
     DenyList denyList = new InMemoryDenyList(Duration.ofDays(36500), Clock.systemUTC());
     denyList.denySession("s-1", issued);
 
-    assertThat(new DenyListValidator(denyList).validate(token("user", "s-2")).hasErrors()).isFalse();
+    assertThat(new DenyListValidator(denyList).validate(token("user", "s-2")).hasErrors())
+        .isFalse();
   }
 
   @Test
   void acceptsATokenOnItsOtherChecksWhenTheDenyListCannotBeRead() {
-    DenyList failing = new DenyList() {
-      @Override
-      public void denyUser(String userId, Instant issuedUpTo) {
-      }
+    DenyList failing =
+        new DenyList() {
+          @Override
+          public void denyUser(String userId, Instant issuedUpTo) {}
 
-      @Override
-      public void denyEveryone(Instant issuedUpTo) {
-      }
+          @Override
+          public void denyEveryone(Instant issuedUpTo) {}
 
-      @Override
-      public void denySession(String sessionId, Instant endedAt) {
-      }
+          @Override
+          public void denySession(String sessionId, Instant endedAt) {}
 
-      @Override
-      public boolean denies(String userId, String sessionId, Instant issuedAt) {
-        throw new IllegalStateException("Redis is down");
-      }
+          @Override
+          public boolean denies(String userId, String sessionId, Instant issuedAt) {
+            throw new IllegalStateException("Redis is down");
+          }
 
-      @Override
-      public boolean shared() {
-        return true;
-      }
-    };
+          @Override
+          public boolean shared() {
+            return true;
+          }
+        };
 
     assertThat(new DenyListValidator(failing).validate(token("user", "s-1")).hasErrors()).isFalse();
   }
 
   private Jwt token(String subject, String session) {
-    return Jwt.withTokenValue("t").header("alg", "RS256").subject(subject).claim("sid", session).issuedAt(issued)
-        .expiresAt(issued.plusSeconds(300)).build();
+    return Jwt.withTokenValue("t")
+        .header("alg", "RS256")
+        .subject(subject)
+        .claim("sid", session)
+        .issuedAt(issued)
+        .expiresAt(issued.plusSeconds(300))
+        .build();
   }
 }

@@ -9,7 +9,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The distributed mode's deny-list on the machine's Redis (127.0.0.1:6379); a missing Redis fails the test. */
+/**
+ * The distributed mode's deny-list on the machine's Redis (127.0.0.1:6379); a missing Redis fails
+ * the test.
+ */
 class RedisDenyListIntegrationTests extends DenyListContract {
 
   private static LettuceConnectionFactory connections;

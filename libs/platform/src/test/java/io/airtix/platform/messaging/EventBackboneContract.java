@@ -34,52 +34,51 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishing and consuming as every service does it, on a real broker: the outbox and its relay, the topology,
- * the inbox (once per id, in version order) and dead-lettering. Subclasses run it on RabbitMQ and on the embedded
- * broker of the standalone mode: both must pass the very same tests.
+ * Publishing and consuming as every service does it, on a real broker: the outbox and its relay,
+ * the topology, the inbox (once per id, in version order) and dead-lettering. Subclasses run it on
+ * RabbitMQ and on the embedded broker of the standalone mode: both must pass the very same tests.
  */
-@SpringBootTest(classes = MessagingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+    classes = MessagingTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
 abstract class EventBackboneContract {
 
   private static final Duration DELIVERY = Duration.ofSeconds(20);
 
-  @Autowired
-  Outbox outbox;
+  @Autowired Outbox outbox;
 
-  @Autowired
-  EventJson json;
+  @Autowired EventJson json;
 
-  @Autowired
-  ProbeListener listener;
+  @Autowired ProbeListener listener;
 
-  @Autowired
-  MessagingSettings settings;
+  @Autowired MessagingSettings settings;
 
-  @Autowired
-  ConnectionFactory connections;
+  @Autowired ConnectionFactory connections;
 
-  @Autowired
-  AmqpAdmin admin;
+  @Autowired AmqpAdmin admin;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  PlatformTransactionManager transactionManager;
+  @Autowired PlatformTransactionManager transactionManager;
 
   private RabbitTemplate template;
 
   /** Broker, SQLite file and names of exchanges and queues unique to the test class. */
-  static void backbone(DynamicPropertyRegistry registry, TestBrokers.Address broker) throws Exception {
+  static void backbone(DynamicPropertyRegistry registry, TestBrokers.Address broker)
+      throws Exception {
     Path dataDir = Files.createTempDirectory("airtix-backbone");
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     registry.add("spring.rabbitmq.host", broker::host);
     registry.add("spring.rabbitmq.port", broker::port);
     registry.add("spring.rabbitmq.publisher-confirm-type", () -> "correlated");
     registry.add("spring.rabbitmq.publisher-returns", () -> "true");
-    registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + dataDir.resolve("probe.db")
-        + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE");
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:sqlite:"
+                + dataDir.resolve("probe.db")
+                + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE");
     registry.add("spring.flyway.locations", () -> "classpath:db/probe");
     registry.add("airtix.messaging.service", () -> "probe-" + suffix);
     registry.add("airtix.messaging.exchange", () -> "test.events." + suffix);
@@ -104,14 +103,18 @@ abstract class EventBackboneContract {
 
     inTransaction(() -> outbox.publish(created));
 
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.equals(List.of("first")));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.equals(List.of("first")));
     await().atMost(DELIVERY).until(() -> outboxStatus(created), "SENT"::equals);
   }
 
   @Test
   void publishesTheEventsOfCommitsWithinTheLingerInOneBatch() {
-    List<EventEnvelope<ProbeCreated>> burst = IntStream.range(0, 5)
-        .mapToObj(i -> ProbeEvents.created(UUID.randomUUID(), "burst " + i)).toList();
+    List<EventEnvelope<ProbeCreated>> burst =
+        IntStream.range(0, 5)
+            .mapToObj(i -> ProbeEvents.created(UUID.randomUUID(), "burst " + i))
+            .toList();
 
     for (EventEnvelope<ProbeCreated> event : burst) {
       inTransaction(() -> outbox.publish(event));
@@ -119,8 +122,11 @@ abstract class EventBackboneContract {
       pause(Duration.ofMillis(50));
     }
 
-    await().atMost(DELIVERY).until(() -> burst.stream().allMatch(event -> "SENT".equals(outboxStatus(event))));
-    // one pass marks its whole batch at one instant; the relay's poll may fall into the burst and take a part early
+    await()
+        .atMost(DELIVERY)
+        .until(() -> burst.stream().allMatch(event -> "SENT".equals(outboxStatus(event))));
+    // one pass marks its whole batch at one instant; the relay's poll may fall into the burst and
+    // take a part early
     assertThat(burst.stream().map(this::sentAt).distinct()).hasSizeLessThanOrEqualTo(2);
   }
 
@@ -131,17 +137,19 @@ abstract class EventBackboneContract {
     EventEnvelope<ProbeCreated> lost = ProbeEvents.created(rolledBack, "rolled-back");
 
     try {
-      inTransaction(() -> {
-        outbox.publish(lost);
-        throw new IllegalStateException("the change fails after the event was written");
-      });
-    }
-    catch (IllegalStateException expected) {
+      inTransaction(
+          () -> {
+            outbox.publish(lost);
+            throw new IllegalStateException("the change fails after the event was written");
+          });
+    } catch (IllegalStateException expected) {
       // the event goes with the change
     }
     inTransaction(() -> outbox.publish(ProbeEvents.created(committed, "committed")));
 
-    await().atMost(DELIVERY).until(() -> listener.labels(committed.toString()), labels -> !labels.isEmpty());
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(committed.toString()), labels -> !labels.isEmpty());
     assertThat(outboxStatus(lost)).isNull();
     assertThat(listener.labels(rolledBack.toString())).isEmpty();
   }
@@ -155,7 +163,9 @@ abstract class EventBackboneContract {
     deliver(created);
     deliver(ProbeEvents.changed(probe, 1, "after"));
 
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.contains("after"));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.contains("after"));
     assertThat(listener.labels(probe.toString())).containsExactly("once", "after");
   }
 
@@ -163,14 +173,18 @@ abstract class EventBackboneContract {
   void appliesAVersionThatArrivedEarlyOnlyAfterItsPredecessor() {
     UUID probe = UUID.randomUUID();
     deliver(ProbeEvents.created(probe, "v0"));
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.contains("v0"));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.contains("v0"));
 
     deliver(ProbeEvents.changed(probe, 2, "v2"));
     await().atMost(DELIVERY).until(() -> parkedCount(probe), count -> count == 1);
     assertThat(listener.labels(probe.toString())).containsExactly("v0");
 
     deliver(ProbeEvents.changed(probe, 1, "v1"));
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.size() == 3);
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.size() == 3);
     assertThat(listener.labels(probe.toString())).containsExactly("v0", "v1", "v2");
     assertThat(listener.versions(probe.toString())).containsExactly(0L, 1L, 2L);
     assertThat(parkedCount(probe)).isZero();
@@ -181,12 +195,17 @@ abstract class EventBackboneContract {
     UUID probe = UUID.randomUUID();
     deliver(ProbeEvents.created(probe, "v0"));
     deliver(ProbeEvents.changed(probe, 1, "v1"));
-    // sends on separate channels may reach the queue in either order, so the copy is sent once v1 was applied
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.contains("v1"));
+    // sends on separate channels may reach the queue in either order, so the copy is sent once v1
+    // was applied
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.contains("v1"));
     deliver(ProbeEvents.changed(probe, 1, "late copy of v1 with another id"));
     deliver(ProbeEvents.changed(probe, 2, "v2"));
 
-    await().atMost(DELIVERY).until(() -> listener.labels(probe.toString()), labels -> labels.contains("v2"));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(probe.toString()), labels -> labels.contains("v2"));
     assertThat(listener.labels(probe.toString())).containsExactly("v0", "v1", "v2");
   }
 
@@ -199,11 +218,14 @@ abstract class EventBackboneContract {
     deliver(poison);
     deliver(ProbeEvents.created(healthy, "healthy"));
 
-    await().atMost(DELIVERY).until(() -> listener.labels(healthy.toString()), labels -> labels.contains("healthy"));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> listener.labels(healthy.toString()), labels -> labels.contains("healthy"));
     Message deadLetter = awaitDeadLetter();
     assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(poison.id().toString());
     assertThat(deadLetter.getMessageProperties().getType()).isEqualTo(ProbeCreated.TYPE);
-    assertThat((String) deadLetter.getMessageProperties().getHeader("x-exception-message")).contains("poison");
+    assertThat((String) deadLetter.getMessageProperties().getHeader("x-exception-message"))
+        .contains("poison");
     assertThat(json.read(deadLetter.getBody()).id()).isEqualTo(poison.id());
     assertThat(listener.attempts(ProbeEvents.POISON)).isEqualTo(settings.inbox().maxAttempts());
     assertThat(listener.labels(poisoned.toString())).isEmpty();
@@ -211,10 +233,12 @@ abstract class EventBackboneContract {
 
   @Test
   void deadLettersAMessageThatIsNoEventAtOnce() {
-    Message garbage = MessageBuilder.withBody("{\"type\":\"probe.created\",\"payload\":".getBytes(StandardCharsets.UTF_8))
-        .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-        .setMessageId("not-an-event")
-        .build();
+    Message garbage =
+        MessageBuilder.withBody(
+                "{\"type\":\"probe.created\",\"payload\":".getBytes(StandardCharsets.UTF_8))
+            .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+            .setMessageId("not-an-event")
+            .build();
 
     template.send(settings.exchange(), ProbeCreated.TYPE, garbage);
 
@@ -227,7 +251,8 @@ abstract class EventBackboneContract {
     String observer = settings.service() + ".observer";
     Queue queue = new Queue(observer, false, false, true);
     admin.declareQueue(queue);
-    admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(settings.exchange())).with("probe.#"));
+    admin.declareBinding(
+        BindingBuilder.bind(queue).to(new TopicExchange(settings.exchange())).with("probe.#"));
     ConcurrentLinkedQueue<Message> seen = new ConcurrentLinkedQueue<>();
     SimpleMessageListenerContainer observing = new SimpleMessageListenerContainer(connections);
     observing.setQueueNames(observer);
@@ -243,52 +268,66 @@ abstract class EventBackboneContract {
       String body = new String(message.getBody(), StandardCharsets.UTF_8);
       assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("probe.created");
       assertThat(message.getMessageProperties().getMessageId()).isEqualTo(created.id().toString());
-      assertThat(message.getMessageProperties().getContentType()).isEqualTo(MessageProperties.CONTENT_TYPE_JSON);
+      assertThat(message.getMessageProperties().getContentType())
+          .isEqualTo(MessageProperties.CONTENT_TYPE_JSON);
       assertThat(message.getMessageProperties().getHeaders()).doesNotContainKey("__TypeId__");
-      assertThat(body).startsWith("{\"id\":\"" + created.id() + "\",\"type\":\"probe.created\"")
-          .doesNotContain("io.airtix").doesNotContain("ProbeCreated");
-    }
-    finally {
+      assertThat(body)
+          .startsWith("{\"id\":\"" + created.id() + "\",\"type\":\"probe.created\"")
+          .doesNotContain("io.airtix")
+          .doesNotContain("ProbeCreated");
+    } finally {
       observing.stop();
       observing.destroy();
     }
   }
 
-  /** Puts an event on the exchange as the relay would, bypassing the outbox: duplicates and odd orders at will. */
+  /**
+   * Puts an event on the exchange as the relay would, bypassing the outbox: duplicates and odd
+   * orders at will.
+   */
   private void deliver(EventEnvelope<?> envelope) {
-    Message message = MessageBuilder.withBody(json.write(envelope).getBytes(StandardCharsets.UTF_8))
-        .setContentType(MessageProperties.CONTENT_TYPE_JSON)
-        .setMessageId(envelope.id().toString())
-        .setType(envelope.type())
-        .build();
+    Message message =
+        MessageBuilder.withBody(json.write(envelope).getBytes(StandardCharsets.UTF_8))
+            .setContentType(MessageProperties.CONTENT_TYPE_JSON)
+            .setMessageId(envelope.id().toString())
+            .setType(envelope.type())
+            .build();
     template.send(settings.exchange(), envelope.type(), message);
   }
 
   private Message awaitDeadLetter() {
     String queue = EventTopology.deadLetterQueue(settings.service());
-    return await().atMost(DELIVERY).until(() -> template.receive(queue), message -> message != null);
+    return await()
+        .atMost(DELIVERY)
+        .until(() -> template.receive(queue), message -> message != null);
   }
 
   private String outboxStatus(EventEnvelope<?> envelope) {
-    return jdbc.sql("SELECT status FROM airtix_outbox WHERE event_id = :id").param("id", envelope.id().toString())
-        .query(String.class).optional().orElse(null);
+    return jdbc.sql("SELECT status FROM airtix_outbox WHERE event_id = :id")
+        .param("id", envelope.id().toString())
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private long sentAt(EventEnvelope<?> envelope) {
-    return jdbc.sql("SELECT done_at FROM airtix_outbox WHERE event_id = :id").param("id", envelope.id().toString())
-        .query(Long.class).single();
+    return jdbc.sql("SELECT done_at FROM airtix_outbox WHERE event_id = :id")
+        .param("id", envelope.id().toString())
+        .query(Long.class)
+        .single();
   }
 
   private long parkedCount(UUID probe) {
-    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id").param("id", probe.toString())
-        .query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id")
+        .param("id", probe.toString())
+        .query(Long.class)
+        .single();
   }
 
   private static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }

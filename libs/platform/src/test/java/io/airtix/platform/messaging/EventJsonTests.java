@@ -20,14 +20,29 @@ class EventJsonTests {
   private final EventJson json = new EventJson(EventTypes.AIRTIX);
 
   private static EventEnvelope<TicketCreated> ticketCreated() {
-    TicketCreated created = new TicketCreated(TICKET, 0, "aerolux", "LX123", "LUX", "CDG",
-        Instant.parse("2026-12-01T07:30:00Z"), "ECONOMY", "12A", new BigDecimal("129.90"), "EUR", "AVAILABLE");
-    return new EventEnvelope<>(EVENT, TicketCreated.TYPE, TICKET.toString(), 0, "aerolux", NOW, created);
+    TicketCreated created =
+        new TicketCreated(
+            TICKET,
+            0,
+            "aerolux",
+            "LX123",
+            "LUX",
+            "CDG",
+            Instant.parse("2026-12-01T07:30:00Z"),
+            "ECONOMY",
+            "12A",
+            new BigDecimal("129.90"),
+            "EUR",
+            "AVAILABLE");
+    return new EventEnvelope<>(
+        EVENT, TicketCreated.TYPE, TICKET.toString(), 0, "aerolux", NOW, created);
   }
 
   @Test
   void writesTheEnvelopeAsStableJsonWithoutJavaNames() {
-    assertThat(json.write(ticketCreated())).isEqualTo("""
+    assertThat(json.write(ticketCreated()))
+        .isEqualTo(
+            """
         {"id":"6f1c1d1e-0000-4000-8000-000000000001","type":"ticket.created",\
         "aggregateId":"6f1c1d1e-0000-4000-8000-0000000000aa","aggregateVersion":0,"tenant":"aerolux",\
         "occurredAt":"2026-11-24T10:00:00Z","payload":{"ticketId":"6f1c1d1e-0000-4000-8000-0000000000aa",\
@@ -46,7 +61,9 @@ class EventJsonTests {
 
   @Test
   void ignoresPayloadFieldsItDoesNotKnow() {
-    String newer = json.write(ticketCreated()).replace("\"status\":\"AVAILABLE\"", "\"status\":\"AVAILABLE\",\"gate\":\"B7\"");
+    String newer =
+        json.write(ticketCreated())
+            .replace("\"status\":\"AVAILABLE\"", "\"status\":\"AVAILABLE\",\"gate\":\"B7\"");
 
     assertThat(json.read(newer).payload()).isEqualTo(ticketCreated().payload());
   }
@@ -55,8 +72,11 @@ class EventJsonTests {
   void refusesUnknownTypesAndBrokenEnvelopes() {
     String unknown = json.write(ticketCreated()).replace("ticket.created", "ticket.sold");
 
-    assertThatThrownBy(() -> json.read(unknown)).isInstanceOf(MalformedEventException.class).hasMessageContaining("ticket.sold");
-    assertThatThrownBy(() -> json.read("{\"type\":\"ticket.created\"}")).isInstanceOf(MalformedEventException.class);
+    assertThatThrownBy(() -> json.read(unknown))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining("ticket.sold");
+    assertThatThrownBy(() -> json.read("{\"type\":\"ticket.created\"}"))
+        .isInstanceOf(MalformedEventException.class);
     assertThatThrownBy(() -> json.read("not json")).isInstanceOf(MalformedEventException.class);
   }
 }

@@ -17,8 +17,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The outbox and inbox tables on each database a service may use, migrated by the platform beside a service
- * table that exists already (as in a service whose own Flyway ran first).
+ * The outbox and inbox tables on each database a service may use, migrated by the platform beside a
+ * service table that exists already (as in a service whose own Flyway ran first).
  */
 abstract class MessagingTablesContract {
 
@@ -44,7 +44,7 @@ abstract class MessagingTablesContract {
     outboxStore = new OutboxStore(jdbc, database);
     inbox = new InboxStore(jdbc, database);
     json = new EventJson(ProbeEvents.TYPES);
-    outbox = new Outbox(outboxStore, json, Clock.systemUTC(), () -> { });
+    outbox = new Outbox(outboxStore, json, Clock.systemUTC(), () -> {});
     jdbc.sql("DELETE FROM airtix_outbox").update();
   }
 
@@ -52,8 +52,14 @@ abstract class MessagingTablesContract {
   void migratesOnceWithItsOwnHistory() {
     MessagingSchema.migrate(dataSource, database);
 
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM " + MessagingSchema.HISTORY_TABLE + " WHERE success = TRUE")
-        .query(Long.class).single()).isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM "
+                        + MessagingSchema.HISTORY_TABLE
+                        + " WHERE success = TRUE")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
   }
 
   @Test
@@ -61,20 +67,28 @@ abstract class MessagingTablesContract {
     EventEnvelope<?> kept = ProbeEvents.created(UUID.randomUUID(), "kept");
     EventEnvelope<?> lost = ProbeEvents.created(UUID.randomUUID(), "lost");
 
-    tx.executeWithoutResult(status -> {
-      jdbc.sql("INSERT INTO service_table (id) VALUES (:id)").param("id", kept.aggregateId()).update();
-      outbox.publish(kept);
-    });
-    tx.executeWithoutResult(status -> {
-      jdbc.sql("INSERT INTO service_table (id) VALUES (:id)").param("id", lost.aggregateId()).update();
-      outbox.publish(lost);
-      status.setRollbackOnly();
-    });
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.sql("INSERT INTO service_table (id) VALUES (:id)")
+              .param("id", kept.aggregateId())
+              .update();
+          outbox.publish(kept);
+        });
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.sql("INSERT INTO service_table (id) VALUES (:id)")
+              .param("id", lost.aggregateId())
+              .update();
+          outbox.publish(lost);
+          status.setRollbackOnly();
+        });
 
-    assertThat(outboxStore.due(Long.MAX_VALUE, 10)).extracting(OutboxRow::eventId)
+    assertThat(outboxStore.due(Long.MAX_VALUE, 10))
+        .extracting(OutboxRow::eventId)
         .containsExactly(kept.id().toString());
     assertThat(jdbc.sql("SELECT body FROM airtix_outbox").query(String.class).single())
-        .contains("\"type\":\"probe.created\"").doesNotContain("io.airtix");
+        .contains("\"type\":\"probe.created\"")
+        .doesNotContain("io.airtix");
   }
 
   @Test
@@ -85,21 +99,29 @@ abstract class MessagingTablesContract {
 
   @Test
   void handsOutDueRowsOldestFirstAndRemembersWhatBecameOfThem() {
-    List<EventEnvelope<?>> events = List.of(ProbeEvents.created(UUID.randomUUID(), "a"),
-        ProbeEvents.created(UUID.randomUUID(), "b"), ProbeEvents.created(UUID.randomUUID(), "c"));
+    List<EventEnvelope<?>> events =
+        List.of(
+            ProbeEvents.created(UUID.randomUUID(), "a"),
+            ProbeEvents.created(UUID.randomUUID(), "b"),
+            ProbeEvents.created(UUID.randomUUID(), "c"));
     tx.executeWithoutResult(status -> events.forEach(outbox::publish));
     long now = System.currentTimeMillis();
     List<OutboxRow> due = outboxStore.due(now, 10);
 
-    tx.executeWithoutResult(status -> {
-      outboxStore.markSent(List.of(due.get(0).position()), now);
-      outboxStore.reschedule(due.get(1).position(), now + 60_000, "broker unavailable");
-    });
+    tx.executeWithoutResult(
+        status -> {
+          outboxStore.markSent(List.of(due.get(0).position()), now);
+          outboxStore.reschedule(due.get(1).position(), now + 60_000, "broker unavailable");
+        });
 
-    assertThat(due).extracting(OutboxRow::eventId).containsExactly(events.stream().map(e -> e.id().toString())
-        .toArray(String[]::new));
-    assertThat(outboxStore.due(now, 10)).extracting(OutboxRow::eventId).containsExactly(events.get(2).id().toString());
-    assertThat(outboxStore.due(now + 60_000, 10)).extracting(OutboxRow::eventId)
+    assertThat(due)
+        .extracting(OutboxRow::eventId)
+        .containsExactly(events.stream().map(e -> e.id().toString()).toArray(String[]::new));
+    assertThat(outboxStore.due(now, 10))
+        .extracting(OutboxRow::eventId)
+        .containsExactly(events.get(2).id().toString());
+    assertThat(outboxStore.due(now + 60_000, 10))
+        .extracting(OutboxRow::eventId)
         .containsExactly(events.get(1).id().toString(), events.get(2).id().toString());
     assertThat(outboxStore.due(now + 60_000, 10).get(0).attempts()).isEqualTo(1);
     assertThat(outboxStore.countPending()).isEqualTo(2);
@@ -109,18 +131,23 @@ abstract class MessagingTablesContract {
   @Test
   void recordsAppliedEventsAndMovesEachAggregateForwardOnlyFromWhereItIs() {
     EventEnvelope<?> first = ProbeEvents.created(UUID.randomUUID(), "first");
-    tx.executeWithoutResult(status -> {
-      inbox.recordApplied(first, 1);
-      inbox.advance("probe", first.aggregateId(), inbox.claim("probe", first.aggregateId()), 0);
-    });
+    tx.executeWithoutResult(
+        status -> {
+          inbox.recordApplied(first, 1);
+          inbox.advance("probe", first.aggregateId(), inbox.claim("probe", first.aggregateId()), 0);
+        });
     tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1));
 
     assertThat(inbox.isApplied(first.id().toString())).isTrue();
     Long position = tx.execute(status -> inbox.claim("probe", first.aggregateId()));
     assertThat(position).isEqualTo(1);
-    assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1)))
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    status -> inbox.advance("probe", first.aggregateId(), 0L, 1)))
         .isInstanceOf(InboxStore.ConcurrentInboxUpdateException.class);
-    // SQLite's constraint error is not translated to DataIntegrityViolationException; any failure rolls back
+    // SQLite's constraint error is not translated to DataIntegrityViolationException; any failure
+    // rolls back
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.recordApplied(first, 2)))
         .isInstanceOf(DataAccessException.class);
   }

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The distributed database, where several instances of a service relay side by side and consume side by side. */
+/**
+ * The distributed database, where several instances of a service relay side by side and consume
+ * side by side.
+ */
 class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract {
 
   private static ScratchPostgres postgres;
@@ -49,27 +52,34 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
 
   @Test
   void letsTwoRelaysClaimDifferentRowsAtTheSameTime() throws Exception {
-    tx.executeWithoutResult(status -> {
-      for (int i = 0; i < 4; i++) {
-        outbox.publish(ProbeEvents.created(UUID.randomUUID(), "row " + i));
-      }
-    });
+    tx.executeWithoutResult(
+        status -> {
+          for (int i = 0; i < 4; i++) {
+            outbox.publish(ProbeEvents.created(UUID.randomUUID(), "row " + i));
+          }
+        });
     CountDownLatch firstClaimed = new CountDownLatch(1);
     CountDownLatch secondDone = new CountDownLatch(1);
 
-    CompletableFuture<List<OutboxRow>> first = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
-      List<OutboxRow> rows = outboxStore.due(Long.MAX_VALUE, 2);
-      firstClaimed.countDown();
-      await(secondDone);
-      return rows;
-    }));
+    CompletableFuture<List<OutboxRow>> first =
+        CompletableFuture.supplyAsync(
+            () ->
+                tx.execute(
+                    status -> {
+                      List<OutboxRow> rows = outboxStore.due(Long.MAX_VALUE, 2);
+                      firstClaimed.countDown();
+                      await(secondDone);
+                      return rows;
+                    }));
     await(firstClaimed);
     List<OutboxRow> second = tx.execute(status -> outboxStore.due(Long.MAX_VALUE, 10));
     secondDone.countDown();
 
     List<OutboxRow> claimedFirst = first.get(10, TimeUnit.SECONDS);
     assertThat(claimedFirst).hasSize(2);
-    assertThat(second).hasSize(2).extracting(OutboxRow::position)
+    assertThat(second)
+        .hasSize(2)
+        .extracting(OutboxRow::position)
         .doesNotContainAnyElementsOf(claimedFirst.stream().map(OutboxRow::position).toList());
   }
 
@@ -79,13 +89,16 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     try (Connection connection = dataSource.getConnection()) {
       SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
       JdbcClient sameConnection = JdbcClient.create(single);
-      TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(single));
+      TransactionTemplate transactions =
+          new TransactionTemplate(new DataSourceTransactionManager(single));
       OutboxStore store = new OutboxStore(sameConnection, database);
 
-      String during = transactions.execute(status -> {
-        store.commitWithoutWaitingForTheDisk();
-        return synchronousCommit(sameConnection);
-      });
+      String during =
+          transactions.execute(
+              status -> {
+                store.commitWithoutWaitingForTheDisk();
+                return synchronousCommit(sameConnection);
+              });
       String after = transactions.execute(status -> synchronousCommit(sameConnection));
 
       assertThat(during).isEqualTo("off");
@@ -100,8 +113,7 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
   private static void await(CountDownLatch latch) {
     try {
       assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-    catch (InterruptedException ex) {
+    } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(ex);
     }
@@ -115,21 +127,29 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     UUID probe = UUID.randomUUID();
     applying.apply(json.write(ProbeEvents.created(probe, "v0")));
 
-    // v1's transaction has applied v1 and looked for parked successors, and waits before it commits (at most
+    // v1's transaction has applied v1 and looked for parked successors, and waits before it commits
+    // (at most
     // 3 s); v2 comes to a second consumer meanwhile
-    CompletableFuture<EventInbox.Outcome> first = CompletableFuture.supplyAsync(
-        () -> applying.apply(json.write(ProbeEvents.changed(probe, 1, HoldingListener.HOLD))));
+    CompletableFuture<EventInbox.Outcome> first =
+        CompletableFuture.supplyAsync(
+            () -> applying.apply(json.write(ProbeEvents.changed(probe, 1, HoldingListener.HOLD))));
     listener.held.await(10, TimeUnit.SECONDS);
-    CompletableFuture<EventInbox.Outcome> second = CompletableFuture.supplyAsync(
-        () -> applying.apply(json.write(ProbeEvents.changed(probe, 2, "v2"))));
+    CompletableFuture<EventInbox.Outcome> second =
+        CompletableFuture.supplyAsync(
+            () -> applying.apply(json.write(ProbeEvents.changed(probe, 2, "v2"))));
     second.whenComplete((outcome, failure) -> successorDone.countDown());
 
     assertThat(first.get(1, TimeUnit.MINUTES)).isEqualTo(EventInbox.Outcome.APPLIED);
     second.get(1, TimeUnit.MINUTES);
-    // without waiting its turn, the second consumer parked v2 where v1's transaction no longer looked
+    // without waiting its turn, the second consumer parked v2 where v1's transaction no longer
+    // looked
     assertThat(listener.versions).containsExactly(0L, 1L, 2L);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id")
-        .param("id", probe.toString()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE aggregate_id = :id")
+                .param("id", probe.toString())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private EventInbox inboxApplyingTo(Object listener) {
@@ -138,7 +158,10 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     return new EventInbox(inbox, listeners, ProbeEvents.TYPES, json, tx, Clock.systemUTC());
   }
 
-  /** Records the versions it applies; the one labelled "hold" keeps its transaction open until told to go on. */
+  /**
+   * Records the versions it applies; the one labelled "hold" keeps its transaction open until told
+   * to go on.
+   */
   static final class HoldingListener {
 
     static final String HOLD = "hold";
@@ -160,18 +183,18 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     void on(EventEnvelope<ProbeChanged> event) {
       versions.add(event.aggregateVersion());
       if (HOLD.equals(event.payload().label())) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-          @Override
-          public void beforeCommit(boolean readOnly) {
-            held.countDown();
-            try {
-              release.await(3, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        });
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void beforeCommit(boolean readOnly) {
+                held.countDown();
+                try {
+                  release.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            });
       }
     }
   }

@@ -13,11 +13,12 @@ class MessagingTablesOnSqliteIntegrationTests extends MessagingTablesContract {
   DataSource dataSource() {
     try {
       SQLiteDataSource sqlite = new SQLiteDataSource();
-      sqlite.setUrl("jdbc:sqlite:" + Files.createTempDirectory("airtix-messaging").resolve("service.db")
-          + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE");
+      sqlite.setUrl(
+          "jdbc:sqlite:"
+              + Files.createTempDirectory("airtix-messaging").resolve("service.db")
+              + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE");
       return sqlite;
-    }
-    catch (IOException ex) {
+    } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A minimal "service" on the backbone: a SQLite database with its own Flyway migration, the probe listener, and
- * whatever broker the test points {@code spring.rabbitmq.*} at. Exchange and queue names are per test class.
+ * A minimal "service" on the backbone: a SQLite database with its own Flyway migration, the probe
+ * listener, and whatever broker the test points {@code spring.rabbitmq.*} at. Exchange and queue
+ * names are per test class.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -27,7 +28,9 @@ class MessagingTestApplication {
     return new ProbeListener(JdbcClient.create(dataSource));
   }
 
-  /** Runs after the consumer stopped and before the connection closes: leaves the broker as it was. */
+  /**
+   * Runs after the consumer stopped and before the connection closes: leaves the broker as it was.
+   */
   @Bean
   DisposableBean deleteTestTopology(AmqpAdmin admin, MessagingSettings settings) {
     return () -> {

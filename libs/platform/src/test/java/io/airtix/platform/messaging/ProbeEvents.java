@@ -6,21 +6,25 @@ import io.airtix.events.EventTypes;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A made-up aggregate ("probe") with two events, so the backbone is tested without any service's events. */
+/**
+ * A made-up aggregate ("probe") with two events, so the backbone is tested without any service's
+ * events.
+ */
 final class ProbeEvents {
 
   /** Airtix's events plus the probe's. */
-  static final EventTypes TYPES = EventTypes.AIRTIX
-      .with(ProbeCreated.TYPE, ProbeCreated.class)
-      .with(ProbeChanged.TYPE, ProbeChanged.class);
+  static final EventTypes TYPES =
+      EventTypes.AIRTIX
+          .with(ProbeCreated.TYPE, ProbeCreated.class)
+          .with(ProbeChanged.TYPE, ProbeChanged.class);
 
   /** A label the listener refuses to apply, every time: a poison message. */
   static final String POISON = "poison";
 
-  private ProbeEvents() {
-  }
+  private ProbeEvents() {}
 
-  record ProbeCreated(UUID probeId, long version, String tenant, String label) implements AggregateEvent {
+  record ProbeCreated(UUID probeId, long version, String tenant, String label)
+      implements AggregateEvent {
 
     static final String TYPE = "probe.created";
 
@@ -40,7 +44,8 @@ final class ProbeEvents {
     }
   }
 
-  record ProbeChanged(UUID probeId, long version, String tenant, String label) implements AggregateEvent {
+  record ProbeChanged(UUID probeId, long version, String tenant, String label)
+      implements AggregateEvent {
 
     static final String TYPE = "probe.changed";
 

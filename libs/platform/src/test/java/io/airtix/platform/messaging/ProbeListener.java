@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Applies probe events the way a service applies its replicas: a row per application, written in the inbox's
- * transaction. Counts every attempt, including those that fail and roll back.
+ * Applies probe events the way a service applies its replicas: a row per application, written in
+ * the inbox's transaction. Counts every attempt, including those that fail and roll back.
  */
 class ProbeListener {
 
@@ -37,7 +37,8 @@ class ProbeListener {
     if (ProbeEvents.POISON.equals(label)) {
       throw new IllegalStateException("Probe " + probe + " cannot take label " + label);
     }
-    jdbc.sql("INSERT INTO probe_effect (probe_id, version, label) VALUES (:probe, :version, :label)")
+    jdbc.sql(
+            "INSERT INTO probe_effect (probe_id, version, label) VALUES (:probe, :version, :label)")
         .param("probe", probe)
         .param("version", version)
         .param("label", label)
@@ -52,12 +53,16 @@ class ProbeListener {
   /** Labels applied to a probe, in the order they were applied. */
   List<String> labels(String probe) {
     return jdbc.sql("SELECT label FROM probe_effect WHERE probe_id = :probe ORDER BY seq")
-        .param("probe", probe).query(String.class).list();
+        .param("probe", probe)
+        .query(String.class)
+        .list();
   }
 
   /** Versions applied to a probe, in the order they were applied. */
   List<Long> versions(String probe) {
     return jdbc.sql("SELECT version FROM probe_effect WHERE probe_id = :probe ORDER BY seq")
-        .param("probe", probe).query(Long.class).list();
+        .param("probe", probe)
+        .query(Long.class)
+        .list();
   }
 }

@@ -8,27 +8,37 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 
-/** The two brokers the backbone must work with. A missing RabbitMQ fails the test; it is never skipped. */
+/**
+ * The two brokers the backbone must work with. A missing RabbitMQ fails the test; it is never
+ * skipped.
+ */
 final class TestBrokers {
 
   private static EmbeddedBroker embedded;
 
-  private TestBrokers() {
-  }
+  private TestBrokers() {}
 
-  record Address(String host, int port) {
-  }
+  record Address(String host, int port) {}
 
-  /** The machine's RabbitMQ (RABBITMQ_HOST / RABBITMQ_PORT, default 127.0.0.1:5672), checked to answer. */
+  /**
+   * The machine's RabbitMQ (RABBITMQ_HOST / RABBITMQ_PORT, default 127.0.0.1:5672), checked to
+   * answer.
+   */
   static Address rabbitMq() {
     String host = env("RABBITMQ_HOST", "127.0.0.1");
     int port = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2_000);
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException("RabbitMQ is required by this test and does not answer at " + host + ":" + port
-          + " (" + ex.getMessage() + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/RABBITMQ_PORT.", ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "RabbitMQ is required by this test and does not answer at "
+              + host
+              + ":"
+              + port
+              + " ("
+              + ex.getMessage()
+              + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/RABBITMQ_PORT.",
+          ex);
     }
     return new Address(host, port);
   }
@@ -41,8 +51,7 @@ final class TestBrokers {
         probe.close();
         embedded = EmbeddedBroker.start(Files.createTempDirectory("airtix-broker"), port);
         Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-broker-stop"));
-      }
-      catch (IOException ex) {
+      } catch (IOException ex) {
         throw new UncheckedIOException(ex);
       }
     }

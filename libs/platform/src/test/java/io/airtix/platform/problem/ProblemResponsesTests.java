@@ -23,18 +23,28 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(controllers = ProblemTestController.class, properties = {
-    "airtix.security.issuer-uri=http://localhost:8180/realms/airtix", "spring.application.name=things"})
+@WebMvcTest(
+    controllers = ProblemTestController.class,
+    properties = {
+      "airtix.security.issuer-uri=http://localhost:8180/realms/airtix",
+      "spring.application.name=things"
+    })
 @Import(ProblemTestController.OpenEndpoints.class)
 class ProblemResponsesTests {
 
-  @Autowired
-  MockMvc mvc;
+  @Autowired MockMvc mvc;
 
   @Test
   void answersInvalidBodyWith400AndFieldErrors() throws Exception {
-    problem(mvc.perform(post("/test/things").with(jwt()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"name\":\"\",\"quantity\":0}")), 400, "validation", "VALIDATION")
+    problem(
+            mvc.perform(
+                post("/test/things")
+                    .with(jwt())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"\",\"quantity\":0}")),
+            400,
+            "validation",
+            "VALIDATION")
         .andExpect(jsonPath("$.errors", hasSize(2)))
         .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").value(notNullValue()))
         .andExpect(jsonPath("$.errors[?(@.field == 'quantity')].message").value(notNullValue()));
@@ -42,15 +52,29 @@ class ProblemResponsesTests {
 
   @Test
   void answersUnknownEnumValueAsFieldError() throws Exception {
-    problem(mvc.perform(post("/test/things").with(jwt()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"name\":\"a\",\"quantity\":1,\"size\":\"HUGE\"}")), 400, "validation", "VALIDATION")
+    problem(
+            mvc.perform(
+                post("/test/things")
+                    .with(jwt())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"a\",\"quantity\":1,\"size\":\"HUGE\"}")),
+            400,
+            "validation",
+            "VALIDATION")
         .andExpect(jsonPath("$.errors[0].field").value("size"));
   }
 
   @Test
   void answersMalformedJsonWith400() throws Exception {
-    problem(mvc.perform(post("/test/things").with(jwt()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"name\":")), 400, "malformed-request", "MALFORMED_REQUEST");
+    problem(
+        mvc.perform(
+            post("/test/things")
+                .with(jwt())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":")),
+        400,
+        "malformed-request",
+        "MALFORMED_REQUEST");
   }
 
   @Test
@@ -81,8 +105,11 @@ class ProblemResponsesTests {
 
   @Test
   void answersUnreadableTokenWith401() throws Exception {
-    problem(mvc.perform(get("/test/things/7").header("Authorization", "Bearer not-a-jwt")), 401, "unauthorized",
-        "UNAUTHORIZED")
+    problem(
+            mvc.perform(get("/test/things/7").header("Authorization", "Bearer not-a-jwt")),
+            401,
+            "unauthorized",
+            "UNAUTHORIZED")
         .andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
   }
 
@@ -98,7 +125,11 @@ class ProblemResponsesTests {
 
   @Test
   void answersWrongMethodWith405() throws Exception {
-    problem(mvc.perform(delete("/test/things").with(jwt())), 405, "method-not-allowed", "METHOD_NOT_ALLOWED");
+    problem(
+        mvc.perform(delete("/test/things").with(jwt())),
+        405,
+        "method-not-allowed",
+        "METHOD_NOT_ALLOWED");
   }
 
   @Test
@@ -108,8 +139,12 @@ class ProblemResponsesTests {
 
   @Test
   void answersWrongContentTypeWith415() throws Exception {
-    problem(mvc.perform(post("/test/things").with(jwt()).contentType(MediaType.TEXT_PLAIN).content("x")), 415,
-        "unsupported-media-type", "UNSUPPORTED_MEDIA_TYPE");
+    problem(
+        mvc.perform(
+            post("/test/things").with(jwt()).contentType(MediaType.TEXT_PLAIN).content("x")),
+        415,
+        "unsupported-media-type",
+        "UNSUPPORTED_MEDIA_TYPE");
   }
 
   @Test
@@ -121,17 +156,29 @@ class ProblemResponsesTests {
 
   @Test
   void resolvesCallerFromTokenClaims() throws Exception {
-    mvc.perform(get("/test/me").with(jwt().jwt(token -> token.subject("u-1").claim("preferred_username", "ana")
-            .claim("realm_access", Map.of("roles", List.of("customer", "offline_access")))
-            .claim("groups", List.of("/airlines/aerolux/agent")))))
+    mvc.perform(
+            get("/test/me")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .subject("u-1")
+                                    .claim("preferred_username", "ana")
+                                    .claim(
+                                        "realm_access",
+                                        Map.of("roles", List.of("customer", "offline_access")))
+                                    .claim("groups", List.of("/airlines/aerolux/agent")))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.userId").value("u-1"))
         .andExpect(jsonPath("$.platformRoles[0]").value("customer"))
         .andExpect(jsonPath("$.airlineRoles.aerolux[0]").value("agent"));
   }
 
-  private static ResultActions problem(ResultActions result, int status, String type, String code) throws Exception {
-    return result.andExpect(status().is(status))
+  private static ResultActions problem(ResultActions result, int status, String type, String code)
+      throws Exception {
+    return result
+        .andExpect(status().is(status))
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value(ProblemTypes.BASE + type))
         .andExpect(jsonPath("$.title").value(notNullValue()))

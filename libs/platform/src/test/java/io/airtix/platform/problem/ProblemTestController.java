@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/test")
 class ProblemTestController {
 
-  enum Size { SMALL, LARGE }
-
-  record Thing(@NotBlank String name, @Min(1) int quantity, Size size) {
+  enum Size {
+    SMALL,
+    LARGE
   }
+
+  record Thing(@NotBlank String name, @Min(1) int quantity, Size size) {}
 
   @PostMapping("/things")
   @ResponseStatus(HttpStatus.CREATED)

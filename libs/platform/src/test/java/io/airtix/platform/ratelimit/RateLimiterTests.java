@@ -25,16 +25,20 @@ class RateLimiterTests {
     limiter.acquire(user);
     limiter.acquire(user);
 
-    assertThatThrownBy(() -> limiter.acquire(user)).isInstanceOfSatisfying(RateLimitedException.class, refused -> {
-      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-      assertThat(refused.getBody().getType().toString()).endsWith("/rate-limited");
-      assertThat(refused.code()).isEqualTo("RATE_LIMITED");
-      assertThat(refused.limit()).isEqualTo("per-user");
-      // three tokens a minute, refilled gradually: the next one comes after 20 s
-      assertThat(refused.retryAfterSeconds()).isEqualTo(20);
-      assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("20");
-    });
-    assertThat(meters.counter("airtix.rate-limit.refusals", "limit", "per-user").count()).isEqualTo(1);
+    assertThatThrownBy(() -> limiter.acquire(user))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            refused -> {
+              assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(refused.getBody().getType().toString()).endsWith("/rate-limited");
+              assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+              assertThat(refused.limit()).isEqualTo("per-user");
+              // three tokens a minute, refilled gradually: the next one comes after 20 s
+              assertThat(refused.retryAfterSeconds()).isEqualTo(20);
+              assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("20");
+            });
+    assertThat(meters.counter("airtix.rate-limit.refusals", "limit", "per-user").count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -45,8 +49,10 @@ class RateLimiterTests {
     }
 
     time.advance(Duration.ofSeconds(19));
-    assertThatThrownBy(() -> limiter.acquire(user)).isInstanceOfSatisfying(RateLimitedException.class,
-        refused -> assertThat(refused.retryAfterSeconds()).isEqualTo(1));
+    assertThatThrownBy(() -> limiter.acquire(user))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            refused -> assertThat(refused.retryAfterSeconds()).isEqualTo(1));
     time.advance(Duration.ofSeconds(1));
     assertThatCode(() -> limiter.acquire(user)).doesNotThrowAnyException();
     assertThatThrownBy(() -> limiter.acquire(user)).isInstanceOf(RateLimitedException.class);
@@ -71,8 +77,10 @@ class RateLimiterTests {
     limiter.acquire(airline);
 
     Quota user = new Quota("per-user", "user:a", one);
-    assertThatThrownBy(() -> limiter.acquire(user, airline)).isInstanceOfSatisfying(RateLimitedException.class,
-        refused -> assertThat(refused.limit()).isEqualTo("per-airline"));
+    assertThatThrownBy(() -> limiter.acquire(user, airline))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class,
+            refused -> assertThat(refused.limit()).isEqualTo("per-airline"));
 
     // the refused request took nothing from the user's own bucket
     assertThatCode(() -> limiter.acquire(user)).doesNotThrowAnyException();
@@ -85,16 +93,21 @@ class RateLimiterTests {
     Quota airline = new Quota("per-airline", "airline:aerolux", one);
     limiter.acquire(user);
 
-    assertThatThrownBy(() -> limiter.acquire(user, airline)).isInstanceOf(RateLimitedException.class);
+    assertThatThrownBy(() -> limiter.acquire(user, airline))
+        .isInstanceOf(RateLimitedException.class);
 
-    assertThatCode(() -> limiter.acquire(new Quota("per-user", "user:b", one), airline)).doesNotThrowAnyException();
+    assertThatCode(() -> limiter.acquire(new Quota("per-user", "user:b", one), airline))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void admitsRequestsWhileTheBucketsCannotBeReached() {
-    RateLimiter withoutRedis = new RateLimiter(quotas -> {
-      throw new IllegalStateException("Redis is down");
-    }, meters);
+    RateLimiter withoutRedis =
+        new RateLimiter(
+            quotas -> {
+              throw new IllegalStateException("Redis is down");
+            },
+            meters);
 
     assertThatCode(() -> withoutRedis.acquire(new Quota("per-user", "user:a", THREE_PER_MINUTE)))
         .doesNotThrowAnyException();
@@ -110,7 +123,9 @@ class RateLimiterTests {
 
   @Test
   void refusesLimitsWithoutCapacityOrPeriod() {
-    assertThatThrownBy(() -> new RateLimit(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RateLimit(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimit(0, Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimit(1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

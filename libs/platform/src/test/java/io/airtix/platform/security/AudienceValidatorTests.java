@@ -23,14 +23,20 @@ class AudienceValidatorTests {
     OAuth2TokenValidatorResult result = validator.validate(token(List.of("tenants")));
 
     assertThat(result.hasErrors()).isTrue();
-    assertThat(result.getErrors()).singleElement()
+    assertThat(result.getErrors())
+        .singleElement()
         .satisfies(error -> assertThat(error.getErrorCode()).isEqualTo("invalid_token"));
   }
 
   @Test
   void rejectsTokenWithoutAudience() {
-    Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject("u")
-        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+    Jwt token =
+        Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("u")
+            .issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60))
+            .build();
 
     assertThat(validator.validate(token).hasErrors()).isTrue();
   }
@@ -41,7 +47,12 @@ class AudienceValidatorTests {
   }
 
   private static Jwt token(List<String> audience) {
-    return Jwt.withTokenValue("t").header("alg", "RS256").subject("u").audience(audience)
-        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+    return Jwt.withTokenValue("t")
+        .header("alg", "RS256")
+        .subject("u")
+        .audience(audience)
+        .issuedAt(Instant.now())
+        .expiresAt(Instant.now().plusSeconds(60))
+        .build();
   }
 }

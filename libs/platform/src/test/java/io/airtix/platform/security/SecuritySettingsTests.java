@@ -14,12 +14,14 @@ class SecuritySettingsTests {
     SecuritySettings settings = settings("http://localhost:8180/realms/airtix");
 
     assertThat(settings.realm()).isEqualTo("airtix");
-    assertThat(settings.jwkSetUri()).hasToString("http://localhost:8180/realms/airtix/protocol/openid-connect/certs");
+    assertThat(settings.jwkSetUri())
+        .hasToString("http://localhost:8180/realms/airtix/protocol/openid-connect/certs");
   }
 
   @Test
   void readsTheRealmBehindAPathPrefixAndATrailingSlash() {
-    assertThat(settings("https://id.example.org/auth/realms/partner/").realm()).isEqualTo("partner");
+    assertThat(settings("https://id.example.org/auth/realms/partner/").realm())
+        .isEqualTo("partner");
   }
 
   private static SecuritySettings settings(String issuer) {

@@ -63,7 +63,8 @@ class VerifiedTokenCacheTests {
 
     denyList.denySession("session-1", clock.instant());
 
-    assertThatThrownBy(() -> cache.decode("token-1")).isInstanceOf(JwtValidationException.class)
+    assertThatThrownBy(() -> cache.decode("token-1"))
+        .isInstanceOf(JwtValidationException.class)
         .hasMessageContaining("revoked");
     assertThat(verifier.calls("token-1")).isEqualTo(1);
   }
@@ -132,7 +133,9 @@ class VerifiedTokenCacheTests {
     cache.decode("third");
 
     assertThat(cache.size()).isEqualTo(2);
-    assertThat(verifier.calls("third")).as("remembered once the expired one made room").isEqualTo(3);
+    assertThat(verifier.calls("third"))
+        .as("remembered once the expired one made room")
+        .isEqualTo(3);
   }
 
   private VerifiedTokenCache cache(int capacity) {
@@ -140,11 +143,20 @@ class VerifiedTokenCacheTests {
   }
 
   private Jwt token(String user, String session, Instant expiresAt) {
-    return Jwt.withTokenValue("t").header("alg", "RS256").subject(user).claim("sid", session)
-        .audience(List.of("orders")).issuedAt(expiresAt.minusSeconds(300)).expiresAt(expiresAt).build();
+    return Jwt.withTokenValue("t")
+        .header("alg", "RS256")
+        .subject(user)
+        .claim("sid", session)
+        .audience(List.of("orders"))
+        .issuedAt(expiresAt.minusSeconds(300))
+        .expiresAt(expiresAt)
+        .build();
   }
 
-  /** Stands for the signature and claims check: accepts or refuses each token as told, and counts the calls. */
+  /**
+   * Stands for the signature and claims check: accepts or refuses each token as told, and counts
+   * the calls.
+   */
   private static final class Verifier implements JwtDecoder {
 
     private final Map<String, Jwt> accepted = new HashMap<>();

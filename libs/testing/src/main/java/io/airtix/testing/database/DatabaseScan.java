@@ -12,13 +12,12 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * Every value of every table of a database, as text: where a person's data could hide. Proves an erasure by finding
- * nothing, whatever table or column a later change adds.
+ * Every value of every table of a database, as text: where a person's data could hide. Proves an
+ * erasure by finding nothing, whatever table or column a later change adds.
  */
 public final class DatabaseScan {
 
-  private DatabaseScan() {
-  }
+  private DatabaseScan() {}
 
   /** The cells (table.column = value) that contain {@code needle}, ignoring case. */
   public static List<String> find(DataSource dataSource, String needle) throws SQLException {

@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON over HTTP to a running service, with a bearer token or none, as the services' tests call them. */
+/**
+ * JSON over HTTP to a running service, with a bearer token or none, as the services' tests call
+ * them.
+ */
 public class ServiceHttp {
 
   private static final JsonMapper json = JsonMapper.builder().build();
@@ -24,9 +27,14 @@ public class ServiceHttp {
   }
 
   public Reply send(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = request(path)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder request =
+        request(path)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Accept", "application/json, application/problem+json");
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -42,8 +50,10 @@ public class ServiceHttp {
   }
 
   protected Reply send(HttpRequest.Builder request) throws Exception {
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode parsed = response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode parsed =
+        response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
     return new Reply(response.statusCode(), response, parsed);
   }
 

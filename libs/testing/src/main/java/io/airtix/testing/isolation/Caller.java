@@ -3,8 +3,8 @@ package io.airtix.testing.isolation;
 import java.util.Arrays;
 
 /**
- * The six kinds of caller every row of an isolation matrix is written for. Tenant roles are held in airline A only,
- * so every answer about airline B shows whether a role of A reaches into B.
+ * The six kinds of caller every row of an isolation matrix is written for. Tenant roles are held in
+ * airline A only, so every answer about airline B shows whether a role of A reaches into B.
  */
 public enum Caller {
 
@@ -35,9 +35,16 @@ public enum Caller {
   }
 
   public static Caller of(String id) {
-    return Arrays.stream(values()).filter(caller -> caller.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown caller '" + id + "', expected one of "
-            + Arrays.stream(values()).map(Caller::id).toList()));
+    return Arrays.stream(values())
+        .filter(caller -> caller.id.equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown caller '"
+                        + id
+                        + "', expected one of "
+                        + Arrays.stream(values()).map(Caller::id).toList()));
   }
 
   @Override

@@ -14,13 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * A service's isolation matrix: for every endpoint, caller and airline of the object, the status the service must
- * answer, and for successful reads whose data the response shows. Read from a CSV file that a reviewer reads as a
- * table:
+ * A service's isolation matrix: for every endpoint, caller and airline of the object, the status
+ * the service must answer, and for successful reads whose data the response shows. Read from a CSV
+ * file that a reviewer reads as a table:
  *
  * <pre>
  * # comments and blank lines are ignored; the first other line is the header
@@ -29,8 +28,9 @@ import org.junit.jupiter.api.DynamicTest;
  * PUT,    /api/tickets/{id}, agent-a,   b,      404,    -
  * </pre>
  *
- * {@link #assertCovers} checks the file against the endpoints the running service really has, so an endpoint without
- * its rows, or a row for an endpoint that is gone, fails the build; {@link #tests} asks every row over HTTP.
+ * {@link #assertCovers} checks the file against the endpoints the running service really has, so an
+ * endpoint without its rows, or a row for an endpoint that is gone, fails the build; {@link #tests}
+ * asks every row over HTTP.
  */
 public final class IsolationMatrix {
 
@@ -45,16 +45,19 @@ public final class IsolationMatrix {
     this.rows = List.copyOf(rows);
   }
 
-  /** Reads a matrix from the class path, e.g. {@code isolation-matrix.csv} in the service's test resources. */
+  /**
+   * Reads a matrix from the class path, e.g. {@code isolation-matrix.csv} in the service's test
+   * resources.
+   */
   public static IsolationMatrix fromClasspath(String resource) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no isolation matrix " + resource + " on the class path");
+        throw new IllegalArgumentException(
+            "no isolation matrix " + resource + " on the class path");
       }
       return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot read isolation matrix " + resource, e);
     }
   }
@@ -72,8 +75,13 @@ public final class IsolationMatrix {
       }
       if (!header) {
         if (!content.replaceAll("\\s", "").equals(HEADER)) {
-          throw new IllegalArgumentException(source + ":" + line + ": the first line must be the header '"
-              + HEADER.replace(",", ", ") + "'");
+          throw new IllegalArgumentException(
+              source
+                  + ":"
+                  + line
+                  + ": the first line must be the header '"
+                  + HEADER.replace(",", ", ")
+                  + "'");
         }
         header = true;
         continue;
@@ -81,7 +89,8 @@ public final class IsolationMatrix {
       rows.add(row(source, line, content));
     }
     if (!header) {
-      throw new IllegalArgumentException(source + " has no header line '" + HEADER.replace(",", ", ") + "'");
+      throw new IllegalArgumentException(
+          source + " has no header line '" + HEADER.replace(",", ", ") + "'");
     }
     return new IsolationMatrix(source, rows);
   }
@@ -89,22 +98,27 @@ public final class IsolationMatrix {
   private static MatrixRow row(String source, int line, String content) {
     String[] cells = content.split(",", -1);
     if (cells.length != 6) {
-      throw new IllegalArgumentException(source + ":" + line + ": expected 6 cells (" + HEADER + "), found "
-          + cells.length);
+      throw new IllegalArgumentException(
+          source + ":" + line + ": expected 6 cells (" + HEADER + "), found " + cells.length);
     }
     try {
       String method = cells[0].strip();
       if (!METHODS.contains(method)) {
-        throw new IllegalArgumentException("method '" + method + "' is none of " + new TreeSet<>(METHODS));
+        throw new IllegalArgumentException(
+            "method '" + method + "' is none of " + new TreeSet<>(METHODS));
       }
       String path = cells[1].strip();
       if (!path.startsWith("/")) {
         throw new IllegalArgumentException("path '" + path + "' must start with /");
       }
-      return new MatrixRow(new Endpoint(method, path), Caller.of(cells[2].strip()), Owner.of(cells[3].strip()),
-          Integer.parseInt(cells[4].strip()), Visibility.of(cells[5].strip()), line);
-    }
-    catch (IllegalArgumentException e) {
+      return new MatrixRow(
+          new Endpoint(method, path),
+          Caller.of(cells[2].strip()),
+          Owner.of(cells[3].strip()),
+          Integer.parseInt(cells[4].strip()),
+          Visibility.of(cells[5].strip()),
+          line);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ":" + line + ": " + e.getMessage(), e);
     }
   }
@@ -114,13 +128,17 @@ public final class IsolationMatrix {
   }
 
   /**
-   * What keeps the matrix from describing exactly these endpoints, one message per gap; empty when it does.
+   * What keeps the matrix from describing exactly these endpoints, one message per gap; empty when
+   * it does.
+   *
    * <ul>
-   * <li>every row names an endpoint of the service, and no two rows the same endpoint, caller and object;</li>
-   * <li>every endpoint has rows; one with a path variable addresses an object, so its rows are for objects a and
-   * b; one without is either a request about no airline ({@code none}) or names one (then a and b);</li>
-   * <li>for every object of an endpoint, every caller has a row;</li>
-   * <li>successful GETs state whose data they show, other rows leave {@code sees} at {@code -}.</li>
+   *   <li>every row names an endpoint of the service, and no two rows the same endpoint, caller and
+   *       object;
+   *   <li>every endpoint has rows; one with a path variable addresses an object, so its rows are
+   *       for objects a and b; one without is either a request about no airline ({@code none}) or
+   *       names one (then a and b);
+   *   <li>for every object of an endpoint, every caller has a row;
+   *   <li>successful GETs state whose data they show, other rows leave {@code sees} at {@code -}.
    * </ul>
    */
   public List<String> gapsAgainst(Set<Endpoint> serviceEndpoints) {
@@ -133,15 +151,29 @@ public final class IsolationMatrix {
         gaps.add(at + row.endpoint() + " is no endpoint of the service");
         continue;
       }
-      MatrixRow earlier = seen.putIfAbsent(row.endpoint() + " " + row.caller() + " " + row.object(), row);
+      MatrixRow earlier =
+          seen.putIfAbsent(row.endpoint() + " " + row.caller() + " " + row.object(), row);
       if (earlier != null) {
-        gaps.add(at + "repeats line " + earlier.line() + " (" + row.caller() + " on " + row.endpoint() + " of "
-            + row.object() + ")");
+        gaps.add(
+            at
+                + "repeats line "
+                + earlier.line()
+                + " ("
+                + row.caller()
+                + " on "
+                + row.endpoint()
+                + " of "
+                + row.object()
+                + ")");
       }
-      objects.computeIfAbsent(row.endpoint(), endpoint -> EnumSet.noneOf(Owner.class)).add(row.object());
-      boolean successfulRead = "GET".equals(row.endpoint().method()) && row.status() >= 200 && row.status() < 300;
+      objects
+          .computeIfAbsent(row.endpoint(), endpoint -> EnumSet.noneOf(Owner.class))
+          .add(row.object());
+      boolean successfulRead =
+          "GET".equals(row.endpoint().method()) && row.status() >= 200 && row.status() < 300;
       if (successfulRead && row.sees() == Visibility.UNSTATED) {
-        gaps.add(at + "a successful GET must state whose data it shows (sees: nothing, a, b or a+b)");
+        gaps.add(
+            at + "a successful GET must state whose data it shows (sees: nothing, a, b or a+b)");
       }
       if (!successfulRead && row.sees() != Visibility.UNSTATED) {
         gaps.add(at + "sees is only for successful GETs; write -");
@@ -150,12 +182,17 @@ public final class IsolationMatrix {
     for (Endpoint endpoint : new TreeSet<>(serviceEndpoints)) {
       Set<Owner> owners = objects.getOrDefault(endpoint, EnumSet.noneOf(Owner.class));
       if (owners.isEmpty()) {
-        gaps.add(source + ": no rows for " + endpoint + " (every caller × objects a and b, or × none)");
+        gaps.add(
+            source + ": no rows for " + endpoint + " (every caller × objects a and b, or × none)");
         continue;
       }
       if (!endpoint.variables().isEmpty() && owners.contains(Owner.NONE)) {
-        gaps.add(source + ": " + endpoint + " addresses an object in its path: its rows are for objects a and b, "
-            + "not none");
+        gaps.add(
+            source
+                + ": "
+                + endpoint
+                + " addresses an object in its path: its rows are for objects a and b, "
+                + "not none");
       }
       if (owners.contains(Owner.A) || owners.contains(Owner.B)) {
         owners.add(Owner.A);
@@ -164,8 +201,13 @@ public final class IsolationMatrix {
       for (Owner owner : owners) {
         for (Caller caller : Caller.values()) {
           if (!seen.containsKey(endpoint + " " + caller + " " + owner)) {
-            gaps.add(source + ": no row for " + caller + " on " + endpoint + (owner == Owner.NONE ? "" : " of "
-                + owner));
+            gaps.add(
+                source
+                    + ": no row for "
+                    + caller
+                    + " on "
+                    + endpoint
+                    + (owner == Owner.NONE ? "" : " of " + owner));
           }
         }
       }
@@ -173,22 +215,32 @@ public final class IsolationMatrix {
     return gaps;
   }
 
-  /** Fails, listing every gap, unless the matrix describes exactly these endpoints (see {@link #gapsAgainst}). */
+  /**
+   * Fails, listing every gap, unless the matrix describes exactly these endpoints (see {@link
+   * #gapsAgainst}).
+   */
   public void assertCovers(Set<Endpoint> serviceEndpoints) {
     List<String> gaps = gapsAgainst(serviceEndpoints);
     if (!gaps.isEmpty()) {
-      throw new AssertionError("The isolation matrix " + source + " does not match the service's endpoints "
-          + new TreeSet<>(serviceEndpoints) + ":" + System.lineSeparator() + "  "
-          + String.join(System.lineSeparator() + "  ", gaps));
+      throw new AssertionError(
+          "The isolation matrix "
+              + source
+              + " does not match the service's endpoints "
+              + new TreeSet<>(serviceEndpoints)
+              + ":"
+              + System.lineSeparator()
+              + "  "
+              + String.join(System.lineSeparator() + "  ", gaps));
     }
   }
 
   /**
-   * One test per row, in file order, each sending the row's request to the service and checking status and
-   * visibility; for a JUnit {@code @TestFactory}.
+   * One test per row, in file order, each sending the row's request to the service and checking
+   * status and visibility; for a JUnit {@code @TestFactory}.
    */
   public Stream<DynamicTest> tests(URI service, IsolationScenario scenario) {
     MatrixCalls calls = new MatrixCalls(service, scenario);
-    return rows.stream().map(row -> DynamicTest.dynamicTest(row.toString(), () -> calls.check(row, source)));
+    return rows.stream()
+        .map(row -> DynamicTest.dynamicTest(row.toString(), () -> calls.check(row, source)));
   }
 }

@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Sends the rows of a matrix to a running service with the scenario's tokens and checks the answers. */
+/**
+ * Sends the rows of a matrix to a running service with the scenario's tokens and checks the
+ * answers.
+ */
 final class MatrixCalls {
 
   private static final int MIN_MARKER_LENGTH = 6;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final URI service;
   private final IsolationScenario scenario;
@@ -31,11 +35,27 @@ final class MatrixCalls {
     MatrixRequest request = scenario.request(row);
     String path = row.endpoint().expand(request.pathVariables());
     URI uri = service.resolve(request.query() == null ? path : path + "?" + request.query());
-    HttpResponse<String> response = HTTP.send(httpRequest(row, uri, request), HttpResponse.BodyHandlers.ofString());
-    String at = source + ":" + row.line() + " (" + row + "): " + row.endpoint().method() + " " + uri.getRawPath();
+    HttpResponse<String> response =
+        HTTP.send(httpRequest(row, uri, request), HttpResponse.BodyHandlers.ofString());
+    String at =
+        source
+            + ":"
+            + row.line()
+            + " ("
+            + row
+            + "): "
+            + row.endpoint().method()
+            + " "
+            + uri.getRawPath();
     if (response.statusCode() != row.status()) {
-      throw new AssertionError(at + " answered " + response.statusCode() + ", the matrix says " + row.status()
-          + System.lineSeparator() + excerpt(response.body()));
+      throw new AssertionError(
+          at
+              + " answered "
+              + response.statusCode()
+              + ", the matrix says "
+              + row.status()
+              + System.lineSeparator()
+              + excerpt(response.body()));
     }
     if (row.sees() != Visibility.UNSTATED) {
       for (Owner airline : List.of(Owner.A, Owner.B)) {
@@ -47,26 +67,48 @@ final class MatrixCalls {
   private void checkVisibility(MatrixRow row, Owner airline, String body, String at) {
     String marker = firstMarkerIn(body, airline);
     if (row.sees().shows(airline) && marker == null) {
-      throw new AssertionError(at + " shows no data of airline " + airline + " (none of " + markers(airline)
-          + "), the matrix says it sees " + row.sees() + System.lineSeparator() + excerpt(body));
+      throw new AssertionError(
+          at
+              + " shows no data of airline "
+              + airline
+              + " (none of "
+              + markers(airline)
+              + "), the matrix says it sees "
+              + row.sees()
+              + System.lineSeparator()
+              + excerpt(body));
     }
     if (!row.sees().shows(airline) && marker != null) {
-      throw new AssertionError(at + " shows data of airline " + airline + " ('" + marker + "'), the matrix says it "
-          + "sees " + row.sees() + System.lineSeparator() + excerpt(body));
+      throw new AssertionError(
+          at
+              + " shows data of airline "
+              + airline
+              + " ('"
+              + marker
+              + "'), the matrix says it "
+              + "sees "
+              + row.sees()
+              + System.lineSeparator()
+              + excerpt(body));
     }
   }
 
   private HttpRequest httpRequest(MatrixRow row, URI uri, MatrixRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json, application/problem+json")
-        .method(row.endpoint().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(request.body()));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json, application/problem+json")
+            .method(
+                row.endpoint().method(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
     if (request.body() != null) {
       builder.header("Content-Type", "application/json");
     }
     if (row.caller() != Caller.ANONYMOUS) {
-      builder.header("Authorization", "Bearer " + tokens.computeIfAbsent(row.caller(), scenario::accessToken));
+      builder.header(
+          "Authorization", "Bearer " + tokens.computeIfAbsent(row.caller(), scenario::accessToken));
     }
     return builder.build();
   }
@@ -84,13 +126,24 @@ final class MatrixCalls {
     }
     for (String marker : own) {
       if (marker.length() < MIN_MARKER_LENGTH) {
-        throw new IllegalStateException("marker '" + marker + "' of airline " + airline + " is shorter than "
-            + MIN_MARKER_LENGTH + " characters and could occur by chance");
+        throw new IllegalStateException(
+            "marker '"
+                + marker
+                + "' of airline "
+                + airline
+                + " is shorter than "
+                + MIN_MARKER_LENGTH
+                + " characters and could occur by chance");
       }
       for (String foreign : other) {
         if (marker.contains(foreign) || foreign.contains(marker)) {
-          throw new IllegalStateException("markers '" + marker + "' and '" + foreign + "' of airlines A and B "
-              + "overlap: a response could show one airline's data and be taken for the other's");
+          throw new IllegalStateException(
+              "markers '"
+                  + marker
+                  + "' and '"
+                  + foreign
+                  + "' of airlines A and B "
+                  + "overlap: a response could show one airline's data and be taken for the other's");
         }
       }
     }

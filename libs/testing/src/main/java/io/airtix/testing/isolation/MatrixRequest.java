@@ -3,8 +3,8 @@ package io.airtix.testing.isolation;
 import java.util.Map;
 
 /**
- * What a scenario fills in to turn a matrix row into a real request. The path itself always comes from the row's
- * template, so a request can only reach the handler the row names.
+ * What a scenario fills in to turn a matrix row into a real request. The path itself always comes
+ * from the row's template, so a request can only reach the handler the row names.
  *
  * @param pathVariables a value for every variable of the template
  * @param query query string without {@code ?}, or null

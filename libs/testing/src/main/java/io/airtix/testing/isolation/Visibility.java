@@ -3,8 +3,9 @@ package io.airtix.testing.isolation;
 import java.util.Arrays;
 
 /**
- * Whose data a successful read shows, the {@code sees} column of a matrix: checked against the response text with
- * strings that only airline A's or only airline B's data contains (see {@link IsolationScenario#markersOf}).
+ * Whose data a successful read shows, the {@code sees} column of a matrix: checked against the
+ * response text with strings that only airline A's or only airline B's data contains (see {@link
+ * IsolationScenario#markersOf}).
  */
 public enum Visibility {
 
@@ -35,8 +36,13 @@ public enum Visibility {
   }
 
   public static Visibility of(String id) {
-    return Arrays.stream(values()).filter(visibility -> visibility.id.equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown sees '" + id + "', expected -, nothing, a, b or a+b"));
+    return Arrays.stream(values())
+        .filter(visibility -> visibility.id.equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown sees '" + id + "', expected -, nothing, a, b or a+b"));
   }
 
   @Override

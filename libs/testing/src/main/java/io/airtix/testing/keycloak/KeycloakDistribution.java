@@ -20,12 +20,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Keycloak's distribution unpacked under {@code <repository>/target/keycloak-test}, with our extension in
- * {@code providers/} and our lists of common passwords in {@code data/password-blacklists/}.
- * <p>
- * Unpacked once and reused: Keycloak's first start runs a build step of half a minute that later starts skip as long
- * as the build options and the providers stay the same. So the extension jar is copied only when its content
- * changed, and every start passes the same build options.
+ * Keycloak's distribution unpacked under {@code <repository>/target/keycloak-test}, with our
+ * extension in {@code providers/} and our lists of common passwords in {@code
+ * data/password-blacklists/}.
+ *
+ * <p>Unpacked once and reused: Keycloak's first start runs a build step of half a minute that later
+ * starts skip as long as the build options and the providers stay the same. So the extension jar is
+ * copied only when its content changed, and every start passes the same build options.
  */
 final class KeycloakDistribution {
 
@@ -52,13 +53,16 @@ final class KeycloakDistribution {
     String root = System.getProperty("airtix.root");
     String zip = System.getProperty("airtix.keycloak.zip");
     if (root == null || zip == null) {
-      throw new IllegalStateException("system properties airtix.root and airtix.keycloak.zip are not set: run the "
-          + "tests through Maven (the parent pom sets them for surefire and failsafe) or set them in your IDE");
+      throw new IllegalStateException(
+          "system properties airtix.root and airtix.keycloak.zip are not set: run the "
+              + "tests through Maven (the parent pom sets them for surefire and failsafe) or set them in your IDE");
     }
     Path zipPath = Path.of(zip);
     if (!Files.isRegularFile(zipPath)) {
-      throw new IllegalStateException("Keycloak distribution not found at " + zipPath
-          + ": resolve it with mvn dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:<version>:zip -Dtransitive=false");
+      throw new IllegalStateException(
+          "Keycloak distribution not found at "
+              + zipPath
+              + ": resolve it with mvn dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:<version>:zip -Dtransitive=false");
     }
     return new KeycloakDistribution(Path.of(root).toAbsolutePath().normalize(), zipPath);
   }
@@ -80,49 +84,59 @@ final class KeycloakDistribution {
   }
 
   /**
-   * Where this JVM's Keycloak writes its output: {@code logs/keycloak-<pid>.log}, because test JVMs of several
-   * modules may run at once; {@code keycloak-<pid>-<name>.log} for a further Keycloak of this JVM (a name, or null).
-   * {@code keycloak.log} beside it links to the newest one.
+   * Where this JVM's Keycloak writes its output: {@code logs/keycloak-<pid>.log}, because test JVMs
+   * of several modules may run at once; {@code keycloak-<pid>-<name>.log} for a further Keycloak of
+   * this JVM (a name, or null). {@code keycloak.log} beside it links to the newest one.
    */
   Path logFileOfThisJvm(String name) throws IOException {
-    Path log = workDirectory().resolve("logs").resolve("keycloak-" + ProcessHandle.current().pid()
-        + (name == null ? "" : "-" + name) + ".log");
+    Path log =
+        workDirectory()
+            .resolve("logs")
+            .resolve(
+                "keycloak-"
+                    + ProcessHandle.current().pid()
+                    + (name == null ? "" : "-" + name)
+                    + ".log");
     Files.createDirectories(log.getParent());
     Path newest = workDirectory().resolve("keycloak.log");
     try {
       Files.deleteIfExists(newest);
       Files.createSymbolicLink(newest, workDirectory().relativize(log));
-    }
-    catch (IOException | UnsupportedOperationException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       // a convenience only (Windows may refuse links): the real file is named in every message
     }
     return log;
   }
 
   /**
-   * Holds an exclusive lock on the work directory, shared with every other test JVM of this checkout, so that only
-   * one unpacks, replaces providers or runs Keycloak's build step at a time. Closing the channel releases the lock.
+   * Holds an exclusive lock on the work directory, shared with every other test JVM of this
+   * checkout, so that only one unpacks, replaces providers or runs Keycloak's build step at a time.
+   * Closing the channel releases the lock.
    */
   FileChannel lock() {
     try {
       Files.createDirectories(workDirectory());
-      FileChannel channel = FileChannel.open(workDirectory().resolve("install.lock"),
-          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              workDirectory().resolve("install.lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE);
       try {
         channel.lock();
-      }
-      catch (IOException | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;
       }
       return channel;
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("could not lock " + workDirectory(), e);
     }
   }
 
-  /** Unpacks the distribution unless an earlier run finished doing so. Call while holding {@link #lock()}. */
+  /**
+   * Unpacks the distribution unless an earlier run finished doing so. Call while holding {@link
+   * #lock()}.
+   */
   void unpackOnce() throws IOException {
     if (Files.exists(home().resolve(UNPACKED_MARKER))) {
       return;
@@ -159,13 +173,14 @@ final class KeycloakDistribution {
   }
 
   /**
-   * Puts the freshly built extension into {@code providers/}, touching the file only when its bytes changed so
-   * that Keycloak does not rebuild for nothing. Call while holding {@link #lock()}.
+   * Puts the freshly built extension into {@code providers/}, touching the file only when its bytes
+   * changed so that Keycloak does not rebuild for nothing. Call while holding {@link #lock()}.
    *
    * @return whether the provider changed (Keycloak will run its build step on the next start)
    */
   boolean installExtension() throws IOException {
-    return copyIfChanged(builtExtensionJar(), home().resolve("providers").resolve(EXTENSION_JAR_IN_PROVIDERS));
+    return copyIfChanged(
+        builtExtensionJar(), home().resolve("providers").resolve(EXTENSION_JAR_IN_PROVIDERS));
   }
 
   /** The lists of common passwords the realm's policy names ({@code passwordBlacklist(<file>)}). */
@@ -174,16 +189,20 @@ final class KeycloakDistribution {
   }
 
   /**
-   * Puts the repository's password lists where Keycloak looks for them by default, {@code data/password-blacklists/}:
-   * a realm whose policy names a list Keycloak cannot find is refused at import. Call while holding {@link #lock()}.
+   * Puts the repository's password lists where Keycloak looks for them by default, {@code
+   * data/password-blacklists/}: a realm whose policy names a list Keycloak cannot find is refused
+   * at import. Call while holding {@link #lock()}.
    */
   void installPasswordBlacklists() throws IOException {
     if (!Files.isDirectory(passwordBlacklists())) {
-      throw new IllegalStateException("the password lists are missing from " + passwordBlacklists());
+      throw new IllegalStateException(
+          "the password lists are missing from " + passwordBlacklists());
     }
     try (DirectoryStream<Path> lists = Files.newDirectoryStream(passwordBlacklists(), "*.txt")) {
       for (Path list : lists) {
-        copyIfChanged(list, home().resolve("data").resolve("password-blacklists").resolve(list.getFileName()));
+        copyIfChanged(
+            list,
+            home().resolve("data").resolve("password-blacklists").resolve(list.getFileName()));
       }
     }
   }
@@ -192,10 +211,13 @@ final class KeycloakDistribution {
     Path target = repositoryRoot.resolve("keycloak").resolve("extensions").resolve("target");
     List<Path> jars = new ArrayList<>();
     if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> candidates = Files.newDirectoryStream(target, "airtix-keycloak-extensions-*.jar")) {
+      try (DirectoryStream<Path> candidates =
+          Files.newDirectoryStream(target, "airtix-keycloak-extensions-*.jar")) {
         for (Path candidate : candidates) {
           String name = candidate.getFileName().toString();
-          if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar")) {
+          if (!name.endsWith("-sources.jar")
+              && !name.endsWith("-javadoc.jar")
+              && !name.endsWith("-tests.jar")) {
             jars.add(candidate);
           }
         }
@@ -203,8 +225,12 @@ final class KeycloakDistribution {
     }
     return jars.stream()
         .max(Comparator.comparing(KeycloakDistribution::lastModified))
-        .orElseThrow(() -> new IllegalStateException("the Keycloak extension jar is missing from " + target
-            + ": build it first, e.g. mvn install -pl keycloak/extensions"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the Keycloak extension jar is missing from "
+                        + target
+                        + ": build it first, e.g. mvn install -pl keycloak/extensions"));
   }
 
   /** Copies only when the bytes differ, so that a start that changes nothing touches nothing. */
@@ -220,8 +246,7 @@ final class KeycloakDistribution {
   private static long lastModified(Path file) {
     try {
       return Files.getLastModifiedTime(file).toMillis();
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

@@ -3,10 +3,11 @@ package io.airtix.testing.keycloak;
 import java.util.Map;
 
 /**
- * The broker the test Keycloak's {@code airtix} event listener publishes user lifecycle events to: the machine's
- * RabbitMQ (127.0.0.1:5672, guest/guest) unless the system properties {@code airtix.keycloak.event-broker.host} /
- * {@code .port} name another, e.g. an embedded broker a test module starts before Keycloak. Services under test
- * listen to the same broker and exchange ({@code airtix.events}) to hear of bans, logouts and deletions.
+ * The broker the test Keycloak's {@code airtix} event listener publishes user lifecycle events to:
+ * the machine's RabbitMQ (127.0.0.1:5672, guest/guest) unless the system properties {@code
+ * airtix.keycloak.event-broker.host} / {@code .port} name another, e.g. an embedded broker a test
+ * module starts before Keycloak. Services under test listen to the same broker and exchange ({@code
+ * airtix.events}) to hear of bans, logouts and deletions.
  */
 public record KeycloakEventBroker(String host, int port, String username, String password) {
 
@@ -14,11 +15,17 @@ public record KeycloakEventBroker(String host, int port, String username, String
   static final String PORT_PROPERTY = "airtix.keycloak.event-broker.port";
 
   public static KeycloakEventBroker configured() {
-    return new KeycloakEventBroker(System.getProperty(HOST_PROPERTY, "127.0.0.1"),
-        Integer.getInteger(PORT_PROPERTY, 5672), "guest", "guest");
+    return new KeycloakEventBroker(
+        System.getProperty(HOST_PROPERTY, "127.0.0.1"),
+        Integer.getInteger(PORT_PROPERTY, 5672),
+        "guest",
+        "guest");
   }
 
-  /** Keycloak's options for the listener, as environment variables (the form the launcher and deployments use). */
+  /**
+   * Keycloak's options for the listener, as environment variables (the form the launcher and
+   * deployments use).
+   */
   Map<String, String> keycloakEnvironment() {
     String prefix = "KC_SPI_EVENTS_LISTENER__AIRTIX__";
     return Map.of(

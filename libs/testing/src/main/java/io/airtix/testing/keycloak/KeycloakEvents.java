@@ -1,5 +1,11 @@
 package io.airtix.testing.keycloak;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -7,19 +13,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.BuiltinExchangeType;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import org.awaitility.Awaitility;
 
 /**
- * The user lifecycle events the test Keycloak publishes ({@code user.*}, {@code session.*}, {@code realm.*}), received as a service
- * receives them: a queue of its own on the broker of {@link KeycloakEventBroker#configured()}, bound to the exchange
- * {@code airtix.events}. Each event is kept as the JSON envelope that travelled.
+ * The user lifecycle events the test Keycloak publishes ({@code user.*}, {@code session.*}, {@code
+ * realm.*}), received as a service receives them: a queue of its own on the broker of {@link
+ * KeycloakEventBroker#configured()}, bound to the exchange {@code airtix.events}. Each event is
+ * kept as the JSON envelope that travelled.
  */
 public final class KeycloakEvents implements AutoCloseable {
 
@@ -51,39 +51,50 @@ public final class KeycloakEvents implements AutoCloseable {
       channel.queueBind(queue, EXCHANGE, "user.*");
       channel.queueBind(queue, EXCHANGE, "session.*");
       channel.queueBind(queue, EXCHANGE, "realm.*");
-      channel.basicConsume(queue, true, (tag, delivery) -> {
-        JsonNode event = JSON.readTree(delivery.getBody());
-        if (!event.path("type").asText().equals(delivery.getProperties().getType())) {
-          events.mislabelled.add(event.path("type").asText());
-        }
-        events.received.add(event);
-      }, tag -> { });
+      channel.basicConsume(
+          queue,
+          true,
+          (tag, delivery) -> {
+            JsonNode event = JSON.readTree(delivery.getBody());
+            if (!event.path("type").asText().equals(delivery.getProperties().getType())) {
+              events.mislabelled.add(event.path("type").asText());
+            }
+            events.received.add(event);
+          },
+          tag -> {});
       return events;
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException("could not listen to Keycloak's events at " + broker.host() + ":" + broker.port(),
-          e);
-    }
-    catch (TimeoutException e) {
-      throw new IllegalStateException("the broker at " + broker.host() + ":" + broker.port() + " did not answer", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "could not listen to Keycloak's events at " + broker.host() + ":" + broker.port(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "the broker at " + broker.host() + ":" + broker.port() + " did not answer", e);
     }
   }
 
-  /** Waits for the event of this type about this aggregate (a user id for user events) and returns its envelope. */
+  /**
+   * Waits for the event of this type about this aggregate (a user id for user events) and returns
+   * its envelope.
+   */
   public JsonNode await(String type, String aggregateId) {
     return await(type, aggregateId, event -> true);
   }
 
   public JsonNode await(String type, String aggregateId, Predicate<JsonNode> matching) {
-    Predicate<JsonNode> wanted = event -> event.path("type").asText().equals(type)
-        && event.path("aggregateId").asText().equals(aggregateId) && matching.test(event);
-    return Awaitility.await(type + " of " + aggregateId).atMost(PATIENCE)
-        .until(() -> received.stream().filter(wanted).findFirst(), found -> found.isPresent()).orElseThrow();
+    Predicate<JsonNode> wanted =
+        event ->
+            event.path("type").asText().equals(type)
+                && event.path("aggregateId").asText().equals(aggregateId)
+                && matching.test(event);
+    return Awaitility.await(type + " of " + aggregateId)
+        .atMost(PATIENCE)
+        .until(() -> received.stream().filter(wanted).findFirst(), found -> found.isPresent())
+        .orElseThrow();
   }
 
   /**
-   * Types of the events whose AMQP {@code type} property differed from the envelope's type; consumers may route on
-   * either, so this stays empty.
+   * Types of the events whose AMQP {@code type} property differed from the envelope's type;
+   * consumers may route on either, so this stays empty.
    */
   public List<String> mislabelled() {
     return List.copyOf(mislabelled);
@@ -98,8 +109,7 @@ public final class KeycloakEvents implements AutoCloseable {
   public void close() {
     try {
       connection.close();
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

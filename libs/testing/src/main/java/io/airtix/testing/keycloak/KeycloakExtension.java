@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the shared {@link KeycloakServer} before a test class and stops it when JUnit has run every test of the
- * JVM: the server is kept in the root context's store, which JUnit closes last. Test methods and constructors may
- * declare a {@code KeycloakServer} parameter.
+ * Starts the shared {@link KeycloakServer} before a test class and stops it when JUnit has run
+ * every test of the JVM: the server is kept in the root context's store, which JUnit closes last.
+ * Test methods and constructors may declare a {@code KeycloakServer} parameter.
  *
  * <pre>{@code
  * @ExtendWith(KeycloakExtension.class)
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(KeycloakExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -39,7 +40,10 @@ public final class KeycloakExtension implements BeforeAllCallback, ParameterReso
 
   private static KeycloakServer server(ExtensionContext context) {
     // AutoCloseable values of the root store are closed once the whole test plan has finished
-    return context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(KeycloakServer.class, type -> KeycloakServer.shared(), KeycloakServer.class);
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent(
+            KeycloakServer.class, type -> KeycloakServer.shared(), KeycloakServer.class);
   }
 }

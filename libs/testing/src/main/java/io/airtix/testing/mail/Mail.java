@@ -19,7 +19,10 @@ public record Mail(String to, String from, String subject, String text, String h
   private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
   private static final Pattern ENTITY = Pattern.compile("&#([0-9]+);");
 
-  /** Every link of the plain-text part (or of the HTML part when there is no text), in reading order. */
+  /**
+   * Every link of the plain-text part (or of the HTML part when there is no text), in reading
+   * order.
+   */
   public List<URI> links() {
     List<URI> links = new ArrayList<>();
     // some of Keycloak's plain-text templates escape links as if they were HTML (&amp;, &#61;)
@@ -35,15 +38,26 @@ public record Mail(String to, String from, String subject, String text, String h
     return links().stream()
         .filter(link -> link.toString().contains(fragment))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no link containing " + fragment + " in the mail '" + subject
-            + "' to " + to + ":" + System.lineSeparator() + text));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no link containing "
+                        + fragment
+                        + " in the mail '"
+                        + subject
+                        + "' to "
+                        + to
+                        + ":"
+                        + System.lineSeparator()
+                        + text));
   }
 
   private static String unescape(String text) {
     Matcher entity = ENTITY.matcher(text.replace("&amp;", "&"));
     StringBuilder plain = new StringBuilder();
     while (entity.find()) {
-      entity.appendReplacement(plain, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
+      entity.appendReplacement(
+          plain, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
     }
     return entity.appendTail(plain).toString();
   }

@@ -1,5 +1,14 @@
 package io.airtix.testing.mail;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,29 +27,22 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.Awaitility;
 
 /**
- * A real SMTP server that keeps every mail it receives, for tests that follow the links and codes Keycloak sends:
- * GreenMail on a free local port of this JVM ({@link #start()}), or the mail catcher of a running standalone Airtix,
- * read through its page for programs ({@link #ofMailCatcher(URI, int)}). Accepts mail for any address; nothing leaves
- * the machine.
+ * A real SMTP server that keeps every mail it receives, for tests that follow the links and codes
+ * Keycloak sends: GreenMail on a free local port of this JVM ({@link #start()}), or the mail
+ * catcher of a running standalone Airtix, read through its page for programs ({@link
+ * #ofMailCatcher(URI, int)}). Accepts mail for any address; nothing leaves the machine.
  */
 public final class TestMailServer implements AutoCloseable {
 
-  /** Keycloak sends a mail right after the request that triggers it; a busy two-core machine may take seconds. */
+  /**
+   * Keycloak sends a mail right after the request that triggers it; a busy two-core machine may
+   * take seconds.
+   */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
   private static final String BIND_ADDRESS = "127.0.0.1";
   private static final Pattern BASE64_STRING = Pattern.compile("\"([A-Za-z0-9+/=]+)\"");
 
@@ -55,20 +57,24 @@ public final class TestMailServer implements AutoCloseable {
   }
 
   public static TestMailServer start() {
-    GreenMail greenMail = new GreenMail(new ServerSetup(0, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    GreenMail greenMail =
+        new GreenMail(new ServerSetup(0, BIND_ADDRESS, ServerSetup.PROTOCOL_SMTP).dynamicPort());
     greenMail.start();
-    return new TestMailServer(greenMail.getSmtp().getPort(), () -> List.of(greenMail.getReceivedMessages()),
+    return new TestMailServer(
+        greenMail.getSmtp().getPort(),
+        () -> List.of(greenMail.getReceivedMessages()),
         greenMail::stop);
   }
 
   /**
-   * The mail catcher of a standalone Airtix: its SMTP port, and its mails as the launcher hands them to programs
-   * ({@code GET <page>/messages.json}: every mail's MIME source in Base64, oldest first). Closing it stops nothing.
+   * The mail catcher of a standalone Airtix: its SMTP port, and its mails as the launcher hands
+   * them to programs ({@code GET <page>/messages.json}: every mail's MIME source in Base64, oldest
+   * first). Closing it stops nothing.
    */
   public static TestMailServer ofMailCatcher(URI page, int smtpPort) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     URI messages = page.resolve("/messages.json");
-    return new TestMailServer(smtpPort, () -> caughtMails(http, messages), () -> { });
+    return new TestMailServer(smtpPort, () -> caughtMails(http, messages), () -> {});
   }
 
   /** Where clients reach it: {@code 127.0.0.1}. */
@@ -98,16 +104,24 @@ public final class TestMailServer implements AutoCloseable {
     return awaitMailsTo(address, 1).get(0);
   }
 
-  /** Waits for a mail to {@code address} that matches, e.g. {@link Mail#withSubjectContaining(String)}; the newest wins. */
+  /**
+   * Waits for a mail to {@code address} that matches, e.g. {@link
+   * Mail#withSubjectContaining(String)}; the newest wins.
+   */
   public Mail awaitMailTo(String address, Predicate<Mail> which) {
     return Awaitility.await("a matching mail to " + address)
         .atMost(DELIVERY_TIMEOUT)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> mailsTo(address).stream().filter(which).reduce((first, second) -> second), found -> found.isPresent())
+        .until(
+            () -> mailsTo(address).stream().filter(which).reduce((first, second) -> second),
+            found -> found.isPresent())
         .get();
   }
 
-  /** Waits until {@code address} has received at least {@code count} mails and returns them, oldest first. */
+  /**
+   * Waits until {@code address} has received at least {@code count} mails and returns them, oldest
+   * first.
+   */
   public List<Mail> awaitMailsTo(String address, int count) {
     return Awaitility.await(count + " mail(s) to " + address)
         .atMost(DELIVERY_TIMEOUT)
@@ -123,13 +137,13 @@ public final class TestMailServer implements AutoCloseable {
   private static List<MimeMessage> caughtMails(HttpClient http, URI messages) {
     HttpResponse<String> answer;
     try {
-      answer = http.send(HttpRequest.newBuilder(messages).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-    catch (IOException e) {
+      answer =
+          http.send(
+              HttpRequest.newBuilder(messages).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
       throw new UncheckedIOException("the mail catcher does not answer at " + messages, e);
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading " + messages, e);
     }
@@ -138,13 +152,15 @@ public final class TestMailServer implements AutoCloseable {
     }
     List<MimeMessage> mails = new ArrayList<>();
     // the strings of the "messages" array, not its name
-    Matcher encoded = BASE64_STRING.matcher(answer.body().substring(Math.max(0, answer.body().indexOf('['))));
+    Matcher encoded =
+        BASE64_STRING.matcher(answer.body().substring(Math.max(0, answer.body().indexOf('['))));
     while (encoded.find()) {
       try {
-        mails.add(new MimeMessage(Session.getInstance(new Properties()),
-            new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
-      }
-      catch (MessagingException e) {
+        mails.add(
+            new MimeMessage(
+                Session.getInstance(new Properties()),
+                new ByteArrayInputStream(Base64.getDecoder().decode(encoded.group(1)))));
+      } catch (MessagingException e) {
         throw new IllegalStateException("unreadable mail from " + messages, e);
       }
     }
@@ -154,10 +170,13 @@ public final class TestMailServer implements AutoCloseable {
   private static List<String> recipients(MimeMessage message) {
     try {
       Address[] recipients = message.getAllRecipients();
-      return recipients == null ? List.of()
-          : Arrays.stream(recipients).map(address -> address.toString().toLowerCase(Locale.ROOT)).map(TestMailServer::bare).toList();
-    }
-    catch (MessagingException e) {
+      return recipients == null
+          ? List.of()
+          : Arrays.stream(recipients)
+              .map(address -> address.toString().toLowerCase(Locale.ROOT))
+              .map(TestMailServer::bare)
+              .toList();
+    } catch (MessagingException e) {
       throw new IllegalStateException("unreadable recipients", e);
     }
   }
@@ -175,22 +194,24 @@ public final class TestMailServer implements AutoCloseable {
       StringBuilder html = new StringBuilder();
       collect(message, text, html);
       Address[] from = message.getFrom();
-      return new Mail(recipient, from == null || from.length == 0 ? "" : bare(from[0].toString()),
-          message.getSubject(), text.toString(), html.toString());
-    }
-    catch (MessagingException | IOException e) {
+      return new Mail(
+          recipient,
+          from == null || from.length == 0 ? "" : bare(from[0].toString()),
+          message.getSubject(),
+          text.toString(),
+          html.toString());
+    } catch (MessagingException | IOException e) {
       throw new IllegalStateException("unreadable mail to " + recipient, e);
     }
   }
 
-  private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+  private static void collect(Part part, StringBuilder text, StringBuilder html)
+      throws MessagingException, IOException {
     if (part.isMimeType("text/plain")) {
       text.append(part.getContent());
-    }
-    else if (part.isMimeType("text/html")) {
+    } else if (part.isMimeType("text/html")) {
       html.append(part.getContent());
-    }
-    else if (part.isMimeType("multipart/*")) {
+    } else if (part.isMimeType("multipart/*")) {
       Multipart multipart = (Multipart) part.getContent();
       for (int i = 0; i < multipart.getCount(); i++) {
         BodyPart child = multipart.getBodyPart(i);

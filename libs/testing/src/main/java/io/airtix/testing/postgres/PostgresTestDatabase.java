@@ -22,7 +22,11 @@ public final class PostgresTestDatabase {
 
   /** A database named after the service, e.g. {@code airtix_tickets_test_<random>}. */
   public static PostgresTestDatabase create(String service) {
-    String name = "airtix_" + service + "_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String name =
+        "airtix_"
+            + service
+            + "_test_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("CREATE DATABASE " + name);
     return new PostgresTestDatabase(name);
   }
@@ -61,11 +65,17 @@ public final class PostgresTestDatabase {
     try (Connection connection = DriverManager.getConnection(url, user(), password());
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-    catch (SQLException ex) {
-      throw new IllegalStateException("PostgreSQL is required by this test and not usable at " + url + " as "
-          + user() + " (" + ex.getMessage() + "). Start PostgreSQL or set POSTGRES_HOST/POSTGRES_PORT/"
-          + "POSTGRES_USER/POSTGRES_PASSWORD.", ex);
+    } catch (SQLException ex) {
+      throw new IllegalStateException(
+          "PostgreSQL is required by this test and not usable at "
+              + url
+              + " as "
+              + user()
+              + " ("
+              + ex.getMessage()
+              + "). Start PostgreSQL or set POSTGRES_HOST/POSTGRES_PORT/"
+              + "POSTGRES_USER/POSTGRES_PASSWORD.",
+          ex);
     }
   }
 

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeycloakDistributionTests {
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void unpacksIntoTheRepositorysTargetFolderUnderTheDistributionsVersion() {
-    KeycloakDistribution distribution = new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
+    KeycloakDistribution distribution =
+        new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
 
     assertThat(distribution.home()).isEqualTo(root.resolve("target/keycloak-test/keycloak-26.7.3"));
     assertThat(distribution.realmFile()).isEqualTo(root.resolve("keycloak/realm-export.json"));
@@ -30,7 +29,8 @@ class KeycloakDistributionTests {
 
   @Test
   void saysWhatToBuildWhenTheExtensionJarIsMissing() {
-    KeycloakDistribution distribution = new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
+    KeycloakDistribution distribution =
+        new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
 
     assertThatThrownBy(distribution::installExtension)
         .isInstanceOf(IllegalStateException.class)
@@ -40,11 +40,14 @@ class KeycloakDistributionTests {
 
   @Test
   void replacesTheInstalledExtensionOnlyWhenItsContentChanged() throws Exception {
-    KeycloakDistribution distribution = new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
-    Path built = root.resolve("keycloak/extensions/target/airtix-keycloak-extensions-0.1.0-SNAPSHOT.jar");
+    KeycloakDistribution distribution =
+        new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
+    Path built =
+        root.resolve("keycloak/extensions/target/airtix-keycloak-extensions-0.1.0-SNAPSHOT.jar");
     Files.createDirectories(built.getParent());
     Files.writeString(built, "first build");
-    Files.writeString(built.resolveSibling("airtix-keycloak-extensions-0.1.0-SNAPSHOT-sources.jar"), "sources");
+    Files.writeString(
+        built.resolveSibling("airtix-keycloak-extensions-0.1.0-SNAPSHOT-sources.jar"), "sources");
 
     assertThat(distribution.installExtension()).isTrue();
     assertThat(distribution.installExtension()).isFalse();
@@ -57,13 +60,15 @@ class KeycloakDistributionTests {
 
   @Test
   void putsTheRepositorysPasswordListsWhereKeycloakLooksForThem() throws Exception {
-    KeycloakDistribution distribution = new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
+    KeycloakDistribution distribution =
+        new KeycloakDistribution(root, Path.of("keycloak-quarkus-dist-26.7.3.zip"));
     Path list = root.resolve("keycloak/password-blacklists/common.txt");
     Files.createDirectories(list.getParent());
     Files.writeString(list, "qwerty123456\n");
 
     distribution.installPasswordBlacklists();
 
-    assertThat(distribution.home().resolve("data/password-blacklists/common.txt")).hasContent("qwerty123456");
+    assertThat(distribution.home().resolve("data/password-blacklists/common.txt"))
+        .hasContent("qwerty123456");
   }
 }

@@ -2,12 +2,10 @@ package io.airtix.testing.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.testing.mail.Mail;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.airtix.testing.mail.Mail;
 
 @ExtendWith(KeycloakExtension.class)
 class KeycloakServerMailIntegrationTests {
@@ -22,7 +20,12 @@ class KeycloakServerMailIntegrationTests {
   void realmMailsReachTheTestMailServerFromTheRealmsSender() {
     TestUser user = keycloak.createUser(TestUsers.customer());
 
-    keycloak.airtixRealm().resource().users().get(user.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
+    keycloak
+        .airtixRealm()
+        .resource()
+        .users()
+        .get(user.id())
+        .executeActionsEmail(List.of("UPDATE_PASSWORD"));
 
     Mail mail = keycloak.mailServer().awaitMailTo(user.email());
     assertThat(mail.from()).isEqualTo("no-reply@airtix.test");

@@ -2,6 +2,10 @@ package io.airtix.testing.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.keycloakclient.LoginFailedException;
+import io.airtix.keycloakclient.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,14 +24,10 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.airtix.keycloakclient.BrowserlessLogin;
-import io.airtix.keycloakclient.LoginFailedException;
-import io.airtix.keycloakclient.Tokens;
-
 /**
- * Keycloak with the extension publishes the platform's user lifecycle events to the machine's RabbitMQ, after its
- * transaction committed: every action here is a real request to Keycloak, every assertion is on what a service would
- * read from the broker.
+ * Keycloak with the extension publishes the platform's user lifecycle events to the machine's
+ * RabbitMQ, after its transaction committed: every action here is a real request to Keycloak, every
+ * assertion is on what a service would read from the broker.
  */
 @ExtendWith(KeycloakExtension.class)
 class KeycloakUserEventsIntegrationTests {
@@ -49,7 +47,9 @@ class KeycloakUserEventsIntegrationTests {
 
   @AfterAll
   static void stopListening() {
-    assertThat(events.mislabelled()).as("events whose AMQP type differs from their envelope's").isEmpty();
+    assertThat(events.mislabelled())
+        .as("events whose AMQP type differs from their envelope's")
+        .isEmpty();
     events.close();
   }
 
@@ -71,10 +71,19 @@ class KeycloakUserEventsIntegrationTests {
     keycloak.createUser(TestUsers.customer());
     KeycloakEventBroker broker = KeycloakEventBroker.configured();
 
-    // "localhost" is the listener's default host; the fixture's environment variables name 127.0.0.1
-    Awaitility.await("publisher connected").atMost(Duration.ofSeconds(15)).until(() -> java.nio.file.Files
-        .readString(keycloak.logFile()).contains("Publishing user events to amqp://guest@" + broker.host() + ":"
-            + broker.port() + "/"));
+    // "localhost" is the listener's default host; the fixture's environment variables name
+    // 127.0.0.1
+    Awaitility.await("publisher connected")
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                java.nio.file.Files.readString(keycloak.logFile())
+                    .contains(
+                        "Publishing user events to amqp://guest@"
+                            + broker.host()
+                            + ":"
+                            + broker.port()
+                            + "/"));
   }
 
   @Test
@@ -87,8 +96,11 @@ class KeycloakUserEventsIntegrationTests {
 
     resource.update(representation);
 
-    JsonNode updated = events.await("user.updated", user.id(),
-        event -> event.path("payload").path("lastName").asText().equals("Renamed"));
+    JsonNode updated =
+        events.await(
+            "user.updated",
+            user.id(),
+            event -> event.path("payload").path("lastName").asText().equals("Renamed"));
     assertThat(updated.path("payload").path("email").asText()).isEqualTo("renamed-" + user.email());
   }
 
@@ -101,7 +113,8 @@ class KeycloakUserEventsIntegrationTests {
 
     resource.update(representation);
 
-    assertThat(events.await("user.banned", user.id()).path("payload").path("reason").asText()).isEqualTo("DISABLED");
+    assertThat(events.await("user.banned", user.id()).path("payload").path("reason").asText())
+        .isEqualTo("DISABLED");
   }
 
   @Test
@@ -111,10 +124,14 @@ class KeycloakUserEventsIntegrationTests {
     // the realm locks an account after 5 failures in a row
     for (int attempt = 0; attempt < 6; attempt++) {
       try {
-        BrowserlessLogin.login(keycloak.baseUrl(), KeycloakServer.REALM, KeycloakServer.WEB_CLIENT,
-            KeycloakServer.WEB_REDIRECT_URI, user.username(), "wrong-" + user.password());
-      }
-      catch (LoginFailedException expected) {
+        BrowserlessLogin.login(
+            keycloak.baseUrl(),
+            KeycloakServer.REALM,
+            KeycloakServer.WEB_CLIENT,
+            KeycloakServer.WEB_REDIRECT_URI,
+            user.username(),
+            "wrong-" + user.password());
+      } catch (LoginFailedException expected) {
         // what a locked-out attacker sees too
       }
     }
@@ -144,14 +161,15 @@ class KeycloakUserEventsIntegrationTests {
     keycloak.airtixRealm().resource().deleteSession(session, false);
     keycloak.airtixRealm().resource().users().get(user.id()).logout();
 
-    assertThat(events.await("session.ended", session).path("payload").path("reason").asText()).isEqualTo("REVOKED");
+    assertThat(events.await("session.ended", session).path("payload").path("reason").asText())
+        .isEqualTo("REVOKED");
     JsonNode allSessions = events.await("session.ended", user.id());
     assertThat(allSessions.path("payload").path("sessionId").isNull()).isTrue();
   }
 
   /**
-   * Signing everybody out is tried on a realm of its own, so that the other tests' sessions in {@code airtix} live on;
-   * the listener works the same in any realm that names it.
+   * Signing everybody out is tried on a realm of its own, so that the other tests' sessions in
+   * {@code airtix} live on; the listener works the same in any realm that names it.
    */
   @Test
   void publishesRealmLoggedOutWhenAnAdministratorSignsEverybodyOut() {
@@ -167,8 +185,7 @@ class KeycloakUserEventsIntegrationTests {
       JsonNode loggedOut = events.await("realm.logged-out", realm);
       assertThat(loggedOut.path("tenant").asText()).isEqualTo(realm);
       assertThat(loggedOut.path("payload").path("version").asLong()).isPositive();
-    }
-    finally {
+    } finally {
       keycloak.admin().realm(realm).remove();
     }
   }
@@ -184,12 +201,17 @@ class KeycloakUserEventsIntegrationTests {
   }
 
   private void logOut(Tokens tokens) throws IOException, InterruptedException {
-    String form = "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String form =
+        "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 }

@@ -3,20 +3,19 @@ package io.airtix.testing.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.keycloakclient.BrowserlessLogin;
+import io.airtix.keycloakclient.LoginFailedException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
-import io.airtix.keycloakclient.AirtixRealm;
-import io.airtix.keycloakclient.BrowserlessLogin;
-import io.airtix.keycloakclient.LoginFailedException;
-
 /**
- * The second factor that the realm's browser flow demands of tenant and platform admins, met by the fixture's logins
- * the way a person meets it: an authenticator app set up at the first sign-in, its codes at every later one.
+ * The second factor that the realm's browser flow demands of tenant and platform admins, met by the
+ * fixture's logins the way a person meets it: an authenticator app set up at the first sign-in, its
+ * codes at every later one.
  */
 @ExtendWith(KeycloakExtension.class)
 class SecondFactorLoginIntegrationTests {
@@ -36,8 +35,10 @@ class SecondFactorLoginIntegrationTests {
     assertThat(admin.authenticator().key()).isPresent();
     assertThat(credentialTypes(admin)).contains("otp");
     assertThat(KeycloakServer.claims(first).path("sub").asText()).isEqualTo(admin.id());
-    assertThat(KeycloakServer.claims(keycloak.login(admin).accessToken()).path("sub").asText()).isEqualTo(admin.id());
-    assertThat(KeycloakServer.claims(keycloak.login(admin).accessToken()).path("sub").asText()).isEqualTo(admin.id());
+    assertThat(KeycloakServer.claims(keycloak.login(admin).accessToken()).path("sub").asText())
+        .isEqualTo(admin.id());
+    assertThat(KeycloakServer.claims(keycloak.login(admin).accessToken()).path("sub").asText())
+        .isEqualTo(admin.id());
   }
 
   @Test
@@ -67,27 +68,54 @@ class SecondFactorLoginIntegrationTests {
   void aLoginWithoutTheAdminsAuthenticatorAppSaysWhatIsMissing() {
     TestUser admin = keycloak.createUser(TestUsers.member("aerolux", "tenant-admin"));
 
-    assertThatThrownBy(() -> BrowserlessLogin.login(keycloak.baseUrl(), KeycloakServer.REALM,
-        KeycloakServer.WEB_CLIENT, KeycloakServer.WEB_REDIRECT_URI, admin.username(), admin.password()))
+    assertThatThrownBy(
+            () ->
+                BrowserlessLogin.login(
+                    keycloak.baseUrl(),
+                    KeycloakServer.REALM,
+                    KeycloakServer.WEB_CLIENT,
+                    KeycloakServer.WEB_REDIRECT_URI,
+                    admin.username(),
+                    admin.password()))
         .isInstanceOf(LoginFailedException.class)
         .hasMessageContaining("set up an authenticator app");
     keycloak.login(admin);
-    assertThatThrownBy(() -> BrowserlessLogin.login(keycloak.baseUrl(), KeycloakServer.REALM,
-        KeycloakServer.WEB_CLIENT, KeycloakServer.WEB_REDIRECT_URI, admin.username(), admin.password()))
+    assertThatThrownBy(
+            () ->
+                BrowserlessLogin.login(
+                    keycloak.baseUrl(),
+                    KeycloakServer.REALM,
+                    KeycloakServer.WEB_CLIENT,
+                    KeycloakServer.WEB_REDIRECT_URI,
+                    admin.username(),
+                    admin.password()))
         .isInstanceOf(LoginFailedException.class)
-        .hasMessageContaining("asks " + admin.username() + " for a code from their authenticator app");
+        .hasMessageContaining(
+            "asks " + admin.username() + " for a code from their authenticator app");
   }
 
   @Test
   void everyAirlinesTenantAdminGroupCarriesTheRoleThatDemandsASecondFactor() {
     keycloak.airtixRealm().ensureAirline("lumen", "Lumen Air");
 
-    List<RoleRepresentation> roles = keycloak.airtixRealm().resource().groups()
-        .group(keycloak.airtixRealm().resource().getGroupByPath(AirtixRealm.airlineGroupPath("lumen", "tenant-admin"))
-            .getId())
-        .roles().realmLevel().listAll();
+    List<RoleRepresentation> roles =
+        keycloak
+            .airtixRealm()
+            .resource()
+            .groups()
+            .group(
+                keycloak
+                    .airtixRealm()
+                    .resource()
+                    .getGroupByPath(AirtixRealm.airlineGroupPath("lumen", "tenant-admin"))
+                    .getId())
+            .roles()
+            .realmLevel()
+            .listAll();
 
-    assertThat(roles).extracting(RoleRepresentation::getName).contains(AirtixRealm.SECOND_FACTOR_REQUIRED_ROLE);
+    assertThat(roles)
+        .extracting(RoleRepresentation::getName)
+        .contains(AirtixRealm.SECOND_FACTOR_REQUIRED_ROLE);
   }
 
   private List<String> credentialTypes(TestUser user) {

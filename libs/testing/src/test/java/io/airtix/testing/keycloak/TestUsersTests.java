@@ -3,9 +3,8 @@ package io.airtix.testing.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import io.airtix.keycloakclient.NewUser;
+import org.junit.jupiter.api.Test;
 
 class TestUsersTests {
 
@@ -23,7 +22,8 @@ class TestUsersTests {
   void givesPasswordsTheRealmPolicyAccepts() {
     NewUser user = TestUsers.customer();
 
-    assertThat(user.password()).hasSizeGreaterThanOrEqualTo(16)
+    assertThat(user.password())
+        .hasSizeGreaterThanOrEqualTo(16)
         .doesNotContain(user.username())
         .isNotEqualTo(user.email());
   }
@@ -39,7 +39,8 @@ class TestUsersTests {
 
   @Test
   void refusesAMemberWithoutRole() {
-    assertThatThrownBy(() -> TestUsers.member("aerolux")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TestUsers.member("aerolux"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

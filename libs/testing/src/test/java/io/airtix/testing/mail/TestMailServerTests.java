@@ -3,9 +3,6 @@ package io.airtix.testing.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.util.Properties;
-
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,7 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-
+import java.net.URI;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +27,18 @@ class TestMailServerTests {
 
   @Test
   void receivesMailOverSmtpAndReadsItsLinks() throws MessagingException {
-    send("jane@example.org", "Verify email", "Open https://id.example.org/login-actions/action-token?key=abc&client_id=web to verify.");
+    send(
+        "jane@example.org",
+        "Verify email",
+        "Open https://id.example.org/login-actions/action-token?key=abc&client_id=web to verify.");
 
     Mail mail = server.awaitMailTo("jane@example.org");
 
     assertThat(mail.subject()).isEqualTo("Verify email");
     assertThat(mail.from()).isEqualTo("no-reply@airtix.test");
-    assertThat(mail.link("action-token")).isEqualTo(URI.create("https://id.example.org/login-actions/action-token?key=abc&client_id=web"));
+    assertThat(mail.link("action-token"))
+        .isEqualTo(
+            URI.create("https://id.example.org/login-actions/action-token?key=abc&client_id=web"));
   }
 
   @Test
@@ -44,10 +47,14 @@ class TestMailServerTests {
     send("john@example.org", "For John", "hello John");
     send("jane@example.org", "Again for Jane", "hello again");
 
-    assertThat(server.awaitMailsTo("jane@example.org", 2)).extracting(Mail::subject)
+    assertThat(server.awaitMailsTo("jane@example.org", 2))
+        .extracting(Mail::subject)
         .containsExactly("For Jane", "Again for Jane");
-    assertThat(server.awaitMailTo("jane@example.org", Mail.withSubjectContaining("Again")).text()).contains("hello again");
-    assertThat(server.mailsTo("john@example.org")).extracting(Mail::subject).containsExactly("For John");
+    assertThat(server.awaitMailTo("jane@example.org", Mail.withSubjectContaining("Again")).text())
+        .contains("hello again");
+    assertThat(server.mailsTo("john@example.org"))
+        .extracting(Mail::subject)
+        .containsExactly("For John");
   }
 
   @Test

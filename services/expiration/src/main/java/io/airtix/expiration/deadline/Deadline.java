@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * When an order's hold runs out.
  *
- * @param orderVersion the version of the order.created it was scheduled from, carried by order.expired
+ * @param orderVersion the version of the order.created it was scheduled from, carried by
+ *     order.expired
  */
 record Deadline(UUID orderId, long orderVersion, String airline, Instant expiresAt) {
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The fast way to know which deadline is next: a Redis sorted set shared by every instance (distributed mode) or a
- * queue in memory (standalone). Never the only record of a deadline: the database is, and a start or a sweep puts
- * back whatever an index lost.
+ * The fast way to know which deadline is next: a Redis sorted set shared by every instance
+ * (distributed mode) or a queue in memory (standalone). Never the only record of a deadline: the
+ * database is, and a start or a sweep puts back whatever an index lost.
  */
 interface DeadlineIndex {
 

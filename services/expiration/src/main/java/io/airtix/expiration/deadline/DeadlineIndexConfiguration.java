@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** A Redis sorted set when {@code airtix.redis.enabled} (the distributed mode), memory otherwise. */
+/**
+ * A Redis sorted set when {@code airtix.redis.enabled} (the distributed mode), memory otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class DeadlineIndexConfiguration {
 
@@ -16,7 +18,10 @@ class DeadlineIndexConfiguration {
   }
 
   @Bean
-  @ConditionalOnBooleanProperty(name = "airtix.redis.enabled", havingValue = false, matchIfMissing = true)
+  @ConditionalOnBooleanProperty(
+      name = "airtix.redis.enabled",
+      havingValue = false,
+      matchIfMissing = true)
   DeadlineIndex inMemoryDeadlineIndex() {
     return new InMemoryDeadlineIndex();
   }

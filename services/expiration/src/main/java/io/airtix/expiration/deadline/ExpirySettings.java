@@ -11,10 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How deadlines are watched.
  *
- * @param pollInterval the longest the watch sleeps without looking at the index; a new earliest deadline of this
- *     instance wakes it at once, one added by another instance (Redis) is seen within this interval
- * @param sweepInterval how often the database is asked for passed deadlines directly, should the index have lost
- *     some (a Redis without persistence that restarted, a failed write to it)
+ * @param pollInterval the longest the watch sleeps without looking at the index; a new earliest
+ *     deadline of this instance wakes it at once, one added by another instance (Redis) is seen
+ *     within this interval
+ * @param sweepInterval how often the database is asked for passed deadlines directly, should the
+ *     index have lost some (a Redis without persistence that restarted, a failed write to it)
  * @param batchSize deadlines fired per round trip to the index or the database
  * @param redisKey the sorted set that indexes deadlines when {@code airtix.redis.enabled}
  */
@@ -24,5 +25,4 @@ public record ExpirySettings(
     @NotNull @DefaultValue("1s") Duration pollInterval,
     @NotNull @DefaultValue("30s") Duration sweepInterval,
     @Positive @DefaultValue("100") int batchSize,
-    @NotBlank @DefaultValue("airtix:expiration:deadlines") String redisKey) {
-}
+    @NotBlank @DefaultValue("airtix:expiration:deadlines") String redisKey) {}

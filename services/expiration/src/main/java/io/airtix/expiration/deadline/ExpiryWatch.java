@@ -10,10 +10,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The thread that fires deadlines as they pass. At start it first fires, straight from the database, what passed
- * while no instance ran, then loads the pending deadlines into the index. Afterwards it sleeps until the earliest
- * indexed deadline (at most the poll interval), fires what passed, and every sweep interval asks the database again.
- * A failure (database or Redis away) is logged and retried at the next poll; the deadlines wait in the database.
+ * The thread that fires deadlines as they pass. At start it first fires, straight from the
+ * database, what passed while no instance ran, then loads the pending deadlines into the index.
+ * Afterwards it sleeps until the earliest indexed deadline (at most the poll interval), fires what
+ * passed, and every sweep interval asks the database again. A failure (database or Redis away) is
+ * logged and retried at the next poll; the deadlines wait in the database.
  */
 @Component
 class ExpiryWatch implements SmartLifecycle {
@@ -62,8 +63,7 @@ class ExpiryWatch implements SmartLifecycle {
     if (thread != null) {
       try {
         thread.join(Duration.ofSeconds(10).toMillis());
-      }
-      catch (InterruptedException e) {
+      } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       thread = null;
@@ -93,15 +93,20 @@ class ExpiryWatch implements SmartLifecycle {
         }
         expiry.firePassedInIndex();
         sleep(nextWait(index.earliest(), clock.instant(), settings.pollInterval()));
-      }
-      catch (RuntimeException e) {
-        log.warn("Could not fire order deadlines; retrying in {}: {}", settings.pollInterval(), e.toString());
+      } catch (RuntimeException e) {
+        log.warn(
+            "Could not fire order deadlines; retrying in {}: {}",
+            settings.pollInterval(),
+            e.toString());
         sleep(settings.pollInterval());
       }
     }
   }
 
-  /** Until the earliest deadline, but never longer than the poll interval, and not at all once it passed. */
+  /**
+   * Until the earliest deadline, but never longer than the poll interval, and not at all once it
+   * passed.
+   */
   static Duration nextWait(Optional<Instant> earliest, Instant now, Duration pollInterval) {
     if (earliest.isEmpty()) {
       return pollInterval;
@@ -123,8 +128,7 @@ class ExpiryWatch implements SmartLifecycle {
         }
         try {
           signal.wait(Math.max(1, remaining / 1_000_000));
-        }
-        catch (InterruptedException e) {
+        } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           running = false;
         }

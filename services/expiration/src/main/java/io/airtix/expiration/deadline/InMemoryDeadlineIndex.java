@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** The standalone mode's index: one process, so a sorted set in memory, refilled from the database at every start. */
+/**
+ * The standalone mode's index: one process, so a sorted set in memory, refilled from the database
+ * at every start.
+ */
 final class InMemoryDeadlineIndex implements DeadlineIndex {
 
-  private record Entry(Instant at, UUID orderId) {
-  }
+  private record Entry(Instant at, UUID orderId) {}
 
   private static final Comparator<Entry> EARLIEST_FIRST =
       Comparator.comparing(Entry::at).thenComparing(Entry::orderId);

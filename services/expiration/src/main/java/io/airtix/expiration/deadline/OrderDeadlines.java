@@ -14,12 +14,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps one deadline per order from the orders service's events. NEWER_ONLY: this service reacts to three types of
- * the order stream and needs no other, and an order.cancelled or order.completed that overtook its order.created
- * makes the late order.created older than what was applied, so it is ignored and no deadline is ever scheduled.
+ * Keeps one deadline per order from the orders service's events. NEWER_ONLY: this service reacts to
+ * three types of the order stream and needs no other, and an order.cancelled or order.completed
+ * that overtook its order.created makes the late order.created older than what was applied, so it
+ * is ignored and no deadline is ever scheduled.
  *
- * <p>The index learns of a change only after it commits: an index entry for a deadline not yet in the database would
- * be fired, found missing, and forgotten.
+ * <p>The index learns of a change only after it commits: an index entry for a deadline not yet in
+ * the database would be fired, found missing, and forgotten.
  */
 @Component
 class OrderDeadlines {
@@ -42,10 +43,11 @@ class OrderDeadlines {
   void on(OrderCreated order) {
     Deadline deadline = Deadline.of(order);
     if (deadlines.schedule(deadline, clock.instant())) {
-      afterCommit(() -> {
-        index.add(deadline.orderId(), deadline.expiresAt());
-        watch.wake();
-      });
+      afterCommit(
+          () -> {
+            index.add(deadline.orderId(), deadline.expiresAt());
+            watch.wake();
+          });
     }
   }
 
@@ -66,20 +68,23 @@ class OrderDeadlines {
   }
 
   /**
-   * The database has the change; an index that missed it is put right by the watch: its database sweep fires a
-   * deadline the index lacks, and a fire of a deadline settled meanwhile changes nothing and clears the entry.
+   * The database has the change; an index that missed it is put right by the watch: its database
+   * sweep fires a deadline the index lacks, and a fire of a deadline settled meanwhile changes
+   * nothing and clears the entry.
    */
   private static void afterCommit(Runnable indexUpdate) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        try {
-          indexUpdate.run();
-        }
-        catch (RuntimeException e) {
-          log.warn("Could not update the index of deadlines; the database sweep covers it: {}", e.toString());
-        }
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              indexUpdate.run();
+            } catch (RuntimeException e) {
+              log.warn(
+                  "Could not update the index of deadlines; the database sweep covers it: {}",
+                  e.toString());
+            }
+          }
+        });
   }
 }

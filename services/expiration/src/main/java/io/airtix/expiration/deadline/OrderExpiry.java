@@ -15,9 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires passed deadlines: marks the deadline fired and writes order.expired to the outbox in one transaction. The
- * mark is a conditional update of a pending row, so a deadline fires once however many instances, threads, sweeps
- * and redeliveries reach it; the loser of a race changes nothing and publishes nothing.
+ * Fires passed deadlines: marks the deadline fired and writes order.expired to the outbox in one
+ * transaction. The mark is a conditional update of a pending row, so a deadline fires once however
+ * many instances, threads, sweeps and redeliveries reach it; the loser of a race changes nothing
+ * and publishes nothing.
  */
 @Component
 class OrderExpiry {
@@ -32,18 +33,27 @@ class OrderExpiry {
   private final int batchSize;
   private final Counter fired;
 
-  OrderExpiry(Deadlines deadlines, DeadlineIndex index, Outbox outbox, PlatformTransactionManager transactionManager,
-      Clock clock, ExpirySettings settings, MeterRegistry meters) {
+  OrderExpiry(
+      Deadlines deadlines,
+      DeadlineIndex index,
+      Outbox outbox,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      ExpirySettings settings,
+      MeterRegistry meters) {
     this.deadlines = deadlines;
     this.index = index;
     this.outbox = outbox;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.batchSize = settings.batchSize();
-    this.fired = Counter.builder("airtix.expiration.deadlines.fired")
-        .description("Order deadlines fired (order.expired published) by this instance").register(meters);
+    this.fired =
+        Counter.builder("airtix.expiration.deadlines.fired")
+            .description("Order deadlines fired (order.expired published) by this instance")
+            .register(meters);
     Gauge.builder("airtix.expiration.deadlines.pending", deadlines, Deadlines::countPending)
-        .description("Order deadlines waiting to fire, as the database counts them").register(meters);
+        .description("Order deadlines waiting to fire, as the database counts them")
+        .register(meters);
   }
 
   /** Fires the passed deadlines the index knows of; returns how many fired here. */
@@ -64,7 +74,10 @@ class OrderExpiry {
     return count;
   }
 
-  /** Fires the passed deadlines the database holds, whatever the index knows; returns how many fired here. */
+  /**
+   * Fires the passed deadlines the database holds, whatever the index knows; returns how many fired
+   * here.
+   */
   int firePassedInDatabase() {
     int count = 0;
     List<Deadline> passed;
@@ -90,12 +103,18 @@ class OrderExpiry {
 
   /** Fires one deadline if it is pending and passed at {@code now}; whether this call fired it. */
   boolean fire(UUID orderId, Instant now) {
-    boolean firedHere = Boolean.TRUE.equals(transactions.execute(status -> deadlines.fire(orderId, now)
-        .map(deadline -> {
-          outbox.publish(deadline.expired());
-          return true;
-        })
-        .orElse(false)));
+    boolean firedHere =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status ->
+                    deadlines
+                        .fire(orderId, now)
+                        .map(
+                            deadline -> {
+                              outbox.publish(deadline.expired());
+                              return true;
+                            })
+                        .orElse(false)));
     if (firedHere) {
       fired.increment();
       log.debug("Order {} expired", orderId);

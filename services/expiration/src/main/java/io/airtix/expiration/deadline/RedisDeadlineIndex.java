@@ -9,9 +9,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 
 /**
- * The distributed mode's index: one Redis sorted set for all instances, member = order id, score = deadline in epoch
- * milliseconds. Any instance may fire any deadline in it; the database's conditional update makes sure one does.
- * Key expiry notifications play no part: they are fire-and-forget and late.
+ * The distributed mode's index: one Redis sorted set for all instances, member = order id, score =
+ * deadline in epoch milliseconds. Any instance may fire any deadline in it; the database's
+ * conditional update makes sure one does. Key expiry notifications play no part: they are
+ * fire-and-forget and late.
  */
 final class RedisDeadlineIndex implements DeadlineIndex {
 
@@ -35,7 +36,10 @@ final class RedisDeadlineIndex implements DeadlineIndex {
 
   @Override
   public List<UUID> passed(Instant now, int limit) {
-    Set<String> members = redis.opsForZSet().rangeByScore(key, Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, limit);
+    Set<String> members =
+        redis
+            .opsForZSet()
+            .rangeByScore(key, Double.NEGATIVE_INFINITY, now.toEpochMilli(), 0, limit);
     return members == null ? List.of() : members.stream().map(UUID::fromString).toList();
   }
 

@@ -36,8 +36,9 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * The service on the standalone mode's broker (libs/broker, in this JVM): order events come in through its queue,
- * order.expired goes out through the outbox relay, as the orders service will receive it.
+ * The service on the standalone mode's broker (libs/broker, in this JVM): order events come in
+ * through its queue, order.expired goes out through the outbox relay, as the orders service will
+ * receive it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExpirationEventsIntegrationTests {
@@ -55,7 +56,8 @@ class ExpirationEventsIntegrationTests {
 
   @BeforeAll
   void startBrokerAndService() throws IOException {
-    broker = EmbeddedBroker.start(Files.createTempDirectory("airtix-expiration-broker"), freePort());
+    broker =
+        EmbeddedBroker.start(Files.createTempDirectory("airtix-expiration-broker"), freePort());
     connections = new CachingConnectionFactory("127.0.0.1", broker.port());
     connections.setUsername("guest");
     connections.setPassword("guest");
@@ -68,12 +70,14 @@ class ExpirationEventsIntegrationTests {
     admin.declareQueue(expiredEvents);
     admin.declareBinding(BindingBuilder.bind(expiredEvents).to(events).with(OrderExpired.TYPE));
 
-    expiration = ExpirationInstance.start(Map.of(
-        "airtix.data-dir", Files.createTempDirectory("airtix-expiration-events").toString(),
-        "spring.rabbitmq.host", "127.0.0.1",
-        "spring.rabbitmq.port", String.valueOf(broker.port()),
-        "airtix.messaging.outbox.initial-backoff", "200ms",
-        "airtix.messaging.outbox.max-backoff", "1s"));
+    expiration =
+        ExpirationInstance.start(
+            Map.of(
+                "airtix.data-dir", Files.createTempDirectory("airtix-expiration-events").toString(),
+                "spring.rabbitmq.host", "127.0.0.1",
+                "spring.rabbitmq.port", String.valueOf(broker.port()),
+                "airtix.messaging.outbox.initial-backoff", "200ms",
+                "airtix.messaging.outbox.max-backoff", "1s"));
   }
 
   @AfterAll
@@ -91,7 +95,8 @@ class ExpirationEventsIntegrationTests {
 
   @Test
   void schedulesFromOrderCreatedAndPublishesOrderExpiredWhenTheHoldRunsOut() {
-    OrderCreated order = OrderMother.createdUntil(Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS));
+    OrderCreated order =
+        OrderMother.createdUntil(Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS));
 
     publish(order);
 
@@ -99,7 +104,8 @@ class ExpirationEventsIntegrationTests {
     assertThat(expired.getMessageProperties().getType()).isEqualTo(OrderExpired.TYPE);
     assertThat(expired.getMessageProperties().getAppId()).isEqualTo("expiration");
     EventEnvelope<Object> envelope = json.read(expired.getBody());
-    assertThat(envelope.payload()).isEqualTo(new OrderExpired(order.orderId(), 0, "aerolux", order.expiresAt()));
+    assertThat(envelope.payload())
+        .isEqualTo(new OrderExpired(order.orderId(), 0, "aerolux", order.expiresAt()));
     assertThat(envelope.occurredAt()).isAfterOrEqualTo(order.expiresAt());
     assertThat(expiration.statusOf(order.orderId())).isEqualTo(DeadlineStatus.FIRED);
   }
@@ -117,26 +123,33 @@ class ExpirationEventsIntegrationTests {
     // its cancellation overtook it on the way
     publish(OrderMother.cancelled(overtaken));
     publish(overtaken);
-    // one queue, one consumer: once the last order's deadline fired, every event before it was applied
+    // one queue, one consumer: once the last order's deadline fired, every event before it was
+    // applied
     publish(marker);
 
     awaitExpiredOf(marker);
     assertThat(expiration.statusOf(cancelled.orderId())).isEqualTo(DeadlineStatus.DROPPED);
-    assertThat(expiration.statusOf(overtaken.orderId())).as("no deadline for an order known to be cancelled").isNull();
+    assertThat(expiration.statusOf(overtaken.orderId()))
+        .as("no deadline for an order known to be cancelled")
+        .isNull();
     assertThat(expiration.expiry().firePassedInDatabase()).isZero();
     assertThat(expiration.expiredEventsOf(cancelled.orderId())).isEmpty();
     assertThat(expiration.expiredEventsOf(overtaken.orderId())).isEmpty();
-    assertThat(received).noneMatch(message -> isExpiredOf(message, cancelled) || isExpiredOf(message, overtaken));
+    assertThat(received)
+        .noneMatch(message -> isExpiredOf(message, cancelled) || isExpiredOf(message, overtaken));
   }
 
   private Message awaitExpiredOf(OrderCreated order) {
-    await().atMost(PATIENCE).until(() -> {
-      Message message = rabbit.receive(expiredEvents.getName());
-      if (message != null) {
-        received.add(message);
-      }
-      return received.stream().anyMatch(each -> isExpiredOf(each, order));
-    });
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              Message message = rabbit.receive(expiredEvents.getName());
+              if (message != null) {
+                received.add(message);
+              }
+              return received.stream().anyMatch(each -> isExpiredOf(each, order));
+            });
     return received.stream().filter(each -> isExpiredOf(each, order)).findFirst().orElseThrow();
   }
 
@@ -147,10 +160,16 @@ class ExpirationEventsIntegrationTests {
   /** As the orders service's outbox relay sends it: to the exchange, routing key = type. */
   private void publish(AggregateEvent event) {
     EventEnvelope<AggregateEvent> envelope = EventEnvelope.wrap(event, Instant.now());
-    rabbit.send(EXCHANGE, envelope.type(), MessageBuilder
-        .withBody(json.write(envelope).getBytes(StandardCharsets.UTF_8))
-        .setContentType("application/json").setMessageId(envelope.id().toString()).setType(envelope.type())
-        .setAppId("orders").setDeliveryMode(MessageDeliveryMode.PERSISTENT).build());
+    rabbit.send(
+        EXCHANGE,
+        envelope.type(),
+        MessageBuilder.withBody(json.write(envelope).getBytes(StandardCharsets.UTF_8))
+            .setContentType("application/json")
+            .setMessageId(envelope.id().toString())
+            .setType(envelope.type())
+            .setAppId("orders")
+            .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+            .build());
   }
 
   private static int freePort() throws IOException {

@@ -16,8 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One running expiration service, started as a user starts it (its own Spring context, settings on the command line,
- * an HTTP port of its own); several may share one database, as instances of a deployment do.
+ * One running expiration service, started as a user starts it (its own Spring context, settings on
+ * the command line, an HTTP port of its own); several may share one database, as instances of a
+ * deployment do.
  */
 final class ExpirationInstance implements AutoCloseable {
 
@@ -32,8 +33,9 @@ final class ExpirationInstance implements AutoCloseable {
     arguments.add("--server.port=0");
     arguments.add("--spring.main.banner-mode=off");
     settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-    return new ExpirationInstance(new SpringApplicationBuilder(ExpirationApplication.class)
-        .run(arguments.toArray(String[]::new)));
+    return new ExpirationInstance(
+        new SpringApplicationBuilder(ExpirationApplication.class)
+            .run(arguments.toArray(String[]::new)));
   }
 
   /** Applies the event with the real listener, in a transaction as the inbox does. */
@@ -69,20 +71,34 @@ final class ExpirationInstance implements AutoCloseable {
     return context.getBean(JdbcClient.class);
   }
 
-  /** The order.expired events this instance's database holds for the order, as the outbox keeps them. */
+  /**
+   * The order.expired events this instance's database holds for the order, as the outbox keeps
+   * them.
+   */
   List<String> expiredEventsOf(UUID orderId) {
-    return jdbc().sql("SELECT body FROM airtix_outbox WHERE event_type = 'order.expired' AND aggregate_id = ?")
-        .param(orderId.toString()).query(String.class).list();
+    return jdbc()
+        .sql(
+            "SELECT body FROM airtix_outbox WHERE event_type = 'order.expired' AND aggregate_id = ?")
+        .param(orderId.toString())
+        .query(String.class)
+        .list();
   }
 
   /** When the database marked the deadline settled (fired or dropped), epoch milliseconds. */
   long settledAt(UUID orderId) {
-    return jdbc().sql("SELECT settled_at FROM deadline WHERE order_id = ?").param(orderId.toString())
-        .query(Long.class).single();
+    return jdbc()
+        .sql("SELECT settled_at FROM deadline WHERE order_id = ?")
+        .param(orderId.toString())
+        .query(Long.class)
+        .single();
   }
 
   double firedCount() {
-    return context.getBean(MeterRegistry.class).get("airtix.expiration.deadlines.fired").counter().count();
+    return context
+        .getBean(MeterRegistry.class)
+        .get("airtix.expiration.deadlines.fired")
+        .counter()
+        .count();
   }
 
   int port() {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
@@ -29,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Deadlines against a real database, each test on a fresh one, with instances of the service started and stopped as
- * a deployment would. Events are read from the outbox (the relay is off): what the outbox holds is what goes out.
+ * Deadlines against a real database, each test on a fresh one, with instances of the service
+ * started and stopped as a deployment would. Events are read from the outbox (the relay is off):
+ * what the outbox holds is what goes out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ExpiryContract {
@@ -57,14 +57,21 @@ abstract class ExpiryContract {
     expiration.apply(order);
     assertThat(expiration.statusOf(order.orderId())).isEqualTo(DeadlineStatus.PENDING);
 
-    await().atMost(PATIENCE).until(() -> expiration.statusOf(order.orderId()) == DeadlineStatus.FIRED);
-    assertThat(expiration.settledAt(order.orderId())).as("never before the deadline")
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(order.orderId()) == DeadlineStatus.FIRED);
+    assertThat(expiration.settledAt(order.orderId()))
+        .as("never before the deadline")
         .isGreaterThanOrEqualTo(order.expiresAt().toEpochMilli());
-    assertThat(expiration.expiredEventsOf(order.orderId())).singleElement()
-        .satisfies(body -> assertThat(expiredIn(body)).isEqualTo(new OrderExpired(order.orderId(), 0, "aerolux",
-            order.expiresAt())));
+    assertThat(expiration.expiredEventsOf(order.orderId()))
+        .singleElement()
+        .satisfies(
+            body ->
+                assertThat(expiredIn(body))
+                    .isEqualTo(new OrderExpired(order.orderId(), 0, "aerolux", order.expiresAt())));
 
-    // once: fired again by hand, by the database sweep, or scheduled again by a redelivered order.created
+    // once: fired again by hand, by the database sweep, or scheduled again by a redelivered
+    // order.created
     assertThat(expiration.expiry().fire(order.orderId(), Instant.now())).isFalse();
     assertThat(expiration.expiry().firePassedInDatabase()).isZero();
     expiration.apply(order);
@@ -88,7 +95,9 @@ abstract class ExpiryContract {
     expiration.apply(OrderMother.completed(completed));
 
     // the deadline that was not dropped tells when the others' time came too
-    await().atMost(PATIENCE).until(() -> expiration.statusOf(meanwhileExpiring.orderId()) == DeadlineStatus.FIRED);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(meanwhileExpiring.orderId()) == DeadlineStatus.FIRED);
     assertThat(expiration.expiry().firePassedInDatabase()).isZero();
     assertThat(expiration.expiry().fire(cancelled.orderId(), Instant.now())).isFalse();
     for (OrderCreated order : List.of(cancelled, completed)) {
@@ -102,22 +111,37 @@ abstract class ExpiryContract {
   void aRestartFiresTheDeadlinesThatPassedWhileDownAtOnceAndTheOthersOnTime() {
     Map<String, String> database = freshDatabase();
     ExpirationInstance first = start(database);
-    List<OrderCreated> missed = IntStream.range(0, 5).mapToObj(i -> OrderMother.createdUntil(inSeconds(3))).toList();
+    List<OrderCreated> missed =
+        IntStream.range(0, 5).mapToObj(i -> OrderMother.createdUntil(inSeconds(3))).toList();
     missed.forEach(first::apply);
-    // known to the database alone, as if scheduled by an instance that crashed before its index heard of it
+    // known to the database alone, as if scheduled by an instance that crashed before its index
+    // heard of it
     OrderCreated later = OrderMother.createdUntil(inSeconds(6));
     first.deadlines().schedule(Deadline.of(later), Instant.now());
     assertThat(missed)
-        .allSatisfy(order -> assertThat(first.statusOf(order.orderId())).isEqualTo(DeadlineStatus.PENDING));
+        .allSatisfy(
+            order -> assertThat(first.statusOf(order.orderId())).isEqualTo(DeadlineStatus.PENDING));
     first.close();
-    await().atMost(PATIENCE).until(() -> Instant.now().isAfter(missed.get(missed.size() - 1).expiresAt()));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> Instant.now().isAfter(missed.get(missed.size() - 1).expiresAt()));
 
     ExpirationInstance restarted = start(database);
 
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(missed)
-        .allSatisfy(order -> assertThat(restarted.statusOf(order.orderId())).isEqualTo(DeadlineStatus.FIRED)));
-    await().atMost(PATIENCE).until(() -> restarted.statusOf(later.orderId()) == DeadlineStatus.FIRED);
-    assertThat(restarted.settledAt(later.orderId())).isGreaterThanOrEqualTo(later.expiresAt().toEpochMilli());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(missed)
+                    .allSatisfy(
+                        order ->
+                            assertThat(restarted.statusOf(order.orderId()))
+                                .isEqualTo(DeadlineStatus.FIRED)));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> restarted.statusOf(later.orderId()) == DeadlineStatus.FIRED);
+    assertThat(restarted.settledAt(later.orderId()))
+        .isGreaterThanOrEqualTo(later.expiresAt().toEpochMilli());
     for (OrderCreated order : missed) {
       assertThat(restarted.expiredEventsOf(order.orderId())).hasSize(1);
     }
@@ -130,36 +154,61 @@ abstract class ExpiryContract {
     Map<String, String> database = freshDatabase();
     ExpirationInstance first = start(database);
     ExpirationInstance second = start(database);
-    // scheduled through the first, as its inbox would: its index knows them (Redis: both indexes do)
-    List<OrderCreated> scheduled = IntStream.range(0, 20).mapToObj(i -> OrderMother.createdUntil(inSeconds(1)))
-        .toList();
+    // scheduled through the first, as its inbox would: its index knows them (Redis: both indexes
+    // do)
+    List<OrderCreated> scheduled =
+        IntStream.range(0, 20).mapToObj(i -> OrderMother.createdUntil(inSeconds(1))).toList();
     scheduled.forEach(first::apply);
     // passed unseen by any index: both instances race for them, each from its database sweep
-    List<OrderCreated> unseen = IntStream.range(0, 100)
-        .mapToObj(i -> OrderMother.createdUntil(Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS)))
-        .toList();
+    List<OrderCreated> unseen =
+        IntStream.range(0, 100)
+            .mapToObj(
+                i ->
+                    OrderMother.createdUntil(
+                        Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS)))
+            .toList();
     unseen.forEach(order -> first.deadlines().schedule(Deadline.of(order), Instant.now()));
 
     CountDownLatch go = new CountDownLatch(1);
-    List<CompletableFuture<Integer>> sweeps = List.of(first, second, first, second).stream()
-        .map(instance -> CompletableFuture.supplyAsync(() -> {
-          awaitLatch(go);
-          return instance.expiry().firePassedInDatabase();
-        })).toList();
+    List<CompletableFuture<Integer>> sweeps =
+        List.of(first, second, first, second).stream()
+            .map(
+                instance ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          awaitLatch(go);
+                          return instance.expiry().firePassedInDatabase();
+                        }))
+            .toList();
     go.countDown();
     int firedBySweeps = sweeps.stream().mapToInt(CompletableFuture::join).sum();
 
-    // the unseen ones fired by the sweeps alone; the scheduled ones by a sweep or a watch, whichever came first
+    // the unseen ones fired by the sweeps alone; the scheduled ones by a sweep or a watch,
+    // whichever came first
     assertThat(firedBySweeps).isBetween(unseen.size(), unseen.size() + scheduled.size());
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(scheduled)
-        .allSatisfy(order -> assertThat(first.statusOf(order.orderId())).isEqualTo(DeadlineStatus.FIRED)));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(scheduled)
+                    .allSatisfy(
+                        order ->
+                            assertThat(first.statusOf(order.orderId()))
+                                .isEqualTo(DeadlineStatus.FIRED)));
     List<OrderCreated> all = new ArrayList<>(scheduled);
     all.addAll(unseen);
     for (OrderCreated order : all) {
-      assertThat(first.expiredEventsOf(order.orderId())).as("order.expired of %s", order.orderId()).hasSize(1);
+      assertThat(first.expiredEventsOf(order.orderId()))
+          .as("order.expired of %s", order.orderId())
+          .hasSize(1);
     }
-    assertThat(first.jdbc().sql("SELECT count(*) FROM airtix_outbox WHERE event_type = 'order.expired'")
-        .query(Long.class).single()).isEqualTo(all.size());
+    assertThat(
+            first
+                .jdbc()
+                .sql("SELECT count(*) FROM airtix_outbox WHERE event_type = 'order.expired'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(all.size());
     assertThat(first.firedCount() + second.firedCount()).isEqualTo(all.size());
   }
 
@@ -169,20 +218,30 @@ abstract class ExpiryContract {
     expiration.apply(OrderMother.createdUntil(Instant.now().plus(Duration.ofHours(1))));
     OrderCreated soon = OrderMother.createdUntil(inSeconds(1));
     expiration.apply(soon);
-    await().atMost(PATIENCE).until(() -> expiration.statusOf(soon.orderId()) == DeadlineStatus.FIRED);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(soon.orderId()) == DeadlineStatus.FIRED);
 
     HttpClient http = HttpClient.newHttpClient();
     URI base = URI.create("http://localhost:" + expiration.port());
-    var health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health")).build(), BodyHandlers.ofString());
-    var metrics = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
-        BodyHandlers.ofString());
+    var health =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
+            BodyHandlers.ofString());
+    var metrics =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
+            BodyHandlers.ofString());
 
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
     assertThat(health.body()).contains("\"UP\"");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).containsPattern("(?m)^airtix_expiration_deadlines_fired_total(\\{[^}]*})? 1\\.0$")
+    assertThat(metrics.body())
+        .containsPattern("(?m)^airtix_expiration_deadlines_fired_total(\\{[^}]*})? 1\\.0$")
         .containsPattern("(?m)^airtix_expiration_deadlines_pending(\\{[^}]*})? 1\\.0$");
-    assertThat(ServiceEndpoints.under(expiration.context(), "/")).as("endpoints of its own").isEmpty();
+    assertThat(ServiceEndpoints.under(expiration.context(), "/"))
+        .as("endpoints of its own")
+        .isEmpty();
   }
 
   ExpirationInstance start(Map<String, String> database) {
@@ -211,8 +270,7 @@ abstract class ExpiryContract {
   private static void awaitLatch(CountDownLatch latch) {
     try {
       latch.await();
-    }
-    catch (InterruptedException e) {
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }

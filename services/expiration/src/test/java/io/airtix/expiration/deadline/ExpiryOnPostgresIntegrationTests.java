@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The distributed mode: profile {@code distributed} on the machine's PostgreSQL (a scratch database per test) with
- * deadlines indexed in a sorted set on the machine's Redis, under a key of this test run.
+ * The distributed mode: profile {@code distributed} on the machine's PostgreSQL (a scratch database
+ * per test) with deadlines indexed in a sorted set on the machine's Redis, under a key of this test
+ * run.
  */
 class ExpiryOnPostgresIntegrationTests extends ExpiryContract {
 

@@ -12,8 +12,7 @@ class ExpiryOnSqliteIntegrationTests extends ExpiryContract {
   Map<String, String> freshDatabase() {
     try {
       return Map.of("airtix.data-dir", Files.createTempDirectory("airtix-expiration").toString());
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }

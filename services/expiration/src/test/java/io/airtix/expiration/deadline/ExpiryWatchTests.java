@@ -14,7 +14,8 @@ class ExpiryWatchTests {
 
   @Test
   void sleepsUntilTheEarliestDeadlineWhenItComesBeforeTheNextPoll() {
-    assertThat(ExpiryWatch.nextWait(Optional.of(NOW.plusMillis(250)), NOW, POLL)).isEqualTo(Duration.ofMillis(250));
+    assertThat(ExpiryWatch.nextWait(Optional.of(NOW.plusMillis(250)), NOW, POLL))
+        .isEqualTo(Duration.ofMillis(250));
   }
 
   @Test

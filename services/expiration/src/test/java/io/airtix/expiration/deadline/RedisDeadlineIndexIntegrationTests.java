@@ -40,7 +40,8 @@ class RedisDeadlineIndexIntegrationTests extends DeadlineIndexContract {
     first.add(order, NOON);
 
     assertThat(second.passed(NOON, 10)).containsExactly(order);
-    assertThat(redis.opsForZSet().score(key, order.toString())).isEqualTo((double) NOON.toEpochMilli());
+    assertThat(redis.opsForZSet().score(key, order.toString()))
+        .isEqualTo((double) NOON.toEpochMilli());
     second.remove(order);
     assertThat(first.size()).isZero();
   }

@@ -9,16 +9,16 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The machine's Redis (REDIS_HOST / REDIS_PORT, default 127.0.0.1:6379). A missing Redis fails the test; it is never
- * skipped. Keys start with a prefix of their test run, so runs side by side never share a sorted set.
+ * The machine's Redis (REDIS_HOST / REDIS_PORT, default 127.0.0.1:6379). A missing Redis fails the
+ * test; it is never skipped. Keys start with a prefix of their test run, so runs side by side never
+ * share a sorted set.
  */
 final class TestRedis {
 
   /** Unique to this test JVM; every key a test uses starts with it. */
   static final String PREFIX = "test:airtix:expiration:" + UUID.randomUUID() + ":";
 
-  private TestRedis() {
-  }
+  private TestRedis() {}
 
   static String host() {
     return env("REDIS_HOST", "127.0.0.1");
@@ -36,18 +36,24 @@ final class TestRedis {
   static void requireRedis() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host(), port()), 2_000);
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException("Redis is required by this test and does not answer at " + host() + ":" + port()
-          + " (" + ex.getMessage() + "). Start Redis or set REDIS_HOST/REDIS_PORT.", ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "Redis is required by this test and does not answer at "
+              + host()
+              + ":"
+              + port()
+              + " ("
+              + ex.getMessage()
+              + "). Start Redis or set REDIS_HOST/REDIS_PORT.",
+          ex);
     }
   }
 
   /** A template on its own connection; {@link #close(StringRedisTemplate)} ends it. */
   static StringRedisTemplate template() {
     requireRedis();
-    LettuceConnectionFactory connections = new LettuceConnectionFactory(
-        new RedisStandaloneConfiguration(host(), port()));
+    LettuceConnectionFactory connections =
+        new LettuceConnectionFactory(new RedisStandaloneConfiguration(host(), port()));
     connections.afterPropertiesSet();
     connections.start();
     StringRedisTemplate template = new StringRedisTemplate(connections);
@@ -62,8 +68,7 @@ final class TestRedis {
       if (keys != null && !keys.isEmpty()) {
         template.delete(keys);
       }
-    }
-    finally {
+    } finally {
       ((LettuceConnectionFactory) template.getConnectionFactory()).destroy();
     }
   }

@@ -19,10 +19,15 @@ public class GatewayConfigFile implements EnvironmentPostProcessor, Ordered {
   static final String NAME = "gateway";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (application.getAllSources().contains(GatewayApplication.class)) {
-      environment.getPropertySources().addLast(new MapPropertySource("airtixGateway",
-          Map.of("spring.config.name", NAME, "spring.application.name", NAME)));
+      environment
+          .getPropertySources()
+          .addLast(
+              new MapPropertySource(
+                  "airtixGateway",
+                  Map.of("spring.config.name", NAME, "spring.application.name", NAME)));
     }
   }
 

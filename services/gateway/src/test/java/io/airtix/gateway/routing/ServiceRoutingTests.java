@@ -32,14 +32,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ServiceRoutingTests {
 
-  private static final BlockingQueue<ReceivedRequest> upstreamRequests = new LinkedBlockingQueue<>();
+  private static final BlockingQueue<ReceivedRequest> upstreamRequests =
+      new LinkedBlockingQueue<>();
+
   /** One upstream per service, so each test sees which service a request reached. */
   private static final Map<String, HttpServer> upstreams = new LinkedHashMap<>();
 
   private final HttpClient client = HttpClient.newHttpClient();
 
-  @LocalServerPort
-  private int port;
+  @LocalServerPort private int port;
 
   @BeforeAll
   static void startUpstreams() throws IOException {
@@ -57,7 +58,10 @@ class ServiceRoutingTests {
     upstreams.clear();
   }
 
-  /** The paths come from gateway.yaml, as they ship: the tenants service's /api/airlines and the orders service's. */
+  /**
+   * The paths come from gateway.yaml, as they ship: the tenants service's /api/airlines and the
+   * orders service's.
+   */
   @DynamicPropertySource
   static void routeToUpstreams(DynamicPropertyRegistry registry) {
     for (String service : List.of("tickets", "orders", "payments", "tenants")) {
@@ -72,9 +76,12 @@ class ServiceRoutingTests {
 
   @Test
   void forwardsTicketRequestsWithAuthorizationHeaderUntouched() throws Exception {
-    HttpResponse<String> response = client.send(
-        gateway("/api/tickets?airline=aerolux").header("Authorization", "Bearer token-of-an-agent").build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            gateway("/api/tickets?airline=aerolux")
+                .header("Authorization", "Bearer token-of-an-agent")
+                .build(),
+            BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"answeredBy\":\"upstream\"}");
@@ -88,13 +95,14 @@ class ServiceRoutingTests {
   @Test
   void forwardsCreatedTicketBodyAndStatus() throws Exception {
     String ticket = "{\"airline\":\"aerolux\",\"flightNumber\":\"AX101\"}";
-    HttpResponse<String> response = client.send(
-        gateway("/api/tickets")
-            .header("Authorization", "Bearer token-of-an-agent")
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(ticket))
-            .build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            gateway("/api/tickets")
+                .header("Authorization", "Bearer token-of-an-agent")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(ticket))
+                .build(),
+            BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().firstValue("Location")).hasValue("/api/tickets/42");
@@ -105,7 +113,8 @@ class ServiceRoutingTests {
 
   @Test
   void routesOrdersApiToOrdersService() throws Exception {
-    HttpResponse<String> response = client.send(gateway("/api/orders/7").build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(gateway("/api/orders/7").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     ReceivedRequest received = nextUpstreamRequest();
@@ -115,14 +124,16 @@ class ServiceRoutingTests {
 
   @Test
   void routesAirlinesOrdersToOrdersServiceAlthoughTenantsServiceOwnsAirlines() throws Exception {
-    HttpResponse<String> orders = client.send(gateway("/api/airlines/aerolux/orders?page=0").build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> orders =
+        client.send(
+            gateway("/api/airlines/aerolux/orders?page=0").build(), BodyHandlers.ofString());
     assertThat(orders.statusCode()).isEqualTo(200);
     ReceivedRequest ordersRequest = nextUpstreamRequest();
     assertThat(ordersRequest.service()).isEqualTo("orders");
     assertThat(ordersRequest.uri()).isEqualTo("/api/airlines/aerolux/orders?page=0");
 
-    HttpResponse<String> staff = client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
+    HttpResponse<String> staff =
+        client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
     assertThat(staff.statusCode()).isEqualTo(200);
     ReceivedRequest staffRequest = nextUpstreamRequest();
     assertThat(staffRequest.service()).isEqualTo("tenants");
@@ -132,8 +143,13 @@ class ServiceRoutingTests {
   @Test
   void routesPaymentsAnAirlinesPaymentsAndStripesWebhookToThePaymentsService() throws Exception {
     String event = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\"}";
-    client.send(gateway("/api/payments/stripe/webhook").header("Content-Type", "application/json")
-        .header("Stripe-Signature", "t=1,v1=abc").POST(BodyPublishers.ofString(event)).build(), BodyHandlers.ofString());
+    client.send(
+        gateway("/api/payments/stripe/webhook")
+            .header("Content-Type", "application/json")
+            .header("Stripe-Signature", "t=1,v1=abc")
+            .POST(BodyPublishers.ofString(event))
+            .build(),
+        BodyHandlers.ofString());
     ReceivedRequest webhook = nextUpstreamRequest();
     assertThat(webhook.service()).isEqualTo("payments");
     assertThat(webhook.body()).isEqualTo(event);
@@ -146,7 +162,8 @@ class ServiceRoutingTests {
 
   @Test
   void leavesAirlineNamedOrdersToTenantsService() throws Exception {
-    HttpResponse<String> response = client.send(gateway("/api/airlines/orders").build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(gateway("/api/airlines/orders").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(nextUpstreamRequest().service()).isEqualTo("tenants");
@@ -154,20 +171,23 @@ class ServiceRoutingTests {
 
   @Test
   void routesThePathsAServiceOwnsUnchanged() throws Exception {
-    HttpResponse<String> list = client.send(gateway("/api/airlines?page=0").build(), BodyHandlers.ofString());
+    HttpResponse<String> list =
+        client.send(gateway("/api/airlines?page=0").build(), BodyHandlers.ofString());
     assertThat(list.statusCode()).isEqualTo(200);
     ReceivedRequest listRequest = nextUpstreamRequest();
     assertThat(listRequest.service()).isEqualTo("tenants");
     assertThat(listRequest.uri()).isEqualTo("/api/airlines?page=0");
 
-    HttpResponse<String> staff = client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
+    HttpResponse<String> staff =
+        client.send(gateway("/api/airlines/aerolux/staff").build(), BodyHandlers.ofString());
     assertThat(staff.statusCode()).isEqualTo(200);
     assertThat(nextUpstreamRequest().uri()).isEqualTo("/api/airlines/aerolux/staff");
   }
 
   @Test
   void routesNothingUnderTheNameOfAServiceThatOwnsOtherPaths() throws Exception {
-    HttpResponse<String> response = client.send(gateway("/api/tenants/aerolux").build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(gateway("/api/tenants/aerolux").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(upstreamRequests).isEmpty();
@@ -175,7 +195,8 @@ class ServiceRoutingTests {
 
   @Test
   void answers404ForApisOfUnknownServices() throws Exception {
-    HttpResponse<String> response = client.send(gateway("/api/unknown/1").build(), BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(gateway("/api/unknown/1").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(upstreamRequests).isEmpty();
@@ -186,8 +207,8 @@ class ServiceRoutingTests {
     HttpResponse<String> response = client.send(gateway("/").build(), BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(response.body())
         .contains("<h1>Airtix</h1>")
         .contains("href=\"http://localhost:8180/realms/airtix/account\"")
@@ -211,8 +232,13 @@ class ServiceRoutingTests {
 
   private static void answerLikeAService(String service, HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    upstreamRequests.add(new ReceivedRequest(service, exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-        exchange.getRequestHeaders().getFirst("Authorization"), body));
+    upstreamRequests.add(
+        new ReceivedRequest(
+            service,
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().toString(),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body));
     boolean created = exchange.getRequestMethod().equals("POST");
     byte[] answer = "{\"answeredBy\":\"upstream\"}".getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -224,6 +250,6 @@ class ServiceRoutingTests {
     exchange.close();
   }
 
-  private record ReceivedRequest(String service, String method, String uri, String authorization, String body) {
-  }
+  private record ReceivedRequest(
+      String service, String method, String uri, String authorization, String body) {}
 }

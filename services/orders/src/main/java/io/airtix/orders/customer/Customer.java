@@ -5,23 +5,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * How to address a person on a receipt, as Keycloak last described them. Written only by {@link CustomerEvents};
- * {@code version} is Keycloak's event time, not an optimistic lock of ours.
+ * How to address a person on a receipt, as Keycloak last described them. Written only by {@link
+ * CustomerEvents}; {@code version} is Keycloak's event time, not an optimistic lock of ours.
  */
 @Entity
 @Table(name = "customer")
 class Customer {
 
-  @Id
-  private String id;
+  @Id private String id;
 
   private long version;
   private String email;
   private String firstName;
   private String lastName;
 
-  protected Customer() {
-  }
+  protected Customer() {}
 
   Customer(String id) {
     this.id = id;

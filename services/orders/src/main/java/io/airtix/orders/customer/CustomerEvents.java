@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps customers' contact details as Keycloak has them, and erases a person when their account is deleted. Keycloak
- * has no version per user: the event time serves, so a late, older update is ignored ({@code NEWER_ONLY}).
- * <p>
- * Erasure deletes the customer's record and takes the person out of their orders: the sale stays for accounting
- * (ticket, airline, price, dates, status) with {@link #ERASED} as its customer. The orders keep their version:
- * erasure is not a step in an order's life, and nothing downstream needs to hear of it (every service erases on
- * {@code user.deleted} itself).
+ * Keeps customers' contact details as Keycloak has them, and erases a person when their account is
+ * deleted. Keycloak has no version per user: the event time serves, so a late, older update is
+ * ignored ({@code NEWER_ONLY}).
+ *
+ * <p>Erasure deletes the customer's record and takes the person out of their orders: the sale stays
+ * for accounting (ticket, airline, price, dates, status) with {@link #ERASED} as its customer. The
+ * orders keep their version: erasure is not a step in an order's life, and nothing downstream needs
+ * to hear of it (every service erases on {@code user.deleted} itself).
  */
 @Component
 class CustomerEvents {
@@ -52,16 +53,22 @@ class CustomerEvents {
     String userId = event.payload().userId();
     boolean hadRecord = customers.existsById(userId);
     customers.deleteById(userId);
-    int orders = jdbc.sql("UPDATE orders SET customer_id = :erased WHERE customer_id = :customer")
-        .param("erased", ERASED)
-        .param("customer", userId)
-        .update();
-    // the event id ties this line to Keycloak's deletion; nothing in it names or identifies the person
-    LOG.info("Erased a deleted account (event {}): contact record {}, {} orders kept without their customer",
-        event.id(), hadRecord ? "deleted" : "absent", orders);
+    int orders =
+        jdbc.sql("UPDATE orders SET customer_id = :erased WHERE customer_id = :customer")
+            .param("erased", ERASED)
+            .param("customer", userId)
+            .update();
+    // the event id ties this line to Keycloak's deletion; nothing in it names or identifies the
+    // person
+    LOG.info(
+        "Erased a deleted account (event {}): contact record {}, {} orders kept without their customer",
+        event.id(),
+        hadRecord ? "deleted" : "absent",
+        orders);
   }
 
-  private void describe(String userId, long version, String email, String firstName, String lastName) {
+  private void describe(
+      String userId, long version, String email, String firstName, String lastName) {
     Customer customer = customers.findById(userId).orElseGet(() -> new Customer(userId));
     customer.describe(version, email, firstName, lastName);
     customers.save(customer);

@@ -2,5 +2,4 @@ package io.airtix.orders.customer;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface CustomerRepository extends JpaRepository<Customer, String> {
-}
+interface CustomerRepository extends JpaRepository<Customer, String> {}

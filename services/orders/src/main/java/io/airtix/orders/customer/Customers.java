@@ -14,7 +14,10 @@ public class Customers {
     this.customers = customers;
   }
 
-  /** The customer's name and e-mail address as Keycloak last said; empty for an unknown or deleted account. */
+  /**
+   * The customer's name and e-mail address as Keycloak last said; empty for an unknown or deleted
+   * account.
+   */
   @Transactional(readOnly = true)
   public Optional<CustomerContact> contactOf(String userId) {
     return customers.findById(userId).map(Customer::contact);

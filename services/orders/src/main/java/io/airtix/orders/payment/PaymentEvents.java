@@ -9,9 +9,9 @@ import io.airtix.platform.messaging.InboxListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the payments of orders. Contiguous (the default ordering) over the whole payment stream: a payment's
- * versions are applied once each and in order, so a success never overtakes the start of its attempt, and a failure
- * of an earlier attempt never undoes a later one.
+ * Follows the payments of orders. Contiguous (the default ordering) over the whole payment stream:
+ * a payment's versions are applied once each and in order, so a success never overtakes the start
+ * of its attempt, and a failure of an earlier attempt never undoes a later one.
  */
 @Component
 class PaymentEvents {

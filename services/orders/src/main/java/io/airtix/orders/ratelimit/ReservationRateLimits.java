@@ -5,7 +5,10 @@ import io.airtix.platform.ratelimit.RateLimitedException;
 import io.airtix.platform.ratelimit.RateLimiter;
 import org.springframework.stereotype.Component;
 
-/** The limits on reservations: per customer, then per airline of the ticket. See docs/decisions/0011. */
+/**
+ * The limits on reservations: per customer, then per airline of the ticket. See
+ * docs/decisions/0011.
+ */
 @Component
 public class ReservationRateLimits {
 
@@ -21,8 +24,9 @@ public class ReservationRateLimits {
   }
 
   /**
-   * Counts one reservation attempt of {@code userId} for a ticket of {@code airline}. The customer's own bucket is
-   * asked first, so a customer over their limit takes nothing from the airline's.
+   * Counts one reservation attempt of {@code userId} for a ticket of {@code airline}. The
+   * customer's own bucket is asked first, so a customer over their limit takes nothing from the
+   * airline's.
    *
    * @throws RateLimitedException 429 with Retry-After; nothing was counted
    */

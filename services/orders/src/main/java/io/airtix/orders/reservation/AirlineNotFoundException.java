@@ -2,7 +2,10 @@ package io.airtix.orders.reservation;
 
 import io.airtix.platform.problem.NotFoundProblem;
 
-/** The orders of an airline the caller does not work for are invisible, like those of an airline that does not exist. */
+/**
+ * The orders of an airline the caller does not work for are invisible, like those of an airline
+ * that does not exist.
+ */
 class AirlineNotFoundException extends NotFoundProblem {
 
   AirlineNotFoundException(String airline) {

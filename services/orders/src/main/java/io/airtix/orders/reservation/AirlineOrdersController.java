@@ -19,7 +19,9 @@ class AirlineOrdersController {
   }
 
   @GetMapping("/api/airlines/{airline}/orders")
-  OrderPage ofAirline(AirtixPrincipal caller, @PathVariable String airline,
+  OrderPage ofAirline(
+      AirtixPrincipal caller,
+      @PathVariable String airline,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return reservations.ofAirline(caller, airline, page, size);

@@ -4,5 +4,6 @@ import io.airtix.events.orders.OrderCancelled;
 
 /** Why an order ended without a sale; the name travels in {@link OrderCancelled#reason()}. */
 enum CancellationReason {
-  CUSTOMER, EXPIRED
+  CUSTOMER,
+  EXPIRED
 }

@@ -9,9 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long a reservation holds its ticket.
  *
- * @param hold from the reservation to its {@code expiresAt}; the expiration service cancels unpaid orders then
+ * @param hold from the reservation to its {@code expiresAt}; the expiration service cancels unpaid
+ *     orders then
  */
 @Validated
 @ConfigurationProperties("airtix.orders")
-public record HoldSettings(@NotNull @DefaultValue("15m") Duration hold) {
-}
+public record HoldSettings(@NotNull @DefaultValue("15m") Duration hold) {}

@@ -6,10 +6,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A reservation's own statements, in plain SQL that SQLite and PostgreSQL both run: whether its ticket is taken, and
- * its new order. On the sale's hot path an entity's persistence context costs more than the statements. Every later
- * change of the order goes through {@link Order} and its repository, which read the row as Hibernate would have
- * written it.
+ * A reservation's own statements, in plain SQL that SQLite and PostgreSQL both run: whether its
+ * ticket is taken, and its new order. On the sale's hot path an entity's persistence context costs
+ * more than the statements. Every later change of the order goes through {@link Order} and its
+ * repository, which read the row as Hibernate would have written it.
  */
 @Component
 class NewOrders {
@@ -21,27 +21,31 @@ class NewOrders {
   }
 
   /**
-   * Whether an order holds the ticket (created or awaiting payment) or bought it (completed): the orders are this
-   * service's own, so the answer is never behind. Only the polite early answer for a hold: of two reservations racing
-   * for one ticket, the partial unique index lets one insert commit.
+   * Whether an order holds the ticket (created or awaiting payment) or bought it (completed): the
+   * orders are this service's own, so the answer is never behind. Only the polite early answer for
+   * a hold: of two reservations racing for one ticket, the partial unique index lets one insert
+   * commit.
    */
   boolean ticketTaken(UUID ticketId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
         SELECT COUNT(*) FROM orders
         WHERE ticket_id = :ticketId AND status IN ('CREATED', 'AWAITING_PAYMENT', 'COMPLETED')""")
-        .param("ticketId", ticketId.toString())
-        .query(Long.class)
-        .single() > 0;
+            .param("ticketId", ticketId.toString())
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /**
    * In the caller's transaction, at version 0, as Hibernate persists a new versioned entity.
    *
-   * @throws org.springframework.dao.DataAccessException among others when the partial unique index refuses a second
-   *     active order of the ticket
+   * @throws org.springframework.dao.DataAccessException among others when the partial unique index
+   *     refuses a second active order of the ticket
    */
   void insert(Order order) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
         INSERT INTO orders (id, version, ticket_id, airline, customer_id, price, currency, status, created_at,
                             expires_at, updated_at)
         VALUES (:id, 0, :ticketId, :airline, :customerId, :price, :currency, :status, :createdAt, :expiresAt,
@@ -53,7 +57,8 @@ class NewOrders {
         .param("price", order.price())
         .param("currency", order.currency())
         .param("status", order.status().name())
-        // JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL, as Hibernate writes an Instant
+        // JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL, as Hibernate
+        // writes an Instant
         .param("createdAt", Timestamp.from(order.createdAt()))
         .param("expiresAt", Timestamp.from(order.expiresAt()))
         .update();

@@ -23,10 +23,11 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A customer's reservation of one ticket, at the price the customer saw. Its transitions guard themselves (see
- * {@link OrderStatus}); each is a new version and publishes exactly one event.
+ * A customer's reservation of one ticket, at the price the customer saw. Its transitions guard
+ * themselves (see {@link OrderStatus}); each is a new version and publishes exactly one event.
  */
-// "Order" is a keyword in JPQL as in SQL: another entity name keeps the generated queries unambiguous
+// "Order" is a keyword in JPQL as in SQL: another entity name keeps the generated queries
+// unambiguous
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
 class Order {
@@ -37,8 +38,7 @@ class Order {
   private UUID id;
 
   // Null until first persisted, which tells Spring Data the order is new despite its assigned id
-  @Version
-  private Long version;
+  @Version private Long version;
 
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 36)
@@ -46,8 +46,10 @@ class Order {
 
   private String airline;
   private String customerId;
+
   @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal price;
+
   private String currency;
 
   @Enumerated(EnumType.STRING)
@@ -61,10 +63,16 @@ class Order {
   private Instant updatedAt;
   private Instant refundedAt;
 
-  protected Order() {
-  }
+  protected Order() {}
 
-  Order(UUID id, UUID ticketId, String airline, String customerId, BigDecimal price, String currency, Instant now,
+  Order(
+      UUID id,
+      UUID ticketId,
+      String airline,
+      String customerId,
+      BigDecimal price,
+      String currency,
+      Instant now,
       Instant expiresAt) {
     this.id = id;
     this.ticketId = ticketId;
@@ -78,7 +86,10 @@ class Order {
     this.updatedAt = now;
   }
 
-  /** The customer gives the ticket back; only an order whose payment has not started can be cancelled. */
+  /**
+   * The customer gives the ticket back; only an order whose payment has not started can be
+   * cancelled.
+   */
   void cancel(Instant now) {
     if (status != OrderStatus.CREATED) {
       throw new OrderNotCancellableException(id, status);
@@ -87,7 +98,8 @@ class Order {
   }
 
   /**
-   * The hold ran out. An order being paid or paid is kept (the payment decides), one already cancelled stays so.
+   * The hold ran out. An order being paid or paid is kept (the payment decides), one already
+   * cancelled stays so.
    *
    * @return whether the order was cancelled now
    */
@@ -114,8 +126,8 @@ class Order {
   }
 
   /**
-   * The payment failed: the order holds its ticket again only until its deadline, and the customer may try again
-   * until then; an order past its deadline is then expired by {@link #expire}.
+   * The payment failed: the order holds its ticket again only until its deadline, and the customer
+   * may try again until then; an order past its deadline is then expired by {@link #expire}.
    */
   void failPayment(Instant now) {
     require(OrderStatus.AWAITING_PAYMENT, OrderStatus.CREATED);
@@ -143,7 +155,8 @@ class Order {
     this.updatedAt = now;
   }
 
-  // Payment steps arrive as events of other services, never from a customer: a wrong state is a bug, not a 409
+  // Payment steps arrive as events of other services, never from a customer: a wrong state is a
+  // bug, not a 409
   private void require(OrderStatus from, OrderStatus to) {
     if (status != from) {
       throw new IllegalStateException("Order " + id + " cannot go from " + status + " to " + to);
@@ -203,7 +216,8 @@ class Order {
   }
 
   OrderCreated created() {
-    return new OrderCreated(id, version(), ticketId, airline, customerId, price(), currency, expiresAt);
+    return new OrderCreated(
+        id, version(), ticketId, airline, customerId, price(), currency, expiresAt);
   }
 
   OrderCancelled cancelled() {

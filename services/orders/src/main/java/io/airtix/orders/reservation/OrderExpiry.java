@@ -6,8 +6,9 @@ import io.airtix.platform.messaging.InboxListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the expiration service's deadlines. NEWER_ONLY: of the order stream this service consumes only
- * order.expired (it publishes the rest), so there is no sequence to wait for; a repeated deadline is ignored.
+ * Applies the expiration service's deadlines. NEWER_ONLY: of the order stream this service consumes
+ * only order.expired (it publishes the rest), so there is no sequence to wait for; a repeated
+ * deadline is ignored.
  */
 @Component
 class OrderExpiry {

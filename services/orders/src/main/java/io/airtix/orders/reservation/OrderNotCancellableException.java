@@ -9,8 +9,12 @@ import org.springframework.http.HttpStatus;
 class OrderNotCancellableException extends AirtixProblem {
 
   OrderNotCancellableException(UUID id, OrderStatus status) {
-    super(HttpStatus.CONFLICT, ProblemTypes.of("order-not-cancellable"), "ORDER_NOT_CANCELLABLE",
-        "Order not cancellable", "Order " + id + " is " + status + " and can no longer be cancelled.");
+    super(
+        HttpStatus.CONFLICT,
+        ProblemTypes.of("order-not-cancellable"),
+        "ORDER_NOT_CANCELLABLE",
+        "Order not cancellable",
+        "Order " + id + " is " + status + " and can no longer be cancelled.");
     getBody().setProperty("status", status.name());
   }
 }

@@ -7,7 +7,11 @@ import org.springframework.data.domain.Page;
 record OrderPage(List<OrderResponse> items, int page, int size, long totalItems, int totalPages) {
 
   static OrderPage from(Page<Order> page) {
-    return new OrderPage(page.getContent().stream().map(OrderResponse::from).toList(), page.getNumber(),
-        page.getSize(), page.getTotalElements(), page.getTotalPages());
+    return new OrderPage(
+        page.getContent().stream().map(OrderResponse::from).toList(),
+        page.getNumber(),
+        page.getSize(),
+        page.getTotalElements(),
+        page.getTotalPages());
   }
 }

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An order as the API shows it; {@code cancellationReason} is null unless it was cancelled. {@code refunded} tells a
- * customer whose payment succeeded after the order was cancelled that the money went back ({@code refundedAt}).
+ * An order as the API shows it; {@code cancellationReason} is null unless it was cancelled. {@code
+ * refunded} tells a customer whose payment succeeded after the order was cancelled that the money
+ * went back ({@code refundedAt}).
  */
 record OrderResponse(
     UUID id,
@@ -24,8 +25,19 @@ record OrderResponse(
     long version) {
 
   static OrderResponse from(Order order) {
-    return new OrderResponse(order.id(), order.ticketId(), order.airline(), order.customerId(), order.price(),
-        order.currency(), order.status(), order.cancellationReason(), order.createdAt(), order.expiresAt(),
-        order.refundedAt() != null, order.refundedAt(), order.version());
+    return new OrderResponse(
+        order.id(),
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        order.price(),
+        order.currency(),
+        order.status(),
+        order.cancellationReason(),
+        order.createdAt(),
+        order.expiresAt(),
+        order.refundedAt() != null,
+        order.refundedAt(),
+        order.version());
   }
 }

@@ -31,15 +31,20 @@ class ReservationController {
   }
 
   @PostMapping
-  ResponseEntity<OrderResponse> reserve(AirtixPrincipal caller, @Valid @RequestBody ReserveTicketRequest request) {
+  ResponseEntity<OrderResponse> reserve(
+      AirtixPrincipal caller, @Valid @RequestBody ReserveTicketRequest request) {
     OrderResponse order = reservations.reserve(caller, request);
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(order.id())
-        .toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{id}")
+            .buildAndExpand(order.id())
+            .toUri();
     return ResponseEntity.created(location).body(order);
   }
 
   @GetMapping
-  OrderPage mine(AirtixPrincipal caller,
+  OrderPage mine(
+      AirtixPrincipal caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return reservations.mine(caller, page, size);
@@ -56,7 +61,10 @@ class ReservationController {
     return reservations.cancel(caller, id);
   }
 
-  /** Cancels, REST style: the reservation goes away (the order stays in the customer's history as CANCELLED). */
+  /**
+   * Cancels, REST style: the reservation goes away (the order stays in the customer's history as
+   * CANCELLED).
+   */
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(AirtixPrincipal caller, @PathVariable UUID id) {

@@ -25,18 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Customers reserve tickets and cancel their reservations; airline staff look at their airline's orders. Every
- * change writes the order and its event to the outbox in one transaction.
+ * Customers reserve tickets and cancel their reservations; airline staff look at their airline's
+ * orders. Every change writes the order and its event to the outbox in one transaction.
  *
- * <p>A ticket is never held by two orders: a look for an order that holds or bought it is only the polite early
- * answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over the active statuses: of two
- * reservations racing for one ticket, the database lets exactly one insert commit. The replica of the tickets
- * service's catalogue gives the ticket's airline and price; whether it is taken, this service's own orders say.
+ * <p>A ticket is never held by two orders: a look for an order that holds or bought it is only the
+ * polite early answer. The arbiter is the partial unique index on {@code orders(ticket_id)} over
+ * the active statuses: of two reservations racing for one ticket, the database lets exactly one
+ * insert commit. The replica of the tickets service's catalogue gives the ticket's airline and
+ * price; whether it is taken, this service's own orders say.
  *
- * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in Redis, its
- * ticket's orders) before its transaction opens: the transaction, and the connection it holds, last only as long as
- * the insert and the outbox row. Being the sale's hot path, it runs in plain SQL in a JDBC transaction (no persistence context to open,
- * fill and flush); every other change of an order goes through the {@link Order} entity.
+ * <p>A reservation checks everything that needs no write (access, the replica, the rate limits in
+ * Redis, its ticket's orders) before its transaction opens: the transaction, and the connection it
+ * holds, last only as long as the insert and the outbox row. Being the sale's hot path, it runs in
+ * plain SQL in a JDBC transaction (no persistence context to open, fill and flush); every other
+ * change of an order goes through the {@link Order} entity.
  */
 @Service
 class Reservations {
@@ -46,9 +48,11 @@ class Reservations {
   private static final Logger log = LoggerFactory.getLogger(Reservations.class);
 
   // Newest first; the id breaks ties between orders of the same instant so paging is stable
-  private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+  private static final Sort NEWEST_FIRST =
+      Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
-  // The partial unique index of V1__orders_and_ticket_replica.sql, as PostgreSQL and SQLite name its violation
+  // The partial unique index of V1__orders_and_ticket_replica.sql, as PostgreSQL and SQLite name
+  // its violation
   private static final String ACTIVE_ORDER_INDEX = "uk_orders_active_ticket";
   private static final String ACTIVE_ORDER_COLUMN = "orders.ticket_id";
 
@@ -62,9 +66,17 @@ class Reservations {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Reservations(OrderRepository orders, NewOrders newOrders, ReplicatedTickets tickets, AccessPolicy access,
-      Outbox outbox, HoldSettings settings, ReservationRateLimits rateLimits, DataSource dataSource,
-      ObjectProvider<TransactionManagerCustomizers> customizers, Clock clock) {
+  Reservations(
+      OrderRepository orders,
+      NewOrders newOrders,
+      ReplicatedTickets tickets,
+      AccessPolicy access,
+      Outbox outbox,
+      HoldSettings settings,
+      ReservationRateLimits rateLimits,
+      DataSource dataSource,
+      ObjectProvider<TransactionManagerCustomizers> customizers,
+      Clock clock) {
     this.orders = orders;
     this.newOrders = newOrders;
     this.tickets = tickets;
@@ -81,17 +93,21 @@ class Reservations {
    * Holds the ticket for the caller until now + the hold, at the price the caller saw.
    *
    * @throws TicketNotFoundException the ticket is unknown here (404)
-   * @throws io.airtix.platform.ratelimit.RateLimitedException the caller or the ticket's airline made too many
-   *     reservations lately (429); counted only once the airline is known, before anything is written
+   * @throws io.airtix.platform.ratelimit.RateLimitedException the caller or the ticket's airline
+   *     made too many reservations lately (429); counted only once the airline is known, before
+   *     anything is written
    * @throws TicketUnavailableException held by another order or sold (409)
    * @throws PriceChangedException the caller saw another price (409, with the current one)
    */
   OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
     access.requireSomewhere(caller, "create", RESOURCE);
-    ReplicatedTicket ticket = tickets.find(request.ticketId())
-        .orElseThrow(() -> new TicketNotFoundException(request.ticketId()));
+    ReplicatedTicket ticket =
+        tickets
+            .find(request.ticketId())
+            .orElseThrow(() -> new TicketNotFoundException(request.ticketId()));
     access.require(caller, "create", RESOURCE, ticket.airline());
-    // before the answers that depend on the ticket's state: a flash sale's losing attempts count as well
+    // before the answers that depend on the ticket's state: a flash sale's losing attempts count as
+    // well
     rateLimits.admit(caller.userId(), ticket.airline());
     if (newOrders.ticketTaken(ticket.id())) {
       throw new TicketUnavailableException(ticket.id());
@@ -105,12 +121,19 @@ class Reservations {
   /** Writes the order and its event; the unique index decides a race the replica could not see. */
   private OrderResponse hold(AirtixPrincipal caller, ReplicatedTicket ticket) {
     Instant now = clock.instant();
-    Order order = new Order(UUID.randomUUID(), ticket.id(), ticket.airline(), caller.userId(), ticket.price(),
-        ticket.currency(), now, now.plus(settings.hold()));
+    Order order =
+        new Order(
+            UUID.randomUUID(),
+            ticket.id(),
+            ticket.airline(),
+            caller.userId(),
+            ticket.price(),
+            ticket.currency(),
+            now,
+            now.plus(settings.hold()));
     try {
       newOrders.insert(order);
-    }
-    catch (DataAccessException ex) {
+    } catch (DataAccessException ex) {
       if (isActiveOrderConflict(ex)) {
         // the expected answer to a lost race, not an error
         log.debug("Ticket {} went to another order first", ticket.id());
@@ -122,19 +145,26 @@ class Reservations {
     return OrderResponse.from(order);
   }
 
-  /** The owner gives the ticket back: 404 for anyone else's order, 409 once paid, being paid or cancelled. */
+  /**
+   * The owner gives the ticket back: 404 for anyone else's order, 409 once paid, being paid or
+   * cancelled.
+   */
   @Transactional
   OrderResponse cancel(AirtixPrincipal caller, UUID id) {
     access.requireSomewhere(caller, "cancel-own", RESOURCE);
     Order order = ownOrder(caller, id);
     order.cancel(clock.instant());
-    // flush so a concurrent change (an expiry) fails here with 409 and the event carries the new version
+    // flush so a concurrent change (an expiry) fails here with 409 and the event carries the new
+    // version
     Order cancelled = orders.saveAndFlush(order);
     outbox.publish(cancelled.cancelled());
     return OrderResponse.from(cancelled);
   }
 
-  /** The hold of an order ran out: cancel it unless its payment started. Repeated or late deadlines do nothing. */
+  /**
+   * The hold of an order ran out: cancel it unless its payment started. Repeated or late deadlines
+   * do nothing.
+   */
   @Transactional
   void expire(OrderExpired deadline) {
     Order order = orders.findById(deadline.orderId()).orElse(null);
@@ -151,9 +181,10 @@ class Reservations {
   }
 
   /**
-   * The tickets service withdrew the ticket. It refuses to withdraw a ticket it knows reserved, so an order here
-   * holds a withdrawn ticket only when it was made before that service heard of it: such a hold ends now, as an
-   * expiry would end it (an order whose payment started is kept; the payment decides).
+   * The tickets service withdrew the ticket. It refuses to withdraw a ticket it knows reserved, so
+   * an order here holds a withdrawn ticket only when it was made before that service heard of it:
+   * such a hold ends now, as an expiry would end it (an order whose payment started is kept; the
+   * payment decides).
    */
   @Transactional
   void ticketWithdrawn(UUID ticketId) {
@@ -175,23 +206,31 @@ class Reservations {
   @Transactional(readOnly = true)
   OrderPage mine(AirtixPrincipal caller, int page, int size) {
     access.requireSomewhere(caller, "read-own", RESOURCE);
-    return OrderPage.from(orders.findByCustomerId(caller.userId(), PageRequest.of(page, size, NEWEST_FIRST)));
+    return OrderPage.from(
+        orders.findByCustomerId(caller.userId(), PageRequest.of(page, size, NEWEST_FIRST)));
   }
 
-  /** An airline's orders for its staff: 403 for callers who read orders nowhere, 404 for another airline's. */
+  /**
+   * An airline's orders for its staff: 403 for callers who read orders nowhere, 404 for another
+   * airline's.
+   */
   @Transactional(readOnly = true)
   OrderPage ofAirline(AirtixPrincipal caller, String airline, int page, int size) {
-    access.requireOnObject(caller, "read", RESOURCE, airline, () -> new AirlineNotFoundException(airline));
+    access.requireOnObject(
+        caller, "read", RESOURCE, airline, () -> new AirlineNotFoundException(airline));
     return OrderPage.from(orders.findByAirline(airline, PageRequest.of(page, size, NEWEST_FIRST)));
   }
 
   // Somebody else's order is as unknown as an order that does not exist
   private Order ownOrder(AirtixPrincipal caller, UUID id) {
-    return orders.findById(id).filter(order -> order.ownedBy(caller.userId()))
+    return orders
+        .findById(id)
+        .filter(order -> order.ownedBy(caller.userId()))
         .orElseThrow(() -> new OrderNotFoundException(id));
   }
 
-  // SQLite's unique violation reaches plain JDBC as an uncategorized error, PostgreSQL's as a duplicate key
+  // SQLite's unique violation reaches plain JDBC as an uncategorized error, PostgreSQL's as a
+  // duplicate key
   private static boolean isActiveOrderConflict(DataAccessException ex) {
     String message = String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
     return message.contains(ACTIVE_ORDER_INDEX) || message.contains(ACTIVE_ORDER_COLUMN);

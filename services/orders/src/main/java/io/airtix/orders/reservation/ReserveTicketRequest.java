@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Body of {@code POST /api/orders}: the ticket and the price the customer saw, so a price changed meanwhile is
- * refused (409 price-changed) instead of charged.
+ * Body of {@code POST /api/orders}: the ticket and the price the customer saw, so a price changed
+ * meanwhile is refused (409 price-changed) instead of charged.
  */
 record ReserveTicketRequest(
     @NotNull UUID ticketId,
-    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal price,
-    @NotNull @CurrencyCode String currency) {
-}
+    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2)
+        BigDecimal price,
+    @NotNull @CurrencyCode String currency) {}

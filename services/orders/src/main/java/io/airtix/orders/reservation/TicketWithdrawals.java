@@ -4,7 +4,9 @@ import io.airtix.orders.ticketreplica.TicketWithdrawn;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Orders let go of a ticket its airline withdrew, in the transaction that applies the withdrawal. */
+/**
+ * Orders let go of a ticket its airline withdrew, in the transaction that applies the withdrawal.
+ */
 @Component
 class TicketWithdrawals {
 

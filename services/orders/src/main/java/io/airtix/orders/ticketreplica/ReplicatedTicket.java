@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * A ticket as the orders service last heard of it from the tickets service.
  *
- * @param status as the tickets service last reported it with one of its own changes; whether the ticket is taken,
- *     the orders say
+ * @param status as the tickets service last reported it with one of its own changes; whether the
+ *     ticket is taken, the orders say
  */
 public record ReplicatedTicket(
     UUID id,

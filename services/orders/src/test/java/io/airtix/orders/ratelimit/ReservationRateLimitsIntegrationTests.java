@@ -3,9 +3,9 @@ package io.airtix.orders.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
-import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -30,17 +30,21 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Reservations over HTTP with tokens of a real Keycloak, under small limits: a customer over their limit gets 429
- * with Retry-After while others are served, and one airline's flash sale exhausts that airline's bucket only. A
- * refused reservation writes nothing, counts against no other limit and is refused before its transaction opens.
+ * Reservations over HTTP with tokens of a real Keycloak, under small limits: a customer over their
+ * limit gets 429 with Retry-After while others are served, and one airline's flash sale exhausts
+ * that airline's bucket only. A refused reservation writes nothing, counts against no other limit
+ * and is refused before its transaction opens.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false",
-    "airtix.orders.rate-limits.per-user.capacity=3",
-    "airtix.orders.rate-limits.per-user.period=1h",
-    "airtix.orders.rate-limits.per-airline.capacity=5",
-    "airtix.orders.rate-limits.per-airline.period=1h"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "airtix.messaging.outbox.relay=false",
+      "airtix.messaging.inbox.enabled=false",
+      "airtix.orders.rate-limits.per-user.capacity=3",
+      "airtix.orders.rate-limits.per-user.period=1h",
+      "airtix.orders.rate-limits.per-airline.capacity=5",
+      "airtix.orders.rate-limits.per-airline.period=1h"
+    })
 @DirtiesContext
 class ReservationRateLimitsIntegrationTests {
 
@@ -53,14 +57,11 @@ class ReservationRateLimitsIntegrationTests {
   private static String lateFlashBuyer;
   private static String refusedEarly;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   private ServiceHttp api;
 
@@ -87,7 +88,8 @@ class ReservationRateLimitsIntegrationTests {
   }
 
   @Test
-  void answers429WithRetryAfterOnceACustomerReachedTheirLimitAndStillServesOthers() throws Exception {
+  void answers429WithRetryAfterOnceACustomerReachedTheirLimitAndStillServesOthers()
+      throws Exception {
     String airline = airline("calm");
     // one customer reaches the per-user limit (3 in an hour)
     for (int i = 0; i < 3; i++) {
@@ -136,7 +138,8 @@ class ReservationRateLimitsIntegrationTests {
     assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 720L);
     assertThat(ordersFor(wanted)).isZero();
     assertThat(outboxRows()).isEqualTo(eventsBefore);
-    // another airline sells on; the refused customer lost nothing of their own limit (3) to the refusal
+    // another airline sells on; the refused customer lost nothing of their own limit (3) to the
+    // refusal
     Reply elsewhere = null;
     for (int i = 0; i < 3; i++) {
       elsewhere = reserve(lateFlashBuyer, available(otherAirline));
@@ -157,16 +160,20 @@ class ReservationRateLimitsIntegrationTests {
     Reply refused = reserve(refusedEarly, wanted);
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
-    // the replica is read by one statement outside any transaction; the reservation's own never begins
+    // the replica is read by one statement outside any transaction; the reservation's own never
+    // begins
     assertThat(TransactionsBegun.onRequestThreads()).isEmpty();
     Reply admitted = reserve(another, wanted);
     assertThat(admitted.status()).as(admitted.toString()).isEqualTo(201);
-    assertThat(TransactionsBegun.onRequestThreads()).anyMatch(transaction -> !transaction.isReadOnly());
+    assertThat(TransactionsBegun.onRequestThreads())
+        .anyMatch(transaction -> !transaction.isReadOnly());
   }
 
   private long ordersFor(TicketCreated ticket) {
-    return jdbc.sql("select count(*) from orders where ticket_id = ?").param(ticket.ticketId().toString())
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from orders where ticket_id = ?")
+        .param(ticket.ticketId().toString())
+        .query(Long.class)
+        .single();
   }
 
   private long outboxRows() {
@@ -180,9 +187,13 @@ class ReservationRateLimitsIntegrationTests {
   }
 
   private Reply reserve(String customer, TicketCreated ticket) throws Exception {
-    return api.send("POST", "/api/orders", customer, """
-        {"ticketId":"%s","price":%s,"currency":"%s"}""".formatted(ticket.ticketId(), ticket.price(),
-        ticket.currency()));
+    return api.send(
+        "POST",
+        "/api/orders",
+        customer,
+        """
+        {"ticketId":"%s","price":%s,"currency":"%s"}"""
+            .formatted(ticket.ticketId(), ticket.price(), ticket.currency()));
   }
 
   // each test its own airlines: their buckets start full whatever ran before
@@ -190,7 +201,10 @@ class ReservationRateLimitsIntegrationTests {
     return word + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Every transaction the service begins on a thread serving a request, as Spring's transaction manager sees it. */
+  /**
+   * Every transaction the service begins on a thread serving a request, as Spring's transaction
+   * manager sees it.
+   */
   @TestConfiguration
   static class TransactionsBegun implements TransactionExecutionListener {
 

@@ -2,9 +2,9 @@ package io.airtix.orders.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.orders.OrdersApplication;
 import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
-import io.airtix.orders.OrdersApplication;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.postgres.PostgresTestDatabase;
 import io.airtix.tickets.TicketsApplication;
@@ -27,9 +27,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The tickets and orders services as the distributed mode runs them: profile {@code distributed}, each its own
- * scratch PostgreSQL database, RabbitMQ, Redis for the rate limits, tokens of a real Keycloak. Each run has its own
- * exchange, queue names and rate-limit keys, so other runs on the machine never see its events.
+ * The tickets and orders services as the distributed mode runs them: profile {@code distributed},
+ * each its own scratch PostgreSQL database, RabbitMQ, Redis for the rate limits, tokens of a real
+ * Keycloak. Each run has its own exchange, queue names and rate-limit keys, so other runs on the
+ * machine never see its events.
  */
 final class DistributedSale implements AutoCloseable {
 
@@ -55,12 +56,18 @@ final class DistributedSale implements AutoCloseable {
     this.ticketsDatabase = PostgresTestDatabase.create("tickets");
   }
 
-  /** Starts (or starts again, on the same database) the orders service; without its relay, it commits but never publishes. */
+  /**
+   * Starts (or starts again, on the same database) the orders service; without its relay, it
+   * commits but never publishes.
+   */
   void startOrders(boolean relay) {
     orders = start(OrdersApplication.class, ordersService, ordersDatabase, relay);
   }
 
-  /** Stops the orders service as if it was killed: with its relay off, whatever it committed was never published. */
+  /**
+   * Stops the orders service as if it was killed: with its relay off, whatever it committed was
+   * never published.
+   */
   void stopOrders() {
     orders.close();
     orders = null;
@@ -75,11 +82,14 @@ final class DistributedSale implements AutoCloseable {
   }
 
   String createTicket(String agent) throws Exception {
-    String departure = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES).toString();
-    String body = """
+    String departure =
+        Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES).toString();
+    String body =
+        """
         {"airline":"aerolux","flightNumber":"LX%d","origin":"LUX","destination":"CDG","departureTime":"%s",
          "cabin":"ECONOMY","seat":"14C","price":129.90,"currency":"EUR"}
-        """.formatted(100 + FLIGHTS.incrementAndGet(), departure);
+        """
+            .formatted(100 + FLIGHTS.incrementAndGet(), departure);
     Reply created = api(tickets).send("POST", "/api/tickets", agent, body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.body().path("id").asString();
@@ -87,14 +97,22 @@ final class DistributedSale implements AutoCloseable {
 
   /** Reserves at the catalogue price; answers the new order's id. */
   String reserve(String customer, String ticketId) throws Exception {
-    Reply reserved = api(orders).send("POST", "/api/orders", customer, """
-        {"ticketId":"%s","price":129.90,"currency":"EUR"}""".formatted(ticketId));
+    Reply reserved =
+        api(orders)
+            .send(
+                "POST",
+                "/api/orders",
+                customer,
+                """
+        {"ticketId":"%s","price":129.90,"currency":"EUR"}"""
+                    .formatted(ticketId));
     assertThat(reserved.status()).as(reserved.toString()).isEqualTo(201);
     return reserved.body().path("id").asString();
   }
 
   void cancel(String customer, String orderId) throws Exception {
-    Reply cancelled = api(orders).send("POST", "/api/orders/" + orderId + "/cancel", customer, null);
+    Reply cancelled =
+        api(orders).send("POST", "/api/orders/" + orderId + "/cancel", customer, null);
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
   }
 
@@ -106,26 +124,42 @@ final class DistributedSale implements AutoCloseable {
 
   /** The order's status in the orders service's own database. */
   String orderStatus(String orderId) {
-    return jdbc(orders).sql("SELECT status FROM orders WHERE id = ?").param(orderId).query(String.class).single();
+    return jdbc(orders)
+        .sql("SELECT status FROM orders WHERE id = ?")
+        .param(orderId)
+        .query(String.class)
+        .single();
   }
 
   /** The ticket in the tickets service's own database. */
   TicketState ticket(String ticketId) {
-    return jdbc(tickets).sql("SELECT status, version FROM ticket WHERE id = ?").param(ticketId)
-        .query((row, number) -> new TicketState(row.getString("status"), row.getLong("version"))).optional()
+    return jdbc(tickets)
+        .sql("SELECT status, version FROM ticket WHERE id = ?")
+        .param(ticketId)
+        .query((row, number) -> new TicketState(row.getString("status"), row.getLong("version")))
+        .optional()
         .orElse(TicketState.UNKNOWN);
   }
 
-  /** The ticket's version as its events count them: its own changes, not the holds and sales it heard of. */
+  /**
+   * The ticket's version as its events count them: its own changes, not the holds and sales it
+   * heard of.
+   */
   long ticketEventVersion(String ticketId) {
-    return jdbc(tickets).sql("SELECT event_version FROM ticket WHERE id = ?").param(ticketId).query(Long.class)
+    return jdbc(tickets)
+        .sql("SELECT event_version FROM ticket WHERE id = ?")
+        .param(ticketId)
+        .query(Long.class)
         .single();
   }
 
   /** The orders service's copy of the ticket. */
   TicketState replica(String ticketId) {
-    return jdbc(orders).sql("SELECT status, version FROM ticket_replica WHERE id = ?").param(ticketId)
-        .query((row, number) -> new TicketState(row.getString("status"), row.getLong("version"))).optional()
+    return jdbc(orders)
+        .sql("SELECT status, version FROM ticket_replica WHERE id = ?")
+        .param(ticketId)
+        .query((row, number) -> new TicketState(row.getString("status"), row.getLong("version")))
+        .optional()
         .orElse(TicketState.UNKNOWN);
   }
 
@@ -141,48 +175,62 @@ final class DistributedSale implements AutoCloseable {
     return service.getBean(JdbcClient.class);
   }
 
-  /** Ids of the events the service wrote to its outbox, of types starting with {@code typePrefix}. */
+  /**
+   * Ids of the events the service wrote to its outbox, of types starting with {@code typePrefix}.
+   */
   static Set<String> published(ConfigurableApplicationContext service, String typePrefix) {
-    return new TreeSet<>(jdbc(service).sql("SELECT event_id FROM airtix_outbox WHERE event_type LIKE ?")
-        .param(typePrefix + "%").query(String.class).list());
+    return new TreeSet<>(
+        jdbc(service)
+            .sql("SELECT event_id FROM airtix_outbox WHERE event_type LIKE ?")
+            .param(typePrefix + "%")
+            .query(String.class)
+            .list());
   }
 
   /** Ids of the events the service applied, of types starting with {@code typePrefix}. */
   static Set<String> applied(ConfigurableApplicationContext service, String typePrefix) {
-    return new TreeSet<>(jdbc(service).sql("SELECT event_id FROM airtix_inbox WHERE event_type LIKE ?")
-        .param(typePrefix + "%").query(String.class).list());
+    return new TreeSet<>(
+        jdbc(service)
+            .sql("SELECT event_id FROM airtix_inbox WHERE event_type LIKE ?")
+            .param(typePrefix + "%")
+            .query(String.class)
+            .list());
   }
 
   /** Outbox rows the broker has not confirmed yet. */
   static long pending(ConfigurableApplicationContext service) {
-    return jdbc(service).sql("SELECT count(*) FROM airtix_outbox WHERE status <> 'SENT'").query(Long.class).single();
+    return jdbc(service)
+        .sql("SELECT count(*) FROM airtix_outbox WHERE status <> 'SENT'")
+        .query(Long.class)
+        .single();
   }
 
   /** Events each service could not apply and sent to its dead-letter queue. */
   long deadLetters() {
-    return withAdmin(admin -> {
-      long count = 0;
-      for (String service : List.of(ordersService, ticketsService)) {
-        QueueInformation queue = admin.getQueueInfo(service + ".dead-letter");
-        count += queue == null ? 0 : queue.getMessageCount();
-      }
-      return count;
-    });
+    return withAdmin(
+        admin -> {
+          long count = 0;
+          for (String service : List.of(ordersService, ticketsService)) {
+            QueueInformation queue = admin.getQueueInfo(service + ".dead-letter");
+            count += queue == null ? 0 : queue.getMessageCount();
+          }
+          return count;
+        });
   }
 
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
-    for (Runnable step : List.<Runnable>of(
-        () -> closeQuietly(orders),
-        () -> closeQuietly(tickets),
-        this::deleteTopology,
-        ordersDatabase::drop,
-        ticketsDatabase::drop)) {
+    for (Runnable step :
+        List.<Runnable>of(
+            () -> closeQuietly(orders),
+            () -> closeQuietly(tickets),
+            this::deleteTopology,
+            ordersDatabase::drop,
+            ticketsDatabase::drop)) {
       try {
         step.run();
-      }
-      catch (RuntimeException ex) {
+      } catch (RuntimeException ex) {
         failures.add(ex);
       }
     }
@@ -192,8 +240,8 @@ final class DistributedSale implements AutoCloseable {
     }
   }
 
-  private ConfigurableApplicationContext start(Class<?> application, String service, PostgresTestDatabase database,
-      boolean relay) {
+  private ConfigurableApplicationContext start(
+      Class<?> application, String service, PostgresTestDatabase database, boolean relay) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.profiles.active", "distributed");
     properties.put("server.port", "0");
@@ -213,12 +261,15 @@ final class DistributedSale implements AutoCloseable {
     properties.put("airtix.rate-limits.key-prefix", "airtix-test:" + run + ":");
     // as command-line arguments: they win over the service's yaml, as in a real start
     return new SpringApplicationBuilder(application)
-        .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new));
+        .run(
+            properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new));
   }
 
   private static ServiceHttp api(ConfigurableApplicationContext service) {
-    return new ServiceHttp(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+    return new ServiceHttp(
+        Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
   }
 
   private static void closeQuietly(ConfigurableApplicationContext context) {
@@ -228,22 +279,23 @@ final class DistributedSale implements AutoCloseable {
   }
 
   private void deleteTopology() {
-    withAdmin(admin -> {
-      for (String service : List.of(ordersService, ticketsService)) {
-        admin.deleteQueue(service + ".events");
-        admin.deleteQueue(service + ".dead-letter");
-      }
-      admin.deleteExchange(exchange);
-      return null;
-    });
+    withAdmin(
+        admin -> {
+          for (String service : List.of(ordersService, ticketsService)) {
+            admin.deleteQueue(service + ".events");
+            admin.deleteQueue(service + ".dead-letter");
+          }
+          admin.deleteExchange(exchange);
+          return null;
+        });
   }
 
   private static <T> T withAdmin(java.util.function.Function<RabbitAdmin, T> work) {
-    CachingConnectionFactory connections = new CachingConnectionFactory(RabbitMqBroker.HOST, RabbitMqBroker.PORT);
+    CachingConnectionFactory connections =
+        new CachingConnectionFactory(RabbitMqBroker.HOST, RabbitMqBroker.PORT);
     try {
       return work.apply(new RabbitAdmin(connections));
-    }
-    finally {
+    } finally {
       connections.destroy();
     }
   }

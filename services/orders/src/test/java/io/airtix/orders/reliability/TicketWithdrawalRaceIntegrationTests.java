@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An airline withdraws a ticket that an order holds before the tickets service heard of the order (its events
- * are still in the orders service's outbox): the order does not keep holding a ticket that is gone.
+ * An airline withdraws a ticket that an order holds before the tickets service heard of the order
+ * (its events are still in the orders service's outbox): the order does not keep holding a ticket
+ * that is gone.
  */
 class TicketWithdrawalRaceIntegrationTests {
 
@@ -43,11 +44,17 @@ class TicketWithdrawalRaceIntegrationTests {
 
     await().atMost(DELIVERY).until(() -> sale.orderStatus(order).equals("CANCELLED"));
     assertThat(sale.replica(ticket)).isEqualTo(TicketState.UNKNOWN);
-    // once the orders service publishes again, the tickets service takes both events without a failure
+    // once the orders service publishes again, the tickets service takes both events without a
+    // failure
     sale.stopOrders();
     sale.startOrders(true);
-    await().atMost(DELIVERY).until(() -> pending(sale.orders()) == 0
-        && applied(sale.tickets(), "order.").equals(published(sale.orders(), "order.")));
+    await()
+        .atMost(DELIVERY)
+        .until(
+            () ->
+                pending(sale.orders()) == 0
+                    && applied(sale.tickets(), "order.")
+                        .equals(published(sale.orders(), "order.")));
     assertThat(published(sale.orders(), "order.")).hasSize(2);
     assertThat(sale.ticket(ticket)).isEqualTo(TicketState.UNKNOWN);
     assertThat(sale.deadLetters()).isZero();

@@ -9,13 +9,19 @@ import java.util.UUID;
 /** Orders and reservation requests to be varied per test. */
 final class OrderMother {
 
-  private OrderMother() {
-  }
+  private OrderMother() {}
 
   static Order createdOrder() {
     Instant now = Instant.now();
-    return new Order(UUID.randomUUID(), UUID.randomUUID(), "aerolux", UUID.randomUUID().toString(),
-        new BigDecimal("129.90"), "EUR", now, now.plus(Duration.ofMinutes(15)));
+    return new Order(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "aerolux",
+        UUID.randomUUID().toString(),
+        new BigDecimal("129.90"),
+        "EUR",
+        now,
+        now.plus(Duration.ofMinutes(15)));
   }
 
   /** Reserves the ticket at the price it was created with. */

@@ -22,35 +22,33 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the payments service's events do to orders, on the standalone database (SQLite); the order's events are
- * read from the outbox. The payment events arrive in order (the inbox applies the payment stream contiguously).
+ * What the payments service's events do to orders, on the standalone database (SQLite); the order's
+ * events are read from the outbox. The payment events arrive in order (the inbox applies the
+ * payment stream contiguously).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false",
-    "airtix.orders.hold=20m"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "airtix.messaging.outbox.relay=false",
+      "airtix.messaging.inbox.enabled=false",
+      "airtix.orders.hold=20m"
+    })
 @DirtiesContext
 class OrderPaymentsIntegrationTests {
 
   private static final UUID PAYMENT = UUID.randomUUID();
 
-  @Autowired
-  Reservations reservations;
+  @Autowired Reservations reservations;
 
-  @Autowired
-  OrderPayments payments;
+  @Autowired OrderPayments payments;
 
-  @Autowired
-  OrderExpiry expiry;
+  @Autowired OrderExpiry expiry;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  PlatformTransactionManager transactions;
+  @Autowired PlatformTransactionManager transactions;
 
   @DynamicPropertySource
   static void scratchDataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -66,7 +64,8 @@ class OrderPaymentsIntegrationTests {
     payments.succeeded(order.id(), PAYMENT);
 
     assertThat(find(order).status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThat(eventsOf(order)).containsExactly("order.created:0", "order.awaiting-payment:1", "order.completed:2");
+    assertThat(eventsOf(order))
+        .containsExactly("order.created:0", "order.awaiting-payment:1", "order.completed:2");
   }
 
   @Test
@@ -94,8 +93,13 @@ class OrderPaymentsIntegrationTests {
     // the same deadline, as far as the database keeps it (SQLite: milliseconds)
     assertThat(afterFailure.expiresAt()).isCloseTo(order.expiresAt(), within(1, ChronoUnit.MILLIS));
     assertThat(find(order).status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThat(eventsOf(order)).containsExactly("order.created:0", "order.awaiting-payment:1",
-        "order.payment-failed:2", "order.awaiting-payment:3", "order.completed:4");
+    assertThat(eventsOf(order))
+        .containsExactly(
+            "order.created:0",
+            "order.awaiting-payment:1",
+            "order.payment-failed:2",
+            "order.awaiting-payment:3",
+            "order.completed:4");
   }
 
   @Test
@@ -107,8 +111,13 @@ class OrderPaymentsIntegrationTests {
     payments.succeeded(order.id(), PAYMENT);
 
     assertThat(find(order).status()).isEqualTo(OrderStatus.COMPLETED);
-    assertThat(eventsOf(order)).containsExactly("order.created:0", "order.awaiting-payment:1",
-        "order.payment-failed:2", "order.awaiting-payment:3", "order.completed:4");
+    assertThat(eventsOf(order))
+        .containsExactly(
+            "order.created:0",
+            "order.awaiting-payment:1",
+            "order.payment-failed:2",
+            "order.awaiting-payment:3",
+            "order.completed:4");
   }
 
   @Test
@@ -129,9 +138,15 @@ class OrderPaymentsIntegrationTests {
     assertThat(refunded.cancellationReason()).isEqualTo(CancellationReason.EXPIRED);
     assertThat(refunded.refunded()).isTrue();
     assertThat(refunded.refundedAt()).isNotNull();
-    assertThat(eventsOf(order)).containsExactly("order.created:0", "order.cancelled:1", "order.refunded:2");
-    assertThat(jdbc.sql("SELECT body FROM airtix_outbox WHERE aggregate_id = ? AND event_type = 'order.refunded'")
-        .param(order.id().toString()).query(String.class).single()).contains("\"refundId\":\"re_123\"");
+    assertThat(eventsOf(order))
+        .containsExactly("order.created:0", "order.cancelled:1", "order.refunded:2");
+    assertThat(
+            jdbc.sql(
+                    "SELECT body FROM airtix_outbox WHERE aggregate_id = ? AND event_type = 'order.refunded'")
+                .param(order.id().toString())
+                .query(String.class)
+                .single())
+        .contains("\"refundId\":\"re_123\"");
   }
 
   @Test
@@ -141,8 +156,12 @@ class OrderPaymentsIntegrationTests {
     payments.started(unknown, PAYMENT);
     payments.succeeded(unknown, PAYMENT);
 
-    assertThat(jdbc.sql("SELECT count(*) FROM airtix_outbox WHERE aggregate_id = ?").param(unknown.toString())
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM airtix_outbox WHERE aggregate_id = ?")
+                .param(unknown.toString())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private OrderResponse newOrder() {
@@ -152,18 +171,29 @@ class OrderPaymentsIntegrationTests {
   }
 
   private OrderResponse find(OrderResponse order) {
-    return new TransactionTemplate(transactions).execute(status ->
-        OrderResponse.from(context.getBean(OrderRepository.class).findById(order.id()).orElseThrow()));
+    return new TransactionTemplate(transactions)
+        .execute(
+            status ->
+                OrderResponse.from(
+                    context.getBean(OrderRepository.class).findById(order.id()).orElseThrow()));
   }
 
-  /** The expiration service's deadline, applied by the real listener in a transaction as the inbox does. */
+  /**
+   * The expiration service's deadline, applied by the real listener in a transaction as the inbox
+   * does.
+   */
   private void expire(OrderResponse order) {
-    new TransactionTemplate(transactions).executeWithoutResult(status ->
-        expiry.on(new OrderExpired(order.id(), 0, order.airline(), order.expiresAt())));
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status ->
+                expiry.on(new OrderExpired(order.id(), 0, order.airline(), order.expiresAt())));
   }
 
   private List<String> eventsOf(OrderResponse order) {
-    return jdbc.sql("SELECT event_type, aggregate_version FROM airtix_outbox WHERE aggregate_id = ? ORDER BY position")
-        .param(order.id().toString()).query((row, n) -> row.getString(1) + ":" + row.getLong(2)).list();
+    return jdbc.sql(
+            "SELECT event_type, aggregate_version FROM airtix_outbox WHERE aggregate_id = ? ORDER BY position")
+        .param(order.id().toString())
+        .query((row, n) -> row.getString(1) + ":" + row.getLong(2))
+        .list();
   }
 }

@@ -31,8 +31,12 @@ class OrderTests {
     completed.complete(Instant.now());
 
     for (Order order : new Order[] {cancelled, beingPaid, completed}) {
-      assertThatThrownBy(() -> order.cancel(Instant.now())).isInstanceOf(OrderNotCancellableException.class)
-          .satisfies(ex -> assertThat(((OrderNotCancellableException) ex).getStatusCode().value()).isEqualTo(409));
+      assertThatThrownBy(() -> order.cancel(Instant.now()))
+          .isInstanceOf(OrderNotCancellableException.class)
+          .satisfies(
+              ex ->
+                  assertThat(((OrderNotCancellableException) ex).getStatusCode().value())
+                      .isEqualTo(409));
     }
   }
 
@@ -66,7 +70,8 @@ class OrderTests {
 
   @Test
   void onlyCreatedAndAwaitingPaymentAreActive() {
-    assertThat(OrderStatus.values()).filteredOn(OrderStatus::active)
+    assertThat(OrderStatus.values())
+        .filteredOn(OrderStatus::active)
         .containsExactly(OrderStatus.CREATED, OrderStatus.AWAITING_PAYMENT);
   }
 

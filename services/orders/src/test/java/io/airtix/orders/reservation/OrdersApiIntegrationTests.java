@@ -3,9 +3,9 @@ package io.airtix.orders.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
+import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
-import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -28,12 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The orders API over HTTP with tokens of a real Keycloak: reservation and its conflicts, ownership (somebody
- * else's order is 404) and tenancy (an airline's orders only to its auditors and tenant admins).
+ * The orders API over HTTP with tokens of a real Keycloak: reservation and its conflicts, ownership
+ * (somebody else's order is 404) and tenancy (an airline's orders only to its auditors and tenant
+ * admins).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"airtix.messaging.outbox.relay=false", "airtix.messaging.inbox.enabled=false"})
 @DirtiesContext
 class OrdersApiIntegrationTests {
 
@@ -46,11 +47,9 @@ class OrdersApiIntegrationTests {
   private static String aeroluxAdmin;
   private static String borealAuditor;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
   private ServiceHttp api;
 
@@ -86,7 +85,8 @@ class OrdersApiIntegrationTests {
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
     assertThat(first.body().path("status").asString()).isEqualTo("CREATED");
     assertThat(first.body().path("expiresAt").asString()).endsWith("Z");
-    assertThat(first.header("Location")).endsWith("/api/orders/" + first.body().path("id").asString());
+    assertThat(first.header("Location"))
+        .endsWith("/api/orders/" + first.body().path("id").asString());
     assertThat(second.status()).as(second.toString()).isEqualTo(409);
     assertThat(second.problem()).isEqualTo("ticket-unavailable");
     assertThat(second.body().path("code").asString()).isEqualTo("TICKET_UNAVAILABLE");
@@ -103,21 +103,30 @@ class OrdersApiIntegrationTests {
     assertThat(reply.problem()).isEqualTo("price-changed");
     assertThat(reply.body().path("currentPrice").decimalValue()).isEqualByComparingTo("149.00");
     assertThat(reply.body().path("currency").asString()).isEqualTo("EUR");
-    assertThat(api.send("GET", "/api/orders", customerA, null).body().path("items").valueStream()
-        .map(order -> order.path("ticketId").asString())).doesNotContain(ticket.ticketId().toString());
+    assertThat(
+            api.send("GET", "/api/orders", customerA, null)
+                .body()
+                .path("items")
+                .valueStream()
+                .map(order -> order.path("ticketId").asString()))
+        .doesNotContain(ticket.ticketId().toString());
   }
 
   @Test
   void answersUnknownTicket404NoToken401AndInvalidBody400() throws Exception {
-    String unknown = """
-        {"ticketId":"%s","price":10.00,"currency":"EUR"}""".formatted(UUID.randomUUID());
+    String unknown =
+        """
+        {"ticketId":"%s","price":10.00,"currency":"EUR"}"""
+            .formatted(UUID.randomUUID());
     TicketCreated ticket = available("aerolux");
 
     assertThat(api.send("POST", "/api/orders", customerA, unknown).status()).isEqualTo(404);
     assertThat(api.send("POST", "/api/orders", null, reserve(ticket)).status()).isEqualTo(401);
-    // (no 403 case here: every account Keycloak creates holds the realm's default role customer, staff included;
+    // (no 403 case here: every account Keycloak creates holds the realm's default role customer,
+    // staff included;
     // ReservationsIntegrationTests refuses a caller without it)
-    assertThat(api.send("POST", "/api/orders", customerA, "{\"ticketId\":null}").status()).isEqualTo(400);
+    assertThat(api.send("POST", "/api/orders", customerA, "{\"ticketId\":null}").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -125,10 +134,16 @@ class OrdersApiIntegrationTests {
     String id = reserved(customerA, available("boreal"));
 
     assertThat(api.send("GET", "/api/orders/" + id, customerB, null).status()).isEqualTo(404);
-    assertThat(api.send("POST", "/api/orders/" + id + "/cancel", customerB, null).status()).isEqualTo(404);
+    assertThat(api.send("POST", "/api/orders/" + id + "/cancel", customerB, null).status())
+        .isEqualTo(404);
     assertThat(api.send("DELETE", "/api/orders/" + id, customerB, null).status()).isEqualTo(404);
-    assertThat(api.send("GET", "/api/orders", customerB, null).body().path("items").valueStream()
-        .map(order -> order.path("id").asString())).doesNotContain(id);
+    assertThat(
+            api.send("GET", "/api/orders", customerB, null)
+                .body()
+                .path("items")
+                .valueStream()
+                .map(order -> order.path("id").asString()))
+        .doesNotContain(id);
     Reply own = api.send("GET", "/api/orders/" + id, customerA, null);
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.body().path("status").asString()).isEqualTo("CREATED");
@@ -169,19 +184,27 @@ class OrdersApiIntegrationTests {
     String aeroluxOrder = reserved(customerA, available("aerolux"));
     String borealOrder = reserved(customerA, available("boreal"));
 
-    Reply byAuditor = api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAuditor, null);
+    Reply byAuditor =
+        api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAuditor, null);
     Reply byAdmin = api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAdmin, null);
 
     assertThat(byAuditor.status()).as(byAuditor.toString()).isEqualTo(200);
-    assertThat(idsAndAirlines(byAuditor)).contains(aeroluxOrder + "@aerolux")
-        .allMatch(order -> order.endsWith("@aerolux")).noneMatch(order -> order.startsWith(borealOrder));
+    assertThat(idsAndAirlines(byAuditor))
+        .contains(aeroluxOrder + "@aerolux")
+        .allMatch(order -> order.endsWith("@aerolux"))
+        .noneMatch(order -> order.startsWith(borealOrder));
     assertThat(idsAndAirlines(byAdmin)).contains(aeroluxOrder + "@aerolux");
     Reply foreign = api.send("GET", "/api/airlines/aerolux/orders", borealAuditor, null);
     assertThat(foreign.status()).isEqualTo(404);
-    assertThat(api.send("GET", "/api/airlines/aerolux/orders", aeroluxAgent, null).status()).isEqualTo(403);
-    assertThat(api.send("GET", "/api/airlines/aerolux/orders", customerA, null).status()).isEqualTo(403);
-    assertThat(idsAndAirlines(api.send("GET", "/api/airlines/boreal/orders?size=100", borealAuditor, null)))
-        .contains(borealOrder + "@boreal").allMatch(order -> order.endsWith("@boreal"));
+    assertThat(api.send("GET", "/api/airlines/aerolux/orders", aeroluxAgent, null).status())
+        .isEqualTo(403);
+    assertThat(api.send("GET", "/api/airlines/aerolux/orders", customerA, null).status())
+        .isEqualTo(403);
+    assertThat(
+            idsAndAirlines(
+                api.send("GET", "/api/airlines/boreal/orders?size=100", borealAuditor, null)))
+        .contains(borealOrder + "@boreal")
+        .allMatch(order -> order.endsWith("@boreal"));
   }
 
   private TicketCreated available(String airline) {
@@ -198,14 +221,18 @@ class OrdersApiIntegrationTests {
 
   private static String reserve(TicketCreated ticket) {
     return """
-        {"ticketId":"%s","price":%s,"currency":"%s"}""".formatted(ticket.ticketId(), ticket.price(),
-        ticket.currency());
+        {"ticketId":"%s","price":%s,"currency":"%s"}"""
+        .formatted(ticket.ticketId(), ticket.price(), ticket.currency());
   }
 
   private static List<String> idsAndAirlines(Reply reply) {
     List<String> orders = new ArrayList<>();
-    reply.body().path("items").forEach(order -> orders.add(order.path("id").asString() + "@"
-        + order.path("airline").asString()));
+    reply
+        .body()
+        .path("items")
+        .forEach(
+            order ->
+                orders.add(order.path("id").asString() + "@" + order.path("airline").asString()));
     return orders;
   }
 

@@ -3,8 +3,8 @@ package io.airtix.orders.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.tickets.TicketCreated;
-import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.orders.ticketreplica.Replicas;
+import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,31 +30,31 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Many customers reserve the same few tickets at the same instant, through the real service layer and the real
- * database: the database's partial unique index lets exactly one order per ticket be active, and every order that
- * exists committed together with its order.created event. The replica says AVAILABLE to every buyer throughout (no
- * tickets service runs here), so only the index stands between the buyers and a double sale. And the row a
- * reservation writes in plain SQL is the one the {@link Order} entity reads and changes afterwards.
+ * Many customers reserve the same few tickets at the same instant, through the real service layer
+ * and the real database: the database's partial unique index lets exactly one order per ticket be
+ * active, and every order that exists committed together with its order.created event. The replica
+ * says AVAILABLE to every buyer throughout (no tickets service runs here), so only the index stands
+ * between the buyers and a double sale. And the row a reservation writes in plain SQL is the one
+ * the {@link Order} entity reads and changes afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    // nothing to deliver to here: the outbox rows are what the test counts
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      // nothing to deliver to here: the outbox rows are what the test counts
+      "airtix.messaging.outbox.relay=false",
+      "airtix.messaging.inbox.enabled=false"
+    })
 abstract class ReservationsConcurrencyContract {
 
   private static final Logger log = LoggerFactory.getLogger(ReservationsConcurrencyContract.class);
 
-  @Autowired
-  Reservations reservations;
+  @Autowired Reservations reservations;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  ReplicatedTickets tickets;
+  @Autowired ReplicatedTickets tickets;
 
   /** Buyers racing in one round, for {@link #tickets()} tickets. */
   abstract int buyers();
@@ -68,7 +68,10 @@ abstract class ReservationsConcurrencyContract {
   /** Threads sending the buyers' reservations. */
   abstract int threads();
 
-  enum Outcome { RESERVED, UNAVAILABLE }
+  enum Outcome {
+    RESERVED,
+    UNAVAILABLE
+  }
 
   @Test
   void sellsEveryTicketExactlyOnceWhenManyBuyersRaceForFewTickets() throws Exception {
@@ -84,14 +87,25 @@ abstract class ReservationsConcurrencyContract {
       List<Outcome> outcomes = race(buyers(), buyer -> tickets.get(buyer % tickets.size()));
       double seconds = (System.nanoTime() - started) / 1e9;
 
-      Map<Outcome, Long> counted = outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
-      log.info("round {}: {} buyers, {} tickets: {} in {} s ({} reservation attempts/s, {} orders/s)", round, buyers(),
-          tickets(), counted, String.format("%.3f", seconds), Math.round(buyers() / seconds),
+      Map<Outcome, Long> counted =
+          outcomes.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+      log.info(
+          "round {}: {} buyers, {} tickets: {} in {} s ({} reservation attempts/s, {} orders/s)",
+          round,
+          buyers(),
+          tickets(),
+          counted,
+          String.format("%.3f", seconds),
+          Math.round(buyers() / seconds),
           Math.round(counted.getOrDefault(Outcome.RESERVED, 0L) / seconds));
-      assertThat(counted).containsEntry(Outcome.RESERVED, (long) tickets())
+      assertThat(counted)
+          .containsEntry(Outcome.RESERVED, (long) tickets())
           .containsEntry(Outcome.UNAVAILABLE, (long) (buyers() - tickets()));
-      assertThat(activeOrdersPerTicket(ids)).hasSize(tickets()).allSatisfy((ticket, orders) -> assertThat(orders)
-          .as("active orders of ticket %s", ticket).isEqualTo(1));
+      assertThat(activeOrdersPerTicket(ids))
+          .hasSize(tickets())
+          .allSatisfy(
+              (ticket, orders) ->
+                  assertThat(orders).as("active orders of ticket %s", ticket).isEqualTo(1));
     }
     assertEveryOrderHasItsEvent();
   }
@@ -104,8 +118,11 @@ abstract class ReservationsConcurrencyContract {
     List<Outcome> outcomes = race(buyersOfOneTicket(), buyer -> ticket);
 
     assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.RESERVED).hasSize(1);
-    assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.UNAVAILABLE).hasSize(buyersOfOneTicket() - 1);
-    assertThat(activeOrdersPerTicket(List.of(ticket.ticketId()))).containsExactly(Map.entry(ticket.ticketId(), 1L));
+    assertThat(outcomes)
+        .filteredOn(outcome -> outcome == Outcome.UNAVAILABLE)
+        .hasSize(buyersOfOneTicket() - 1);
+    assertThat(activeOrdersPerTicket(List.of(ticket.ticketId())))
+        .containsExactly(Map.entry(ticket.ticketId(), 1L));
     assertEveryOrderHasItsEvent();
   }
 
@@ -113,18 +130,23 @@ abstract class ReservationsConcurrencyContract {
   void readsBackAndCancelsThroughTheEntityWhatTheReservationWroteInPlainSql() {
     TicketCreated ticket = Replicas.availableTicket("boreal");
     Replicas.apply(context, ticket);
-    assertThat(tickets.find(ticket.ticketId())).hasValueSatisfying(replica -> {
-      assertThat(replica.departureTime()).isEqualTo(ticket.departureTime());
-      assertThat(replica.price()).isEqualTo(new BigDecimal("129.90"));
-    });
+    assertThat(tickets.find(ticket.ticketId()))
+        .hasValueSatisfying(
+            replica -> {
+              assertThat(replica.departureTime()).isEqualTo(ticket.departureTime());
+              assertThat(replica.price()).isEqualTo(new BigDecimal("129.90"));
+            });
     AirtixPrincipal customer = Customers.newCustomer();
 
     OrderResponse reserved = reservations.reserve(customer, OrderMother.reserve(ticket));
 
     OrderResponse read = reservations.find(customer, reserved.id());
     // SQLite keeps milliseconds, PostgreSQL microseconds
-    assertThat(read).usingRecursiveComparison().withComparatorForType(
-        (a, b) -> a.truncatedTo(ChronoUnit.MILLIS).compareTo(b.truncatedTo(ChronoUnit.MILLIS)), Instant.class)
+    assertThat(read)
+        .usingRecursiveComparison()
+        .withComparatorForType(
+            (a, b) -> a.truncatedTo(ChronoUnit.MILLIS).compareTo(b.truncatedTo(ChronoUnit.MILLIS)),
+            Instant.class)
         .isEqualTo(reserved);
     assertThat(read.price()).isEqualTo(new BigDecimal("129.90"));
     OrderResponse cancelled = reservations.cancel(customer, reserved.id());
@@ -132,8 +154,11 @@ abstract class ReservationsConcurrencyContract {
     assertThat(cancelled.version()).isEqualTo(1);
   }
 
-  /** Every buyer, each a different customer, reserves at once; unexpected failures fail the test. */
-  private List<Outcome> race(int buyers, Function<Integer, TicketCreated> ticketOf) throws Exception {
+  /**
+   * Every buyer, each a different customer, reserves at once; unexpected failures fail the test.
+   */
+  private List<Outcome> race(int buyers, Function<Integer, TicketCreated> ticketOf)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads());
     try {
       CountDownLatch start = new CountDownLatch(1);
@@ -141,16 +166,16 @@ abstract class ReservationsConcurrencyContract {
       for (int buyer = 0; buyer < buyers; buyer++) {
         TicketCreated ticket = ticketOf.apply(buyer);
         AirtixPrincipal customer = Customers.newCustomer();
-        Callable<Outcome> reserve = () -> {
-          start.await();
-          try {
-            reservations.reserve(customer, OrderMother.reserve(ticket));
-            return Outcome.RESERVED;
-          }
-          catch (TicketUnavailableException ex) {
-            return Outcome.UNAVAILABLE;
-          }
-        };
+        Callable<Outcome> reserve =
+            () -> {
+              start.await();
+              try {
+                reservations.reserve(customer, OrderMother.reserve(ticket));
+                return Outcome.RESERVED;
+              } catch (TicketUnavailableException ex) {
+                return Outcome.UNAVAILABLE;
+              }
+            };
         results.add(pool.submit(reserve));
       }
       start.countDown();
@@ -159,22 +184,28 @@ abstract class ReservationsConcurrencyContract {
         outcomes.add(result.get(2, TimeUnit.MINUTES));
       }
       return outcomes;
-    }
-    finally {
+    } finally {
       pool.shutdownNow();
     }
   }
 
   private Map<UUID, Long> activeOrdersPerTicket(List<UUID> tickets) {
-    return jdbc.sql("SELECT ticket_id FROM orders WHERE status IN ('CREATED', 'AWAITING_PAYMENT')")
-        .query(String.class).list().stream().map(UUID::fromString).filter(tickets::contains)
+    return jdbc
+        .sql("SELECT ticket_id FROM orders WHERE status IN ('CREATED', 'AWAITING_PAYMENT')")
+        .query(String.class)
+        .list()
+        .stream()
+        .map(UUID::fromString)
+        .filter(tickets::contains)
         .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
   }
 
   private void assertEveryOrderHasItsEvent() {
     long orders = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
-    long events = jdbc.sql("SELECT count(*) FROM airtix_outbox WHERE event_type = 'order.created'")
-        .query(Long.class).single();
+    long events =
+        jdbc.sql("SELECT count(*) FROM airtix_outbox WHERE event_type = 'order.created'")
+            .query(Long.class)
+            .single();
     assertThat(events).as("order.created events in the outbox").isEqualTo(orders);
   }
 }

@@ -7,7 +7,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** 200 buyers for 50 tickets, three rounds, and 100 buyers for one ticket, on the machine's PostgreSQL. */
+/**
+ * 200 buyers for 50 tickets, three rounds, and 100 buyers for one ticket, on the machine's
+ * PostgreSQL.
+ */
 @ActiveProfiles("distributed")
 @DirtiesContext
 class ReservationsConcurrencyOnPostgresIntegrationTests extends ReservationsConcurrencyContract {
@@ -51,7 +54,8 @@ class ReservationsConcurrencyOnPostgresIntegrationTests extends ReservationsConc
 
   @Override
   int threads() {
-    // more threads than pooled connections (10): buyers also queue for a connection, as under real load
+    // more threads than pooled connections (10): buyers also queue for a connection, as under real
+    // load
     return 32;
   }
 }

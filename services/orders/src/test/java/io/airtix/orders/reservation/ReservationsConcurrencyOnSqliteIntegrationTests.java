@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The standalone database: SQLite has one writer at a time, yet the same partial unique index is what refuses the
- * second order, not the serialisation (every buyer passes the replica's check).
+ * The standalone database: SQLite has one writer at a time, yet the same partial unique index is
+ * what refuses the second order, not the serialisation (every buyer passes the replica's check).
  */
 @DirtiesContext
 class ReservationsConcurrencyOnSqliteIntegrationTests extends ReservationsConcurrencyContract {

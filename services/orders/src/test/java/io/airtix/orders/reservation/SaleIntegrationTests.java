@@ -7,12 +7,12 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.events.EventTypes;
 import io.airtix.events.orders.OrderExpired;
 import io.airtix.keycloakclient.NewUser;
-import io.airtix.testing.http.ServiceHttp;
-import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.orders.OrdersApplication;
 import io.airtix.orders.ticketreplica.ReplicatedTicket;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.messaging.EventJson;
+import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.tickets.TicketsApplication;
@@ -44,9 +44,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sale end to end on the machine's RabbitMQ: the real tickets service and the real orders service, each its own
- * Spring context and SQLite database in this JVM, talking only through events; callers hold real Keycloak tokens.
- * Each run uses its own exchange and service names, so queues of other runs never see its events.
+ * The sale end to end on the machine's RabbitMQ: the real tickets service and the real orders
+ * service, each its own Spring context and SQLite database in this JVM, talking only through
+ * events; callers hold real Keycloak tokens. Each run uses its own exchange and service names, so
+ * queues of other runs never see its events.
  */
 class SaleIntegrationTests {
 
@@ -78,12 +79,14 @@ class SaleIntegrationTests {
 
   @AfterAll
   static void stopBothServices() {
-    for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {orders, tickets}) {
+    for (ConfigurableApplicationContext context :
+        new ConfigurableApplicationContext[] {orders, tickets}) {
       if (context != null) {
         context.close();
       }
     }
-    CachingConnectionFactory connections = new CachingConnectionFactory(RABBITMQ_HOST, RABBITMQ_PORT);
+    CachingConnectionFactory connections =
+        new CachingConnectionFactory(RABBITMQ_HOST, RABBITMQ_PORT);
     try {
       RabbitAdmin admin = new RabbitAdmin(connections);
       for (String service : new String[] {"orders-" + RUN, "tickets-" + RUN}) {
@@ -91,8 +94,7 @@ class SaleIntegrationTests {
         admin.deleteQueue(service + ".dead-letter");
       }
       admin.deleteExchange(EXCHANGE);
-    }
-    finally {
+    } finally {
       connections.destroy();
     }
   }
@@ -119,18 +121,30 @@ class SaleIntegrationTests {
     // the tickets service reported neither the hold nor its end: both were the orders service's own
     assertThat(replicaOf(ticketId).orElseThrow().version()).isZero();
     Reply again = ordersApi.send("POST", "/api/orders", customer, reserve(ticketId, "129.90"));
-    assertThat(again.status()).as("the released ticket can be reserved again: " + again).isEqualTo(201);
+    assertThat(again.status())
+        .as("the released ticket can be reserved again: " + again)
+        .isEqualTo(201);
   }
 
   @Test
   void anExpiredDeadlineCancelsACreatedOrderButNotOneWhosePaymentStarted() throws Exception {
     String waitingTicket = createTicket();
     String payingTicket = createTicket();
-    await().atMost(DELIVERY).until(() -> replicaOf(waitingTicket).isPresent() && replicaOf(payingTicket).isPresent());
-    String waiting = ordersApi.send("POST", "/api/orders", customer, reserve(waitingTicket, "129.90"))
-        .body().path("id").asString();
-    String paying = ordersApi.send("POST", "/api/orders", customer, reserve(payingTicket, "129.90"))
-        .body().path("id").asString();
+    await()
+        .atMost(DELIVERY)
+        .until(() -> replicaOf(waitingTicket).isPresent() && replicaOf(payingTicket).isPresent());
+    String waiting =
+        ordersApi
+            .send("POST", "/api/orders", customer, reserve(waitingTicket, "129.90"))
+            .body()
+            .path("id")
+            .asString();
+    String paying =
+        ordersApi
+            .send("POST", "/api/orders", customer, reserve(payingTicket, "129.90"))
+            .body()
+            .path("id")
+            .asString();
     await().atMost(DELIVERY).until(() -> ticketStatus(waitingTicket).equals("RESERVED"));
     startPayment(UUID.fromString(paying));
 
@@ -138,18 +152,25 @@ class SaleIntegrationTests {
     publishExpired(waiting);
 
     await().atMost(DELIVERY).until(() -> orderStatus(waiting).equals("CANCELLED"));
-    assertThat(ordersApi.send("GET", "/api/orders/" + waiting, customer, null).body().path("cancellationReason")
-        .asString()).isEqualTo("EXPIRED");
+    assertThat(
+            ordersApi
+                .send("GET", "/api/orders/" + waiting, customer, null)
+                .body()
+                .path("cancellationReason")
+                .asString())
+        .isEqualTo("EXPIRED");
     await().atMost(DELIVERY).until(() -> ticketStatus(waitingTicket).equals("AVAILABLE"));
     await().atMost(DELIVERY).until(() -> applied(payingDeadline));
     assertThat(orderStatus(paying)).isEqualTo("AWAITING_PAYMENT");
     assertThat(ticketStatus(payingTicket)).isEqualTo("RESERVED");
   }
 
-  private static ConfigurableApplicationContext start(Class<?> application, String service) throws IOException {
+  private static ConfigurableApplicationContext start(Class<?> application, String service)
+      throws IOException {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
-    properties.put("airtix.data-dir", Files.createTempDirectory("airtix-sale-" + service).toString());
+    properties.put(
+        "airtix.data-dir", Files.createTempDirectory("airtix-sale-" + service).toString());
     properties.put("airtix.security.issuer-uri", keycloak.issuer());
     properties.put("spring.rabbitmq.host", RABBITMQ_HOST);
     properties.put("spring.rabbitmq.port", RABBITMQ_PORT);
@@ -160,16 +181,22 @@ class SaleIntegrationTests {
     properties.put("airtix.messaging.outbox.max-backoff", "1s");
     // as command-line arguments: they win over the service's yaml, as in a real start
     return new SpringApplicationBuilder(application)
-        .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new));
+        .run(
+            properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new));
   }
 
   private static String createTicket() throws Exception {
-    String departure = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES).toString();
-    String body = """
+    String departure =
+        Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.MINUTES).toString();
+    String body =
+        """
         {"airline":"aerolux","flightNumber":"LX%d","origin":"LUX","destination":"CDG","departureTime":"%s",
          "cabin":"ECONOMY","seat":"%dC","price":129.90,"currency":"EUR"}
-        """.formatted(100 + (int) (Math.random() * 899), departure, 1 + (int) (Math.random() * 59));
+        """
+            .formatted(
+                100 + (int) (Math.random() * 899), departure, 1 + (int) (Math.random() * 59));
     Reply created = ticketsApi.send("POST", "/api/tickets", agent, body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.body().path("id").asString();
@@ -179,20 +206,31 @@ class SaleIntegrationTests {
     return """
         {"flightNumber":"LX900","origin":"LUX","destination":"LHR","departureTime":"%s",
          "cabin":"BUSINESS","seat":"2C","price":499.00,"currency":"EUR","version":%d}
-        """.formatted(Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES), version);
+        """
+        .formatted(
+            Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES), version);
   }
 
   private static String reserve(String ticketId, String price) {
     return """
-        {"ticketId":"%s","price":%s,"currency":"EUR"}""".formatted(ticketId, price);
+        {"ticketId":"%s","price":%s,"currency":"EUR"}"""
+        .formatted(ticketId, price);
   }
 
   private static String ticketStatus(String ticketId) throws Exception {
-    return ticketsApi.send("GET", "/api/tickets/" + ticketId, null, null).body().path("status").asString();
+    return ticketsApi
+        .send("GET", "/api/tickets/" + ticketId, null, null)
+        .body()
+        .path("status")
+        .asString();
   }
 
   private static String orderStatus(String orderId) throws Exception {
-    return ordersApi.send("GET", "/api/orders/" + orderId, customer, null).body().path("status").asString();
+    return ordersApi
+        .send("GET", "/api/orders/" + orderId, customer, null)
+        .body()
+        .path("status")
+        .asString();
   }
 
   private static Optional<ReplicatedTicket> replicaOf(String ticketId) {
@@ -202,31 +240,42 @@ class SaleIntegrationTests {
   /** Stand-in for the payments service's future event: payment started. */
   private static void startPayment(UUID orderId) {
     OrderRepository repository = orders.getBean(OrderRepository.class);
-    new TransactionTemplate(orders.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-        repository.findById(orderId).orElseThrow().awaitPayment(Instant.now()));
+    new TransactionTemplate(orders.getBean(PlatformTransactionManager.class))
+        .executeWithoutResult(
+            status -> repository.findById(orderId).orElseThrow().awaitPayment(Instant.now()));
   }
 
   /** The expiration service's event, as it will publish it: to the exchange, routing key = type. */
   private static UUID publishExpired(String orderId) {
     OrderExpired expired = new OrderExpired(UUID.fromString(orderId), 0, "aerolux", Instant.now());
     EventEnvelope<OrderExpired> envelope = EventEnvelope.wrap(expired, Instant.now());
-    Message message = MessageBuilder
-        .withBody(new EventJson(EventTypes.AIRTIX).write(envelope).getBytes(StandardCharsets.UTF_8))
-        .setContentType("application/json").setMessageId(envelope.id().toString()).setType(OrderExpired.TYPE)
-        .setAppId("expiration").setDeliveryMode(MessageDeliveryMode.PERSISTENT).build();
-    CachingConnectionFactory connections = new CachingConnectionFactory(RABBITMQ_HOST, RABBITMQ_PORT);
+    Message message =
+        MessageBuilder.withBody(
+                new EventJson(EventTypes.AIRTIX).write(envelope).getBytes(StandardCharsets.UTF_8))
+            .setContentType("application/json")
+            .setMessageId(envelope.id().toString())
+            .setType(OrderExpired.TYPE)
+            .setAppId("expiration")
+            .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+            .build();
+    CachingConnectionFactory connections =
+        new CachingConnectionFactory(RABBITMQ_HOST, RABBITMQ_PORT);
     try {
       new RabbitTemplate(connections).send(EXCHANGE, OrderExpired.TYPE, message);
-    }
-    finally {
+    } finally {
       connections.destroy();
     }
     return envelope.id();
   }
 
   private static boolean applied(UUID eventId) {
-    return orders.getBean(JdbcClient.class).sql("SELECT count(*) FROM airtix_inbox WHERE event_id = ?")
-        .param(eventId.toString()).query(Long.class).single() == 1;
+    return orders
+            .getBean(JdbcClient.class)
+            .sql("SELECT count(*) FROM airtix_inbox WHERE event_id = ?")
+            .param(eventId.toString())
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   private static int port(ConfigurableApplicationContext context) {
@@ -240,10 +289,16 @@ class SaleIntegrationTests {
   private static void requireRabbitMq() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(RABBITMQ_HOST, RABBITMQ_PORT), 2_000);
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException("RabbitMQ is required by this test and does not answer at " + RABBITMQ_HOST + ":"
-          + RABBITMQ_PORT + " (" + ex.getMessage() + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/PORT.", ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "RabbitMQ is required by this test and does not answer at "
+              + RABBITMQ_HOST
+              + ":"
+              + RABBITMQ_PORT
+              + " ("
+              + ex.getMessage()
+              + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/PORT.",
+          ex);
     }
   }
 

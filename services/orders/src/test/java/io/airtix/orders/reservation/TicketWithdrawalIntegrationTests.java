@@ -22,29 +22,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A ticket withdrawn by its airline while an order here holds it (the order was made before the tickets service
- * heard of it): applying the withdrawal ends the hold and publishes the cancellation, unless payment started.
+ * A ticket withdrawn by its airline while an order here holds it (the order was made before the
+ * tickets service heard of it): applying the withdrawal ends the hold and publishes the
+ * cancellation, unless payment started.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"airtix.messaging.outbox.relay=false", "airtix.messaging.inbox.enabled=false"})
 @DirtiesContext
 class TicketWithdrawalIntegrationTests {
 
-  @Autowired
-  Reservations reservations;
+  @Autowired Reservations reservations;
 
-  @Autowired
-  OrderRepository orders;
+  @Autowired OrderRepository orders;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  PlatformTransactionManager transactions;
+  @Autowired PlatformTransactionManager transactions;
 
   @DynamicPropertySource
   static void scratchDataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -56,7 +52,8 @@ class TicketWithdrawalIntegrationTests {
   void cancelsTheOrderHoldingAWithdrawnTicketAndPublishesTheCancellation() {
     TicketCreated ticket = available();
     OrderResponse held = reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
-    OrderResponse otherTicketsOrder = reservations.reserve(Customers.newCustomer(), OrderMother.reserve(available()));
+    OrderResponse otherTicketsOrder =
+        reservations.reserve(Customers.newCustomer(), OrderMother.reserve(available()));
 
     Replicas.apply(context, withdrawn(ticket));
 
@@ -64,20 +61,24 @@ class TicketWithdrawalIntegrationTests {
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.EXPIRED);
     assertThat(eventsOf(held.id())).containsExactly("order.created", "order.cancelled");
-    assertThat(orders.findById(otherTicketsOrder.id()).orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
+    assertThat(orders.findById(otherTicketsOrder.id()).orElseThrow().status())
+        .isEqualTo(OrderStatus.CREATED);
     assertThat(eventsOf(otherTicketsOrder.id())).containsExactly("order.created");
   }
 
   @Test
   void keepsAnOrderWhosePaymentStartedForThePaymentToDecide() {
     TicketCreated ticket = available();
-    OrderResponse paying = reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
-    new TransactionTemplate(transactions).executeWithoutResult(status ->
-        orders.findById(paying.id()).orElseThrow().awaitPayment(Instant.now()));
+    OrderResponse paying =
+        reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> orders.findById(paying.id()).orElseThrow().awaitPayment(Instant.now()));
 
     Replicas.apply(context, withdrawn(ticket));
 
-    assertThat(orders.findById(paying.id()).orElseThrow().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+    assertThat(orders.findById(paying.id()).orElseThrow().status())
+        .isEqualTo(OrderStatus.AWAITING_PAYMENT);
     assertThat(eventsOf(paying.id())).containsExactly("order.created");
   }
 
@@ -90,7 +91,8 @@ class TicketWithdrawalIntegrationTests {
 
     Replicas.apply(context, withdrawn(ticket));
 
-    assertThat(orders.findById(order.id()).orElseThrow().cancellationReason()).isEqualTo(CancellationReason.CUSTOMER);
+    assertThat(orders.findById(order.id()).orElseThrow().cancellationReason())
+        .isEqualTo(CancellationReason.CUSTOMER);
     assertThat(eventsOf(order.id())).containsExactly("order.created", "order.cancelled");
   }
 
@@ -106,6 +108,8 @@ class TicketWithdrawalIntegrationTests {
 
   private List<String> eventsOf(UUID orderId) {
     return jdbc.sql("SELECT event_type FROM airtix_outbox WHERE aggregate_id = ? ORDER BY position")
-        .param(orderId.toString()).query(String.class).list();
+        .param(orderId.toString())
+        .query(String.class)
+        .list();
   }
 }

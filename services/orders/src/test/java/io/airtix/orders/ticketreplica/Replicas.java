@@ -14,8 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Object mother of replicated tickets: ticket events as the tickets service publishes them, applied through the
- * replica's real listener, for tests that need tickets without running the tickets service.
+ * Object mother of replicated tickets: ticket events as the tickets service publishes them, applied
+ * through the replica's real listener, for tests that need tickets without running the tickets
+ * service.
  */
 public final class Replicas {
 
@@ -23,41 +24,61 @@ public final class Replicas {
 
   private static final AtomicInteger SEATS = new AtomicInteger();
 
-  private Replicas() {
-  }
+  private Replicas() {}
 
   /** Version 0 of an AVAILABLE economy seat of the airline, 129.90 EUR. */
   public static TicketCreated availableTicket(String airline) {
     int seat = SEATS.incrementAndGet();
-    return new TicketCreated(UUID.randomUUID(), 0, airline, "LX" + (100 + seat % 900), "LUX", "CDG",
-        Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES), "ECONOMY", (seat % 60 + 1) + "A",
-        PRICE, "EUR", "AVAILABLE");
+    return new TicketCreated(
+        UUID.randomUUID(),
+        0,
+        airline,
+        "LX" + (100 + seat % 900),
+        "LUX",
+        "CDG",
+        Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES),
+        "ECONOMY",
+        (seat % 60 + 1) + "A",
+        PRICE,
+        "EUR",
+        "AVAILABLE");
   }
 
   /** The next version of a ticket with another price and status. */
-  public static TicketUpdated changed(TicketCreated ticket, long version, BigDecimal price, String status) {
-    return new TicketUpdated(ticket.ticketId(), version, ticket.airline(), ticket.flightNumber(), ticket.origin(),
-        ticket.destination(), ticket.departureTime(), ticket.cabin(), ticket.seat(), price, ticket.currency(), status);
+  public static TicketUpdated changed(
+      TicketCreated ticket, long version, BigDecimal price, String status) {
+    return new TicketUpdated(
+        ticket.ticketId(),
+        version,
+        ticket.airline(),
+        ticket.flightNumber(),
+        ticket.origin(),
+        ticket.destination(),
+        ticket.departureTime(),
+        ticket.cabin(),
+        ticket.seat(),
+        price,
+        ticket.currency(),
+        status);
   }
 
   /** Applies the events through the replica's listener, in one transaction as the inbox would. */
   public static void apply(ApplicationContext context, Object... events) {
     TicketEvents listener = context.getBean(TicketEvents.class);
-    new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
-      for (Object event : events) {
-        if (event instanceof TicketCreated created) {
-          listener.on(created);
-        }
-        else if (event instanceof TicketUpdated updated) {
-          listener.on(updated);
-        }
-        else if (event instanceof TicketDeleted deleted) {
-          listener.on(deleted);
-        }
-        else {
-          throw new IllegalArgumentException("not a ticket event: " + event);
-        }
-      }
-    });
+    new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+        .executeWithoutResult(
+            status -> {
+              for (Object event : events) {
+                if (event instanceof TicketCreated created) {
+                  listener.on(created);
+                } else if (event instanceof TicketUpdated updated) {
+                  listener.on(updated);
+                } else if (event instanceof TicketDeleted deleted) {
+                  listener.on(deleted);
+                } else {
+                  throw new IllegalArgumentException("not a ticket event: " + event);
+                }
+              }
+            });
   }
 }

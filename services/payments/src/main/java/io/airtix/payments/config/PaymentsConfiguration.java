@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every endpoint of the payments service needs a token except Stripe's webhook: Stripe signs its calls instead,
- * and the signature is checked on the raw body.
+ * Every endpoint of the payments service needs a token except Stripe's webhook: Stripe signs its
+ * calls instead, and the signature is checked on the raw body.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentsConfiguration {

@@ -10,15 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a person whose account was deleted out of the payments service: their payments and the replica of their
- * orders stay for accounting (amount, airline, Stripe's ids, outcome) with {@link #ERASED} as the customer. The
- * service holds no name or e-mail address, and the PaymentIntents it creates carry none to Stripe. As in the orders
- * service (decision 0013), erasure is no step in a payment's life: versions stay and no event is published.
+ * Takes a person whose account was deleted out of the payments service: their payments and the
+ * replica of their orders stay for accounting (amount, airline, Stripe's ids, outcome) with {@link
+ * #ERASED} as the customer. The service holds no name or e-mail address, and the PaymentIntents it
+ * creates carry none to Stripe. As in the orders service (decision 0013), erasure is no step in a
+ * payment's life: versions stay and no event is published.
  */
 @Component
 class AccountErasure {
 
-  /** The customer of a payment whose payer deleted their account; no token ever has this subject. */
+  /**
+   * The customer of a payment whose payer deleted their account; no token ever has this subject.
+   */
   static final String ERASED = "erased";
 
   private static final Logger log = LoggerFactory.getLogger(AccountErasure.class);
@@ -34,9 +37,13 @@ class AccountErasure {
     String userId = event.payload().userId();
     int payments = anonymise("payments", userId);
     int orders = anonymise("order_replica", userId);
-    // the event id ties this line to Keycloak's deletion; nothing in it names or identifies the person
-    log.info("Erased a deleted account (event {}): {} payments and {} orders kept without their customer",
-        event.id(), payments, orders);
+    // the event id ties this line to Keycloak's deletion; nothing in it names or identifies the
+    // person
+    log.info(
+        "Erased a deleted account (event {}): {} payments and {} orders kept without their customer",
+        event.id(),
+        payments,
+        orders);
   }
 
   private int anonymise(String table, String userId) {

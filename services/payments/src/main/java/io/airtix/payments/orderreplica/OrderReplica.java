@@ -17,8 +17,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The payments service's copy of one order, as the orders service's events described it. Written only through
- * {@link ReplicatedOrders}; {@code version} is the orders service's, not an optimistic lock of ours.
+ * The payments service's copy of one order, as the orders service's events described it. Written
+ * only through {@link ReplicatedOrders}; {@code version} is the orders service's, not an optimistic
+ * lock of ours.
  */
 @Entity
 @Table(name = "order_replica")
@@ -37,14 +38,15 @@ class OrderReplica {
 
   private String airline;
   private String customerId;
+
   @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal amount;
+
   private String currency;
   private String status;
   private Instant expiresAt;
 
-  protected OrderReplica() {
-  }
+  protected OrderReplica() {}
 
   OrderReplica(OrderCreated created) {
     this.id = created.orderId();
@@ -58,7 +60,9 @@ class OrderReplica {
     this.expiresAt = created.expiresAt();
   }
 
-  /** An order first heard of through its end: nobody can pay it, so who and how much do not matter. */
+  /**
+   * An order first heard of through its end: nobody can pay it, so who and how much do not matter.
+   */
   OrderReplica(UUID id, long version, UUID ticketId, String airline, String status) {
     this.id = id;
     this.version = version;
@@ -78,6 +82,7 @@ class OrderReplica {
   }
 
   ReplicatedOrder view() {
-    return new ReplicatedOrder(id, version, ticketId, airline, customerId, amount, currency, status, expiresAt);
+    return new ReplicatedOrder(
+        id, version, ticketId, airline, customerId, amount, currency, status, expiresAt);
   }
 }

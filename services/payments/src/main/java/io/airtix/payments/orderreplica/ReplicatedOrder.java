@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * An order as the payments service knows it from the orders service's events.
  *
- * @param status {@link #CREATED}, {@link #CANCELLED} or {@link #COMPLETED}: the payments service does not follow
- *     the payment steps of the order, which are its own doing
+ * @param status {@link #CREATED}, {@link #CANCELLED} or {@link #COMPLETED}: the payments service
+ *     does not follow the payment steps of the order, which are its own doing
  * @param customerId null for an order first heard of through its cancellation
  */
 public record ReplicatedOrder(
@@ -38,7 +38,10 @@ public record ReplicatedOrder(
     return COMPLETED.equals(status);
   }
 
-  /** Whether the hold ran out; the orders service cancels such an order unless its payment started in time. */
+  /**
+   * Whether the hold ran out; the orders service cancels such an order unless its payment started
+   * in time.
+   */
   public boolean expiredAt(Instant now) {
     return expiresAt != null && !now.isBefore(expiresAt);
   }

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The replica of the orders service's orders. The events arrive newer-only (the payments service consumes three of
- * the order stream's types), so a cancellation may come before the creation it ends: the replica then records the
- * order as cancelled, and the late creation, being older, is never applied.
+ * The replica of the orders service's orders. The events arrive newer-only (the payments service
+ * consumes three of the order stream's types), so a cancellation may come before the creation it
+ * ends: the replica then records the order as cancelled, and the late creation, being older, is
+ * never applied.
  */
 @Component
 public class ReplicatedOrders {
@@ -36,15 +37,33 @@ public class ReplicatedOrders {
 
   @Transactional
   public void apply(OrderCancelled event) {
-    replicas.findById(event.orderId()).ifPresentOrElse(replica -> replica.apply(event),
-        () -> replicas.save(new OrderReplica(event.orderId(), event.version(), event.ticketId(), event.airline(),
-            ReplicatedOrder.CANCELLED)));
+    replicas
+        .findById(event.orderId())
+        .ifPresentOrElse(
+            replica -> replica.apply(event),
+            () ->
+                replicas.save(
+                    new OrderReplica(
+                        event.orderId(),
+                        event.version(),
+                        event.ticketId(),
+                        event.airline(),
+                        ReplicatedOrder.CANCELLED)));
   }
 
   @Transactional
   public void apply(OrderCompleted event) {
-    replicas.findById(event.orderId()).ifPresentOrElse(replica -> replica.apply(event),
-        () -> replicas.save(new OrderReplica(event.orderId(), event.version(), event.ticketId(), event.airline(),
-            ReplicatedOrder.COMPLETED)));
+    replicas
+        .findById(event.orderId())
+        .ifPresentOrElse(
+            replica -> replica.apply(event),
+            () ->
+                replicas.save(
+                    new OrderReplica(
+                        event.orderId(),
+                        event.version(),
+                        event.ticketId(),
+                        event.airline(),
+                        ReplicatedOrder.COMPLETED)));
   }
 }

@@ -2,7 +2,10 @@ package io.airtix.payments.payment;
 
 import io.airtix.platform.problem.NotFoundProblem;
 
-/** The payments of an airline the caller does not work for are invisible, like those of an unknown airline. */
+/**
+ * The payments of an airline the caller does not work for are invisible, like those of an unknown
+ * airline.
+ */
 class AirlineNotFoundException extends NotFoundProblem {
 
   AirlineNotFoundException(String airline) {

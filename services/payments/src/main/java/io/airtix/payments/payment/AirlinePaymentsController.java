@@ -19,7 +19,9 @@ class AirlinePaymentsController {
   }
 
   @GetMapping("/api/airlines/{airline}/payments")
-  PaymentPage ofAirline(AirtixPrincipal caller, @PathVariable String airline,
+  PaymentPage ofAirline(
+      AirtixPrincipal caller,
+      @PathVariable String airline,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return payments.ofAirline(caller, airline, page, size);

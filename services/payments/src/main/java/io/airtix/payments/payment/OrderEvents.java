@@ -9,8 +9,9 @@ import io.airtix.platform.messaging.InboxListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the orders the customers may pay. NEWER_ONLY: of the order stream this service needs three types only
- * (the payment steps of an order are its own doing), so there is no sequence to wait for.
+ * Follows the orders the customers may pay. NEWER_ONLY: of the order stream this service needs
+ * three types only (the payment steps of an order are its own doing), so there is no sequence to
+ * wait for.
  */
 @Component
 class OrderEvents {
@@ -29,8 +30,9 @@ class OrderEvents {
   }
 
   /**
-   * A payment that succeeded although its order was cancelled (the hold ran out while the customer paid) is
-   * refunded; a refund the provider refuses fails this event, which the inbox retries and then dead-letters.
+   * A payment that succeeded although its order was cancelled (the hold ran out while the customer
+   * paid) is refunded; a refund the provider refuses fails this event, which the inbox retries and
+   * then dead-letters.
    */
   @InboxListener(ordering = EventOrdering.NEWER_ONLY)
   void on(OrderCancelled event) {

@@ -24,9 +24,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The payment of one order: one provider intent, one or more attempts, at most one charge. Its transitions guard
- * themselves (see {@link PaymentStatus}) and say whether they changed anything, so a repeated or late report of the
- * provider changes nothing; each change is a new version and publishes exactly one event.
+ * The payment of one order: one provider intent, one or more attempts, at most one charge. Its
+ * transitions guard themselves (see {@link PaymentStatus}) and say whether they changed anything,
+ * so a repeated or late report of the provider changes nothing; each change is a new version and
+ * publishes exactly one event.
  */
 @Entity
 @Table(name = "payments")
@@ -38,8 +39,7 @@ class Payment {
   private UUID id;
 
   // Null until first persisted, which tells Spring Data the payment is new despite its assigned id
-  @Version
-  private Long version;
+  @Version private Long version;
 
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 36)
@@ -47,8 +47,10 @@ class Payment {
 
   private String airline;
   private String customerId;
+
   @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal amount;
+
   private String currency;
   private String provider;
   private String intentId;
@@ -65,8 +67,7 @@ class Payment {
   private Instant createdAt;
   private Instant updatedAt;
 
-  protected Payment() {
-  }
+  protected Payment() {}
 
   Payment(ReplicatedOrder order, String provider, ProviderIntent intent, Instant now) {
     this.id = idFor(order.id());
@@ -86,8 +87,9 @@ class Payment {
   }
 
   /**
-   * One payment per order, and its id known before it exists: the provider's idempotency key is derived from it,
-   * so two racing first attempts for one order ask the provider for the same intent.
+   * One payment per order, and its id known before it exists: the provider's idempotency key is
+   * derived from it, so two racing first attempts for one order ask the provider for the same
+   * intent.
    */
   static UUID idFor(UUID orderId) {
     return UUID.nameUUIDFromBytes(("airtix-payment:" + orderId).getBytes(StandardCharsets.UTF_8));
@@ -107,8 +109,8 @@ class Payment {
   }
 
   /**
-   * The provider charged the customer. Counts from PENDING and from FAILED (a late success of an earlier attempt:
-   * the money is taken either way); once paid, a repeat changes nothing.
+   * The provider charged the customer. Counts from PENDING and from FAILED (a late success of an
+   * earlier attempt: the money is taken either way); once paid, a repeat changes nothing.
    */
   boolean succeed(String chargeId, Instant now) {
     if (status.paid()) {
@@ -122,11 +124,13 @@ class Payment {
   }
 
   /**
-   * The provider refused an attempt. Only the current attempt can fail: a report created before it started is a
-   * late report of an earlier attempt (Stripe stamps events in whole seconds, hence the truncation).
+   * The provider refused an attempt. Only the current attempt can fail: a report created before it
+   * started is a late report of an earlier attempt (Stripe stamps events in whole seconds, hence
+   * the truncation).
    */
   boolean fail(String reason, Instant reportedAt, Instant now) {
-    if (status != PaymentStatus.PENDING || reportedAt.isBefore(attemptStartedAt.truncatedTo(ChronoUnit.SECONDS))) {
+    if (status != PaymentStatus.PENDING
+        || reportedAt.isBefore(attemptStartedAt.truncatedTo(ChronoUnit.SECONDS))) {
       return false;
     }
     this.status = PaymentStatus.FAILED;
@@ -141,7 +145,8 @@ class Payment {
 
   void refunded(String refundId, Instant now) {
     if (!refundable()) {
-      throw new IllegalStateException("Payment " + id + " is " + status + " and cannot be refunded");
+      throw new IllegalStateException(
+          "Payment " + id + " is " + status + " and cannot be refunded");
     }
     this.status = PaymentStatus.REFUNDED;
     this.refundId = refundId;
@@ -229,7 +234,8 @@ class Payment {
   }
 
   PaymentStarted started() {
-    return new PaymentStarted(id, version(), orderId, airline, customerId, amount, currency, attempt, provider);
+    return new PaymentStarted(
+        id, version(), orderId, airline, customerId, amount, currency, attempt, provider);
   }
 
   PaymentFailed failed() {

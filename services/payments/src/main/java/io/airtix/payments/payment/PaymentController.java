@@ -29,18 +29,23 @@ class PaymentController {
 
   /** 201 with the new payment and its client secret; 200 with the existing one when asked again. */
   @PostMapping
-  ResponseEntity<PaymentResponse> start(AirtixPrincipal caller, @Valid @RequestBody StartPaymentRequest request) {
+  ResponseEntity<PaymentResponse> start(
+      AirtixPrincipal caller, @Valid @RequestBody StartPaymentRequest request) {
     Payments.Started started = payments.start(caller, request.orderId());
     if (!started.created()) {
       return ResponseEntity.ok(started.payment());
     }
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-        .buildAndExpand(started.payment().id()).toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{id}")
+            .buildAndExpand(started.payment().id())
+            .toUri();
     return ResponseEntity.created(location).body(started.payment());
   }
 
   @GetMapping
-  PaymentPage mine(AirtixPrincipal caller,
+  PaymentPage mine(
+      AirtixPrincipal caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return payments.mine(caller, page, size);
@@ -53,7 +58,9 @@ class PaymentController {
 
   /** What a web client calls instead of Stripe.js when the provider is simulated. */
   @PostMapping("/{id}/simulated-confirmation")
-  PaymentResponse confirmSimulated(AirtixPrincipal caller, @PathVariable UUID id,
+  PaymentResponse confirmSimulated(
+      AirtixPrincipal caller,
+      @PathVariable UUID id,
       @Valid @RequestBody SimulatedConfirmation confirmation) {
     return payments.confirmSimulated(caller, id, confirmation.outcome());
   }

@@ -12,13 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies what the provider reports (Stripe's webhook, or a simulated confirmation), and refunds payments whose
- * order was cancelled before the money came in.
+ * Applies what the provider reports (Stripe's webhook, or a simulated confirmation), and refunds
+ * payments whose order was cancelled before the money came in.
  *
- * <p>Each report is applied at most once: its id is recorded in the same transaction as its effect, first, so a
- * concurrent delivery of the same report waits for this one and then fails on the id. Reports arrive in any order
- * and any number of times; the payment's transitions ignore what is late or repeated, so a payment changes state
- * exactly once per real change.
+ * <p>Each report is applied at most once: its id is recorded in the same transaction as its effect,
+ * first, so a concurrent delivery of the same report waits for this one and then fails on the id.
+ * Reports arrive in any order and any number of times; the payment's transitions ignore what is
+ * late or repeated, so a payment changes state exactly once per real change.
  */
 @Service
 @Transactional
@@ -43,8 +43,13 @@ public class PaymentOutcomes {
   private final Outbox outbox;
   private final Clock clock;
 
-  PaymentOutcomes(PaymentRepository payments, ProviderEventRepository seen, ReplicatedOrders orders,
-      PaymentProvider provider, Outbox outbox, Clock clock) {
+  PaymentOutcomes(
+      PaymentRepository payments,
+      ProviderEventRepository seen,
+      ReplicatedOrders orders,
+      PaymentProvider provider,
+      Outbox outbox,
+      Clock clock) {
     this.payments = payments;
     this.seen = seen;
     this.orders = orders;
@@ -54,26 +59,36 @@ public class PaymentOutcomes {
   }
 
   /**
-   * @throws org.springframework.dao.DataIntegrityViolationException the same report is being applied concurrently
-   * @throws io.airtix.payments.provider.PaymentProviderUnavailableException a refund that is due could not be made:
-   *     nothing is recorded, so the provider's next delivery tries again
+   * @throws org.springframework.dao.DataIntegrityViolationException the same report is being
+   *     applied concurrently
+   * @throws io.airtix.payments.provider.PaymentProviderUnavailableException a refund that is due
+   *     could not be made: nothing is recorded, so the provider's next delivery tries again
    */
   public Applied apply(ProviderEvent report) {
     if (seen.existsById(report.id())) {
-      log.info("{} event {} for intent {} seen before; ignored", provider.name(), report.id(), report.intentId());
+      log.info(
+          "{} event {} for intent {} seen before; ignored",
+          provider.name(),
+          report.id(),
+          report.intentId());
       return Applied.DUPLICATE;
     }
-    seen.saveAndFlush(new ProviderEventRecord(report.id(), report.outcome().name(), clock.instant()));
+    seen.saveAndFlush(
+        new ProviderEventRecord(report.id(), report.outcome().name(), clock.instant()));
     Payment payment = payments.findByIntentId(report.intentId()).orElse(null);
     if (payment == null) {
-      log.warn("{} event {} is about intent {}, which is no payment of ours; ignored", provider.name(), report.id(),
+      log.warn(
+          "{} event {} is about intent {}, which is no payment of ours; ignored",
+          provider.name(),
+          report.id(),
           report.intentId());
       return Applied.IGNORED;
     }
-    boolean changed = switch (report.outcome()) {
-      case SUCCEEDED -> succeeded(payment, report);
-      case FAILED -> failed(payment, report);
-    };
+    boolean changed =
+        switch (report.outcome()) {
+          case SUCCEEDED -> succeeded(payment, report);
+          case FAILED -> failed(payment, report);
+        };
     return changed ? Applied.CHANGED : Applied.IGNORED;
   }
 
@@ -84,14 +99,23 @@ public class PaymentOutcomes {
 
   private boolean succeeded(Payment payment, ProviderEvent report) {
     if (!payment.succeed(report.chargeId(), clock.instant())) {
-      log.info("Payment {} is {} already; success report {} ignored", payment.id(), payment.status(), report.id());
+      log.info(
+          "Payment {} is {} already; success report {} ignored",
+          payment.id(),
+          payment.status(),
+          report.id());
       return false;
     }
     Payment charged = payments.saveAndFlush(payment);
     outbox.publish(charged.charged());
-    log.info("Payment {} of order {} succeeded ({}, charge {})", charged.id(), charged.orderId(), charged.provider(),
+    log.info(
+        "Payment {} of order {} succeeded ({}, charge {})",
+        charged.id(),
+        charged.orderId(),
+        charged.provider(),
         charged.chargeId());
-    boolean orderCancelled = orders.find(charged.orderId()).map(order -> order.cancelled()).orElse(false);
+    boolean orderCancelled =
+        orders.find(charged.orderId()).map(order -> order.cancelled()).orElse(false);
     if (orderCancelled) {
       refund(charged);
     }
@@ -100,20 +124,32 @@ public class PaymentOutcomes {
 
   private boolean failed(Payment payment, ProviderEvent report) {
     if (!payment.fail(report.failureReason(), report.created(), clock.instant())) {
-      log.info("Payment {} is {} (attempt {}); failure report {} ignored", payment.id(), payment.status(),
-          payment.attempt(), report.id());
+      log.info(
+          "Payment {} is {} (attempt {}); failure report {} ignored",
+          payment.id(),
+          payment.status(),
+          payment.attempt(),
+          report.id());
       return false;
     }
     Payment failed = payments.saveAndFlush(payment);
     outbox.publish(failed.failed());
-    log.info("Payment {} of order {} failed at attempt {} ({}): {}", failed.id(), failed.orderId(), failed.attempt(),
-        failed.provider(), failed.failureReason());
+    log.info(
+        "Payment {} of order {} failed at attempt {} ({}): {}",
+        failed.id(),
+        failed.orderId(),
+        failed.attempt(),
+        failed.provider(),
+        failed.failureReason());
     return true;
   }
 
   private void refund(Payment payment) {
-    log.info("Order {} was cancelled before its payment {} succeeded: refunding ({})", payment.orderId(),
-        payment.id(), payment.provider());
+    log.info(
+        "Order {} was cancelled before its payment {} succeeded: refunding ({})",
+        payment.orderId(),
+        payment.id(),
+        payment.provider());
     String refundId = provider.refund(payment.id(), payment.intentId());
     payment.refunded(refundId, clock.instant());
     Payment refunded = payments.saveAndFlush(payment);

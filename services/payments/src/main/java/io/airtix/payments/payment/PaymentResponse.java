@@ -9,8 +9,8 @@ import java.util.UUID;
  *
  * @param provider {@code stripe} or {@code simulated}
  * @param simulated true when no money moves (no Stripe key configured)
- * @param clientSecret what a web client needs to confirm the intent (Stripe.js); shown to the paying customer only,
- *     and only while the payment can still be confirmed
+ * @param clientSecret what a web client needs to confirm the intent (Stripe.js); shown to the
+ *     paying customer only, and only while the payment can still be confirmed
  */
 record PaymentResponse(
     UUID id,
@@ -34,7 +34,8 @@ record PaymentResponse(
 
   /** For the customer who pays. */
   static PaymentResponse forCustomer(Payment payment) {
-    boolean confirmable = payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.FAILED;
+    boolean confirmable =
+        payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.FAILED;
     return of(payment, confirmable ? payment.clientSecret() : null);
   }
 
@@ -44,9 +45,24 @@ record PaymentResponse(
   }
 
   private static PaymentResponse of(Payment payment, String clientSecret) {
-    return new PaymentResponse(payment.id(), payment.orderId(), payment.airline(), payment.customerId(),
-        payment.amount(), payment.currency(), payment.status(), payment.provider(), payment.simulated(),
-        payment.intentId(), clientSecret, payment.attempt(), payment.failureReason(), payment.chargeId(),
-        payment.refundId(), payment.createdAt(), payment.updatedAt(), payment.version());
+    return new PaymentResponse(
+        payment.id(),
+        payment.orderId(),
+        payment.airline(),
+        payment.customerId(),
+        payment.amount(),
+        payment.currency(),
+        payment.status(),
+        payment.provider(),
+        payment.simulated(),
+        payment.intentId(),
+        clientSecret,
+        payment.attempt(),
+        payment.failureReason(),
+        payment.chargeId(),
+        payment.refundId(),
+        payment.createdAt(),
+        payment.updatedAt(),
+        payment.version());
   }
 }

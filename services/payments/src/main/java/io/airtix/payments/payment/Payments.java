@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Customers pay their orders and see their payments; airline staff see their airline's payments.
  *
- * <p>Starting a payment asks the provider for the order's intent before anything is written, and no transaction is
- * open meanwhile: a provider that cannot be reached leaves nothing behind (503), and asking again is safe because
- * the intent's idempotency key is derived from the order.
+ * <p>Starting a payment asks the provider for the order's intent before anything is written, and no
+ * transaction is open meanwhile: a provider that cannot be reached leaves nothing behind (503), and
+ * asking again is safe because the intent's idempotency key is derived from the order.
  */
 @Service
 class Payments {
@@ -37,7 +37,8 @@ class Payments {
   private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
   // Newest first; the id breaks ties between payments of the same instant so paging is stable
-  private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+  private static final Sort NEWEST_FIRST =
+      Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
   private final PaymentRepository payments;
   private final ReplicatedOrders orders;
@@ -49,8 +50,15 @@ class Payments {
   private final TransactionTemplate readOnly;
   private final Clock clock;
 
-  Payments(PaymentRepository payments, ReplicatedOrders orders, PaymentProvider provider, PaymentOutcomes outcomes,
-      AccessPolicy access, Outbox outbox, PlatformTransactionManager transactions, Clock clock) {
+  Payments(
+      PaymentRepository payments,
+      ReplicatedOrders orders,
+      PaymentProvider provider,
+      PaymentOutcomes outcomes,
+      AccessPolicy access,
+      Outbox outbox,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.payments = payments;
     this.orders = orders;
     this.provider = provider;
@@ -64,44 +72,54 @@ class Payments {
   }
 
   /** A payment answer, and whether this request created the payment (201) or found it (200). */
-  record Started(PaymentResponse payment, boolean created) {
-  }
+  record Started(PaymentResponse payment, boolean created) {}
 
   /**
-   * Starts (or resumes) paying the caller's order: the first request creates the payment and its intent, a repeat
-   * while it is pending returns the same, a request after a failure starts the next attempt on the same intent.
+   * Starts (or resumes) paying the caller's order: the first request creates the payment and its
+   * intent, a repeat while it is pending returns the same, a request after a failure starts the
+   * next attempt on the same intent.
    *
    * @throws OrderNotFoundException not the caller's order, or not known here (yet)
    * @throws OrderNotPayableException cancelled, completed, expired or paid already
    */
   Started start(AirtixPrincipal caller, UUID orderId) {
     access.requireSomewhere(caller, "pay", RESOURCE);
-    ReplicatedOrder order = orders.find(orderId).filter(known -> known.ownedBy(caller.userId()))
-        .orElseThrow(() -> new OrderNotFoundException(orderId));
+    ReplicatedOrder order =
+        orders
+            .find(orderId)
+            .filter(known -> known.ownedBy(caller.userId()))
+            .orElseThrow(() -> new OrderNotFoundException(orderId));
     Started existing = transaction.execute(status -> resume(order));
     if (existing != null) {
       return existing;
     }
     requirePayable(order);
     UUID paymentId = Payment.idFor(orderId);
-    ProviderIntent intent = provider.createIntent(paymentId, orderId, order.airline(), order.amount(),
-        order.currency());
+    ProviderIntent intent =
+        provider.createIntent(
+            paymentId, orderId, order.airline(), order.amount(), order.currency());
     try {
-      return transaction.execute(status -> {
-        Payment payment = payments.saveAndFlush(new Payment(order, provider.name(), intent, clock.instant()));
-        outbox.publish(payment.started());
-        log.info("Payment {} of order {} started ({}, intent {})", payment.id(), orderId, provider.name(),
-            intent.id());
-        return new Started(PaymentResponse.forCustomer(payment), true);
-      });
-    }
-    catch (DataIntegrityViolationException ex) {
+      return transaction.execute(
+          status -> {
+            Payment payment =
+                payments.saveAndFlush(new Payment(order, provider.name(), intent, clock.instant()));
+            outbox.publish(payment.started());
+            log.info(
+                "Payment {} of order {} started ({}, intent {})",
+                payment.id(),
+                orderId,
+                provider.name(),
+                intent.id());
+            return new Started(PaymentResponse.forCustomer(payment), true);
+          });
+    } catch (DataIntegrityViolationException ex) {
       // a concurrent first request for the same order won; the provider gave both the same intent
       return transaction.execute(status -> resume(order));
     }
   }
 
-  // An existing payment: the same while pending, the next attempt after a failure, 409 once paid or ended
+  // An existing payment: the same while pending, the next attempt after a failure, 409 once paid or
+  // ended
   private Started resume(ReplicatedOrder order) {
     Payment payment = payments.findByOrderId(order.id()).orElse(null);
     if (payment == null) {
@@ -111,7 +129,8 @@ class Payments {
       throw new OrderNotPayableException(order.id(), Reason.PAID);
     }
     if (payment.status() == PaymentStatus.PENDING) {
-      // past the deadline a pending payment is still good: the orders service keeps the hold while it is under way
+      // past the deadline a pending payment is still good: the orders service keeps the hold while
+      // it is under way
       requireNotEnded(order);
     }
     if (payment.status() == PaymentStatus.FAILED) {
@@ -119,7 +138,11 @@ class Payments {
       payment.retry(clock.instant());
       payment = payments.saveAndFlush(payment);
       outbox.publish(payment.started());
-      log.info("Payment {} of order {}: attempt {} ({})", payment.id(), order.id(), payment.attempt(),
+      log.info(
+          "Payment {} of order {}: attempt {} ({})",
+          payment.id(),
+          order.id(),
+          payment.attempt(),
           payment.provider());
     }
     return new Started(PaymentResponse.forCustomer(payment), false);
@@ -142,7 +165,8 @@ class Payments {
   }
 
   /**
-   * The simulated provider's answer to the customer's confirmation, applied exactly as Stripe's webhook would be.
+   * The simulated provider's answer to the customer's confirmation, applied exactly as Stripe's
+   * webhook would be.
    *
    * @throws PaymentNotConfirmableException a Stripe payment, or one that is not pending
    */
@@ -157,9 +181,12 @@ class Payments {
     }
     Instant now = clock.instant();
     String reportId = "sim_evt_" + UUID.randomUUID().toString().replace("-", "");
-    ProviderEvent report = outcome == Outcome.SUCCEEDED
-        ? new ProviderEvent(reportId, outcome, payment.intentId(), now, "sim_ch_" + reportId.substring(8), null)
-        : new ProviderEvent(reportId, outcome, payment.intentId(), now, null, "Simulated card declined.");
+    ProviderEvent report =
+        outcome == Outcome.SUCCEEDED
+            ? new ProviderEvent(
+                reportId, outcome, payment.intentId(), now, "sim_ch_" + reportId.substring(8), null)
+            : new ProviderEvent(
+                reportId, outcome, payment.intentId(), now, null, "Simulated card declined.");
     log.info("SIMULATED confirmation of payment {}: {}", id, outcome);
     outcomes.apply(report);
     return readOnly.execute(status -> PaymentResponse.forCustomer(ownPayment(caller, id)));
@@ -173,21 +200,33 @@ class Payments {
   /** The caller's own payments, newest first. */
   PaymentPage mine(AirtixPrincipal caller, int page, int size) {
     access.requireSomewhere(caller, "read-own", RESOURCE);
-    return readOnly.execute(status -> PaymentPage.from(
-        payments.findByCustomerId(caller.userId(), PageRequest.of(page, size, NEWEST_FIRST)),
-        PaymentResponse::forCustomer));
+    return readOnly.execute(
+        status ->
+            PaymentPage.from(
+                payments.findByCustomerId(
+                    caller.userId(), PageRequest.of(page, size, NEWEST_FIRST)),
+                PaymentResponse::forCustomer));
   }
 
-  /** An airline's payments for its staff: 403 for callers who read payments nowhere, 404 for another airline's. */
+  /**
+   * An airline's payments for its staff: 403 for callers who read payments nowhere, 404 for another
+   * airline's.
+   */
   PaymentPage ofAirline(AirtixPrincipal caller, String airline, int page, int size) {
-    access.requireOnObject(caller, "read", RESOURCE, airline, () -> new AirlineNotFoundException(airline));
-    return readOnly.execute(status -> PaymentPage.from(
-        payments.findByAirline(airline, PageRequest.of(page, size, NEWEST_FIRST)), PaymentResponse::forStaff));
+    access.requireOnObject(
+        caller, "read", RESOURCE, airline, () -> new AirlineNotFoundException(airline));
+    return readOnly.execute(
+        status ->
+            PaymentPage.from(
+                payments.findByAirline(airline, PageRequest.of(page, size, NEWEST_FIRST)),
+                PaymentResponse::forStaff));
   }
 
   // Somebody else's payment is as unknown as a payment that does not exist
   private Payment ownPayment(AirtixPrincipal caller, UUID id) {
-    return payments.findById(id).filter(payment -> payment.ownedBy(caller.userId()))
+    return payments
+        .findById(id)
+        .filter(payment -> payment.ownedBy(caller.userId()))
         .orElseThrow(() -> new PaymentNotFoundException(id));
   }
 }

@@ -11,13 +11,11 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "provider_events")
 class ProviderEventRecord implements Persistable<String> {
 
-  @Id
-  private String id;
+  @Id private String id;
   private String type;
   private Instant receivedAt;
 
-  protected ProviderEventRecord() {
-  }
+  protected ProviderEventRecord() {}
 
   ProviderEventRecord(String id, String type, Instant receivedAt) {
     this.id = id;

@@ -2,5 +2,4 @@ package io.airtix.payments.payment;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface ProviderEventRepository extends JpaRepository<ProviderEventRecord, String> {
-}
+interface ProviderEventRepository extends JpaRepository<ProviderEventRecord, String> {}

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
- * Who takes the money: Stripe, or the simulated provider when no Stripe key is configured. Both answer the same
- * questions; their outcomes (succeeded, failed) come back later as {@link ProviderEvent}s, from Stripe's webhook or
- * from the customer's confirmation of a simulated payment.
+ * Who takes the money: Stripe, or the simulated provider when no Stripe key is configured. Both
+ * answer the same questions; their outcomes (succeeded, failed) come back later as {@link
+ * ProviderEvent}s, from Stripe's webhook or from the customer's confirmation of a simulated
+ * payment.
  */
 public interface PaymentProvider {
 
@@ -18,12 +19,14 @@ public interface PaymentProvider {
   }
 
   /**
-   * The one payment intent of a payment. Asking again for the same payment returns the same intent (an idempotency
-   * key derived from the payment), so a retry after a timeout never creates a second one.
+   * The one payment intent of a payment. Asking again for the same payment returns the same intent
+   * (an idempotency key derived from the payment), so a retry after a timeout never creates a
+   * second one.
    *
    * @throws PaymentProviderUnavailableException the provider cannot be reached or refused to answer
    */
-  ProviderIntent createIntent(UUID paymentId, UUID orderId, String airline, BigDecimal amount, String currency);
+  ProviderIntent createIntent(
+      UUID paymentId, UUID orderId, String airline, BigDecimal amount, String currency);
 
   /**
    * Gives the whole amount of a succeeded intent back; asking twice refunds once.

@@ -14,8 +14,9 @@ class PaymentProviderConfiguration {
     }
     if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
       // without it no webhook could be verified, and no payment would ever complete
-      throw new IllegalStateException("A Stripe API key is set but no webhook signing secret: set "
-          + "airtix.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET)");
+      throw new IllegalStateException(
+          "A Stripe API key is set but no webhook signing secret: set "
+              + "airtix.payments.stripe.webhook-secret (STRIPE_WEBHOOK_SECRET)");
     }
     return new StripePaymentProvider(settings);
   }

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for Stripe when no key is configured (the standalone default): intents and refunds are made up, no
- * money moves. The customer (or the web client) confirms a simulated payment through the API, which produces the
- * same {@link ProviderEvent} a Stripe webhook would.
+ * Stands in for Stripe when no key is configured (the standalone default): intents and refunds are
+ * made up, no money moves. The customer (or the web client) confirms a simulated payment through
+ * the API, which produces the same {@link ProviderEvent} a Stripe webhook would.
  */
 class SimulatedPaymentProvider implements PaymentProvider {
 
@@ -17,8 +17,9 @@ class SimulatedPaymentProvider implements PaymentProvider {
   private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
 
   SimulatedPaymentProvider() {
-    log.warn("SIMULATED payment provider: no Stripe API key is set (airtix.payments.stripe.api-key / STRIPE_API_KEY);"
-        + " payments are simulated and no money moves");
+    log.warn(
+        "SIMULATED payment provider: no Stripe API key is set (airtix.payments.stripe.api-key / STRIPE_API_KEY);"
+            + " payments are simulated and no money moves");
   }
 
   @Override
@@ -27,11 +28,16 @@ class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public ProviderIntent createIntent(UUID paymentId, UUID orderId, String airline, BigDecimal amount,
-      String currency) {
+  public ProviderIntent createIntent(
+      UUID paymentId, UUID orderId, String airline, BigDecimal amount, String currency) {
     // derived from the payment, like Stripe's idempotency key: asking twice gives the same intent
     String id = "sim_pi_" + paymentId.toString().replace("-", "");
-    log.info("SIMULATED payment intent {} for order {}: {} {}", id, orderId, amount.toPlainString(), currency);
+    log.info(
+        "SIMULATED payment intent {} for order {}: {} {}",
+        id,
+        orderId,
+        amount.toPlainString(),
+        currency);
     return new ProviderIntent(id, id + "_secret_simulated");
   }
 

@@ -24,13 +24,14 @@ class StripePaymentProvider implements PaymentProvider {
   private final StripeClient stripe;
 
   StripePaymentProvider(StripeSettings settings) {
-    this.stripe = StripeClient.builder()
-        .setApiKey(settings.apiKey())
-        .setApiBase(settings.apiBase())
-        .setConnectTimeout((int) settings.connectTimeout().toMillis())
-        .setReadTimeout((int) settings.readTimeout().toMillis())
-        .setMaxNetworkRetries(settings.maxNetworkRetries())
-        .build();
+    this.stripe =
+        StripeClient.builder()
+            .setApiKey(settings.apiKey())
+            .setApiBase(settings.apiBase())
+            .setConnectTimeout((int) settings.connectTimeout().toMillis())
+            .setReadTimeout((int) settings.readTimeout().toMillis())
+            .setMaxNetworkRetries(settings.maxNetworkRetries())
+            .build();
     log.info("Stripe payment provider at {}", settings.apiBase());
   }
 
@@ -40,40 +41,50 @@ class StripePaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public ProviderIntent createIntent(UUID paymentId, UUID orderId, String airline, BigDecimal amount,
-      String currency) {
-    PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-        .setAmount(minorUnits(amount, currency))
-        .setCurrency(currency.toLowerCase(Locale.ROOT))
-        .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true)
-            .build())
-        .putMetadata("airtix_payment_id", paymentId.toString())
-        .putMetadata("airtix_order_id", orderId.toString())
-        .putMetadata("airtix_airline", airline)
-        .build();
+  public ProviderIntent createIntent(
+      UUID paymentId, UUID orderId, String airline, BigDecimal amount, String currency) {
+    PaymentIntentCreateParams params =
+        PaymentIntentCreateParams.builder()
+            .setAmount(minorUnits(amount, currency))
+            .setCurrency(currency.toLowerCase(Locale.ROOT))
+            .setAutomaticPaymentMethods(
+                PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                    .setEnabled(true)
+                    .build())
+            .putMetadata("airtix_payment_id", paymentId.toString())
+            .putMetadata("airtix_order_id", orderId.toString())
+            .putMetadata("airtix_airline", airline)
+            .build();
     try {
-      // the same key for every request about this payment: Stripe answers a repeat with the intent it made first
-      PaymentIntent intent = stripe.paymentIntents().create(params, idempotent("airtix-intent-" + paymentId));
+      // the same key for every request about this payment: Stripe answers a repeat with the intent
+      // it made first
+      PaymentIntent intent =
+          stripe.paymentIntents().create(params, idempotent("airtix-intent-" + paymentId));
       return new ProviderIntent(intent.getId(), intent.getClientSecret());
-    }
-    catch (StripeException ex) {
-      log.warn("Stripe refused or did not answer the intent of payment {}: {}", paymentId, ex.getMessage());
+    } catch (StripeException ex) {
+      log.warn(
+          "Stripe refused or did not answer the intent of payment {}: {}",
+          paymentId,
+          ex.getMessage());
       throw new PaymentProviderUnavailableException(NAME);
     }
   }
 
   @Override
   public String refund(UUID paymentId, String intentId) {
-    RefundCreateParams params = RefundCreateParams.builder()
-        .setPaymentIntent(intentId)
-        .putMetadata("airtix_payment_id", paymentId.toString())
-        .build();
+    RefundCreateParams params =
+        RefundCreateParams.builder()
+            .setPaymentIntent(intentId)
+            .putMetadata("airtix_payment_id", paymentId.toString())
+            .build();
     try {
       Refund refund = stripe.refunds().create(params, idempotent("airtix-refund-" + paymentId));
       return refund.getId();
-    }
-    catch (StripeException ex) {
-      log.warn("Stripe refused or did not answer the refund of payment {}: {}", paymentId, ex.getMessage());
+    } catch (StripeException ex) {
+      log.warn(
+          "Stripe refused or did not answer the refund of payment {}: {}",
+          paymentId,
+          ex.getMessage());
       throw new PaymentProviderUnavailableException(NAME);
     }
   }

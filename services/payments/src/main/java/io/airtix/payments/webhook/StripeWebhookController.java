@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stripe's calls about payment intents. Public (no token), so the signature is the only proof the call is Stripe's:
- * it is checked on the raw body, as Stripe signed it, before anything is read from it. Stripe retries until it gets
- * a 2xx, for days and in no particular order; {@link PaymentOutcomes} applies each event id once.
+ * Stripe's calls about payment intents. Public (no token), so the signature is the only proof the
+ * call is Stripe's: it is checked on the raw body, as Stripe signed it, before anything is read
+ * from it. Stripe retries until it gets a 2xx, for days and in no particular order; {@link
+ * PaymentOutcomes} applies each event id once.
  */
 @RestController
 class StripeWebhookController {
@@ -43,30 +44,42 @@ class StripeWebhookController {
   }
 
   @PostMapping(PaymentsConfiguration.STRIPE_WEBHOOK)
-  WebhookReceipt receive(@RequestBody(required = false) String payload,
+  WebhookReceipt receive(
+      @RequestBody(required = false) String payload,
       @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
     Event event = verified(payload, signature);
-    Outcome outcome = switch (event.getType()) {
-      case SUCCEEDED -> Outcome.SUCCEEDED;
-      case FAILED -> Outcome.FAILED;
-      default -> null;
-    };
+    Outcome outcome =
+        switch (event.getType()) {
+          case SUCCEEDED -> Outcome.SUCCEEDED;
+          case FAILED -> Outcome.FAILED;
+          default -> null;
+        };
     if (outcome == null) {
       log.debug("Stripe event {} of type {} is not one we act on", event.getId(), event.getType());
       return new WebhookReceipt(event.getId(), event.getType(), Applied.IGNORED);
     }
-    // read from the verified raw body, not through the client's typed model: that one is empty when the event's API
+    // read from the verified raw body, not through the client's typed model: that one is empty when
+    // the event's API
     // version differs from the client's
     JsonNode intent = json.readTree(payload).path("data").path("object");
-    ProviderEvent report = new ProviderEvent(event.getId(), outcome, intent.path("id").asString(),
-        Instant.ofEpochSecond(event.getCreated()), text(intent.path("latest_charge")),
-        text(intent.path("last_payment_error").path("message")));
+    ProviderEvent report =
+        new ProviderEvent(
+            event.getId(),
+            outcome,
+            intent.path("id").asString(),
+            Instant.ofEpochSecond(event.getCreated()),
+            text(intent.path("latest_charge")),
+            text(intent.path("last_payment_error").path("message")));
     try {
       Applied applied = outcomes.apply(report);
-      log.info("Stripe event {} ({}) for intent {}: {}", event.getId(), event.getType(), report.intentId(), applied);
+      log.info(
+          "Stripe event {} ({}) for intent {}: {}",
+          event.getId(),
+          event.getType(),
+          report.intentId(),
+          applied);
       return new WebhookReceipt(event.getId(), event.getType(), applied);
-    }
-    catch (DataIntegrityViolationException ex) {
+    } catch (DataIntegrityViolationException ex) {
       // the same event, delivered twice at once, was applied by the other delivery
       return new WebhookReceipt(event.getId(), event.getType(), Applied.DUPLICATE);
     }
@@ -74,20 +87,21 @@ class StripeWebhookController {
 
   private Event verified(String payload, String signature) {
     if (settings.webhookSecret() == null || settings.webhookSecret().isBlank()) {
-      throw new InvalidSignatureException("Stripe webhooks are not enabled here (no signing secret is configured).");
+      throw new InvalidSignatureException(
+          "Stripe webhooks are not enabled here (no signing secret is configured).");
     }
     if (payload == null || signature == null || signature.isBlank()) {
-      throw new InvalidSignatureException("A Stripe webhook needs its body and its Stripe-Signature header.");
+      throw new InvalidSignatureException(
+          "A Stripe webhook needs its body and its Stripe-Signature header.");
     }
     try {
-      return Webhook.constructEvent(payload, signature, settings.webhookSecret(),
-          settings.webhookTolerance().toSeconds());
-    }
-    catch (SignatureVerificationException ex) {
+      return Webhook.constructEvent(
+          payload, signature, settings.webhookSecret(), settings.webhookTolerance().toSeconds());
+    } catch (SignatureVerificationException ex) {
       log.warn("Refused a webhook call: {}", ex.getMessage());
-      throw new InvalidSignatureException("The Stripe-Signature does not match the body, or it is too old.");
-    }
-    catch (RuntimeException ex) {
+      throw new InvalidSignatureException(
+          "The Stripe-Signature does not match the body, or it is too old.");
+    } catch (RuntimeException ex) {
       // a correctly signed body that is no event cannot come from Stripe either
       log.warn("Refused a webhook call whose body is not a Stripe event: {}", ex.getMessage());
       throw new InvalidSignatureException("The body is not a Stripe event.");

@@ -6,8 +6,8 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.payments.payment.OrderReplicas;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -30,32 +30,32 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A deleted account leaves the payments service: its payments and orders stay for accounting without the person, and
- * the erasure is logged without anything that identifies them. The event is applied through the service's listener,
- * as its inbox applies it (the way Keycloak's event reaches the inbox is proven in the orders service and libs/testing).
+ * A deleted account leaves the payments service: its payments and orders stay for accounting
+ * without the person, and the erasure is logged without anything that identifies them. The event is
+ * applied through the service's listener, as its inbox applies it (the way Keycloak's event reaches
+ * the inbox is proven in the orders service and libs/testing).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false",
-    "airtix.payments.stripe.api-key=",
-    "airtix.payments.stripe.webhook-secret="})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "airtix.messaging.outbox.relay=false",
+      "airtix.messaging.inbox.enabled=false",
+      "airtix.payments.stripe.api-key=",
+      "airtix.payments.stripe.webhook-secret="
+    })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class AccountErasureIntegrationTests {
 
   private static final KeycloakServer keycloak = KeycloakServer.shared();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  TransactionTemplate transactions;
+  @Autowired TransactionTemplate transactions;
 
   @DynamicPropertySource
   static void realKeycloakAndScratchDatabase(DynamicPropertyRegistry registry) throws IOException {
@@ -71,27 +71,46 @@ class AccountErasureIntegrationTests {
     String paymentId = paymentOf(person);
     String othersPaymentId = paymentOf(someoneElse);
 
-    transactions.executeWithoutResult(status -> context.getBean(AccountErasure.class)
-        .on(EventEnvelope.wrap(new UserDeleted(person.id(), 1, "airtix"), Instant.now())));
+    transactions.executeWithoutResult(
+        status ->
+            context
+                .getBean(AccountErasure.class)
+                .on(EventEnvelope.wrap(new UserDeleted(person.id(), 1, "airtix"), Instant.now())));
 
     assertThat(customersOf("payments")).doesNotContain(person.id()).contains(someoneElse.id());
     assertThat(customersOf("order_replica")).doesNotContain(person.id()).contains(someoneElse.id());
-    assertThat(jdbc.sql("SELECT customer_id FROM payments WHERE id = ?").param(paymentId).query(String.class)
-        .single()).isEqualTo(AccountErasure.ERASED);
-    assertThat(jdbc.sql("SELECT customer_id FROM payments WHERE id = ?").param(othersPaymentId).query(String.class)
-        .single()).isEqualTo(someoneElse.id());
-    List<String> erasureLog = output.getAll().lines().filter(line -> line.contains("Erased a deleted account"))
-        .toList();
+    assertThat(
+            jdbc.sql("SELECT customer_id FROM payments WHERE id = ?")
+                .param(paymentId)
+                .query(String.class)
+                .single())
+        .isEqualTo(AccountErasure.ERASED);
+    assertThat(
+            jdbc.sql("SELECT customer_id FROM payments WHERE id = ?")
+                .param(othersPaymentId)
+                .query(String.class)
+                .single())
+        .isEqualTo(someoneElse.id());
+    List<String> erasureLog =
+        output.getAll().lines().filter(line -> line.contains("Erased a deleted account")).toList();
     assertThat(erasureLog).hasSize(1);
-    assertThat(erasureLog.get(0)).doesNotContain(person.id(), person.username(), person.email())
+    assertThat(erasureLog.get(0))
+        .doesNotContain(person.id(), person.username(), person.email())
         .contains("1 payments and 1 orders kept without their customer");
   }
 
   private String paymentOf(TestUser customer) throws Exception {
     OrderCreated order = OrderReplicas.created("aerolux", customer.id());
     OrderReplicas.apply(context, order);
-    Reply started = new PaymentsHttp(port).send("POST", "/api/payments", keycloak.login(customer).accessToken(), """
-        {"orderId":"%s"}""".formatted(order.orderId()));
+    Reply started =
+        new PaymentsHttp(port)
+            .send(
+                "POST",
+                "/api/payments",
+                keycloak.login(customer).accessToken(),
+                """
+        {"orderId":"%s"}"""
+                    .formatted(order.orderId()));
     assertThat(started.status()).as("%s", started).isEqualTo(201);
     return started.body().path("id").asString();
   }

@@ -16,8 +16,17 @@ class PaymentTests {
 
   private static Payment newPayment() {
     OrderCreated order = OrderReplicas.created("aerolux", "customer-1");
-    ReplicatedOrder replica = new ReplicatedOrder(order.orderId(), 0, order.ticketId(), order.airline(),
-        order.customerId(), order.price(), order.currency(), ReplicatedOrder.CREATED, order.expiresAt());
+    ReplicatedOrder replica =
+        new ReplicatedOrder(
+            order.orderId(),
+            0,
+            order.ticketId(),
+            order.airline(),
+            order.customerId(),
+            order.price(),
+            order.currency(),
+            ReplicatedOrder.CREATED,
+            order.expiresAt());
     return new Payment(replica, "stripe", new ProviderIntent("pi_1", "pi_1_secret"), START);
   }
 
@@ -25,7 +34,8 @@ class PaymentTests {
   void derivesOnePaymentIdPerOrder() {
     OrderCreated order = OrderReplicas.created("aerolux", "customer-1");
 
-    assertThat(Payment.idFor(order.orderId())).isEqualTo(Payment.idFor(order.orderId()))
+    assertThat(Payment.idFor(order.orderId()))
+        .isEqualTo(Payment.idFor(order.orderId()))
         .isNotEqualTo(Payment.idFor(OrderReplicas.created("aerolux", "customer-1").orderId()));
   }
 
@@ -46,11 +56,15 @@ class PaymentTests {
     payment.fail("declined", START.plusSeconds(1), START.plusSeconds(1));
     payment.retry(START.plusSeconds(30));
 
-    assertThat(payment.fail("declined again, but late", START.plusSeconds(2), START.plusSeconds(31))).isFalse();
+    assertThat(
+            payment.fail("declined again, but late", START.plusSeconds(2), START.plusSeconds(31)))
+        .isFalse();
     assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
     assertThat(payment.attempt()).isEqualTo(2);
     // Stripe stamps events in whole seconds: a report of the attempt's own second belongs to it
-    assertThat(payment.fail("declined", START.plusSeconds(30).minusMillis(400), START.plusSeconds(32))).isTrue();
+    assertThat(
+            payment.fail("declined", START.plusSeconds(30).minusMillis(400), START.plusSeconds(32)))
+        .isTrue();
   }
 
   @Test

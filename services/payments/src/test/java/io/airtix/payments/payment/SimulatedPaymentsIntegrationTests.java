@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.payments.StripeWebhooks;
+import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -27,15 +27,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Without a Stripe key (the standalone default) the simulated provider runs the same flow: an intent, the customer's
- * confirmation instead of Stripe.js, and the outcome applied as a webhook's would be, labelled "simulated" in answers
- * and logs.
+ * Without a Stripe key (the standalone default) the simulated provider runs the same flow: an
+ * intent, the customer's confirmation instead of Stripe.js, and the outcome applied as a webhook's
+ * would be, labelled "simulated" in answers and logs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false",
-    "airtix.payments.stripe.api-key=",
-    "airtix.payments.stripe.webhook-secret="})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "airtix.messaging.outbox.relay=false",
+      "airtix.messaging.inbox.enabled=false",
+      "airtix.payments.stripe.api-key=",
+      "airtix.payments.stripe.webhook-secret="
+    })
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class SimulatedPaymentsIntegrationTests {
@@ -46,11 +49,9 @@ class SimulatedPaymentsIntegrationTests {
   private static String customerToken;
   private static String otherCustomerToken;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  ApplicationContext context;
+  @Autowired ApplicationContext context;
 
   private PaymentsHttp api;
 
@@ -74,7 +75,8 @@ class SimulatedPaymentsIntegrationTests {
   }
 
   @Test
-  void paysThroughTheSimulatedProviderLabelledAsSuchInAnswersAndLogs(CapturedOutput output) throws Exception {
+  void paysThroughTheSimulatedProviderLabelledAsSuchInAnswersAndLogs(CapturedOutput output)
+      throws Exception {
     Reply started = pay(newOrder());
 
     Reply confirmed = confirm(started, "SUCCEEDED");
@@ -89,8 +91,8 @@ class SimulatedPaymentsIntegrationTests {
     assertThat(confirmed.body().path("simulated").asBoolean()).isTrue();
     assertThat(OrderReplicas.eventsOfPayment(context, id(started)))
         .containsExactly("payment.started", "payment.succeeded");
-    assertThat(output.getAll()).contains("SIMULATED payment intent",
-        "SIMULATED confirmation of payment " + id(started));
+    assertThat(output.getAll())
+        .contains("SIMULATED payment intent", "SIMULATED confirmation of payment " + id(started));
   }
 
   @Test
@@ -105,7 +107,8 @@ class SimulatedPaymentsIntegrationTests {
     Reply paidTwice = confirm(started, "SUCCEEDED");
 
     assertThat(declined.body().path("status").asString()).isEqualTo("FAILED");
-    assertThat(declined.body().path("failureReason").asString()).isEqualTo("Simulated card declined.");
+    assertThat(declined.body().path("failureReason").asString())
+        .isEqualTo("Simulated card declined.");
     assertThat(confirmedAgain.status()).isEqualTo(409);
     assertThat(retry.status()).isEqualTo(200);
     assertThat(retry.body().path("attempt").asInt()).isEqualTo(2);
@@ -113,7 +116,8 @@ class SimulatedPaymentsIntegrationTests {
     assertThat(paidTwice.status()).isEqualTo(409);
     assertThat(paidTwice.problem()).isEqualTo("payment-not-confirmable");
     assertThat(OrderReplicas.eventsOfPayment(context, id(started)))
-        .containsExactly("payment.started", "payment.failed", "payment.started", "payment.succeeded");
+        .containsExactly(
+            "payment.started", "payment.failed", "payment.started", "payment.succeeded");
   }
 
   @Test
@@ -132,17 +136,30 @@ class SimulatedPaymentsIntegrationTests {
   void hidesAnotherCustomersPaymentAndRefusesWebhooksItCannotVerify() throws Exception {
     Reply started = pay(newOrder());
 
-    Reply foreign = api.send("POST", "/api/payments/" + id(started) + "/simulated-confirmation", otherCustomerToken,
-        """
+    Reply foreign =
+        api.send(
+            "POST",
+            "/api/payments/" + id(started) + "/simulated-confirmation",
+            otherCustomerToken,
+            """
             {"outcome":"SUCCEEDED"}""");
-    Reply webhook = api.webhook(StripeWebhooks.signed(StripeWebhooks.succeeded(StripeWebhooks.newEventId(),
-        started.body().path("intentId").asString(), Instant.now())));
+    Reply webhook =
+        api.webhook(
+            StripeWebhooks.signed(
+                StripeWebhooks.succeeded(
+                    StripeWebhooks.newEventId(),
+                    started.body().path("intentId").asString(),
+                    Instant.now())));
 
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(webhook.status()).isEqualTo(400);
     assertThat(webhook.problem()).isEqualTo("invalid-signature");
-    assertThat(api.send("GET", "/api/payments/" + id(started), customerToken, null).body().path("status")
-        .asString()).isEqualTo("PENDING");
+    assertThat(
+            api.send("GET", "/api/payments/" + id(started), customerToken, null)
+                .body()
+                .path("status")
+                .asString())
+        .isEqualTo("PENDING");
   }
 
   private OrderCreated newOrder() {
@@ -152,13 +169,23 @@ class SimulatedPaymentsIntegrationTests {
   }
 
   private Reply pay(OrderCreated order) throws Exception {
-    return api.send("POST", "/api/payments", customerToken, """
-        {"orderId":"%s"}""".formatted(order.orderId()));
+    return api.send(
+        "POST",
+        "/api/payments",
+        customerToken,
+        """
+        {"orderId":"%s"}"""
+            .formatted(order.orderId()));
   }
 
   private Reply confirm(Reply payment, String outcome) throws Exception {
-    return api.send("POST", "/api/payments/" + id(payment) + "/simulated-confirmation", customerToken, """
-        {"outcome":"%s"}""".formatted(outcome));
+    return api.send(
+        "POST",
+        "/api/payments/" + id(payment) + "/simulated-confirmation",
+        customerToken,
+        """
+        {"outcome":"%s"}"""
+            .formatted(outcome));
   }
 
   private static String id(Reply payment) {

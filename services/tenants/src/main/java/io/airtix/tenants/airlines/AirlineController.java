@@ -25,15 +25,22 @@ class AirlineController {
     this.airlines = airlines;
   }
 
-  /** Platform admins: 201 when this request completed the airline, 200 when it existed already with the same data. */
+  /**
+   * Platform admins: 201 when this request completed the airline, 200 when it existed already with
+   * the same data.
+   */
   @PostMapping
-  ResponseEntity<AirlineResponse> create(AirtixPrincipal caller, @Valid @RequestBody CreateAirlineRequest request) {
+  ResponseEntity<AirlineResponse> create(
+      AirtixPrincipal caller, @Valid @RequestBody CreateAirlineRequest request) {
     Airlines.Created result = airlines.create(caller, request);
     if (!result.created()) {
       return ResponseEntity.ok(result.airline());
     }
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{alias}")
-        .buildAndExpand(result.airline().alias()).toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{alias}")
+            .buildAndExpand(result.airline().alias())
+            .toUri();
     return ResponseEntity.created(location).body(result.airline());
   }
 
@@ -43,7 +50,8 @@ class AirlineController {
   }
 
   @GetMapping
-  AirlinePage list(AirtixPrincipal caller,
+  AirlinePage list(
+      AirtixPrincipal caller,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return airlines.list(caller, page, size);

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
- * Creating airlines and looking them up. Creation is a sequence of Keycloak admin calls with no transaction around
- * them, so every step is an "ensure" and the last one marks the airline complete: a request that failed half-way
- * is finished by repeating it (decision 0008).
+ * Creating airlines and looking them up. Creation is a sequence of Keycloak admin calls with no
+ * transaction around them, so every step is an "ensure" and the last one marks the airline
+ * complete: a request that failed half-way is finished by repeating it (decision 0008).
  */
 @Service
 class Airlines {
@@ -32,7 +32,11 @@ class Airlines {
   private final AirlineLocks locks;
   private final AccessPolicy access;
 
-  Airlines(AirlineDirectory directory, People people, Invitations invitations, AirlineLocks locks,
+  Airlines(
+      AirlineDirectory directory,
+      People people,
+      Invitations invitations,
+      AirlineLocks locks,
       AccessPolicy access) {
     this.directory = directory;
     this.people = people;
@@ -41,62 +45,82 @@ class Airlines {
     this.access = access;
   }
 
-  /** The airline, and whether this call finished creating it (201) or found it complete already (200). */
-  record Created(AirlineResponse airline, boolean created) {
-  }
+  /**
+   * The airline, and whether this call finished creating it (201) or found it complete already
+   * (200).
+   */
+  record Created(AirlineResponse airline, boolean created) {}
 
   Created create(AirtixPrincipal caller, CreateAirlineRequest request) {
     access.require(caller, "create", RESOURCE, AccessPolicy.ANY_AIRLINE);
-    return locks.withLock(request.alias(), () -> {
-      Airline airline = directory.find(request.alias())
-          .orElseGet(() -> directory.create(request.alias(), request.name(), request.firstTenantAdminEmail()));
-      if (!sameRequest(airline, request)) {
-        throw new AirlineConflictException(request.alias());
-      }
-      // groups and permissions are ensured on every repetition: cheap, and it repairs what someone removed
-      directory.ensureGroupsAndConsolePermissions(airline);
-      if (airline.provisioned()) {
-        return new Created(AirlineResponse.from(airline), false);
-      }
-      // only until the airline is complete: later, its tenant admins own its staff, and a repeated request must not
-      // bring back a first tenant admin they removed
-      Optional<Person> firstAdmin = people.byEmail(request.firstTenantAdminEmail());
-      if (firstAdmin.isPresent()) {
-        String id = firstAdmin.get().id();
-        people.replaceRoles(id, airline.alias(), union(people.roles(id, airline.alias())));
-        people.addMember(airline, id);
-      }
-      else {
-        // no account yet: Keycloak invites the address, and the role applies when the person joins
-        invitations.invite(airline, request.firstTenantAdminEmail(), Set.of(TENANT_ADMIN));
-      }
-      directory.markProvisioned(airline);
-      return new Created(AirlineResponse.from(airline), true);
-    });
+    return locks.withLock(
+        request.alias(),
+        () -> {
+          Airline airline =
+              directory
+                  .find(request.alias())
+                  .orElseGet(
+                      () ->
+                          directory.create(
+                              request.alias(), request.name(), request.firstTenantAdminEmail()));
+          if (!sameRequest(airline, request)) {
+            throw new AirlineConflictException(request.alias());
+          }
+          // groups and permissions are ensured on every repetition: cheap, and it repairs what
+          // someone removed
+          directory.ensureGroupsAndConsolePermissions(airline);
+          if (airline.provisioned()) {
+            return new Created(AirlineResponse.from(airline), false);
+          }
+          // only until the airline is complete: later, its tenant admins own its staff, and a
+          // repeated request must not
+          // bring back a first tenant admin they removed
+          Optional<Person> firstAdmin = people.byEmail(request.firstTenantAdminEmail());
+          if (firstAdmin.isPresent()) {
+            String id = firstAdmin.get().id();
+            people.replaceRoles(id, airline.alias(), union(people.roles(id, airline.alias())));
+            people.addMember(airline, id);
+          } else {
+            // no account yet: Keycloak invites the address, and the role applies when the person
+            // joins
+            invitations.invite(airline, request.firstTenantAdminEmail(), Set.of(TENANT_ADMIN));
+          }
+          directory.markProvisioned(airline);
+          return new Created(AirlineResponse.from(airline), true);
+        });
   }
 
   AirlineResponse find(AirtixPrincipal caller, String alias) {
-    access.requireOnObject(caller, "read", RESOURCE, alias, () -> new AirlineNotFoundException(alias));
+    access.requireOnObject(
+        caller, "read", RESOURCE, alias, () -> new AirlineNotFoundException(alias));
     return AirlineResponse.from(directory.require(alias));
   }
 
-  /** Platform admins see every airline; staff see the airlines they work for; anyone else an empty list. */
+  /**
+   * Platform admins see every airline; staff see the airlines they work for; anyone else an empty
+   * list.
+   */
   AirlinePage list(AirtixPrincipal caller, int page, int size) {
     if (access.allows(caller, "read", RESOURCE, AccessPolicy.ANY_AIRLINE)) {
-      List<AirlineResponse> items = directory.list(page * size, size).stream().map(AirlineResponse::from).toList();
+      List<AirlineResponse> items =
+          directory.list(page * size, size).stream().map(AirlineResponse::from).toList();
       return new AirlinePage(items, page, size);
     }
-    List<AirlineResponse> own = access.airlinesAllowing(caller, "read", RESOURCE).stream().sorted()
-        .map(directory::find)
-        .flatMap(Optional::stream)
-        .map(AirlineResponse::from)
-        .toList();
+    List<AirlineResponse> own =
+        access.airlinesAllowing(caller, "read", RESOURCE).stream()
+            .sorted()
+            .map(directory::find)
+            .flatMap(Optional::stream)
+            .map(AirlineResponse::from)
+            .toList();
     return new AirlinePage(own.stream().skip((long) page * size).limit(size).toList(), page, size);
   }
 
   private static boolean sameRequest(Airline airline, CreateAirlineRequest request) {
     return airline.name().equals(request.name())
-        && request.firstTenantAdminEmail().equalsIgnoreCase(String.valueOf(airline.firstTenantAdmin()));
+        && request
+            .firstTenantAdminEmail()
+            .equalsIgnoreCase(String.valueOf(airline.firstTenantAdmin()));
   }
 
   private static Set<String> union(Set<String> roles) {

@@ -17,8 +17,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Keycloak is this service's only store: when it cannot be reached the request may succeed later, so the answer is
- * 503 with Retry-After, like the other services give when they cannot check tokens, not a 500.
+ * Keycloak is this service's only store: when it cannot be reached the request may succeed later,
+ * so the answer is 503 with Retry-After, like the other services give when they cannot check
+ * tokens, not a 500.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,8 +30,12 @@ public class KeycloakProblems {
   @ExceptionHandler(ProcessingException.class)
   ResponseEntity<ProblemDetail> onKeycloakUnreachable(ProcessingException ex, WebRequest request) {
     log.warn("Keycloak's admin API could not be reached: {}", ex.getMessage());
-    ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-        "Service unavailable", "The identity service cannot be reached. Try again shortly.");
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemTypes.UNAVAILABLE,
+            "Service unavailable",
+            "The identity service cannot be reached. Try again shortly.");
     Problems.complete(problem, ((ServletWebRequest) request).getRequest());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "5")

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 public class TenantsConfiguration {
 
   /**
-   * The admin client logs in with the client-credentials grant on first use and renews its token itself, so the
-   * service starts while Keycloak is still down.
+   * The admin client logs in with the client-credentials grant on first use and renews its token
+   * itself, so the service starts while Keycloak is still down.
    */
   @Bean(destroyMethod = "close")
   Keycloak keycloakAdmin(KeycloakAdminSettings settings) {

@@ -14,14 +14,19 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.springframework.stereotype.Component;
 
 /**
- * Airlines in Keycloak: organizations (alias = tenant id), their role groups {@code /airlines/<alias>/<role>} and
- * the fine-grained admin permissions that scope the admin console to each airline's tenant admins.
+ * Airlines in Keycloak: organizations (alias = tenant id), their role groups {@code
+ * /airlines/<alias>/<role>} and the fine-grained admin permissions that scope the admin console to
+ * each airline's tenant admins.
  */
 @Component
 public class AirlineDirectory {
 
-  /** Tenant ids: what {@code POST /api/airlines} accepts and what group paths and token claims can carry. */
+  /**
+   * Tenant ids: what {@code POST /api/airlines} accepts and what group paths and token claims can
+   * carry.
+   */
   public static final String ALIAS = "^[a-z][a-z0-9-]{1,30}$";
+
   static final String FIRST_TENANT_ADMIN = "airtix.firstTenantAdmin";
   static final String PROVISIONED = "airtix.provisioned";
   private static final Pattern ALIAS_PATTERN = Pattern.compile(ALIAS);
@@ -36,14 +41,18 @@ public class AirlineDirectory {
     if (alias == null || !ALIAS_PATTERN.matcher(alias).matches()) {
       return Optional.empty();
     }
-    // The organizations endpoint searches names and domains, not aliases. Every airline gets the domain
-    // <alias>.airtix.test at creation and tenant admins cannot change domains, so an exact domain search finds it in
+    // The organizations endpoint searches names and domains, not aliases. Every airline gets the
+    // domain
+    // <alias>.airtix.test at creation and tenant admins cannot change domains, so an exact domain
+    // search finds it in
     // one call; only a realm admin's edit sends us through all organizations.
-    Optional<Airline> byDomain = organizations().search(alias + AirtixRealm.AIRLINE_DOMAIN_SUFFIX, true, 0, 5, false)
-        .stream()
-        .filter(organization -> alias.equals(organization.getAlias()))
-        .findFirst()
-        .map(AirlineDirectory::airline);
+    Optional<Airline> byDomain =
+        organizations()
+            .search(alias + AirtixRealm.AIRLINE_DOMAIN_SUFFIX, true, 0, 5, false)
+            .stream()
+            .filter(organization -> alias.equals(organization.getAlias()))
+            .findFirst()
+            .map(AirlineDirectory::airline);
     return byDomain.isPresent() ? byDomain : walk(alias);
   }
 
@@ -51,10 +60,11 @@ public class AirlineDirectory {
     int page = 100;
     for (int first = 0; ; first += page) {
       List<OrganizationRepresentation> organizations = organizations().list(first, page);
-      Optional<String> id = organizations.stream()
-          .filter(organization -> alias.equals(organization.getAlias()))
-          .map(OrganizationRepresentation::getId)
-          .findFirst();
+      Optional<String> id =
+          organizations.stream()
+              .filter(organization -> alias.equals(organization.getAlias()))
+              .map(OrganizationRepresentation::getId)
+              .findFirst();
       if (id.isPresent()) {
         // the list is brief: read the attributes
         return Optional.of(airline(organizations().get(id.get()).toRepresentation()));
@@ -75,8 +85,9 @@ public class AirlineDirectory {
   }
 
   /**
-   * Creates the organization, remembering who the first tenant admin is meant to be so that a repeated request can
-   * be told from a conflicting one. When a concurrent request created it first, returns that one.
+   * Creates the organization, remembering who the first tenant admin is meant to be so that a
+   * repeated request can be told from a conflicting one. When a concurrent request created it
+   * first, returns that one.
    */
   public Airline create(String alias, String name, String firstTenantAdmin) {
     OrganizationRepresentation organization = new OrganizationRepresentation();
@@ -92,14 +103,22 @@ public class AirlineDirectory {
         organization.setId(CreatedResponseUtil.getCreatedId(response));
         return airline(organization);
       }
-      return find(alias).orElseThrow(() -> new IllegalStateException("Keycloak refused to create airline " + alias
-          + ": " + response.getStatus() + " " + response.readEntity(String.class)));
+      return find(alias)
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "Keycloak refused to create airline "
+                          + alias
+                          + ": "
+                          + response.getStatus()
+                          + " "
+                          + response.readEntity(String.class)));
     }
   }
 
   /**
-   * Ensures the role groups and the admin-console permissions of the airline; each step checks before it acts, so
-   * calling it again repairs whatever a failed call left out.
+   * Ensures the role groups and the admin-console permissions of the airline; each step checks
+   * before it acts, so calling it again repairs whatever a failed call left out.
    */
   public void ensureGroupsAndConsolePermissions(Airline airline) {
     realm.ensureAirline(airline.alias(), airline.name());
@@ -108,12 +127,18 @@ public class AirlineDirectory {
 
   /** Marks the airline complete: the last step of creation, so a retry knows whether to resume. */
   public void markProvisioned(Airline airline) {
-    OrganizationRepresentation organization = organizations().get(airline.organizationId()).toRepresentation();
+    OrganizationRepresentation organization =
+        organizations().get(airline.organizationId()).toRepresentation();
     organization.singleAttribute(PROVISIONED, "true");
     try (Response response = organizations().get(airline.organizationId()).update(organization)) {
       if (response.getStatus() / 100 != 2) {
-        throw new IllegalStateException("Keycloak refused to update airline " + airline.alias() + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to update airline "
+                + airline.alias()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
   }
@@ -123,9 +148,9 @@ public class AirlineDirectory {
     String path = AirtixRealm.airlineGroupPath(alias, role);
     try {
       return realm.resource().getGroupByPath(path).getId();
-    }
-    catch (NotFoundException e) {
-      throw new IllegalStateException("group " + path + " is missing: repeat the airline's creation to repair it", e);
+    } catch (NotFoundException e) {
+      throw new IllegalStateException(
+          "group " + path + " is missing: repeat the airline's creation to repair it", e);
     }
   }
 
@@ -134,10 +159,14 @@ public class AirlineDirectory {
   }
 
   private static Airline airline(OrganizationRepresentation organization) {
-    Map<String, List<String>> attributes = organization.getAttributes() == null ? Map.of()
-        : organization.getAttributes();
-    return new Airline(organization.getAlias(), organization.getName(), organization.getId(),
-        first(attributes, FIRST_TENANT_ADMIN), "true".equals(first(attributes, PROVISIONED)));
+    Map<String, List<String>> attributes =
+        organization.getAttributes() == null ? Map.of() : organization.getAttributes();
+    return new Airline(
+        organization.getAlias(),
+        organization.getName(),
+        organization.getId(),
+        first(attributes, FIRST_TENANT_ADMIN),
+        "true".equals(first(attributes, PROVISIONED)));
   }
 
   private static String first(Map<String, List<String>> attributes, String name) {

@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises the check-then-act sequences of one airline within this process (creating it; the last-tenant-admin
- * guard), because Keycloak offers no transaction across admin calls. Several instances of the service would need a
- * shared lock; see decision 0008.
+ * Serialises the check-then-act sequences of one airline within this process (creating it; the
+ * last-tenant-admin guard), because Keycloak offers no transaction across admin calls. Several
+ * instances of the service would need a shared lock; see decision 0008.
  */
 @Component
 public class AirlineLocks {

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * An invitation to join an airline as staff, sent by Keycloak to an address that has no account yet.
+ * An invitation to join an airline as staff, sent by Keycloak to an address that has no account
+ * yet.
  *
  * @param id Keycloak's id of the invitation
  * @param roles the tenant roles the person gets on joining
  * @param status Keycloak's status: {@code PENDING} or {@code EXPIRED}
  */
-public record Invitation(String id, String email, Set<String> roles, String status, Instant sentAt,
-    Instant expiresAt) {
-}
+public record Invitation(
+    String id, String email, Set<String> roles, String status, Instant sentAt, Instant expiresAt) {}

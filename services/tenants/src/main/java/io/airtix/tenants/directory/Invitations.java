@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keycloak's organization invitations, with the tenant roles each one promises. Keycloak mails the link and, when the
- * person registers through it, makes them a member; the roles wait meanwhile as an organization attribute
- * {@code airtix.pending-roles.<address>}, which the Keycloak extension (PendingStaffRoles) turns into role groups the
- * moment the person joins. No state lives in this service.
+ * Keycloak's organization invitations, with the tenant roles each one promises. Keycloak mails the
+ * link and, when the person registers through it, makes them a member; the roles wait meanwhile as
+ * an organization attribute {@code airtix.pending-roles.<address>}, which the Keycloak extension
+ * (PendingStaffRoles) turns into role groups the moment the person joins. No state lives in this
+ * service.
  */
 @Component
 public class Invitations {
@@ -40,55 +41,77 @@ public class Invitations {
   }
 
   /**
-   * Invites the address to the airline with these roles: records the roles, then asks Keycloak to mail the
-   * invitation. Repeating it replaces the roles and sends a fresh link.
+   * Invites the address to the airline with these roles: records the roles, then asks Keycloak to
+   * mail the invitation. Repeating it replaces the roles and sends a fresh link.
    *
-   * @throws InvitationNotSentException when Keycloak could not send the mail; the roles stay recorded, so a repetition
-   *     completes the invitation
+   * @throws InvitationNotSentException when Keycloak could not send the mail; the roles stay
+   *     recorded, so a repetition completes the invitation
    */
   public Invitation invite(Airline airline, String email, Set<String> roles) {
     String address = email.toLowerCase(Locale.ROOT);
     setPendingRoles(airline, address, roles);
     try (Response response = organization(airline).members().inviteUser(address, "", "")) {
       if (response.getStatus() / 100 != 2) {
-        log.warn("Keycloak did not send the invitation of airline {}: {} {}", airline.alias(), response.getStatus(),
+        log.warn(
+            "Keycloak did not send the invitation of airline {}: {} {}",
+            airline.alias(),
+            response.getStatus(),
             response.readEntity(String.class));
         throw new InvitationNotSentException(airline.alias());
       }
     }
-    return pending(airline).stream().filter(invitation -> invitation.email().equals(address)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("Keycloak sent the invitation of " + airline.alias()
-            + " but does not list it"));
+    return pending(airline).stream()
+        .filter(invitation -> invitation.email().equals(address))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Keycloak sent the invitation of "
+                        + airline.alias()
+                        + " but does not list it"));
   }
 
   /**
-   * The airline's invitations that have not been accepted (Keycloak forgets an accepted one), newest first, with the
-   * roles each one promises.
+   * The airline's invitations that have not been accepted (Keycloak forgets an accepted one),
+   * newest first, with the roles each one promises.
    */
   public List<Invitation> pending(Airline airline) {
     Map<String, List<String>> attributes = attributes(organization(airline).toRepresentation());
     List<Invitation> invitations = new ArrayList<>();
-    for (OrganizationInvitationRepresentation invitation : organization(airline).invitations().list()) {
+    for (OrganizationInvitationRepresentation invitation :
+        organization(airline).invitations().list()) {
       String address = invitation.getEmail().toLowerCase(Locale.ROOT);
       List<String> roles = attributes.getOrDefault(PENDING_ROLES_PREFIX + address, List.of());
-      invitations.add(new Invitation(invitation.getId(), address, new TreeSet<>(roles),
-          invitation.getStatus().name(), Instant.ofEpochSecond(invitation.getSentDate()),
-          Instant.ofEpochSecond(invitation.getExpiresAt())));
+      invitations.add(
+          new Invitation(
+              invitation.getId(),
+              address,
+              new TreeSet<>(roles),
+              invitation.getStatus().name(),
+              Instant.ofEpochSecond(invitation.getSentDate()),
+              Instant.ofEpochSecond(invitation.getExpiresAt())));
     }
     invitations.sort((first, second) -> second.sentAt().compareTo(first.sentAt()));
     return invitations;
   }
 
   public Optional<Invitation> find(Airline airline, String invitationId) {
-    return pending(airline).stream().filter(invitation -> invitation.id().equals(invitationId)).findFirst();
+    return pending(airline).stream()
+        .filter(invitation -> invitation.id().equals(invitationId))
+        .findFirst();
   }
 
   /** Withdraws the invitation: its link stops working and its roles are forgotten. */
   public void revoke(Airline airline, Invitation invitation) {
     try (Response response = organization(airline).invitations().delete(invitation.id())) {
       if (response.getStatus() / 100 != 2 && response.getStatus() != 404) {
-        throw new IllegalStateException("Keycloak refused to delete invitation " + invitation.id() + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to delete invitation "
+                + invitation.id()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
     setPendingRoles(airline, invitation.email(), Set.of());
@@ -99,15 +122,19 @@ public class Invitations {
     Map<String, List<String>> attributes = new HashMap<>(attributes(organization));
     if (roles.isEmpty()) {
       attributes.remove(PENDING_ROLES_PREFIX + address);
-    }
-    else {
+    } else {
       attributes.put(PENDING_ROLES_PREFIX + address, List.copyOf(new TreeSet<>(roles)));
     }
     organization.setAttributes(attributes);
     try (Response response = organization(airline).update(organization)) {
       if (response.getStatus() / 100 != 2) {
-        throw new IllegalStateException("Keycloak refused to update airline " + airline.alias() + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to update airline "
+                + airline.alias()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
   }
@@ -115,8 +142,7 @@ public class Invitations {
   private OrganizationResource organization(Airline airline) {
     try {
       return realm.resource().organizations().get(airline.organizationId());
-    }
-    catch (NotFoundException e) {
+    } catch (NotFoundException e) {
       throw new AirlineNotFoundException(airline.alias());
     }
   }

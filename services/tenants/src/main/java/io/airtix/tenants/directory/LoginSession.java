@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** One of a person's Keycloak sessions (a browser or app login). */
-public record LoginSession(String id, String ipAddress, Instant started, Instant lastAccess, List<String> clients) {
-}
+public record LoginSession(
+    String id, String ipAddress, Instant started, Instant lastAccess, List<String> clients) {}

@@ -18,8 +18,9 @@ import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.springframework.stereotype.Component;
 
 /**
- * The people of the realm as staff of airlines: accounts, organization membership, tenant roles (membership of
- * {@code /airlines/<alias>/<role>}) and sessions. Every method is one or a few admin calls; none keeps state.
+ * The people of the realm as staff of airlines: accounts, organization membership, tenant roles
+ * (membership of {@code /airlines/<alias>/<role>}) and sessions. Every method is one or a few admin
+ * calls; none keeps state.
  */
 @Component
 public class People {
@@ -42,8 +43,7 @@ public class People {
   public Optional<Person> byId(String userId) {
     try {
       return Optional.of(person(user(userId).toRepresentation()));
-    }
-    catch (NotFoundException e) {
+    } catch (NotFoundException e) {
       return Optional.empty();
     }
   }
@@ -52,8 +52,7 @@ public class People {
     try {
       members(airline).member(userId).toRepresentation();
       return true;
-    }
-    catch (NotFoundException e) {
+    } catch (NotFoundException e) {
       return false;
     }
   }
@@ -62,8 +61,15 @@ public class People {
     try (Response response = members(airline).addMember(userId)) {
       // 409: already a member, which is what we want
       if (response.getStatus() / 100 != 2 && response.getStatus() != 409) {
-        throw new IllegalStateException("Keycloak refused to add " + userId + " to airline " + airline.alias() + ": "
-            + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to add "
+                + userId
+                + " to airline "
+                + airline.alias()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
   }
@@ -71,8 +77,15 @@ public class People {
   public void removeMember(Airline airline, String userId) {
     try (Response response = members(airline).member(userId).delete()) {
       if (response.getStatus() / 100 != 2 && response.getStatus() != 404) {
-        throw new IllegalStateException("Keycloak refused to remove " + userId + " from airline " + airline.alias()
-            + ": " + response.getStatus() + " " + response.readEntity(String.class));
+        throw new IllegalStateException(
+            "Keycloak refused to remove "
+                + userId
+                + " from airline "
+                + airline.alias()
+                + ": "
+                + response.getStatus()
+                + " "
+                + response.readEntity(String.class));
       }
     }
   }
@@ -86,13 +99,16 @@ public class People {
     return members(airline).count();
   }
 
-  /** The person's tenant roles in one airline, from their groups {@code /airlines/<alias>/<role>}. */
+  /**
+   * The person's tenant roles in one airline, from their groups {@code /airlines/<alias>/<role>}.
+   */
   public Set<String> roles(String userId, String alias) {
     String prefix = "/" + AirtixRealm.AIRLINES_GROUP + "/" + alias + "/";
     Set<String> roles = new TreeSet<>();
     int page = 100;
     for (int first = 0; ; first += page) {
-      // the search parameter matches group names, not paths, and role groups are all named alike: read them all
+      // the search parameter matches group names, not paths, and role groups are all named alike:
+      // read them all
       List<GroupRepresentation> groups = user(userId).groups(first, page, true);
       for (GroupRepresentation group : groups) {
         if (group.getPath() != null && group.getPath().startsWith(prefix)) {
@@ -108,14 +124,16 @@ public class People {
     }
   }
 
-  /** Makes the person's tenant roles in the airline exactly {@code roles}; other airlines are untouched. */
+  /**
+   * Makes the person's tenant roles in the airline exactly {@code roles}; other airlines are
+   * untouched.
+   */
   public void replaceRoles(String userId, String alias, Set<String> roles) {
     Set<String> current = roles(userId, alias);
     for (String role : AirtixRealm.TENANT_ROLES) {
       if (roles.contains(role) && !current.contains(role)) {
         user(userId).joinGroup(airlines.roleGroupId(alias, role));
-      }
-      else if (!roles.contains(role) && current.contains(role)) {
+      } else if (!roles.contains(role) && current.contains(role)) {
         user(userId).leaveGroup(airlines.roleGroupId(alias, role));
       }
     }
@@ -127,8 +145,11 @@ public class People {
     String groupId = airlines.roleGroupId(alias, "tenant-admin");
     int page = 100;
     for (int first = 0; ; first += page) {
-      List<UserRepresentation> members = realm.resource().groups().group(groupId).members(first, page, true);
-      members.stream().filter(user -> Boolean.TRUE.equals(user.isEnabled())).forEach(user -> ids.add(user.getId()));
+      List<UserRepresentation> members =
+          realm.resource().groups().group(groupId).members(first, page, true);
+      members.stream()
+          .filter(user -> Boolean.TRUE.equals(user.isEnabled()))
+          .forEach(user -> ids.add(user.getId()));
       if (members.size() < page) {
         return ids;
       }
@@ -144,9 +165,15 @@ public class People {
   public List<LoginSession> sessions(String userId) {
     List<LoginSession> sessions = new ArrayList<>();
     for (UserSessionRepresentation session : user(userId).getUserSessions()) {
-      sessions.add(new LoginSession(session.getId(), session.getIpAddress(), Instant.ofEpochMilli(session.getStart()),
-          Instant.ofEpochMilli(session.getLastAccess()),
-          session.getClients() == null ? List.of() : List.copyOf(new TreeSet<>(session.getClients().values()))));
+      sessions.add(
+          new LoginSession(
+              session.getId(),
+              session.getIpAddress(),
+              Instant.ofEpochMilli(session.getStart()),
+              Instant.ofEpochMilli(session.getLastAccess()),
+              session.getClients() == null
+                  ? List.of()
+                  : List.copyOf(new TreeSet<>(session.getClients().values()))));
     }
     return sessions;
   }
@@ -169,7 +196,12 @@ public class People {
   }
 
   private static Person person(UserRepresentation user) {
-    return new Person(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
+    return new Person(
+        user.getId(),
+        user.getUsername(),
+        user.getEmail(),
+        user.getFirstName(),
+        user.getLastName(),
         Boolean.TRUE.equals(user.isEnabled()),
         user.getRequiredActions() == null ? List.of() : List.copyOf(user.getRequiredActions()));
   }

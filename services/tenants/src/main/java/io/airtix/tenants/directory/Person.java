@@ -9,6 +9,11 @@ import java.util.List;
  * @param pendingActions what the person must still do at the next login, e.g. {@code VERIFY_EMAIL},
  *     {@code UPDATE_PASSWORD} for someone invited who has not set up the account yet
  */
-public record Person(String id, String username, String email, String firstName, String lastName, boolean enabled,
-    List<String> pendingActions) {
-}
+public record Person(
+    String id,
+    String username,
+    String email,
+    String firstName,
+    String lastName,
+    boolean enabled,
+    List<String> pendingActions) {}

@@ -9,10 +9,14 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 
 /**
- * Body of {@code POST /api/airlines/{alias}/staff}: who (an existing account is added, an unknown address is
- * invited) and with which tenant roles.
+ * Body of {@code POST /api/airlines/{alias}/staff}: who (an existing account is added, an unknown
+ * address is invited) and with which tenant roles.
  */
 record AddStaffRequest(
     @NotBlank @Email @Size(max = 254) String email,
-    @NotEmpty Set<@NotNull @Pattern(regexp = StaffConstraints.ROLE, message = StaffConstraints.ROLE_MESSAGE) String> roles) {
-}
+    @NotEmpty
+        Set<
+                @NotNull
+                @Pattern(regexp = StaffConstraints.ROLE, message = StaffConstraints.ROLE_MESSAGE)
+                String>
+            roles) {}

@@ -6,6 +6,8 @@ import io.airtix.platform.problem.NotFoundProblem;
 class InvitationNotFoundException extends NotFoundProblem {
 
   InvitationNotFoundException(String alias, String invitationId) {
-    super("INVITATION_NOT_FOUND", "Airline " + alias + " has no open invitation " + invitationId + ".");
+    super(
+        "INVITATION_NOT_FOUND",
+        "Airline " + alias + " has no open invitation " + invitationId + ".");
   }
 }

@@ -15,9 +15,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * An airline's staff, managed by its tenant admins. Every call first applies decision 0003 to the airline in the URL
- * (403 when the caller may manage staff nowhere, 404 when only elsewhere), then checks that the person addressed is
- * a member of that airline (404 otherwise), so a member of airline B is invisible through airline A's URLs.
+ * An airline's staff, managed by its tenant admins. Every call first applies decision 0003 to the
+ * airline in the URL (403 when the caller may manage staff nowhere, 404 when only elsewhere), then
+ * checks that the person addressed is a member of that airline (404 otherwise), so a member of
+ * airline B is invisible through airline A's URLs.
  */
 @Service
 class Staff {
@@ -31,7 +32,12 @@ class Staff {
   private final AirlineLocks locks;
   private final AccessPolicy access;
 
-  Staff(AirlineDirectory airlines, People people, Invitations invitations, AirlineLocks locks, AccessPolicy access) {
+  Staff(
+      AirlineDirectory airlines,
+      People people,
+      Invitations invitations,
+      AirlineLocks locks,
+      AccessPolicy access) {
     this.airlines = airlines;
     this.people = people;
     this.invitations = invitations;
@@ -41,9 +47,10 @@ class Staff {
 
   StaffPage list(AirtixPrincipal caller, String alias, int page, int size) {
     Airline airline = airline(caller, "read", alias);
-    List<StaffMember> items = people.members(airline, page * size, size).stream()
-        .map(person -> StaffMember.of(person, people.roles(person.id(), alias)))
-        .toList();
+    List<StaffMember> items =
+        people.members(airline, page * size, size).stream()
+            .map(person -> StaffMember.of(person, people.roles(person.id(), alias)))
+            .toList();
     return new StaffPage(items, page, size, people.memberCount(airline));
   }
 
@@ -53,23 +60,21 @@ class Staff {
   }
 
   /**
-   * What adding staff did: added an existing account now (201) or found it with exactly these roles (200), or
-   * invited an address that has no account yet (202).
+   * What adding staff did: added an existing account now (201) or found it with exactly these roles
+   * (200), or invited an address that has no account yet (202).
    */
-  sealed interface Addition permits Added, Invited {
-  }
+  sealed interface Addition permits Added, Invited {}
 
-  record Added(StaffMember member, boolean added) implements Addition {
-  }
+  record Added(StaffMember member, boolean added) implements Addition {}
 
-  record Invited(StaffInvitation invitation) implements Addition {
-  }
+  record Invited(StaffInvitation invitation) implements Addition {}
 
   Addition add(AirtixPrincipal caller, String alias, AddStaffRequest request) {
     Airline airline = airline(caller, "manage", alias);
     Optional<Person> existing = people.byEmail(request.email());
     if (existing.isEmpty()) {
-      return new Invited(StaffInvitation.from(invitations.invite(airline, request.email(), request.roles())));
+      return new Invited(
+          StaffInvitation.from(invitations.invite(airline, request.email(), request.roles())));
     }
     Person person = existing.get();
     if (people.isMember(airline, person.id())) {
@@ -79,7 +84,8 @@ class Staff {
       }
       return new Added(StaffMember.of(person, roles), false);
     }
-    // roles first, membership last: membership is what makes a person staff, so a request that fails in between
+    // roles first, membership last: membership is what makes a person staff, so a request that
+    // fails in between
     // leaves no member behind and its repetition completes the job
     people.replaceRoles(person.id(), alias, request.roles());
     people.addMember(airline, person.id());
@@ -93,33 +99,42 @@ class Staff {
 
   void revokeInvitation(AirtixPrincipal caller, String alias, String invitationId) {
     Airline airline = airline(caller, "manage", alias);
-    invitations.revoke(airline, invitations.find(airline, invitationId)
-        .orElseThrow(() -> new InvitationNotFoundException(alias, invitationId)));
+    invitations.revoke(
+        airline,
+        invitations
+            .find(airline, invitationId)
+            .orElseThrow(() -> new InvitationNotFoundException(alias, invitationId)));
   }
 
-  StaffMember replaceRoles(AirtixPrincipal caller, String alias, String userId, StaffRolesRequest request) {
+  StaffMember replaceRoles(
+      AirtixPrincipal caller, String alias, String userId, StaffRolesRequest request) {
     Airline airline = airline(caller, "manage", alias);
     Person person = member(airline, userId);
-    return locks.withLock(alias, () -> {
-      if (!request.roles().contains(TENANT_ADMIN)) {
-        requireAnotherTenantAdmin(alias, userId);
-      }
-      people.replaceRoles(userId, alias, request.roles());
-      return StaffMember.of(person, people.roles(userId, alias));
-    });
+    return locks.withLock(
+        alias,
+        () -> {
+          if (!request.roles().contains(TENANT_ADMIN)) {
+            requireAnotherTenantAdmin(alias, userId);
+          }
+          people.replaceRoles(userId, alias, request.roles());
+          return StaffMember.of(person, people.roles(userId, alias));
+        });
   }
 
   StaffMember setEnabled(AirtixPrincipal caller, String alias, String userId, boolean enabled) {
     Airline airline = airline(caller, "manage", alias);
     member(airline, userId);
-    return locks.withLock(alias, () -> {
-      if (!enabled) {
-        requireAnotherTenantAdmin(alias, userId);
-      }
-      // one account serves every airline the person works for: disabling it stops all of them (decision 0008)
-      people.setEnabled(userId, enabled);
-      return member(airline, member(airline, userId));
-    });
+    return locks.withLock(
+        alias,
+        () -> {
+          if (!enabled) {
+            requireAnotherTenantAdmin(alias, userId);
+          }
+          // one account serves every airline the person works for: disabling it stops all of them
+          // (decision 0008)
+          people.setEnabled(userId, enabled);
+          return member(airline, member(airline, userId));
+        });
   }
 
   List<StaffSession> sessions(AirtixPrincipal caller, String alias, String userId) {
@@ -138,7 +153,8 @@ class Staff {
     Airline airline = airline(caller, "manage", alias);
     member(airline, userId);
     // only a session of this member: a session id of anyone else answers as if unknown
-    boolean owned = people.sessions(userId).stream().anyMatch(session -> session.id().equals(sessionId));
+    boolean owned =
+        people.sessions(userId).stream().anyMatch(session -> session.id().equals(sessionId));
     if (!owned) {
       throw new SessionNotFoundException(sessionId);
     }
@@ -148,18 +164,22 @@ class Staff {
   void remove(AirtixPrincipal caller, String alias, String userId) {
     Airline airline = airline(caller, "manage", alias);
     member(airline, userId);
-    locks.withLock(alias, () -> {
-      requireAnotherTenantAdmin(alias, userId);
-      // roles first, membership last, for the same reason as in add: a repeated DELETE finishes the job
-      people.replaceRoles(userId, alias, Set.of());
-      people.removeMember(airline, userId);
-      return null;
-    });
+    locks.withLock(
+        alias,
+        () -> {
+          requireAnotherTenantAdmin(alias, userId);
+          // roles first, membership last, for the same reason as in add: a repeated DELETE finishes
+          // the job
+          people.replaceRoles(userId, alias, Set.of());
+          people.removeMember(airline, userId);
+          return null;
+        });
   }
 
   /** 403/404 per decision 0003, then the airline itself (404 when unknown). */
   private Airline airline(AirtixPrincipal caller, String action, String alias) {
-    access.requireOnObject(caller, action, RESOURCE, alias, () -> new AirlineNotFoundException(alias));
+    access.requireOnObject(
+        caller, action, RESOURCE, alias, () -> new AirlineNotFoundException(alias));
     return airlines.require(alias);
   }
 
@@ -167,14 +187,19 @@ class Staff {
     if (!people.isMember(airline, userId)) {
       throw new StaffNotFoundException(airline.alias(), userId);
     }
-    return people.byId(userId).orElseThrow(() -> new StaffNotFoundException(airline.alias(), userId));
+    return people
+        .byId(userId)
+        .orElseThrow(() -> new StaffNotFoundException(airline.alias(), userId));
   }
 
   private StaffMember member(Airline airline, Person person) {
     return StaffMember.of(person, people.roles(person.id(), airline.alias()));
   }
 
-  /** Nothing to guard when the person is no enabled tenant admin; otherwise another enabled one must remain. */
+  /**
+   * Nothing to guard when the person is no enabled tenant admin; otherwise another enabled one must
+   * remain.
+   */
   private void requireAnotherTenantAdmin(String alias, String userId) {
     Set<String> admins = people.enabledTenantAdmins(alias);
     if (admins.contains(userId) && admins.size() == 1) {

@@ -31,36 +31,48 @@ class StaffController {
   }
 
   @GetMapping
-  StaffPage list(AirtixPrincipal caller, @PathVariable String alias,
+  StaffPage list(
+      AirtixPrincipal caller,
+      @PathVariable String alias,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return staff.list(caller, alias, page, size);
   }
 
   @GetMapping("/{userId}")
-  StaffMember find(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+  StaffMember find(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.find(caller, alias, userId);
   }
 
   /**
-   * 201 when an existing account became staff now, 200 when it was staff already with exactly these roles, 202 when
-   * the address has no account: Keycloak mailed it an invitation, and the roles apply once the person joins.
+   * 201 when an existing account became staff now, 200 when it was staff already with exactly these
+   * roles, 202 when the address has no account: Keycloak mailed it an invitation, and the roles
+   * apply once the person joins.
    */
   @PostMapping
-  ResponseEntity<Object> add(AirtixPrincipal caller, @PathVariable String alias,
+  ResponseEntity<Object> add(
+      AirtixPrincipal caller,
+      @PathVariable String alias,
       @Valid @RequestBody AddStaffRequest request) {
     Staff.Addition result = staff.add(caller, alias, request);
     if (result instanceof Staff.Invited invited) {
-      URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/invitations/{id}")
-          .buildAndExpand(invited.invitation().id()).toUri();
+      URI location =
+          ServletUriComponentsBuilder.fromCurrentRequestUri()
+              .path("/invitations/{id}")
+              .buildAndExpand(invited.invitation().id())
+              .toUri();
       return ResponseEntity.accepted().location(location).body(invited.invitation());
     }
     Staff.Added added = (Staff.Added) result;
     if (!added.added()) {
       return ResponseEntity.ok(added.member());
     }
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{userId}")
-        .buildAndExpand(added.member().id()).toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{userId}")
+            .buildAndExpand(added.member().id())
+            .toUri();
     return ResponseEntity.created(location).body(added.member());
   }
 
@@ -71,40 +83,51 @@ class StaffController {
 
   @DeleteMapping("/invitations/{invitationId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void revokeInvitation(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String invitationId) {
+  void revokeInvitation(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String invitationId) {
     staff.revokeInvitation(caller, alias, invitationId);
   }
 
   @PutMapping("/{userId}/roles")
-  StaffMember replaceRoles(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId,
+  StaffMember replaceRoles(
+      AirtixPrincipal caller,
+      @PathVariable String alias,
+      @PathVariable String userId,
       @Valid @RequestBody StaffRolesRequest request) {
     return staff.replaceRoles(caller, alias, userId, request);
   }
 
   @PostMapping("/{userId}/disable")
-  StaffMember disable(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+  StaffMember disable(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.setEnabled(caller, alias, userId, false);
   }
 
   @PostMapping("/{userId}/enable")
-  StaffMember enable(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+  StaffMember enable(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.setEnabled(caller, alias, userId, true);
   }
 
   @GetMapping("/{userId}/sessions")
-  List<StaffSession> sessions(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+  List<StaffSession> sessions(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.sessions(caller, alias, userId);
   }
 
   @DeleteMapping("/{userId}/sessions")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void endSessions(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+  void endSessions(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     staff.endSessions(caller, alias, userId);
   }
 
   @DeleteMapping("/{userId}/sessions/{sessionId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void endSession(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId,
+  void endSession(
+      AirtixPrincipal caller,
+      @PathVariable String alias,
+      @PathVariable String userId,
       @PathVariable String sessionId) {
     staff.endSession(caller, alias, userId, sessionId);
   }

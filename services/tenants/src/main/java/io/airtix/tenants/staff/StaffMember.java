@@ -11,11 +11,25 @@ import java.util.Set;
  * @param pendingActions what the person must still do at the next login; {@code VERIFY_EMAIL} and
  *     {@code UPDATE_PASSWORD} mean an invitation that has not been taken up yet
  */
-record StaffMember(String id, String username, String email, String firstName, String lastName, boolean enabled,
-    Set<String> roles, List<String> pendingActions) {
+record StaffMember(
+    String id,
+    String username,
+    String email,
+    String firstName,
+    String lastName,
+    boolean enabled,
+    Set<String> roles,
+    List<String> pendingActions) {
 
   static StaffMember of(Person person, Set<String> roles) {
-    return new StaffMember(person.id(), person.username(), person.email(), person.firstName(), person.lastName(),
-        person.enabled(), Set.copyOf(roles), person.pendingActions());
+    return new StaffMember(
+        person.id(),
+        person.username(),
+        person.email(),
+        person.firstName(),
+        person.lastName(),
+        person.enabled(),
+        Set.copyOf(roles),
+        person.pendingActions());
   }
 }

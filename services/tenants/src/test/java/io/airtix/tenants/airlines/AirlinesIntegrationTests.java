@@ -23,7 +23,6 @@ import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
-import tools.jackson.databind.JsonNode;
 
 /** Creating and reading airlines over HTTP, with the effects checked in Keycloak itself. */
 class AirlinesIntegrationTests extends TenantsIntegrationTest {
@@ -42,7 +41,12 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     TestUser firstAdmin = keycloak.createUser(TestUsers.customer());
     String alias = newAlias();
 
-    Reply reply = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Nordic Wings", firstAdmin.email()));
+    Reply reply =
+        send(
+            "POST",
+            "/api/airlines",
+            platformAdminToken,
+            airline(alias, "Nordic Wings", firstAdmin.email()));
 
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(201);
     assertThat(reply.header("Location")).endsWith("/api/airlines/" + alias);
@@ -51,26 +55,43 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     OrganizationRepresentation organization = organizations(alias).get(0);
     assertThat(organization.getName()).isEqualTo("Nordic Wings");
     for (String role : AirtixRealm.TENANT_ROLES) {
-      assertThat(realm().getGroupByPath(AirtixRealm.airlineGroupPath(alias, role)).getId()).isNotBlank();
+      assertThat(realm().getGroupByPath(AirtixRealm.airlineGroupPath(alias, role)).getId())
+          .isNotBlank();
     }
-    assertThat(groupPaths(firstAdmin.id())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
-    assertThat(realm().organizations().get(organization.getId()).members().member(firstAdmin.id())
-        .toRepresentation().getId()).isEqualTo(firstAdmin.id());
-    assertThat(permissions().policies().group().findByName("airline " + alias + ": tenant admins")).isNotNull();
-    ScopePermissionRepresentation staff = permissions().permissions().scope().findByName("airline " + alias + ": staff");
+    assertThat(groupPaths(firstAdmin.id()))
+        .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(
+            realm()
+                .organizations()
+                .get(organization.getId())
+                .members()
+                .member(firstAdmin.id())
+                .toRepresentation()
+                .getId())
+        .isEqualTo(firstAdmin.id());
+    assertThat(permissions().policies().group().findByName("airline " + alias + ": tenant admins"))
+        .isNotNull();
+    ScopePermissionRepresentation staff =
+        permissions().permissions().scope().findByName("airline " + alias + ": staff");
     assertThat(staff.getResourceType()).isEqualTo("Groups");
     assertThat(permissions().permissions().scope().findById(staff.getId()).scopes())
         .extracting(scope -> scope.getName())
-        .containsExactlyInAnyOrder("view", "view-members", "manage-members", "manage-membership",
+        .containsExactlyInAnyOrder(
+            "view",
+            "view-members",
+            "manage-members",
+            "manage-membership",
             "manage-membership-of-members");
-    ScopePermissionRepresentation ownOrganization = permissions().permissions().scope()
-        .findByName("airline " + alias + ": organization");
+    ScopePermissionRepresentation ownOrganization =
+        permissions().permissions().scope().findByName("airline " + alias + ": organization");
     assertThat(ownOrganization.getResourceType()).isEqualTo("Organizations");
     assertThat(permissions().permissions().scope().findById(ownOrganization.getId()).scopes())
         .extracting(scope -> scope.getName())
         .containsExactly("view");
-    assertThat(groupsClaim(token(firstAdmin))).contains(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
-    // a tenant admin signs in with a second factor: the first login after the appointment set up their app
+    assertThat(groupsClaim(token(firstAdmin)))
+        .contains(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    // a tenant admin signs in with a second factor: the first login after the appointment set up
+    // their app
     assertThat(firstAdmin.authenticator().key()).isPresent();
   }
 
@@ -87,25 +108,48 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     assertThat(again.body().path("alias").asString()).isEqualTo(alias);
     assertThat(organizations(alias)).hasSize(1);
     assertThat(realm().getGroupByPath("/airlines/" + alias).getSubGroupCount()).isEqualTo(3);
-    assertThat(permissions().permissions().scope().findAll(null, "airline " + alias + ":", null, 0, 100))
+    assertThat(
+            permissions()
+                .permissions()
+                .scope()
+                .findAll(null, "airline " + alias + ":", null, 0, 100))
         .extracting(ScopePermissionRepresentation::getName)
-        .containsExactlyInAnyOrder("airline " + alias + ": staff", "airline " + alias + ": organization");
-    assertThat(groupPaths(firstAdmin.id())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+        .containsExactlyInAnyOrder(
+            "airline " + alias + ": staff", "airline " + alias + ": organization");
+    assertThat(groupPaths(firstAdmin.id()))
+        .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
   }
 
   @Test
   void rejectsCreationThatConflictsWithExistingAirlineWith409() throws Exception {
     TestUser firstAdmin = keycloak.createUser(TestUsers.customer());
     String alias = newAlias();
-    assertThat(send("POST", "/api/airlines", platformAdminToken, airline(alias, "First", firstAdmin.email())).status())
+    assertThat(
+            send(
+                    "POST",
+                    "/api/airlines",
+                    platformAdminToken,
+                    airline(alias, "First", firstAdmin.email()))
+                .status())
         .isEqualTo(201);
 
-    Reply otherName = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Second", firstAdmin.email()));
-    Reply otherAdmin = send("POST", "/api/airlines", platformAdminToken, airline(alias, "First", "x" + firstAdmin.email()));
+    Reply otherName =
+        send(
+            "POST",
+            "/api/airlines",
+            platformAdminToken,
+            airline(alias, "Second", firstAdmin.email()));
+    Reply otherAdmin =
+        send(
+            "POST",
+            "/api/airlines",
+            platformAdminToken,
+            airline(alias, "First", "x" + firstAdmin.email()));
 
     assertThat(otherName.status()).isEqualTo(409);
     assertThat(otherName.code()).isEqualTo("AIRLINE_EXISTS");
-    assertThat(otherName.body().path("type").asString()).isEqualTo("https://airtix.io/problems/airline-exists");
+    assertThat(otherName.body().path("type").asString())
+        .isEqualTo("https://airtix.io/problems/airline-exists");
     assertThat(otherAdmin.status()).isEqualTo(409);
     assertThat(organizations(alias).get(0).getName()).isEqualTo("First");
   }
@@ -127,14 +171,27 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
       assertThat(response.getStatus()).isEqualTo(201);
     }
 
-    Reply reply = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Half Made", firstAdmin.email()));
+    Reply reply =
+        send(
+            "POST",
+            "/api/airlines",
+            platformAdminToken,
+            airline(alias, "Half Made", firstAdmin.email()));
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(organizations(alias)).hasSize(1);
-    assertThat(groupPaths(firstAdmin.id())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
-    assertThat(permissions().permissions().scope().findByName("airline " + alias + ": staff")).isNotNull();
-    assertThat(send("POST", "/api/airlines", platformAdminToken, airline(alias, "Half Made", firstAdmin.email()))
-        .status()).isEqualTo(200);
+    assertThat(groupPaths(firstAdmin.id()))
+        .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(permissions().permissions().scope().findByName("airline " + alias + ": staff"))
+        .isNotNull();
+    assertThat(
+            send(
+                    "POST",
+                    "/api/airlines",
+                    platformAdminToken,
+                    airline(alias, "Half Made", firstAdmin.email()))
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -142,20 +199,36 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     String alias = newAlias();
     String email = "first-admin-" + alias + "@example.org";
 
-    Reply reply = send("POST", "/api/airlines", platformAdminToken, airline(alias, "Invite Air", email));
+    Reply reply =
+        send("POST", "/api/airlines", platformAdminToken, airline(alias, "Invite Air", email));
     Mail invitation = keycloak.mailServer().awaitMailTo(email);
     boolean accountBeforeJoining = !realm().users().searchByEmail(email, true).isEmpty();
-    URI link = invitation.links().stream().filter(candidate -> candidate.getPath().contains("/realms/airtix/"))
-        .findFirst().orElseThrow();
-    InvitationAcceptance.register(link, email, email, "Fran", "First", "First-Admin-Passw0rd!",
-        () -> keycloak.mailServer().awaitMailTo(email, Mail.withSubjectContaining("Verify")).link("action-token"));
+    URI link =
+        invitation.links().stream()
+            .filter(candidate -> candidate.getPath().contains("/realms/airtix/"))
+            .findFirst()
+            .orElseThrow();
+    InvitationAcceptance.register(
+        link,
+        email,
+        email,
+        "Fran",
+        "First",
+        "First-Admin-Passw0rd!",
+        () ->
+            keycloak
+                .mailServer()
+                .awaitMailTo(email, Mail.withSubjectContaining("Verify"))
+                .link("action-token"));
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(accountBeforeJoining).isFalse();
     UserRepresentation joined = realm().users().searchByEmail(email, true).get(0);
-    assertThat(groupPaths(joined.getId())).containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(groupPaths(joined.getId()))
+        .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
     assertThat(realm().organizations().members().getOrganizations(joined.getId()))
-        .extracting(OrganizationRepresentation::getAlias).containsExactly(alias);
+        .extracting(OrganizationRepresentation::getAlias)
+        .containsExactly(alias);
   }
 
   @Test
@@ -176,10 +249,12 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
 
   @Test
   void rejectsInvalidAliasNameAndEmailWith400FieldErrors() throws Exception {
-    Reply reply = send("POST", "/api/airlines", platformAdminToken, airline("Bad_Alias", "", "not-an-email"));
+    Reply reply =
+        send("POST", "/api/airlines", platformAdminToken, airline("Bad_Alias", "", "not-an-email"));
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.body().path("type").asString()).isEqualTo("https://airtix.io/problems/validation");
+    assertThat(reply.body().path("type").asString())
+        .isEqualTo("https://airtix.io/problems/validation");
     assertThat(texts(reply.body().path("errors"), "field"))
         .containsExactlyInAnyOrder("alias", "name", "firstTenantAdminEmail");
   }
@@ -194,7 +269,11 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     createAirline(platformAdminToken, b, adminB);
     String adminAToken = token(adminA);
 
-    assertThat(send("GET", "/api/airlines/" + a, platformAdminToken, null).body().path("alias").asString())
+    assertThat(
+            send("GET", "/api/airlines/" + a, platformAdminToken, null)
+                .body()
+                .path("alias")
+                .asString())
         .isEqualTo(a);
     assertThat(send("GET", "/api/airlines/" + a, adminAToken, null).status()).isEqualTo(200);
     Reply foreign = send("GET", "/api/airlines/" + b, adminAToken, null);
@@ -203,7 +282,8 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     assertThat(foreign.code()).isEqualTo("AIRLINE_NOT_FOUND");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo(foreign.code());
-    assertThat(send("GET", "/api/airlines/" + newAlias(), platformAdminToken, null).status()).isEqualTo(404);
+    assertThat(send("GET", "/api/airlines/" + newAlias(), platformAdminToken, null).status())
+        .isEqualTo(404);
     assertThat(send("GET", "/api/airlines/" + a, customerToken, null).status()).isEqualTo(403);
   }
 
@@ -211,13 +291,14 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
   void findsAirlineWhoseDomainARealmAdminChanged() throws Exception {
     String alias = newAlias();
     createAirline(platformAdminToken, alias, keycloak.createUser(TestUsers.customer()));
-    OrganizationRepresentation organization = realm().organizations().get(organizations(alias).get(0).getId())
-        .toRepresentation();
+    OrganizationRepresentation organization =
+        realm().organizations().get(organizations(alias).get(0).getId()).toRepresentation();
     OrganizationDomainRepresentation other = new OrganizationDomainRepresentation();
     other.setName(alias + ".example.org");
     organization.getDomains().clear();
     organization.addDomain(other);
-    try (Response response = realm().organizations().get(organization.getId()).update(organization)) {
+    try (Response response =
+        realm().organizations().get(organization.getId()).update(organization)) {
       assertThat(response.getStatus()).isEqualTo(204);
     }
 
@@ -251,13 +332,14 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
   }
 
   private static List<OrganizationRepresentation> organizations(String alias) {
-    return realm().organizations().getAll().stream().filter(organization -> alias.equals(organization.getAlias()))
+    return realm().organizations().getAll().stream()
+        .filter(organization -> alias.equals(organization.getAlias()))
         .toList();
   }
 
   private static Set<String> groupPaths(String userId) {
-    return new TreeSet<>(realm().users().get(userId).groups().stream().map(GroupRepresentation::getPath)
-        .toList());
+    return new TreeSet<>(
+        realm().users().get(userId).groups().stream().map(GroupRepresentation::getPath).toList());
   }
 
   private static AuthorizationResource permissions() {

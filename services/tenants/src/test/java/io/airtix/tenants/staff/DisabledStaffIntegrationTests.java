@@ -12,8 +12,9 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The tenants service keeps no database, yet it refuses a disabled person's still-valid token within seconds: the
- * deny-list of libs/platform hears Keycloak's ban through the broker (decision 0013).
+ * The tenants service keeps no database, yet it refuses a disabled person's still-valid token
+ * within seconds: the deny-list of libs/platform hears Keycloak's ban through the broker (decision
+ * 0013).
  */
 class DisabledStaffIntegrationTests extends TenantsIntegrationTest {
 
@@ -23,15 +24,19 @@ class DisabledStaffIntegrationTests extends TenantsIntegrationTest {
     TestUser admin = keycloak.createUser(TestUsers.customer());
     createAirline(token(platformAdmin()), alias, admin);
     String adminToken = token(admin);
-    assertThat(send("GET", "/api/airlines/" + alias + "/staff", adminToken, null).status()).isEqualTo(200);
+    assertThat(send("GET", "/api/airlines/" + alias + "/staff", adminToken, null).status())
+        .isEqualTo(200);
 
     UserResource account = keycloak.airtixRealm().resource().users().get(admin.id());
     UserRepresentation disabled = account.toRepresentation();
     disabled.setEnabled(false);
     account.update(disabled);
 
-    Awaitility.await("the disabled tenant admin's token refused").atMost(Duration.ofSeconds(10))
+    Awaitility.await("the disabled tenant admin's token refused")
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> send("GET", "/api/airlines/" + alias + "/staff", adminToken, null).status() == 401);
+        .until(
+            () ->
+                send("GET", "/api/airlines/" + alias + "/staff", adminToken, null).status() == 401);
   }
 }

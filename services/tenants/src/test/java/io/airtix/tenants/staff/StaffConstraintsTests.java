@@ -14,8 +14,17 @@ class StaffConstraintsTests {
   void acceptsExactlyTheTenantRolesOfTheRealm() {
     Pattern role = Pattern.compile(StaffConstraints.ROLE);
     Set<String> accepted = new TreeSet<>();
-    for (String candidate : Set.of("tenant-admin", "agent", "auditor", "platform-admin", "customer", "Agent",
-        "agent ", "tenant-admin|agent", "")) {
+    for (String candidate :
+        Set.of(
+            "tenant-admin",
+            "agent",
+            "auditor",
+            "platform-admin",
+            "customer",
+            "Agent",
+            "agent ",
+            "tenant-admin|agent",
+            "")) {
       if (role.matcher(candidate).matches()) {
         accepted.add(candidate);
       }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The staff API of airline A used by A's tenant admin, and everybody else's answers: B's tenant admin, an agent, a
- * customer, a platform admin. Two airlines are shared by the tests that do not count tenant admins; the tests of
- * the last-tenant-admin rule create their own.
+ * The staff API of airline A used by A's tenant admin, and everybody else's answers: B's tenant
+ * admin, an agent, a customer, a platform admin. Two airlines are shared by the tests that do not
+ * count tenant admins; the tests of the last-tenant-admin rule create their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffIntegrationTests extends TenantsIntegrationTest {
@@ -47,7 +47,8 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     adminAToken = token(adminA);
     adminBToken = token(adminB);
     memberB = keycloak.createUser(TestUsers.customer());
-    assertThat(send("POST", staffOf(b), adminBToken, staff(memberB.email(), "agent")).status()).isEqualTo(201);
+    assertThat(send("POST", staffOf(b), adminBToken, staff(memberB.email(), "agent")).status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -63,10 +64,12 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(texts(agentEntry.path("roles"), null)).containsExactly("agent", "auditor");
     assertThat(agentEntry.path("email").asString()).isEqualTo(agent.email());
     assertThat(agentEntry.path("enabled").asBoolean()).isTrue();
-    assertThat(texts(entry(all.body().path("items"), adminA.id()).path("roles"), null)).containsExactly("tenant-admin");
+    assertThat(texts(entry(all.body().path("items"), adminA.id()).path("roles"), null))
+        .containsExactly("tenant-admin");
     assertThat(texts(all.body().path("items"), "id")).doesNotContain(memberB.id());
     assertThat(firstOfOne.body().path("items").size()).isEqualTo(1);
-    assertThat(firstOfOne.body().path("totalItems").asLong()).isEqualTo(all.body().path("items").size());
+    assertThat(firstOfOne.body().path("totalItems").asLong())
+        .isEqualTo(all.body().path("items").size());
   }
 
   @Test
@@ -93,13 +96,20 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     Reply invited = send("POST", staffOf(a), adminAToken, staff(email, "auditor"));
     Reply open = send("GET", staffOf(a) + "/invitations", adminAToken, null);
     Mail invitation = keycloak.mailServer().awaitMailTo(email);
-    InvitationAcceptance.register(invitationLink(invitation), email, email, "Ivy", "Invited", NEW_PASSWORD,
+    InvitationAcceptance.register(
+        invitationLink(invitation),
+        email,
+        email,
+        "Ivy",
+        "Invited",
+        NEW_PASSWORD,
         () -> verificationLink(email));
     Reply staffAfterwards = send("GET", staffOf(a) + "?size=100", adminAToken, null);
     Reply openAfterwards = send("GET", staffOf(a) + "/invitations", adminAToken, null);
 
     assertThat(invited.status()).isEqualTo(202);
-    assertThat(invited.header("Location")).contains(staffOf(a) + "/invitations/" + invited.body().path("id").asString());
+    assertThat(invited.header("Location"))
+        .contains(staffOf(a) + "/invitations/" + invited.body().path("id").asString());
     assertThat(invited.body().path("email").asString()).isEqualTo(email);
     assertThat(texts(invited.body().path("roles"), null)).containsExactly("auditor");
     assertThat(open.status()).isEqualTo(200);
@@ -118,7 +128,8 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     Mail invitation = keycloak.mailServer().awaitMailTo(email);
     String path = staffOf(a) + "/invitations/" + invited.body().path("id").asString();
 
-    Reply byTenantAdminOfB = send("DELETE", path.replace(staffOf(a), staffOf(b)), adminBToken, null);
+    Reply byTenantAdminOfB =
+        send("DELETE", path.replace(staffOf(a), staffOf(b)), adminBToken, null);
     Reply revoked = send("DELETE", path, adminAToken, null);
     Reply again = send("DELETE", path, adminAToken, null);
     Reply open = send("GET", staffOf(a) + "/invitations", adminAToken, null);
@@ -128,8 +139,17 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(again.status()).isEqualTo(404);
     assertThat(again.code()).isEqualTo("INVITATION_NOT_FOUND");
     assertThat(texts(open.body(), "email")).doesNotContain(email);
-    assertThatThrownBy(() -> InvitationAcceptance.register(invitationLink(invitation), email, email, "Rex", "Revoked",
-        NEW_PASSWORD, () -> verificationLink(email))).isInstanceOf(LoginFailedException.class);
+    assertThatThrownBy(
+            () ->
+                InvitationAcceptance.register(
+                    invitationLink(invitation),
+                    email,
+                    email,
+                    "Rex",
+                    "Revoked",
+                    NEW_PASSWORD,
+                    () -> verificationLink(email)))
+        .isInstanceOf(LoginFailedException.class);
   }
 
   @Test
@@ -138,10 +158,14 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     Reply noRoles = send("PUT", staffOf(a) + "/" + adminA.id() + "/roles", adminAToken, roles());
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.body().path("type").asString()).isEqualTo("https://airtix.io/problems/validation");
-    assertThat(texts(reply.body().path("errors"), "field")).hasSize(2).contains("email")
+    assertThat(reply.body().path("type").asString())
+        .isEqualTo("https://airtix.io/problems/validation");
+    assertThat(texts(reply.body().path("errors"), "field"))
+        .hasSize(2)
+        .contains("email")
         .anySatisfy(field -> assertThat(field).startsWith("roles"));
-    assertThat(texts(reply.body().path("errors"), "message")).contains("must be one of tenant-admin, agent, auditor");
+    assertThat(texts(reply.body().path("errors"), "message"))
+        .contains("must be one of tenant-admin, agent, auditor");
     assertThat(noRoles.status()).isEqualTo(400);
   }
 
@@ -150,12 +174,19 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     TestUser person = keycloak.createUser(TestUsers.customer());
     addStaff(a, person, "agent");
 
-    Reply replaced = send("PUT", staffOf(a) + "/" + person.id() + "/roles", adminAToken, roles("auditor", "tenant-admin"));
+    Reply replaced =
+        send(
+            "PUT",
+            staffOf(a) + "/" + person.id() + "/roles",
+            adminAToken,
+            roles("auditor", "tenant-admin"));
 
     assertThat(replaced.status()).isEqualTo(200);
-    assertThat(texts(replaced.body().path("roles"), null)).containsExactly("auditor", "tenant-admin");
+    assertThat(texts(replaced.body().path("roles"), null))
+        .containsExactly("auditor", "tenant-admin");
     assertThat(groupsClaim(token(person)))
-        .containsExactlyInAnyOrder("/airlines/" + a + "/auditor", "/airlines/" + a + "/tenant-admin");
+        .containsExactlyInAnyOrder(
+            "/airlines/" + a + "/auditor", "/airlines/" + a + "/tenant-admin");
   }
 
   @Test
@@ -211,14 +242,17 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
 
     assertThat(listed.status()).isEqualTo(200);
     assertThat(listed.body().size()).isEqualTo(2);
-    assertThat(texts(listed.body().get(0).path("clients"), null)).containsExactly(KeycloakServer.WEB_CLIENT);
+    assertThat(texts(listed.body().get(0).path("clients"), null))
+        .containsExactly(KeycloakServer.WEB_CLIENT);
     String firstSession = KeycloakServer.claims(first.accessToken()).path("sid").asText();
     assertThat(texts(listed.body(), "id")).contains(firstSession);
 
-    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status()).isEqualTo(204);
+    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status())
+        .isEqualTo(204);
     assertThatThrownBy(() -> keycloak.refresh(first)).isInstanceOf(LoginFailedException.class);
     assertThat(send("GET", sessions, adminAToken, null).body().size()).isEqualTo(1);
-    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status()).isEqualTo(404);
+    assertThat(send("DELETE", sessions + "/" + firstSession, adminAToken, null).status())
+        .isEqualTo(404);
 
     assertThat(send("DELETE", sessions, adminAToken, null).status()).isEqualTo(204);
     assertThatThrownBy(() -> keycloak.refresh(second)).isInstanceOf(LoginFailedException.class);
@@ -236,7 +270,15 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(removed.status()).isEqualTo(204);
     assertThat(send("GET", path, adminAToken, null).status()).isEqualTo(404);
     assertThat(groupsClaim(token(person))).isEmpty();
-    assertThat(keycloak.airtixRealm().resource().users().get(person.id()).toRepresentation().isEnabled()).isTrue();
+    assertThat(
+            keycloak
+                .airtixRealm()
+                .resource()
+                .users()
+                .get(person.id())
+                .toRepresentation()
+                .isEnabled())
+        .isTrue();
   }
 
   @Test
@@ -253,18 +295,21 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
       assertThat(reply.status()).isEqualTo(404);
       assertThat(reply.code()).isEqualTo("STAFF_NOT_FOUND");
     }
-    assertThat(send("GET", staffOf(a) + "/no-such-person", adminAToken, null).code()).isEqualTo("STAFF_NOT_FOUND");
+    assertThat(send("GET", staffOf(a) + "/no-such-person", adminAToken, null).code())
+        .isEqualTo("STAFF_NOT_FOUND");
     assertThat(groupsClaim(token(memberB))).containsExactly("/airlines/" + b + "/agent");
   }
 
   @Test
-  void answersCallersWithoutTheRightInThatAirlineWith404OrWith403WhenTheyHaveItNowhere() throws Exception {
+  void answersCallersWithoutTheRightInThatAirlineWith404OrWith403WhenTheyHaveItNowhere()
+      throws Exception {
     TestUser agent = keycloak.createUser(TestUsers.customer());
     addStaff(a, agent, "agent");
     String customerToken = token(keycloak.createUser(TestUsers.customer()));
 
     Reply otherAirlinesAdmin = send("GET", staffOf(a), adminBToken, null);
-    Reply otherAirlinesAdminAdds = send("POST", staffOf(a), adminBToken, staff(memberB.email(), "agent"));
+    Reply otherAirlinesAdminAdds =
+        send("POST", staffOf(a), adminBToken, staff(memberB.email(), "agent"));
     Reply unknownAirline = send("GET", staffOf(newAlias()), adminAToken, null);
     Reply agentOfTheAirline = send("GET", staffOf(a), token(agent), null);
     Reply customer = send("GET", staffOf(a), customerToken, null);
@@ -282,15 +327,23 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(anonymous.status()).isEqualTo(401);
   }
 
-  /** The invitation's link into Keycloak (the mail may carry others, e.g. to the airline's site). */
+  /**
+   * The invitation's link into Keycloak (the mail may carry others, e.g. to the airline's site).
+   */
   private static URI invitationLink(Mail invitation) {
-    return invitation.links().stream().filter(link -> link.getPath().contains("/realms/airtix/")).findFirst()
-        .orElseThrow(() -> new AssertionError("no Keycloak link in the invitation: " + invitation.text()));
+    return invitation.links().stream()
+        .filter(link -> link.getPath().contains("/realms/airtix/"))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no Keycloak link in the invitation: " + invitation.text()));
   }
 
   /** The link of the address verification Keycloak mails after the registration. */
   private static URI verificationLink(String email) {
-    return keycloak.mailServer().awaitMailTo(email, Mail.withSubjectContaining("Verify")).link("action-token");
+    return keycloak
+        .mailServer()
+        .awaitMailTo(email, Mail.withSubjectContaining("Verify"))
+        .link("action-token");
   }
 
   private static String staffOf(String alias) {
@@ -301,7 +354,8 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     addStaff(alias, adminAToken, person, tenantRoles);
   }
 
-  private void addStaff(String alias, String adminToken, TestUser person, String... tenantRoles) throws Exception {
+  private void addStaff(String alias, String adminToken, TestUser person, String... tenantRoles)
+      throws Exception {
     Reply reply = send("POST", staffOf(alias), adminToken, staff(person.email(), tenantRoles));
     assertThat(reply.status()).as("add staff: %s", reply.body()).isEqualTo(201);
   }

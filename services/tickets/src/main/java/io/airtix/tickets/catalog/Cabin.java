@@ -1,5 +1,8 @@
 package io.airtix.tickets.catalog;
 
 enum Cabin {
-  ECONOMY, PREMIUM_ECONOMY, BUSINESS, FIRST
+  ECONOMY,
+  PREMIUM_ECONOMY,
+  BUSINESS,
+  FIRST
 }

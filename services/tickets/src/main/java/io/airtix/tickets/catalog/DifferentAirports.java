@@ -10,7 +10,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A flight does not land where it took off. Reported on {@code destination}, where clients show it. */
+/**
+ * A flight does not land where it took off. Reported on {@code destination}, where clients show it.
+ */
 @Documented
 @Constraint(validatedBy = DifferentAirports.Validator.class)
 @Target(ElementType.TYPE)
@@ -31,7 +33,8 @@ import java.lang.annotation.Target;
         return true;
       }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+      context
+          .buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
           .addPropertyNode("destination")
           .addConstraintViolation();
       return false;

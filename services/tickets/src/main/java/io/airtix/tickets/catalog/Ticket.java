@@ -31,10 +31,10 @@ class Ticket {
   private UUID id;
 
   // Null until first persisted, which tells Spring Data the ticket is new despite its assigned id
-  @Version
-  private Long version;
+  @Version private Long version;
 
-  // The version of the ticket's last published event: its own changes count, the orders' holds and sales do not
+  // The version of the ticket's last published event: its own changes count, the orders' holds and
+  // sales do not
   private long eventVersion;
 
   private String airline;
@@ -47,14 +47,17 @@ class Ticket {
   private Cabin cabin;
 
   private String seat;
+
   @Convert(converter = TwoDecimalAmount.class)
   private BigDecimal price;
+
   private String currency;
 
   @Enumerated(EnumType.STRING)
   private TicketStatus status;
 
-  // The order holding (RESERVED) or having bought (SOLD) the ticket; lets a late or repeated order event tell
+  // The order holding (RESERVED) or having bought (SOLD) the ticket; lets a late or repeated order
+  // event tell
   // whether it is about the current hold
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 36)
@@ -63,8 +66,7 @@ class Ticket {
   private Instant createdAt;
   private Instant updatedAt;
 
-  protected Ticket() {
-  }
+  protected Ticket() {}
 
   Ticket(UUID id, String airline, TicketDetails details, Instant now) {
     this.id = id;
@@ -74,7 +76,9 @@ class Ticket {
     apply(details, now);
   }
 
-  /** Changes flight, seat or price; refused while an order holds the ticket or after it was sold. */
+  /**
+   * Changes flight, seat or price; refused while an order holds the ticket or after it was sold.
+   */
   void revise(TicketDetails details, Instant now) {
     requireEditable();
     apply(details, now);
@@ -156,14 +160,36 @@ class Ticket {
 
   /** The event of a ticket just put on sale (version 0). */
   TicketCreated created() {
-    return new TicketCreated(id, eventVersion, airline, flightNumber, origin, destination, departureTime, cabin.name(),
-        seat, price(), currency, status.name());
+    return new TicketCreated(
+        id,
+        eventVersion,
+        airline,
+        flightNumber,
+        origin,
+        destination,
+        departureTime,
+        cabin.name(),
+        seat,
+        price(),
+        currency,
+        status.name());
   }
 
   /** The event of a revision, with the full new state and version, so replicas need no lookup. */
   TicketUpdated updated() {
-    return new TicketUpdated(id, eventVersion, airline, flightNumber, origin, destination, departureTime, cabin.name(),
-        seat, price(), currency, status.name());
+    return new TicketUpdated(
+        id,
+        eventVersion,
+        airline,
+        flightNumber,
+        origin,
+        destination,
+        departureTime,
+        cabin.name(),
+        seat,
+        price(),
+        currency,
+        status.name());
   }
 
   /** The event of a withdrawal: one version past the last event, as a deletion is a change too. */
@@ -172,8 +198,9 @@ class Ticket {
   }
 
   /**
-   * An order holds the ticket. The orders database lets only one order at a time be active for a ticket, so a
-   * hold of another order means that order ended and its cancellation is still on the way: the newer order wins.
+   * An order holds the ticket. The orders database lets only one order at a time be active for a
+   * ticket, so a hold of another order means that order ended and its cancellation is still on the
+   * way: the newer order wins.
    *
    * @return whether the ticket changed
    */
@@ -187,7 +214,10 @@ class Ticket {
     return true;
   }
 
-  /** The order ended without a sale: available again, but only if that order is the one holding the ticket. */
+  /**
+   * The order ended without a sale: available again, but only if that order is the one holding the
+   * ticket.
+   */
   boolean releaseFrom(UUID orderId, Instant now) {
     if (status != TicketStatus.RESERVED || !orderId.equals(reservedFor)) {
       return false;
@@ -200,7 +230,8 @@ class Ticket {
 
   /** The order was paid. Never sold twice, and never from under another order's hold. */
   boolean sellTo(UUID orderId, Instant now) {
-    if (status == TicketStatus.SOLD || status == TicketStatus.RESERVED && !orderId.equals(reservedFor)) {
+    if (status == TicketStatus.SOLD
+        || status == TicketStatus.RESERVED && !orderId.equals(reservedFor)) {
       return false;
     }
     this.status = TicketStatus.SOLD;

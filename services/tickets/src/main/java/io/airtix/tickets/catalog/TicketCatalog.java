@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The airlines' ticket catalogue: anyone browses it, an airline's agents maintain their airline's
- * part. Every write asks the access policy first (see docs/decisions/0003-tenancy-status-codes.md) and
- * hands its event to the outbox in the same transaction, so the change and its event commit together.
+ * part. Every write asks the access policy first (see docs/decisions/0003-tenancy-status-codes.md)
+ * and hands its event to the outbox in the same transaction, so the change and its event commit
+ * together.
  */
 @Service
 @Transactional
@@ -39,7 +40,9 @@ class TicketCatalog {
 
   @Transactional(readOnly = true)
   TicketPage browse(TicketSearch search, int page, int size) {
-    return TicketPage.from(tickets.findAll(TicketRepository.matching(search), PageRequest.of(page, size, BY_DEPARTURE)));
+    return TicketPage.from(
+        tickets.findAll(
+            TicketRepository.matching(search), PageRequest.of(page, size, BY_DEPARTURE)));
   }
 
   @Transactional(readOnly = true)
@@ -49,8 +52,9 @@ class TicketCatalog {
 
   TicketResponse create(AirtixPrincipal caller, CreateTicketRequest request) {
     access.require(caller, "create", RESOURCE, request.airline());
-    Ticket ticket = tickets.saveAndFlush(
-        new Ticket(UUID.randomUUID(), request.airline(), request.details(), clock.instant()));
+    Ticket ticket =
+        tickets.saveAndFlush(
+            new Ticket(UUID.randomUUID(), request.airline(), request.details(), clock.instant()));
     outbox.publish(ticket.created());
     return TicketResponse.from(ticket);
   }
@@ -61,10 +65,17 @@ class TicketCatalog {
     ticket.requireEditable();
     if (!ticket.isAt(request.version())) {
       throw new StaleVersionProblem(
-          "Ticket " + id + " is at version " + ticket.version() + ", not " + request.version() + ".");
+          "Ticket "
+              + id
+              + " is at version "
+              + ticket.version()
+              + ", not "
+              + request.version()
+              + ".");
     }
     ticket.revise(request.details(), clock.instant());
-    // Flush now so a concurrent edit fails here (409) and the response and the event carry the new version
+    // Flush now so a concurrent edit fails here (409) and the response and the event carry the new
+    // version
     Ticket revised = tickets.saveAndFlush(ticket);
     outbox.publish(revised.updated());
     return TicketResponse.from(revised);
@@ -81,7 +92,8 @@ class TicketCatalog {
   private Ticket loadFor(AirtixPrincipal caller, String action, UUID id) {
     access.requireSomewhere(caller, action, RESOURCE);
     Ticket ticket = load(id);
-    access.requireOnObject(caller, action, RESOURCE, ticket.airline(), () -> new TicketNotFoundException(id));
+    access.requireOnObject(
+        caller, action, RESOURCE, ticket.airline(), () -> new TicketNotFoundException(id));
     return ticket;
   }
 

@@ -9,6 +9,5 @@ final class TicketConstraints {
   static final String SEAT = "^[0-9]{1,2}[A-K]$";
   static final String CURRENCY = "^[A-Z]{3}$";
 
-  private TicketConstraints() {
-  }
+  private TicketConstraints() {}
 }

@@ -32,7 +32,8 @@ class TicketController {
 
   /** Public: every airline's tickets, filtered and paged, by departure time. */
   @GetMapping
-  TicketPage browse(@Valid TicketSearch search,
+  TicketPage browse(
+      @Valid TicketSearch search,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return catalog.browse(search, page, size);
@@ -45,15 +46,21 @@ class TicketController {
   }
 
   @PostMapping
-  ResponseEntity<TicketResponse> create(AirtixPrincipal caller, @Valid @RequestBody CreateTicketRequest request) {
+  ResponseEntity<TicketResponse> create(
+      AirtixPrincipal caller, @Valid @RequestBody CreateTicketRequest request) {
     TicketResponse created = catalog.create(caller, request);
-    URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(created.id())
-        .toUri();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{id}")
+            .buildAndExpand(created.id())
+            .toUri();
     return ResponseEntity.created(location).body(created);
   }
 
   @PutMapping("/{id}")
-  TicketResponse update(AirtixPrincipal caller, @PathVariable UUID id,
+  TicketResponse update(
+      AirtixPrincipal caller,
+      @PathVariable UUID id,
       @Valid @RequestBody UpdateTicketRequest request) {
     return catalog.update(caller, id, request);
   }

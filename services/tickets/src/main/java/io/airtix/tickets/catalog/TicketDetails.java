@@ -12,5 +12,4 @@ record TicketDetails(
     Cabin cabin,
     String seat,
     BigDecimal price,
-    String currency) {
-}
+    String currency) {}

@@ -7,7 +7,11 @@ import org.springframework.data.domain.Page;
 record TicketPage(List<TicketResponse> items, int page, int size, long totalItems, int totalPages) {
 
   static TicketPage from(Page<Ticket> page) {
-    return new TicketPage(page.getContent().stream().map(TicketResponse::from).toList(), page.getNumber(),
-        page.getSize(), page.getTotalElements(), page.getTotalPages());
+    return new TicketPage(
+        page.getContent().stream().map(TicketResponse::from).toList(),
+        page.getNumber(),
+        page.getSize(),
+        page.getTotalElements(),
+        page.getTotalPages());
   }
 }

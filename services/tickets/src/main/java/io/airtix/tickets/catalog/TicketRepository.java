@@ -23,9 +23,15 @@ interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecification
     }
     if (search.date() != null) {
       LocalDate day = search.date();
-      all = all.and((root, query, cb) -> cb.and(
-          cb.greaterThanOrEqualTo(root.get("departureTime"), day.atStartOfDay(ZoneOffset.UTC).toInstant()),
-          cb.lessThan(root.get("departureTime"), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+      all =
+          all.and(
+              (root, query, cb) ->
+                  cb.and(
+                      cb.greaterThanOrEqualTo(
+                          root.get("departureTime"), day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                      cb.lessThan(
+                          root.get("departureTime"),
+                          day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
     return all;
   }

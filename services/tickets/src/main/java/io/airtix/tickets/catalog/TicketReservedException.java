@@ -9,7 +9,11 @@ import org.springframework.http.HttpStatus;
 class TicketReservedException extends AirtixProblem {
 
   TicketReservedException(UUID id) {
-    super(HttpStatus.LOCKED, ProblemTypes.of("ticket-reserved"), "TICKET_RESERVED", "Ticket reserved",
+    super(
+        HttpStatus.LOCKED,
+        ProblemTypes.of("ticket-reserved"),
+        "TICKET_RESERVED",
+        "Ticket reserved",
         "Ticket " + id + " is reserved by an order and cannot be changed now.");
   }
 }

@@ -20,8 +20,18 @@ record TicketResponse(
     long version) {
 
   static TicketResponse from(Ticket ticket) {
-    return new TicketResponse(ticket.id(), ticket.airline(), ticket.flightNumber(), ticket.origin(),
-        ticket.destination(), ticket.departureTime(), ticket.cabin(), ticket.seat(), ticket.price(),
-        ticket.currency(), ticket.status(), ticket.version());
+    return new TicketResponse(
+        ticket.id(),
+        ticket.airline(),
+        ticket.flightNumber(),
+        ticket.origin(),
+        ticket.destination(),
+        ticket.departureTime(),
+        ticket.cabin(),
+        ticket.seat(),
+        ticket.price(),
+        ticket.currency(),
+        ticket.status(),
+        ticket.version());
   }
 }

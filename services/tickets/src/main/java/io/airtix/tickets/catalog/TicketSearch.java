@@ -11,7 +11,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 record TicketSearch(
     @Pattern(regexp = TicketConstraints.AIRLINE, message = "must be an airline id") String airline,
-    @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code") String origin,
-    @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code") String destination,
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-}
+    @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
+        String origin,
+    @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
+        String destination,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {}

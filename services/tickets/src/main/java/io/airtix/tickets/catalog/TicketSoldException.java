@@ -9,7 +9,11 @@ import org.springframework.http.HttpStatus;
 class TicketSoldException extends AirtixProblem {
 
   TicketSoldException(UUID id) {
-    super(HttpStatus.CONFLICT, ProblemTypes.of("ticket-sold"), "TICKET_SOLD", "Ticket sold",
+    super(
+        HttpStatus.CONFLICT,
+        ProblemTypes.of("ticket-sold"),
+        "TICKET_SOLD",
+        "Ticket sold",
         "Ticket " + id + " is sold and cannot be changed.");
   }
 }

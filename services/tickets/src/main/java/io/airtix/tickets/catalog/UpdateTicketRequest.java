@@ -16,19 +16,29 @@ import java.time.Instant;
  */
 @DifferentAirports
 record UpdateTicketRequest(
-    @NotNull @Pattern(regexp = TicketConstraints.FLIGHT_NUMBER, message = "must be a flight number like LX123")
-    String flightNumber,
-    @NotNull @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code") String origin,
-    @NotNull @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
-    String destination,
+    @NotNull
+        @Pattern(
+            regexp = TicketConstraints.FLIGHT_NUMBER,
+            message = "must be a flight number like LX123")
+        String flightNumber,
+    @NotNull
+        @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
+        String origin,
+    @NotNull
+        @Pattern(regexp = TicketConstraints.IATA, message = "must be a 3-letter IATA airport code")
+        String destination,
     @NotNull @Future Instant departureTime,
     @NotNull Cabin cabin,
-    @NotNull @Pattern(regexp = TicketConstraints.SEAT, message = "must be a seat like 12A") String seat,
-    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2) BigDecimal price,
+    @NotNull @Pattern(regexp = TicketConstraints.SEAT, message = "must be a seat like 12A")
+        String seat,
+    @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2)
+        BigDecimal price,
     @NotNull @CurrencyCode String currency,
-    @NotNull @PositiveOrZero Long version) implements Route {
+    @NotNull @PositiveOrZero Long version)
+    implements Route {
 
   TicketDetails details() {
-    return new TicketDetails(flightNumber, origin, destination, departureTime, cabin, seat, price, currency);
+    return new TicketDetails(
+        flightNumber, origin, destination, departureTime, cabin, seat, price, currency);
   }
 }

@@ -10,8 +10,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 /** Tokens shaped like Keycloak's, for slice tests that do not run Keycloak. */
 final class Callers {
 
-  private Callers() {
-  }
+  private Callers() {}
 
   static JwtRequestPostProcessor customer() {
     return caller(List.of("customer"), List.of());
@@ -23,7 +22,13 @@ final class Callers {
 
   private static JwtRequestPostProcessor caller(List<String> realmRoles, List<String> groups) {
     String id = UUID.randomUUID().toString();
-    return jwt().jwt(token -> token.subject(id).claim("preferred_username", "user-" + id)
-        .claim("realm_access", Map.of("roles", realmRoles)).claim("groups", groups));
+    return jwt()
+        .jwt(
+            token ->
+                token
+                    .subject(id)
+                    .claim("preferred_username", "user-" + id)
+                    .claim("realm_access", Map.of("roles", realmRoles))
+                    .claim("groups", groups));
   }
 }

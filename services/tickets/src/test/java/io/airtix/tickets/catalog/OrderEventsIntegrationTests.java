@@ -23,27 +23,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The catalogue's reactions to order events, through the real listener in a transaction as the inbox runs it, on
- * SQLite: each transition is a new version of the ticket's row, and none publishes an event (the orders service
- * decided it); the ticket's next own change still follows its last published version.
+ * The catalogue's reactions to order events, through the real listener in a transaction as the
+ * inbox runs it, on SQLite: each transition is a new version of the ticket's row, and none
+ * publishes an event (the orders service decided it); the ticket's next own change still follows
+ * its last published version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "airtix.messaging.outbox.relay=false",
-    "airtix.messaging.inbox.enabled=false"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"airtix.messaging.outbox.relay=false", "airtix.messaging.inbox.enabled=false"})
 @DirtiesContext
 class OrderEventsIntegrationTests {
 
-  @Autowired
-  OrderEvents listener;
+  @Autowired OrderEvents listener;
 
-  @Autowired
-  TicketRepository tickets;
+  @Autowired TicketRepository tickets;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
-  @Autowired
-  PlatformTransactionManager transactions;
+  @Autowired PlatformTransactionManager transactions;
 
   @DynamicPropertySource
   static void scratchDataDir(DynamicPropertyRegistry registry) throws IOException {
@@ -59,9 +56,17 @@ class OrderEventsIntegrationTests {
 
     apply(() -> listener.on(created(first, ticket)));
     assertThat(statusOf(ticket)).isEqualTo(TicketStatus.RESERVED);
-    apply(() -> listener.on(new OrderCancelled(second, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
-    assertThat(statusOf(ticket)).as("another order's cancellation").isEqualTo(TicketStatus.RESERVED);
-    apply(() -> listener.on(new OrderCancelled(first, 1, ticket.id(), "aerolux", OrderCancelled.EXPIRED)));
+    apply(
+        () ->
+            listener.on(
+                new OrderCancelled(second, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
+    assertThat(statusOf(ticket))
+        .as("another order's cancellation")
+        .isEqualTo(TicketStatus.RESERVED);
+    apply(
+        () ->
+            listener.on(
+                new OrderCancelled(first, 1, ticket.id(), "aerolux", OrderCancelled.EXPIRED)));
     assertThat(statusOf(ticket)).isEqualTo(TicketStatus.AVAILABLE);
     apply(() -> listener.on(created(second, ticket)));
     apply(() -> listener.on(new OrderCompleted(second, 2, ticket.id(), "aerolux")));
@@ -73,17 +78,32 @@ class OrderEventsIntegrationTests {
 
   @Test
   void publishesTheRevisionAfterAHoldAsTheNextVersionOfItsEvents() {
-    Ticket ticket = tickets.saveAndFlush(TicketMother.ticket("aerolux", "31F", "LUX", "CDG", TicketMother.nextWeek()));
+    Ticket ticket =
+        tickets.saveAndFlush(
+            TicketMother.ticket("aerolux", "31F", "LUX", "CDG", TicketMother.nextWeek()));
     UUID order = UUID.randomUUID();
     apply(() -> listener.on(created(order, ticket)));
-    apply(() -> listener.on(new OrderCancelled(order, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
+    apply(
+        () ->
+            listener.on(
+                new OrderCancelled(order, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
 
-    apply(() -> {
-      Ticket held = tickets.findById(ticket.id()).orElseThrow();
-      held.revise(new TicketDetails("LX777", "LUX", "CDG", TicketMother.nextWeek(), Cabin.ECONOMY, "31F",
-          new BigDecimal("139.90"), "EUR"), Instant.now());
-      assertThat(held.updated().version()).isEqualTo(1);
-    });
+    apply(
+        () -> {
+          Ticket held = tickets.findById(ticket.id()).orElseThrow();
+          held.revise(
+              new TicketDetails(
+                  "LX777",
+                  "LUX",
+                  "CDG",
+                  TicketMother.nextWeek(),
+                  Cabin.ECONOMY,
+                  "31F",
+                  new BigDecimal("139.90"),
+                  "EUR"),
+              Instant.now());
+          assertThat(held.updated().version()).isEqualTo(1);
+        });
 
     assertThat(tickets.findById(ticket.id()).orElseThrow().version()).isEqualTo(3);
   }
@@ -99,8 +119,15 @@ class OrderEventsIntegrationTests {
   }
 
   private static OrderCreated created(UUID order, Ticket ticket) {
-    return new OrderCreated(order, 0, ticket.id(), ticket.airline(), UUID.randomUUID().toString(),
-        new BigDecimal("129.90"), "EUR", Instant.now().plus(Duration.ofMinutes(15)));
+    return new OrderCreated(
+        order,
+        0,
+        ticket.id(),
+        ticket.airline(),
+        UUID.randomUUID().toString(),
+        new BigDecimal("129.90"),
+        "EUR",
+        Instant.now().plus(Duration.ofMinutes(15)));
   }
 
   private void apply(Runnable event) {
@@ -113,10 +140,15 @@ class OrderEventsIntegrationTests {
 
   /** The ticket.updated events in the outbox, as version:status. */
   private List<String> updatesOf(Ticket ticket) {
-    return jdbc.sql("SELECT aggregate_version, body FROM airtix_outbox WHERE aggregate_id = ? "
-            + "AND event_type = 'ticket.updated' ORDER BY position")
+    return jdbc.sql(
+            "SELECT aggregate_version, body FROM airtix_outbox WHERE aggregate_id = ? "
+                + "AND event_type = 'ticket.updated' ORDER BY position")
         .param(ticket.id().toString())
-        .query((row, n) -> row.getLong(1) + ":" + row.getString(2).replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"))
+        .query(
+            (row, n) ->
+                row.getLong(1)
+                    + ":"
+                    + row.getString(2).replaceAll(".*\"status\":\"([A-Z]+)\".*", "$1"))
         .list();
   }
 }

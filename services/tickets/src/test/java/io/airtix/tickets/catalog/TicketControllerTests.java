@@ -31,28 +31,29 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Controller, validation and tenancy rules, with tokens built in-process and the database mocked. */
+/**
+ * Controller, validation and tenancy rules, with tokens built in-process and the database mocked.
+ */
 @WebMvcTest(controllers = TicketController.class)
 @Import({TicketCatalog.class, TicketsConfiguration.class})
 class TicketControllerTests {
 
-  @Autowired
-  MockMvc mvc;
+  @Autowired MockMvc mvc;
 
-  @Autowired
-  JsonMapper json;
+  @Autowired JsonMapper json;
 
-  @MockitoBean
-  TicketRepository tickets;
+  @MockitoBean TicketRepository tickets;
 
-  @MockitoBean
-  Outbox outbox;
+  @MockitoBean Outbox outbox;
 
   @Test
   void letsAgentCreateTicketOfItsAirlineWith201AndLocation() throws Exception {
-    given(tickets.saveAndFlush(any(Ticket.class))).willAnswer(invocation -> invocation.getArgument(0));
+    given(tickets.saveAndFlush(any(Ticket.class)))
+        .willAnswer(invocation -> invocation.getArgument(0));
 
-    mvc.perform(body(post("/api/tickets"), TicketMother.createRequest("aerolux")).with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            body(post("/api/tickets"), TicketMother.createRequest("aerolux"))
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", matchesPattern(".*/api/tickets/[0-9a-f-]{36}$")))
         .andExpect(jsonPath("$.status").value("AVAILABLE"))
@@ -63,7 +64,9 @@ class TicketControllerTests {
 
   @Test
   void rejectsCreationByCustomerWith403() throws Exception {
-    mvc.perform(body(post("/api/tickets"), TicketMother.createRequest("aerolux")).with(Callers.customer()))
+    mvc.perform(
+            body(post("/api/tickets"), TicketMother.createRequest("aerolux"))
+                .with(Callers.customer()))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.type").value("https://airtix.io/problems/forbidden"));
     verify(tickets, never()).saveAndFlush(any());
@@ -71,13 +74,17 @@ class TicketControllerTests {
 
   @Test
   void rejectsCreationForAnotherAirlineWith403() throws Exception {
-    mvc.perform(body(post("/api/tickets"), TicketMother.createRequest("aerolux")).with(Callers.member("boreal", "agent")))
+    mvc.perform(
+            body(post("/api/tickets"), TicketMother.createRequest("aerolux"))
+                .with(Callers.member("boreal", "agent")))
         .andExpect(status().isForbidden());
   }
 
   @Test
   void rejectsCreationByAuditorWith403() throws Exception {
-    mvc.perform(body(post("/api/tickets"), TicketMother.createRequest("aerolux")).with(Callers.member("aerolux", "auditor")))
+    mvc.perform(
+            body(post("/api/tickets"), TicketMother.createRequest("aerolux"))
+                .with(Callers.member("aerolux", "auditor")))
         .andExpect(status().isForbidden());
   }
 
@@ -90,23 +97,46 @@ class TicketControllerTests {
 
   @Test
   void rejectsInvalidTicketWith400NamingEveryField() throws Exception {
-    String invalid = """
+    String invalid =
+        """
         {"airline":"AeroLux","flightNumber":"L1","origin":"lux","destination":"CDGX",
          "departureTime":"2001-01-01T10:00:00Z","cabin":"ECONOMY","seat":"12Z","price":10.999,"currency":"XYZ"}
         """;
-    mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(invalid)
-            .with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(invalid)
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://airtix.io/problems/validation"))
-        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("airline", "flightNumber", "origin",
-            "destination", "departureTime", "seat", "price", "currency")));
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(
+                    containsInAnyOrder(
+                        "airline",
+                        "flightNumber",
+                        "origin",
+                        "destination",
+                        "departureTime",
+                        "seat",
+                        "price",
+                        "currency")));
   }
 
   @Test
   void rejectsSameOriginAndDestinationOnDestination() throws Exception {
     CreateTicketRequest valid = TicketMother.createRequest("aerolux");
-    CreateTicketRequest circular = new CreateTicketRequest(valid.airline(), valid.flightNumber(), "LUX", "LUX",
-        valid.departureTime(), valid.cabin(), valid.seat(), valid.price(), valid.currency());
+    CreateTicketRequest circular =
+        new CreateTicketRequest(
+            valid.airline(),
+            valid.flightNumber(),
+            "LUX",
+            "LUX",
+            valid.departureTime(),
+            valid.cabin(),
+            valid.seat(),
+            valid.price(),
+            valid.currency());
 
     mvc.perform(body(post("/api/tickets"), circular).with(Callers.member("aerolux", "agent")))
         .andExpect(status().isBadRequest())
@@ -116,9 +146,14 @@ class TicketControllerTests {
 
   @Test
   void rejectsZeroPriceAndUnknownCabin() throws Exception {
-    String body = json.writeValueAsString(TicketMother.createRequest("aerolux")).replace("\"ECONOMY\"", "\"DECK\"");
-    mvc.perform(post("/api/tickets").contentType(MediaType.APPLICATION_JSON).content(body)
-            .with(Callers.member("aerolux", "agent")))
+    String body =
+        json.writeValueAsString(TicketMother.createRequest("aerolux"))
+            .replace("\"ECONOMY\"", "\"DECK\"");
+    mvc.perform(
+            post("/api/tickets")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("cabin"));
   }
@@ -127,8 +162,9 @@ class TicketControllerTests {
   void hidesTicketOfAnotherAirlineFromUpdateWith404() throws Exception {
     Ticket foreign = stored(TicketMother.availableTicket("boreal"));
 
-    mvc.perform(body(put("/api/tickets/" + foreign.id()), TicketMother.updateRequest(0))
-            .with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            body(put("/api/tickets/" + foreign.id()), TicketMother.updateRequest(0))
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("TICKET_NOT_FOUND"));
   }
@@ -144,14 +180,16 @@ class TicketControllerTests {
 
   @Test
   void rejectsEditByCustomerWith403EvenForUnknownTicket() throws Exception {
-    mvc.perform(body(put("/api/tickets/" + UUID.randomUUID()), TicketMother.updateRequest(0))
-            .with(Callers.customer()))
+    mvc.perform(
+            body(put("/api/tickets/" + UUID.randomUUID()), TicketMother.updateRequest(0))
+                .with(Callers.customer()))
         .andExpect(status().isForbidden());
   }
 
   @Test
   void answersUnknownTicketWith404() throws Exception {
-    mvc.perform(delete("/api/tickets/" + UUID.randomUUID()).with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            delete("/api/tickets/" + UUID.randomUUID()).with(Callers.member("aerolux", "agent")))
         .andExpect(status().isNotFound());
     mvc.perform(get("/api/tickets/" + UUID.randomUUID()))
         .andExpect(status().isNotFound())
@@ -162,8 +200,9 @@ class TicketControllerTests {
   void rejectsStaleVersionWith409() throws Exception {
     Ticket ticket = stored(TicketMother.availableTicket("aerolux"));
 
-    mvc.perform(body(put("/api/tickets/" + ticket.id()), TicketMother.updateRequest(3))
-            .with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            body(put("/api/tickets/" + ticket.id()), TicketMother.updateRequest(3))
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://airtix.io/problems/stale-version"));
   }
@@ -174,8 +213,9 @@ class TicketControllerTests {
     ticket.markReserved();
     stored(ticket);
 
-    mvc.perform(body(put("/api/tickets/" + ticket.id()), TicketMother.updateRequest(0))
-            .with(Callers.member("aerolux", "agent")))
+    mvc.perform(
+            body(put("/api/tickets/" + ticket.id()), TicketMother.updateRequest(0))
+                .with(Callers.member("aerolux", "agent")))
         .andExpect(status().isLocked())
         .andExpect(jsonPath("$.code").value("TICKET_RESERVED"));
   }
@@ -184,7 +224,8 @@ class TicketControllerTests {
   void letsTenantAdminDeleteTicketOfItsAirlineWith204() throws Exception {
     Ticket ticket = stored(TicketMother.availableTicket("aerolux"));
 
-    mvc.perform(delete("/api/tickets/" + ticket.id()).with(Callers.member("aerolux", "tenant-admin")))
+    mvc.perform(
+            delete("/api/tickets/" + ticket.id()).with(Callers.member("aerolux", "tenant-admin")))
         .andExpect(status().isNoContent());
     verify(tickets).delete(ticket);
   }
@@ -205,7 +246,8 @@ class TicketControllerTests {
         .andExpect(jsonPath("$.errors[0].field").value("size"));
     mvc.perform(get("/api/tickets?origin=Luxembourg&destination=cdg"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("origin", "destination")));
+        .andExpect(
+            jsonPath("$.errors[*].field").value(containsInAnyOrder("origin", "destination")));
     mvc.perform(get("/api/tickets?date=31.01.2030"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("date"));

@@ -23,13 +23,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An instance that committed ticket changes and stopped before its relay published them (here: its relay is off,
- * as if killed right after the commits). A fresh instance on the same database publishes every one of them,
- * each once.
+ * An instance that committed ticket changes and stopped before its relay published them (here: its
+ * relay is off, as if killed right after the commits). A fresh instance on the same database
+ * publishes every one of them, each once.
  */
 class TicketEventsAfterCrashIntegrationTests {
 
@@ -51,59 +50,96 @@ class TicketEventsAfterCrashIntegrationTests {
       try (ConfigurableApplicationContext restarted = start(dataDir, observer, true)) {
         await().atMost(Duration.ofSeconds(30)).until(() -> observer.messages().size() >= 4);
         // anything sent twice would show up within the relay's next polls
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> observer.messages().size() == 4);
+        await()
+            .during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> observer.messages().size() == 4);
         assertThat(pending(restarted)).isZero();
       }
 
-      Map<String, Long> perEventId = observer.envelopes().stream()
-          .collect(Collectors.groupingBy(envelope -> envelope.path("id").asString(), Collectors.counting()));
-      assertThat(perEventId).hasSize(4).allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
-      Map<String, List<String>> typesPerTicket = observer.envelopes().stream().collect(Collectors.groupingBy(
-          envelope -> envelope.path("aggregateId").asString(),
-          Collectors.mapping(envelope -> envelope.path("type").asString(), Collectors.toList())));
-      assertThat(typesPerTicket.get(ids.get(0))).containsExactly("ticket.created", "ticket.updated");
+      Map<String, Long> perEventId =
+          observer.envelopes().stream()
+              .collect(
+                  Collectors.groupingBy(
+                      envelope -> envelope.path("id").asString(), Collectors.counting()));
+      assertThat(perEventId)
+          .hasSize(4)
+          .allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
+      Map<String, List<String>> typesPerTicket =
+          observer.envelopes().stream()
+              .collect(
+                  Collectors.groupingBy(
+                      envelope -> envelope.path("aggregateId").asString(),
+                      Collectors.mapping(
+                          envelope -> envelope.path("type").asString(), Collectors.toList())));
+      assertThat(typesPerTicket.get(ids.get(0)))
+          .containsExactly("ticket.created", "ticket.updated");
       assertThat(typesPerTicket.get(ids.get(1))).containsExactly("ticket.created");
       assertThat(typesPerTicket.get(ids.get(2))).containsExactly("ticket.created");
     }
   }
 
-  private static ConfigurableApplicationContext start(Path dataDir, TicketEventsObserver observer, boolean relay) {
-    return new SpringApplicationBuilder(TicketsApplication.class).run(
-        "--server.port=0",
-        "--airtix.data-dir=" + dataDir,
-        "--spring.rabbitmq.host=" + TicketEventsObserver.HOST,
-        "--spring.rabbitmq.port=" + TicketEventsObserver.PORT,
-        "--airtix.messaging.exchange=" + observer.exchange(),
-        "--airtix.messaging.outbox.relay=" + relay);
+  private static ConfigurableApplicationContext start(
+      Path dataDir, TicketEventsObserver observer, boolean relay) {
+    return new SpringApplicationBuilder(TicketsApplication.class)
+        .run(
+            "--server.port=0",
+            "--airtix.data-dir=" + dataDir,
+            "--spring.rabbitmq.host=" + TicketEventsObserver.HOST,
+            "--spring.rabbitmq.port=" + TicketEventsObserver.PORT,
+            "--airtix.messaging.exchange=" + observer.exchange(),
+            "--airtix.messaging.outbox.relay=" + relay);
   }
 
   private static MockMvc mvc(ConfigurableApplicationContext context) {
-    return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+    return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+        .apply(springSecurity())
+        .build();
   }
 
   private static long pending(ConfigurableApplicationContext context) {
     return JdbcClient.create(context.getBean(DataSource.class))
-        .sql("SELECT COUNT(*) FROM airtix_outbox WHERE status = 'PENDING'").query(Long.class).single();
+        .sql("SELECT COUNT(*) FROM airtix_outbox WHERE status = 'PENDING'")
+        .query(Long.class)
+        .single();
   }
 
   private static String create(MockMvc mvc, int row) throws Exception {
-    String body = """
+    String body =
+        """
         {"airline":"aerolux","flightNumber":"LX123","origin":"LUX","destination":"CDG",
          "departureTime":"%s","cabin":"ECONOMY","seat":"%dA","price":129.90,"currency":"EUR"}
-        """.formatted(TicketMother.nextWeek(), row);
-    MvcResult result = mvc.perform(post("/api/tickets").with(Callers.member("aerolux", "agent"))
-        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
-    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        """
+            .formatted(TicketMother.nextWeek(), row);
+    MvcResult result =
+        mvc.perform(
+                post("/api/tickets")
+                    .with(Callers.member("aerolux", "agent"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(201);
     return json.readTree(result.getResponse().getContentAsString()).path("id").asString();
   }
 
   private static void update(MockMvc mvc, String id) throws Exception {
-    String body = """
+    String body =
+        """
         {"flightNumber":"LX123","origin":"LUX","destination":"CDG","departureTime":"%s","cabin":"BUSINESS",
          "seat":"30A","price":99.00,"currency":"EUR","version":0}
-        """.formatted(TicketMother.nextWeek());
-    MvcResult result = mvc.perform(put("/api/tickets/" + id).with(Callers.member("aerolux", "agent"))
-        .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
-    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        """
+            .formatted(TicketMother.nextWeek());
+    MvcResult result =
+        mvc.perform(
+                put("/api/tickets/" + id)
+                    .with(Callers.member("aerolux", "agent"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(200);
   }
 }

@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tickets service publishes its events through the outbox to RabbitMQ: what a consumer bound to the events
- * exchange receives for changes made over the service's API, and that writes go on while RabbitMQ is down.
+ * The tickets service publishes its events through the outbox to RabbitMQ: what a consumer bound to
+ * the events exchange receives for changes made over the service's API, and that writes go on while
+ * RabbitMQ is down.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,8 +45,7 @@ class TicketEventsIntegrationTests {
 
   private static TicketEventsObserver observer;
 
-  @Autowired
-  MockMvc mvc;
+  @Autowired MockMvc mvc;
 
   @DynamicPropertySource
   static void rabbitMqAndScratchDatabase(DynamicPropertyRegistry registry) throws Exception {
@@ -84,8 +84,9 @@ class TicketEventsIntegrationTests {
     assertThat(created.path("payload").path("flightNumber").asString()).isEqualTo("LX123");
     assertThat(created.path("payload").path("price").decimalValue()).isEqualByComparingTo("129.90");
     assertThat(created.path("payload").path("status").asString()).isEqualTo("AVAILABLE");
-    assertThat(propertyNames(created)).containsExactly("id", "type", "aggregateId", "aggregateVersion", "tenant",
-        "occurredAt", "payload");
+    assertThat(propertyNames(created))
+        .containsExactly(
+            "id", "type", "aggregateId", "aggregateVersion", "tenant", "occurredAt", "payload");
     JsonNode updated = events.get(1);
     assertThat(updated.path("type").asString()).isEqualTo("ticket.updated");
     assertThat(updated.path("aggregateVersion").asLong()).isEqualTo(1);
@@ -98,13 +99,22 @@ class TicketEventsIntegrationTests {
     String id = create().path("id").asString();
 
     await().atMost(DELIVERY).until(() -> observer.eventsOf(id).size() == 1);
-    Message message = observer.messages().stream()
-        .filter(received -> TicketEventsObserver.envelope(received).path("aggregateId").asString().equals(id))
-        .findFirst().orElseThrow();
+    Message message =
+        observer.messages().stream()
+            .filter(
+                received ->
+                    TicketEventsObserver.envelope(received)
+                        .path("aggregateId")
+                        .asString()
+                        .equals(id))
+            .findFirst()
+            .orElseThrow();
     assertThat(message.getMessageProperties().getReceivedRoutingKey()).isEqualTo("ticket.created");
     assertThat(message.getMessageProperties().getType()).isEqualTo("ticket.created");
     assertThat(message.getMessageProperties().getHeaders()).doesNotContainKey("__TypeId__");
-    assertThat(new String(message.getBody(), StandardCharsets.UTF_8)).doesNotContain("io.airtix").doesNotContain("Ticket");
+    assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
+        .doesNotContain("io.airtix")
+        .doesNotContain("Ticket");
   }
 
   @Test
@@ -128,12 +138,13 @@ class TicketEventsIntegrationTests {
       for (int i = 0; i < 5; i++) {
         ids.add(create().path("id").asString());
       }
-    }
-    finally {
+    } finally {
       TicketEventsObserver.rabbitmqctl("start_app");
     }
 
-    await().atMost(DELIVERY).until(() -> ids.stream().allMatch(id -> observer.eventsOf(id).size() == 1));
+    await()
+        .atMost(DELIVERY)
+        .until(() -> ids.stream().allMatch(id -> observer.eventsOf(id).size() == 1));
     Set<String> eventIds = new HashSet<>();
     for (String id : ids) {
       JsonNode created = observer.eventsOf(id).get(0);
@@ -141,31 +152,50 @@ class TicketEventsIntegrationTests {
       assertThat(eventIds.add(created.path("id").asString())).isTrue();
     }
     // nothing comes twice, even later
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> ids.stream().allMatch(id -> observer.eventsOf(id).size() == 1));
   }
 
   private JsonNode create() throws Exception {
-    String body = """
+    String body =
+        """
         {"airline":"aerolux","flightNumber":"LX123","origin":"LUX","destination":"CDG",
          "departureTime":"%s","cabin":"ECONOMY","seat":"%dA","price":129.90,"currency":"EUR"}
-        """.formatted(TicketMother.nextWeek(), seats.incrementAndGet());
-    MvcResult result = mvc.perform(post("/api/tickets").with(Callers.member("aerolux", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andReturn();
-    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        """
+            .formatted(TicketMother.nextWeek(), seats.incrementAndGet());
+    MvcResult result =
+        mvc.perform(
+                post("/api/tickets")
+                    .with(Callers.member("aerolux", "agent"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(201);
     return json.readTree(result.getResponse().getContentAsString());
   }
 
   private void update(String id, long version) throws Exception {
-    String body = """
+    String body =
+        """
         {"flightNumber":"LX124","origin":"LUX","destination":"LHR","departureTime":"%s","cabin":"BUSINESS",
          "seat":"%dC","price":499.00,"currency":"EUR","version":%d}
-        """.formatted(TicketMother.nextWeek().plus(Duration.ofDays(1)), seats.incrementAndGet(), version);
-    MvcResult result = mvc.perform(put("/api/tickets/" + id).with(Callers.member("aerolux", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andReturn();
-    assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        """
+            .formatted(
+                TicketMother.nextWeek().plus(Duration.ofDays(1)), seats.incrementAndGet(), version);
+    MvcResult result =
+        mvc.perform(
+                put("/api/tickets/" + id)
+                    .with(Callers.member("aerolux", "agent"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body))
+            .andReturn();
+    assertThat(result.getResponse().getStatus())
+        .as(result.getResponse().getContentAsString())
+        .isEqualTo(200);
   }
 
   private static List<String> propertyNames(JsonNode node) {

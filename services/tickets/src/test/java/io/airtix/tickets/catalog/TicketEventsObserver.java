@@ -20,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A consumer bound to a test's own events exchange on the machine's RabbitMQ, as the orders service will be:
- * a durable queue (it survives a broker restart) bound to {@code ticket.#}. Keeps every message it receives.
- * Closing it deletes its queue and the exchange. A RabbitMQ that does not answer fails the test.
+ * A consumer bound to a test's own events exchange on the machine's RabbitMQ, as the orders service
+ * will be: a durable queue (it survives a broker restart) bound to {@code ticket.#}. Keeps every
+ * message it receives. Closing it deletes its queue and the exchange. A RabbitMQ that does not
+ * answer fails the test.
  */
 final class TicketEventsObserver implements AutoCloseable {
 
@@ -66,8 +67,10 @@ final class TicketEventsObserver implements AutoCloseable {
 
   /** Envelopes received for one ticket, in arrival order. */
   List<JsonNode> eventsOf(String ticketId) {
-    return received.stream().map(TicketEventsObserver::envelope)
-        .filter(envelope -> envelope.path("aggregateId").asString().equals(ticketId)).toList();
+    return received.stream()
+        .map(TicketEventsObserver::envelope)
+        .filter(envelope -> envelope.path("aggregateId").asString().equals(ticketId))
+        .toList();
   }
 
   List<JsonNode> envelopes() {
@@ -90,24 +93,30 @@ final class TicketEventsObserver implements AutoCloseable {
   private static void requireRabbitMq() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(HOST, PORT), 2_000);
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException("RabbitMQ is required by this test and does not answer at " + HOST + ":" + PORT
-          + " (" + ex.getMessage() + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/RABBITMQ_PORT.", ex);
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "RabbitMQ is required by this test and does not answer at "
+              + HOST
+              + ":"
+              + PORT
+              + " ("
+              + ex.getMessage()
+              + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/RABBITMQ_PORT.",
+          ex);
     }
   }
 
   /** Runs {@code rabbitmqctl}, for outage tests; fails the test if it cannot. */
   static void rabbitmqctl(String command) {
     try {
-      Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor()).as("rabbitmqctl %s: %s", command, output).isZero();
-    }
-    catch (IOException ex) {
-      throw new IllegalStateException("This test stops and starts RabbitMQ with rabbitmqctl, which could not run", ex);
-    }
-    catch (InterruptedException ex) {
+    } catch (IOException ex) {
+      throw new IllegalStateException(
+          "This test stops and starts RabbitMQ with rabbitmqctl, which could not run", ex);
+    } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(ex);
     }

@@ -22,7 +22,9 @@ class TicketHoldTests {
     assertThat(ticket.status()).isEqualTo(TicketStatus.RESERVED);
     assertThat(ticket.reservedFor()).isEqualTo(order);
     assertThatThrownBy(ticket::requireEditable).isInstanceOf(TicketReservedException.class);
-    assertThat(ticket.reserveFor(order, Instant.now())).as("a repeated creation changes nothing").isFalse();
+    assertThat(ticket.reserveFor(order, Instant.now()))
+        .as("a repeated creation changes nothing")
+        .isFalse();
   }
 
   @Test
@@ -44,7 +46,9 @@ class TicketHoldTests {
     ticket.reserveFor(order, Instant.now());
 
     assertThat(ticket.reserveFor(otherOrder, Instant.now())).isTrue();
-    assertThat(ticket.releaseFrom(order, Instant.now())).as("the late cancellation of the first order").isFalse();
+    assertThat(ticket.releaseFrom(order, Instant.now()))
+        .as("the late cancellation of the first order")
+        .isFalse();
 
     assertThat(ticket.reservedFor()).isEqualTo(otherOrder);
   }

@@ -32,22 +32,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class TicketRepositoryContract {
 
-  private static final Instant DAY = LocalDate.now(ZoneOffset.UTC).plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final Instant DAY =
+      LocalDate.now(ZoneOffset.UTC).plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-  @Autowired
-  TicketRepository tickets;
+  @Autowired TicketRepository tickets;
 
-  @Autowired
-  PlatformTransactionManager transactionManager;
+  @Autowired PlatformTransactionManager transactionManager;
 
-  @Autowired
-  TicketCatalog catalog;
+  @Autowired TicketCatalog catalog;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   private static final AirtixPrincipal AGENT =
-      new AirtixPrincipal("u-agent", "agent", null, null, Set.of(), Map.of("aerolux", Set.of("agent")));
+      new AirtixPrincipal(
+          "u-agent", "agent", null, null, Set.of(), Map.of("aerolux", Set.of("agent")));
 
   TransactionTemplate tx;
 
@@ -73,15 +71,19 @@ abstract class TicketRepositoryContract {
 
   @Test
   void findsTicketsByRouteAndUtcDay() {
-    Ticket early = tickets.save(TicketMother.ticket("aerolux", "1A", "LUX", "CDG", DAY.plusSeconds(60)));
-    Ticket late = tickets.save(TicketMother.ticket("boreal", "1B", "LUX", "CDG", DAY.plusSeconds(86_399)));
+    Ticket early =
+        tickets.save(TicketMother.ticket("aerolux", "1A", "LUX", "CDG", DAY.plusSeconds(60)));
+    Ticket late =
+        tickets.save(TicketMother.ticket("boreal", "1B", "LUX", "CDG", DAY.plusSeconds(86_399)));
     tickets.save(TicketMother.ticket("aerolux", "1C", "LUX", "CDG", DAY.plusSeconds(86_400)));
     tickets.save(TicketMother.ticket("aerolux", "1D", "LUX", "LHR", DAY.plusSeconds(120)));
     tickets.flush();
 
-    Page<Ticket> page = tickets.findAll(
-        TicketRepository.matching(new TicketSearch(null, "LUX", "CDG", LocalDate.ofInstant(DAY, ZoneOffset.UTC))),
-        PageRequest.of(0, 10, Sort.by("departureTime", "id")));
+    Page<Ticket> page =
+        tickets.findAll(
+            TicketRepository.matching(
+                new TicketSearch(null, "LUX", "CDG", LocalDate.ofInstant(DAY, ZoneOffset.UTC))),
+            PageRequest.of(0, 10, Sort.by("departureTime", "id")));
 
     assertThat(page.getContent()).extracting(Ticket::id).containsExactly(early.id(), late.id());
   }
@@ -89,13 +91,17 @@ abstract class TicketRepositoryContract {
   @Test
   void filtersByAirlineAndPagesInDepartureOrder() {
     for (int row = 1; row <= 5; row++) {
-      tickets.save(TicketMother.ticket("aerolux", row + "A", "LUX", "CDG", DAY.plusSeconds(3600L * (6 - row))));
+      tickets.save(
+          TicketMother.ticket(
+              "aerolux", row + "A", "LUX", "CDG", DAY.plusSeconds(3600L * (6 - row))));
     }
     tickets.save(TicketMother.ticket("boreal", "9A", "LUX", "CDG", DAY));
     tickets.flush();
 
-    Page<Ticket> second = tickets.findAll(TicketRepository.matching(new TicketSearch("aerolux", null, null, null)),
-        PageRequest.of(1, 2, Sort.by("departureTime", "id")));
+    Page<Ticket> second =
+        tickets.findAll(
+            TicketRepository.matching(new TicketSearch("aerolux", null, null, null)),
+            PageRequest.of(1, 2, Sort.by("departureTime", "id")));
 
     assertThat(second.getTotalElements()).isEqualTo(5);
     assertThat(second.getTotalPages()).isEqualTo(3);
@@ -106,7 +112,8 @@ abstract class TicketRepositoryContract {
   void refusesSecondTicketForTheSameSeatOfTheSameFlight() {
     tickets.saveAndFlush(TicketMother.ticket("aerolux", "7F", "LUX", "CDG", DAY));
 
-    assertThatThrownBy(() -> tickets.saveAndFlush(TicketMother.ticket("aerolux", "7F", "LUX", "CDG", DAY)))
+    assertThatThrownBy(
+            () -> tickets.saveAndFlush(TicketMother.ticket("aerolux", "7F", "LUX", "CDG", DAY)))
         .isInstanceOf(DataIntegrityViolationException.class);
   }
 
@@ -116,15 +123,20 @@ abstract class TicketRepositoryContract {
     Ticket first = tickets.findById(id).orElseThrow();
     Ticket second = tickets.findById(id).orElseThrow();
 
-    tx.executeWithoutResult(status -> {
-      first.revise(TicketMother.economySeat(), Instant.now());
-      tickets.saveAndFlush(first);
-    });
+    tx.executeWithoutResult(
+        status -> {
+          first.revise(TicketMother.economySeat(), Instant.now());
+          tickets.saveAndFlush(first);
+        });
 
-    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-      second.revise(TicketMother.economySeat(), Instant.now());
-      tickets.saveAndFlush(second);
-    })).isInstanceOf(OptimisticLockingFailureException.class);
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    status -> {
+                      second.revise(TicketMother.economySeat(), Instant.now());
+                      tickets.saveAndFlush(second);
+                    }))
+        .isInstanceOf(OptimisticLockingFailureException.class);
     assertThat(tickets.findById(id).orElseThrow().version()).isEqualTo(1);
   }
 
@@ -140,11 +152,13 @@ abstract class TicketRepositoryContract {
 
   @Test
   void rollsBackTheEventWithTheTicket() {
-    UUID id = tx.execute(status -> {
-      TicketResponse created = catalog.create(AGENT, TicketMother.createRequest("aerolux"));
-      status.setRollbackOnly();
-      return created.id();
-    });
+    UUID id =
+        tx.execute(
+            status -> {
+              TicketResponse created = catalog.create(AGENT, TicketMother.createRequest("aerolux"));
+              status.setRollbackOnly();
+              return created.id();
+            });
 
     assertThat(tickets.findById(id)).isEmpty();
     assertThat(eventsOf(id)).isEmpty();
@@ -152,7 +166,8 @@ abstract class TicketRepositoryContract {
 
   private List<String> eventsOf(UUID ticket) {
     return JdbcClient.create(dataSource)
-        .sql("SELECT event_type, aggregate_version FROM airtix_outbox WHERE aggregate_id = :id ORDER BY position")
+        .sql(
+            "SELECT event_type, aggregate_version FROM airtix_outbox WHERE aggregate_id = :id ORDER BY position")
         .param("id", ticket.toString())
         .query((rs, row) -> rs.getString(1) + "@" + rs.getLong(2))
         .list();

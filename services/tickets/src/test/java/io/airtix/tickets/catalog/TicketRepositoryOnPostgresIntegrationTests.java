@@ -7,9 +7,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The distributed database: PostgreSQL through the "distributed" profile, in a scratch database. */
+/**
+ * The distributed database: PostgreSQL through the "distributed" profile, in a scratch database.
+ */
 // the outbox rows these tests leave behind need no broker
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "airtix.messaging.outbox.relay=false")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "airtix.messaging.outbox.relay=false")
 @ActiveProfiles("distributed")
 class TicketRepositoryOnPostgresIntegrationTests extends TicketRepositoryContract {
 

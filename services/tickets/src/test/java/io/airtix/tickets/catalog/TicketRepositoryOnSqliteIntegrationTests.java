@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The standalone database: a SQLite file, configured exactly as tickets.yaml does. */
 // the outbox rows these tests leave behind need no broker
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "airtix.messaging.outbox.relay=false")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "airtix.messaging.outbox.relay=false")
 class TicketRepositoryOnSqliteIntegrationTests extends TicketRepositoryContract {
 
   @DynamicPropertySource

@@ -24,7 +24,9 @@ class TicketTests {
 
     assertThatThrownBy(() -> ticket.revise(TicketMother.economySeat(), Instant.now()))
         .isInstanceOf(TicketReservedException.class)
-        .satisfies(ex -> assertThat(((TicketReservedException) ex).getStatusCode().value()).isEqualTo(423));
+        .satisfies(
+            ex ->
+                assertThat(((TicketReservedException) ex).getStatusCode().value()).isEqualTo(423));
   }
 
   @Test
