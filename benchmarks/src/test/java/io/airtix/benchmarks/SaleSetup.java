@@ -120,10 +120,8 @@ final class SaleSetup {
             settings.keycloakAdminPassword(),
             "admin-cli")) {
       // The realm's access tokens live 5 minutes; on a loaded machine the measured part of a run
-      // takes longer, and
-      // the customers' tokens would expire in the middle of it (401s, not reservations). This
-      // Keycloak is the
-      // benchmark's own: its tokens live as long as a run.
+      // takes longer, and the customers' tokens would expire in the middle of it (401s, not
+      // reservations). This Keycloak is the benchmark's own: its tokens live as long as a run.
       RealmRepresentation lifespans = admin.realm(REALM).toRepresentation();
       lifespans.setAccessTokenLifespan((int) TOKEN_LIFESPAN.toSeconds());
       admin.realm(REALM).update(lifespans);

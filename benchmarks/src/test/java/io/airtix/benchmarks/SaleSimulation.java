@@ -120,8 +120,7 @@ public class SaleSimulation extends Simulation {
             .exec(
                 session -> {
                   // the tickets service's part of a reservation happens after its answer: a backlog
-                  // here is work the
-                  // scenario's span did not pay for
+                  // here is work the scenario's span did not pay for
                   setup.awaitReservationsThrough(data.measuredTickets());
                   SaleSetup.log(
                       "phase distinct: every event of its reservations applied "

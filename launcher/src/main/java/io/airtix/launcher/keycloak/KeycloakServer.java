@@ -93,8 +93,8 @@ public final class KeycloakServer {
       env.putIfAbsent("KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST", "localhost");
       env.putIfAbsent("KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT", "5673");
       // Keycloak keeps the common-password list in a Bloom filter, which by default refuses one
-      // strong password in
-      // 10,000 as common; a billion costs a few kilobytes more for our list (decision 0019)
+      // strong password in 10,000 as common; a billion costs a few kilobytes more for our list
+      // (decision 0019)
       env.putIfAbsent(
           "KC_SPI_PASSWORD_POLICY__PASSWORD_BLACKLIST__FALSE_POSITIVE_PROBABILITY", "0.000000001");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);

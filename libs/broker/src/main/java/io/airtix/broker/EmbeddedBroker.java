@@ -134,16 +134,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     context.put("airtix.broker.username", username);
     context.put("airtix.broker.password", password);
     // Qpid's 0-9-1 default is to close the connection when a mandatory message has no route;
-    // RabbitMQ returns it
-    // (basic.return) and keeps the connection, which is what the outbox relay relies on to retry
-    // unrouted events
+    // RabbitMQ returns it (basic.return) and keeps the connection, which is what the outbox relay
+    // relies on to retry unrouted events
     context.put("qpid.port.closeWhenNoRoute", "false");
 
     Map<String, Object> attributes = new HashMap<>();
     // The broker's own model (ports, users, the virtual host node) is rebuilt from our file at
-    // every start, so a
-    // changed setting takes effect; the virtual host's exchanges, queues and messages persist in
-    // the Derby store.
+    // every start, so a changed setting takes effect; the virtual host's exchanges, queues and
+    // messages persist in the Derby store.
     attributes.put("type", "Memory");
     // files, not Qpid's classpath: URLs, which fail inside a Spring Boot jar and under exec:java
     attributes.put("initialConfigurationLocation", copyConfig(home).toUri().toString());

@@ -51,11 +51,9 @@ public class AccessPolicy {
   }
 
   // SyncedEnforcer lets enforce() calls overlap under its read lock, but with a domain pattern ("*"
-  // in g lines)
-  // jcasbin builds an airline's role links lazily and writes shared maps while doing so: concurrent
-  // reservations
-  // of the orders service failed with ConcurrentModificationException. One question at a time (~15
-  // µs each).
+  // in g lines) jcasbin builds an airline's role links lazily and writes shared maps while doing
+  // so: concurrent reservations of the orders service failed with ConcurrentModificationException.
+  // One question at a time (~15 µs each).
   private boolean enforce(String role, String airline, String resource, String action) {
     synchronized (enforcer) {
       return enforcer.enforce(role, airline, resource, action);

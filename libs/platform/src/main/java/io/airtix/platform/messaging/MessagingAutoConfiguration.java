@@ -107,8 +107,7 @@ public class MessagingAutoConfiguration {
     // unroutable events come back instead of vanishing, and stay in the outbox
     template.setMandatory(true);
     // the relay reads a return from the publish's correlation data; without a callback the template
-    // also logs a
-    // warning for every returned event
+    // also logs a warning for every returned event
     template.setReturnsCallback(returned -> {});
     // the relay only runs SQL of its own
     return new OutboxRelay(

@@ -172,10 +172,9 @@ final class OutboxRelay implements SmartLifecycle {
     String sendFailure = null;
     try {
       // one channel for the whole batch: sent one by one, each message took a channel from the
-      // cache and gave it
-      // back with its confirm outstanding, which keeps that channel out of the cache until
-      // confirmed (the next
-      // message needed another) and counts every pending confirm of the channel on each give-back
+      // cache and gave it back with its confirm outstanding, which keeps that channel out of the
+      // cache until confirmed (the next message needed another) and counts every pending confirm of
+      // the channel on each give-back
       template.invoke(
           operations -> {
             for (OutboxRow row : rows) {

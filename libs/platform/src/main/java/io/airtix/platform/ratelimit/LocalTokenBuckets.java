@@ -76,8 +76,8 @@ final class LocalTokenBuckets implements TokenBuckets {
     long now = System.nanoTime();
     long last = lastSweep.get();
     // at most one sweep a second, by one thread: a crowd of busy callers must not make every
-    // request scan the map.
-    // A bucket swept while a request holds it costs at most that one token, never a refusal.
+    // request scan the map. A bucket swept while a request holds it costs at most that one token,
+    // never a refusal.
     if (now - last < SWEEP_EVERY_NANOS && last != 0 || !lastSweep.compareAndSet(last, now)) {
       return;
     }

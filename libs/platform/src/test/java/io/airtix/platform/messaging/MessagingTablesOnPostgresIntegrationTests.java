@@ -128,8 +128,7 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
     applying.apply(json.write(ProbeEvents.created(probe, "v0")));
 
     // v1's transaction has applied v1 and looked for parked successors, and waits before it commits
-    // (at most
-    // 3 s); v2 comes to a second consumer meanwhile
+    // (at most 3 s); v2 comes to a second consumer meanwhile
     CompletableFuture<EventInbox.Outcome> first =
         CompletableFuture.supplyAsync(
             () -> applying.apply(json.write(ProbeEvents.changed(probe, 1, HoldingListener.HOLD))));

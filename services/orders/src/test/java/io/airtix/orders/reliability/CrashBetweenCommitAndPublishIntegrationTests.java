@@ -94,9 +94,8 @@ class CrashBetweenCommitAndPublishIntegrationTests {
     String orderCreated = sendAgain(sale.orders(), "order.created", order);
     String ticketCreated = sendAgain(sale.tickets(), "ticket.created", ticket);
     // sent after the repeated ones, consumed after them (one consumer per queue, in order): the
-    // later ticket's
-    // replica is the fence behind the repeated ticket.created, its hold the fence behind the
-    // repeated order.created
+    // later ticket's replica is the fence behind the repeated ticket.created, its hold the fence
+    // behind the repeated order.created
     String later = sale.createTicket(agent);
     await().atMost(DELIVERY).until(() -> sale.replica(later).version() == 0);
     sale.reserve(customer, later);

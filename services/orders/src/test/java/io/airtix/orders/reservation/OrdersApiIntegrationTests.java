@@ -123,8 +123,7 @@ class OrdersApiIntegrationTests {
     assertThat(api.send("POST", "/api/orders", customerA, unknown).status()).isEqualTo(404);
     assertThat(api.send("POST", "/api/orders", null, reserve(ticket)).status()).isEqualTo(401);
     // (no 403 case here: every account Keycloak creates holds the realm's default role customer,
-    // staff included;
-    // ReservationsIntegrationTests refuses a caller without it)
+    // staff included; ReservationsIntegrationTests refuses a caller without it)
     assertThat(api.send("POST", "/api/orders", customerA, "{\"ticketId\":null}").status())
         .isEqualTo(400);
   }

@@ -115,8 +115,7 @@ class ReservationsIntegrationTests {
     TicketCreated sold = available("aerolux");
     sell(reservations.reserve(Customers.newCustomer(), OrderMother.reserve(sold)).id());
     // an edit the tickets service made before it heard of the sale: no order is active, the replica
-    // says AVAILABLE,
-    // and still the ticket is never sold twice
+    // says AVAILABLE, and still the ticket is never sold twice
     Replicas.apply(context, Replicas.changed(sold, 1, sold.price(), "AVAILABLE"));
 
     for (TicketCreated ticket : List.of(held, sold)) {

@@ -59,8 +59,7 @@ class StripeWebhookController {
       return new WebhookReceipt(event.getId(), event.getType(), Applied.IGNORED);
     }
     // read from the verified raw body, not through the client's typed model: that one is empty when
-    // the event's API
-    // version differs from the client's
+    // the event's API version differs from the client's
     JsonNode intent = json.readTree(payload).path("data").path("object");
     ProviderEvent report =
         new ProviderEvent(

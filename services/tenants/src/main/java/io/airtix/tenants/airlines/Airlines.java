@@ -73,8 +73,7 @@ class Airlines {
             return new Created(AirlineResponse.from(airline), false);
           }
           // only until the airline is complete: later, its tenant admins own its staff, and a
-          // repeated request must not
-          // bring back a first tenant admin they removed
+          // repeated request must not bring back a first tenant admin they removed
           Optional<Person> firstAdmin = people.byEmail(request.firstTenantAdminEmail());
           if (firstAdmin.isPresent()) {
             String id = firstAdmin.get().id();

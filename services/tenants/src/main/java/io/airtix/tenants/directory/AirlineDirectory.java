@@ -42,10 +42,9 @@ public class AirlineDirectory {
       return Optional.empty();
     }
     // The organizations endpoint searches names and domains, not aliases. Every airline gets the
-    // domain
-    // <alias>.airtix.test at creation and tenant admins cannot change domains, so an exact domain
-    // search finds it in
-    // one call; only a realm admin's edit sends us through all organizations.
+    // domain <alias>.airtix.test at creation and tenant admins cannot change domains, so an exact
+    // domain search finds it in one call; only a realm admin's edit sends us through all
+    // organizations.
     Optional<Airline> byDomain =
         organizations()
             .search(alias + AirtixRealm.AIRLINE_DOMAIN_SUFFIX, true, 0, 5, false)

@@ -85,8 +85,7 @@ class Staff {
       return new Added(StaffMember.of(person, roles), false);
     }
     // roles first, membership last: membership is what makes a person staff, so a request that
-    // fails in between
-    // leaves no member behind and its repetition completes the job
+    // fails in between leaves no member behind and its repetition completes the job
     people.replaceRoles(person.id(), alias, request.roles());
     people.addMember(airline, person.id());
     return new Added(StaffMember.of(person, request.roles()), true);

@@ -57,8 +57,7 @@ class Ticket {
   private TicketStatus status;
 
   // The order holding (RESERVED) or having bought (SOLD) the ticket; lets a late or repeated order
-  // event tell
-  // whether it is about the current hold
+  // event tell whether it is about the current hold
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 36)
   private UUID reservedFor;
