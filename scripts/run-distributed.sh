@@ -115,6 +115,9 @@ await_url() {
 
 echo "Starting Airtix, distributed (data in $data_dir)"
 started=$SECONDS
+# Keycloak mails invitations, verifications and password resets: on one machine, to the mail catcher
+start mail
+await_url "mail catcher" http://localhost:8025/ 60
 start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="$PGUSER" \
   KC_DB_PASSWORD="${PGPASSWORD:-}" \
   KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST="$RABBITMQ_HOST" KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT="$RABBITMQ_PORT" \
@@ -169,6 +172,7 @@ cat <<SUMMARY
   Payments API       http://localhost:8080/api/payments, /api/airlines/{airline}/payments
                      (service: http://localhost:8084, OpenAPI: /v3/api-docs; Stripe webhook: /api/payments/stripe/webhook)
   Expiration         http://localhost:8083/actuator/health   (ends unpaid reservations when their hold runs out)
+  Mail catcher       http://localhost:8025   (every mail Keycloak sends; SMTP on localhost:3025)
   Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders, $jdbc/airtix_expiration,
                      $jdbc/airtix_payments

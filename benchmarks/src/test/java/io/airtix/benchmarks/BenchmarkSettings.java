@@ -27,7 +27,6 @@ import java.net.URI;
 record BenchmarkSettings(
     URI keycloak,
     String keycloakAdminPassword,
-    URI tenants,
     URI tickets,
     URI orders,
     String ordersJdbcUrl,
@@ -47,7 +46,6 @@ record BenchmarkSettings(
     return new BenchmarkSettings(
         URI.create(property("keycloak", "http://localhost:18180")),
         property("keycloak-admin-password", null),
-        URI.create(property("tenants", "http://localhost:18085")),
         URI.create(property("tickets", "http://localhost:18081")),
         URI.create(property("orders", "http://localhost:18082")),
         property(

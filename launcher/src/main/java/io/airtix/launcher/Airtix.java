@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
@@ -120,14 +121,7 @@ public final class Airtix {
     stopBrokerAfterServicesOnExit();
     // before Keycloak, which sends its mails (verification, password reset) to it from its first
     // request on
-    MailCatcher mail = MailCatcher.startStandalone();
-    Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "airtix-stop-mail"));
-    console.step(
-        "Mail catcher ready: read the mails at "
-            + mail.pageUrl()
-            + " (SMTP on port "
-            + mail.smtpPort()
-            + ")");
+    startMailCatcher();
 
     // the broker logs into the services' log file, so that file is set up first
     services.initializeLoggingOnce();
@@ -195,9 +189,33 @@ public final class Airtix {
         watchKeycloak();
       }
       case "demo-data" -> createDemoData();
+      case "mail" -> {
+        startMailCatcher();
+        awaitStop();
+      }
       case "tenants" ->
           services.startAlone(LaunchableService.TENANTS, tenantsCredentialsUnlessGiven());
       default -> services.startAlone(LaunchableService.named(component), Map.of());
+    }
+  }
+
+  private void startMailCatcher() {
+    MailCatcher mail = MailCatcher.startStandalone();
+    Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "airtix-stop-mail"));
+    console.step(
+        "Mail catcher ready: read the mails at "
+            + mail.pageUrl()
+            + " (SMTP on port "
+            + mail.smtpPort()
+            + ")");
+  }
+
+  /** Keeps a process whose only work runs on other threads alive until it is stopped. */
+  private static void awaitStop() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -245,6 +263,7 @@ public final class Airtix {
                   AdminPassword.of(dataDir),
                   URI.create(LaunchableService.TENANTS.baseUrl()),
                   URI.create(LaunchableService.TICKETS.baseUrl()),
+                  URI.create("http://localhost:" + MailCatcher.PAGE_PORT),
                   Clock.systemUTC(),
                   new DemoAuthenticators(dataDir))
               .ensurePresent();

@@ -30,6 +30,7 @@ public record LaunchOptions(
           "payments",
           "tenants",
           "gateway",
+          "mail",
           "demo-data");
 
   static final String TOKEN_COMMAND = "token";
@@ -47,8 +48,9 @@ public record LaunchOptions(
         --data-dir <dir>     where Keycloak, the databases and the logs are kept (default: ./data)
         --no-demo-data       do not create the demo airlines, accounts and tickets
         --only <component>   run a single component in this process: keycloak, tickets, orders,
-                             expiration, payments, tenants, gateway, or demo-data (creates the demo data against
-                             running servers, then exits); the distributed mode starts one process per
+                             expiration, payments, tenants, gateway, mail (the mail catcher), or demo-data
+                             (creates the demo data against running servers, then exits); the distributed
+                             mode on one machine starts one process per
                              component this way. tenants takes its client secret from
                              AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET, or else asks the Keycloak of the same
                              data folder for it once that is up
@@ -167,7 +169,7 @@ public record LaunchOptions(
           "Unknown component "
               + name
               + "; choose one of keycloak, tickets, orders,"
-              + " expiration, payments, tenants, gateway, demo-data");
+              + " expiration, payments, tenants, gateway, mail, demo-data");
     }
     return component;
   }

@@ -2,14 +2,17 @@ package io.airtix.launcher.demo;
 
 import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.keycloakclient.AuthenticatorApp;
+import io.airtix.keycloakclient.InvitationAcceptance;
 import io.airtix.launcher.demo.TenantsApi.Outcome;
 import io.airtix.launcher.keycloak.KeycloakAdmin;
 import io.airtix.launcher.keycloak.WebLogin;
+import io.airtix.launcher.mail.Mailbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.Keycloak;
@@ -17,10 +20,11 @@ import org.keycloak.admin.client.Keycloak;
 /**
  * Creates the demo airlines, people and tickets the way the platform's users would. People get
  * their accounts through Keycloak's admin API (never in the realm file, so the realm stays fit for
- * production); the platform admin creates each airline through the tenants API, appointing the
- * airline's tenant admin, who then takes on the airline's staff through the same API; the agents
- * put the tickets on sale through the tickets API. So the demo airlines are made like any other,
- * admin-console permissions included. Whatever exists already is left alone.
+ * production); the platform admin creates each airline through the tenants API, inviting the
+ * airline's tenant admin, who then invites the airline's staff through the same API; each demo
+ * person accepts their invitation through the link Keycloak mailed them (read in the mail catcher);
+ * the agents put the tickets on sale through the tickets API. So the demo airlines are made like
+ * any other, admin-console permissions included. Whatever exists already is left alone.
  */
 public final class DemoData {
 
@@ -32,6 +36,7 @@ public final class DemoData {
   private final TicketsApi ticketsApi;
   private final Clock clock;
   private final DemoAuthenticators authenticators;
+  private final Mailbox mailbox;
 
   public DemoData(
       URI keycloakBaseUrl,
@@ -39,6 +44,7 @@ public final class DemoData {
       String adminPassword,
       URI tenantsBaseUrl,
       URI ticketsBaseUrl,
+      URI mailCatcherPage,
       Clock clock,
       DemoAuthenticators authenticators) {
     this.keycloakBaseUrl = keycloakBaseUrl;
@@ -49,12 +55,13 @@ public final class DemoData {
     this.ticketsApi = new TicketsApi(ticketsBaseUrl);
     this.clock = clock;
     this.authenticators = authenticators;
+    this.mailbox = new Mailbox(mailCatcherPage);
   }
 
   /**
    * What one run created, all zero on every start after the first.
    *
-   * @param staff people an airline's tenant admin took on (first tenant admins come with their
+   * @param staff people an airline's tenant admin invited (first tenant admins come with their
    *     airline)
    * @param notes demo data found otherwise than the demo makes it, left as it is
    */
@@ -74,7 +81,9 @@ public final class DemoData {
     int tickets = 0;
     for (String airline : DemoCatalog.AIRLINES.keySet().stream().sorted().toList()) {
       airlines += ensureAirline(airline, platformAdmin, notes);
+      acceptInvitations(airline);
       staff += ensureStaff(airline, notes);
+      acceptInvitations(airline);
       tickets += ensureTickets(airline);
     }
     return new Created(accounts, airlines, staff, tickets, List.copyOf(notes));
@@ -148,9 +157,38 @@ public final class DemoData {
                 + member.tenantRole()
                 + " (changed since the demo made them); left as they are.");
       }
-      added += outcome == Outcome.CREATED ? 1 : 0;
+      added += outcome == Outcome.INVITED ? 1 : 0;
     }
     return added;
+  }
+
+  /**
+   * The demo people with an open invitation to the airline accept it, as they would: they follow
+   * the link of the invitation Keycloak mailed them (read in the mail catcher). Invitations of
+   * anyone else are left alone.
+   */
+  private void acceptInvitations(String airline) {
+    Set<String> invited;
+    try (Keycloak admin = KeycloakAdmin.connect(keycloakBaseUrl, adminPassword)) {
+      invited = new AirtixRealm(admin, realm).pendingInvitations(airline);
+    }
+    String airlineName = DemoCatalog.AIRLINES.get(airline);
+    for (DemoAccount account : DemoCatalog.ACCOUNTS) {
+      if (invited.contains(account.email().toLowerCase(Locale.ROOT))) {
+        URI link =
+            mailbox
+                .newestLink(account.email(), airlineName, "/login-actions/action-token")
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "no invitation to "
+                                + airlineName
+                                + " in the mails to "
+                                + account.email()
+                                + " (is the mail catcher the realm's SMTP server?)"));
+        InvitationAcceptance.accept(link);
+      }
+    }
   }
 
   private int ensureTickets(String airline) {

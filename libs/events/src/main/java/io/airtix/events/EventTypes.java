@@ -19,6 +19,7 @@ import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
 import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +64,8 @@ public final class EventTypes {
           .with(UserDeleted.TYPE, UserDeleted.class)
           .with(UserBanned.TYPE, UserBanned.class)
           .with(SessionEnded.TYPE, SessionEnded.class)
-          .with(RealmLoggedOut.TYPE, RealmLoggedOut.class);
+          .with(RealmLoggedOut.TYPE, RealmLoggedOut.class)
+          .with(UserRolesWithdrawn.TYPE, UserRolesWithdrawn.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;

@@ -4,6 +4,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationInvitationRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -44,6 +46,13 @@ public final class AirtixRealm {
   public static final Set<String> TENANT_ROLES = Set.of("tenant-admin", "agent", "auditor");
 
   /**
+   * The airline's group of suspended staff, {@code /airlines/<alias>/suspended}: members who keep
+   * their place in the airline but hold none of its roles. No role of that name exists, so the
+   * group grants nothing; it keeps them visible to the airline's tenant admins.
+   */
+  public static final String SUSPENDED_GROUP = "suspended";
+
+  /**
    * Organizations need a domain; airlines get one under a reserved name that never receives mail.
    */
   public static final String AIRLINE_DOMAIN_SUFFIX = ".airtix.test";
@@ -63,18 +72,15 @@ public final class AirtixRealm {
   public static final String SECOND_FACTOR_REQUIRED_ROLE = "second-factor-required";
 
   /**
-   * What a tenant admin may do to the airline's role groups and, through them, to the airline's
-   * staff: see the groups, see and manage their members, add people to them ({@code
-   * manage-membership}) and move members between them ({@code manage-membership-of-members},
-   * without which Keycloak refuses to change a member's groups).
+   * What a tenant admin may do to the airline's groups and, through them, to the airline's staff:
+   * see the groups and their members, and move members between them ({@code manage-membership} on
+   * the groups, {@code manage-membership-of-members}, without which Keycloak refuses to change a
+   * member's groups). Never {@code manage-members}: it would let them edit, disable, sign out and
+   * reset the credentials of every member's account, whoever else that person works for (decision
+   * 0024); account-wide actions go through the tenants service, which checks whose account it is.
    */
   public static final Set<String> STAFF_GROUP_SCOPES =
-      Set.of(
-          "view",
-          "view-members",
-          "manage-members",
-          "manage-membership",
-          "manage-membership-of-members");
+      Set.of("view", "view-members", "manage-membership", "manage-membership-of-members");
 
   /**
    * What a tenant admin may do to the airline's organization: see it and its (visible) members. Not
@@ -117,6 +123,7 @@ public final class AirtixRealm {
         ensureRealmRoleOfGroup(group.getId(), SECOND_FACTOR_REQUIRED_ROLE);
       }
     }
+    ensureGroup(airline, SUSPENDED_GROUP);
     return organizationId;
   }
 
@@ -211,7 +218,8 @@ public final class AirtixRealm {
    *   <li>group policy {@code airline <alias>: tenant admins} = members of {@code
    *       /airlines/<alias>/tenant-admin};
    *   <li>scope permission {@code airline <alias>: staff}, resource type {@code Groups}, on {@code
-   *       /airlines/<alias>} and each of its role groups, scopes {@link #STAFF_GROUP_SCOPES};
+   *       /airlines/<alias>}, each of its role groups and its {@link #SUSPENDED_GROUP}, scopes
+   *       {@link #STAFF_GROUP_SCOPES};
    *   <li>scope permission {@code airline <alias>: organization}, resource type {@code
    *       Organizations}, on the airline's organization, scopes {@link #ORGANIZATION_SCOPES}.
    * </ul>
@@ -242,7 +250,7 @@ public final class AirtixRealm {
     Set<String> staffGroups = new TreeSet<>();
     staffGroups.add(airline.getId());
     String tenantAdmins = null;
-    for (String role : TENANT_ROLES) {
+    for (String role : staffGroupNames()) {
       GroupRepresentation group =
           group(airlineGroupPath(alias, role))
               .orElseThrow(
@@ -278,6 +286,21 @@ public final class AirtixRealm {
         policyId);
   }
 
+  /** The addresses, in lower case, that the airline's pending invitations were sent to. */
+  public Set<String> pendingInvitations(String alias) {
+    String organizationId =
+        organization(alias)
+            .orElseThrow(() -> new IllegalStateException("airline " + alias + " does not exist"));
+    Set<String> addresses = new TreeSet<>();
+    for (OrganizationInvitationRepresentation invitation :
+        resource().organizations().get(organizationId).invitations().list()) {
+      if (invitation.getStatus() == OrganizationInvitationRepresentation.Status.PENDING) {
+        addresses.add(invitation.getEmail().toLowerCase(Locale.ROOT));
+      }
+    }
+    return addresses;
+  }
+
   /**
    * The secret of a confidential client; Keycloak generates one on import, or now if it has none
    * yet.
@@ -298,6 +321,13 @@ public final class AirtixRealm {
       throw new IllegalStateException("realm " + realmName + " has no client " + clientId);
     }
     return clients.get(0).getId();
+  }
+
+  /** The groups below {@code /airlines/<alias>} whose members are the airline's staff. */
+  public static Set<String> staffGroupNames() {
+    Set<String> names = new TreeSet<>(TENANT_ROLES);
+    names.add(SUSPENDED_GROUP);
+    return Set.copyOf(names);
   }
 
   public static String airlineGroupPath(String airline, String role) {

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Accepts an organization invitation the way a person does in a browser, without one: follows the
- * mailed link to Keycloak's registration form, fills it in, submits it, follows the link of the
- * address verification that Keycloak mails next, and chooses a password when Keycloak asks for one.
- * Keycloak then creates the account and makes it a member of the inviting organization.
+ * Accepts an organization invitation the way a person does in a browser, without one. Someone
+ * without an account follows the mailed link to Keycloak's registration form, fills it in, submits
+ * it, follows the link of the address verification that Keycloak mails next, and chooses a password
+ * when Keycloak asks for one; Keycloak then creates the account and makes it a member of the
+ * inviting organization. Someone with an account follows the link and confirms on the page it
+ * shows.
  */
 public final class InvitationAcceptance {
 
@@ -23,6 +25,40 @@ public final class InvitationAcceptance {
   private static final int MAX_PAGES = 10;
 
   private InvitationAcceptance() {}
+
+  /**
+   * Accepts an invitation sent to an existing account: follows the link, then the page's "proceed"
+   * link, which makes the account a member of the organization.
+   *
+   * @throws LoginFailedException when Keycloak shows no confirmation (an expired or withdrawn
+   *     invitation, one accepted already)
+   */
+  public static void accept(URI invitationLink) {
+    HttpClient browser = BrowserlessLogin.browser();
+    HttpResponse<String> response =
+        TokenEndpoint.send(browser, HttpRequest.newBuilder(invitationLink).GET());
+    for (int page = 0; page < MAX_PAGES && response.statusCode() / 100 == 3; page++) {
+      URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+      response = TokenEndpoint.send(browser, HttpRequest.newBuilder(next).GET());
+    }
+    LoginPage shown = new LoginPage(response.uri(), response.body());
+    URI confirmation =
+        shown
+            .linkTo("/login-actions/action-token")
+            .orElseThrow(
+                () ->
+                    new LoginFailedException(
+                        "invitation",
+                        "Keycloak asked for no confirmation of the invitation: "
+                            + shown.describe()));
+    response = TokenEndpoint.send(browser, HttpRequest.newBuilder(confirmation).GET());
+    if (response.statusCode() / 100 != 3 && response.statusCode() != 200) {
+      throw new LoginFailedException(
+          "invitation",
+          "Keycloak refused the confirmation: "
+              + new LoginPage(response.uri(), response.body()).describe());
+    }
+  }
 
   /**
    * Registers through the invitation link.

@@ -89,6 +89,21 @@ record LoginPage(URI address, String html) {
     return Optional.empty();
   }
 
+  /**
+   * The first link whose address contains {@code pathPart}, e.g. the "proceed" link of Keycloak's
+   * confirmation page, which has no id.
+   */
+  Optional<URI> linkTo(String pathPart) {
+    Matcher links = Pattern.compile("<a\\b([^>]*)>", Pattern.CASE_INSENSITIVE).matcher(html);
+    while (links.find()) {
+      Optional<String> href = attribute(links.group(1), "href").map(LoginPage::unescape);
+      if (href.isPresent() && href.get().contains(pathPart)) {
+        return Optional.of(address.resolve(href.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The text of the element with this id, e.g. the enrolment page's {@code kc-totp-secret-key}. */
   Optional<String> textOf(String id) {
     Matcher element =

@@ -13,6 +13,7 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,10 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest
     // the member every row addresses that does not change its object
     standingMembers.put(Owner.A, newMember(a, true));
     standingMembers.put(Owner.B, newMember(b, true));
+    for (Owner person :
+        List.of(Owner.STAFF_OF_A_AND_B, Owner.PLATFORM_ADMIN_ON_A, Owner.NOBODYS_STAFF)) {
+      standingMembers.put(person, newPerson(person, true));
+    }
     standingInvitations.put(Owner.A, newInvitation(a));
     standingInvitations.put(Owner.B, newInvitation(b));
     callers.put(Caller.AGENT_OF_A, newStaff(a, "agent"));
@@ -154,10 +159,15 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest
         return MatrixRequest.of(Map.of("alias", airline.alias(), "invitationId", invitationId));
       }
       if (path.startsWith("/api/airlines/{alias}/staff/{userId}")) {
-        Member member =
-            row.changesItsObject()
-                ? newMember(airline, path.endsWith("{sessionId}"))
-                : standingMembers.get(airline.owner());
+        boolean withSession = path.endsWith("{sessionId}");
+        Member member;
+        if (!row.changesItsObject()) {
+          member = standingMembers.get(row.object().isPerson() ? row.object() : airline.owner());
+        } else if (row.object().isPerson()) {
+          member = newPerson(row.object(), withSession);
+        } else {
+          member = newMember(airline, withSession);
+        }
         Map<String, String> variables =
             path.endsWith("{sessionId}")
                 ? Map.of(
@@ -196,15 +206,38 @@ class TenantsIsolationMatrixIntegrationTests extends TenantsIntegrationTest
     return new Member(person.id(), person.email(), sessionId);
   }
 
+  /**
+   * One of the people addressed through A's URLs whose accounts reach beyond A, optionally logged
+   * in once to have a session. Whatever A's tenant admin may read of them counts as A's data.
+   */
+  private Member newPerson(Owner kind, boolean withSession) throws Exception {
+    TestUser person =
+        switch (kind) {
+          case STAFF_OF_A_AND_B -> {
+            TestUser staff = newStaff(a, "agent");
+            addStaff(b.alias(), b.adminToken(), staff, "agent");
+            yield staff;
+          }
+          case PLATFORM_ADMIN_ON_A -> {
+            TestUser platformAdmin = platformAdmin();
+            addStaff(a.alias(), a.adminToken(), platformAdmin, "auditor");
+            remember(Owner.A, platformAdmin.id(), platformAdmin.email());
+            yield platformAdmin;
+          }
+          case NOBODYS_STAFF -> keycloak.createUser(TestUsers.customer());
+          default -> throw new IllegalArgumentException(kind + " is no person");
+        };
+    String sessionId =
+        withSession ? KeycloakServer.claims(token(person)).path("sid").asText() : null;
+    if (sessionId != null && kind != Owner.NOBODYS_STAFF) {
+      remember(Owner.A, sessionId);
+    }
+    return new Member(person.id(), person.email(), sessionId);
+  }
+
   private TestUser newStaff(Airline airline, String role) throws Exception {
     TestUser person = keycloak.createUser(TestUsers.customer());
-    Reply added =
-        send(
-            "POST",
-            "/api/airlines/" + airline.alias() + "/staff",
-            airline.adminToken(),
-            staff(person.email(), role));
-    assertThat(added.status()).as("add staff: %s", added.body()).isEqualTo(201);
+    addStaff(airline.alias(), airline.adminToken(), person, role);
     remember(airline.owner(), person.id(), person.email());
     return person;
   }

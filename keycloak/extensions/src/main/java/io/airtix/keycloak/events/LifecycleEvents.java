@@ -6,6 +6,7 @@ import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
 import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
 import java.time.Instant;
 import java.util.List;
@@ -113,6 +114,12 @@ final class LifecycleEvents {
         && event.getOperationType() == OperationType.DELETE) {
       return List.of(new SessionEnded(path.id(), null, time, realm, SessionEnded.Reason.REVOKED));
     }
+    if (event.getOperationType() == OperationType.DELETE) {
+      Optional<String> withdrawnFrom = path.userLosingRights(event.getResourceType());
+      if (withdrawnFrom.isPresent()) {
+        return List.of(new UserRolesWithdrawn(withdrawnFrom.get(), time, realm));
+      }
+    }
     if (event.getResourceType() == ResourceType.REALM
         && path.isRealmLogoutAll()
         && event.getOperationType() == OperationType.ACTION) {
@@ -182,7 +189,8 @@ final class LifecycleEvents {
 
   /**
    * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code
-   * users/<id>/logout}, {@code sessions/<id>}, {@code logout-all}.
+   * users/<id>/logout}, {@code sessions/<id>}, {@code logout-all}, and the paths whose deletion
+   * takes rights away from a user.
    */
   record AdminPath(List<String> parts) {
 
@@ -209,6 +217,34 @@ final class LifecycleEvents {
 
     String id() {
       return parts.get(1);
+    }
+
+    /**
+     * The user whose rights a deletion on this path takes away: {@code users/<id>/groups/<group>}
+     * (a group left, e.g. an airline role), {@code users/<id>/role-mappings/realm} and {@code
+     * users/<id>/role-mappings/clients/<client>} (roles removed), {@code
+     * organizations/<org>/members/<id>} (an airline's staff left).
+     */
+    Optional<String> userLosingRights(ResourceType type) {
+      if (type == ResourceType.GROUP_MEMBERSHIP
+          && parts.size() == 4
+          && parts.get(0).equals("users")
+          && parts.get(2).equals("groups")) {
+        return Optional.of(parts.get(1));
+      }
+      if ((type == ResourceType.REALM_ROLE_MAPPING || type == ResourceType.CLIENT_ROLE_MAPPING)
+          && parts.size() >= 4
+          && parts.get(0).equals("users")
+          && parts.get(2).equals("role-mappings")) {
+        return Optional.of(parts.get(1));
+      }
+      if (type == ResourceType.ORGANIZATION_MEMBERSHIP
+          && parts.size() == 4
+          && parts.get(0).equals("organizations")
+          && parts.get(2).equals("members")) {
+        return Optional.of(parts.get(3));
+      }
+      return Optional.empty();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.keycloak.events.LifecycleEvents.AdminPath;
 import org.junit.jupiter.api.Test;
+import org.keycloak.events.admin.ResourceType;
 
 class AdminPathTests {
 
@@ -29,5 +30,35 @@ class AdminPathTests {
     assertThat(AdminPath.of("users/5ef9/groups/g1").isUser()).isFalse();
     assertThat(AdminPath.of("users/5ef9/reset-password").isUserLogout()).isFalse();
     assertThat(AdminPath.of("users").isUser()).isFalse();
+  }
+
+  @Test
+  void namesTheUserWhoseGroupsOrganizationsOrRolesShrink() {
+    assertThat(AdminPath.of("users/5ef9/groups/g1").userLosingRights(ResourceType.GROUP_MEMBERSHIP))
+        .contains("5ef9");
+    assertThat(
+            AdminPath.of("users/5ef9/role-mappings/realm")
+                .userLosingRights(ResourceType.REALM_ROLE_MAPPING))
+        .contains("5ef9");
+    assertThat(
+            AdminPath.of("users/5ef9/role-mappings/clients/c1")
+                .userLosingRights(ResourceType.CLIENT_ROLE_MAPPING))
+        .contains("5ef9");
+    assertThat(
+            AdminPath.of("organizations/o1/members/5ef9")
+                .userLosingRights(ResourceType.ORGANIZATION_MEMBERSHIP))
+        .contains("5ef9");
+  }
+
+  @Test
+  void namesNobodyForDeletionsThatTakeNoRightsFromAUser() {
+    assertThat(AdminPath.of("groups/g1").userLosingRights(ResourceType.GROUP)).isEmpty();
+    assertThat(
+            AdminPath.of("groups/g1/role-mappings/realm")
+                .userLosingRights(ResourceType.REALM_ROLE_MAPPING))
+        .isEmpty();
+    assertThat(AdminPath.of("organizations/o1").userLosingRights(ResourceType.ORGANIZATION))
+        .isEmpty();
+    assertThat(AdminPath.of("users/5ef9").userLosingRights(ResourceType.USER)).isEmpty();
   }
 }

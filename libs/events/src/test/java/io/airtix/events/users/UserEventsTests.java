@@ -18,9 +18,12 @@ class UserEventsTests {
     assertThat(EventTypes.AIRTIX.payloadOf("user.banned")).isEqualTo(UserBanned.class);
     assertThat(EventTypes.AIRTIX.payloadOf("session.ended")).isEqualTo(SessionEnded.class);
     assertThat(EventTypes.AIRTIX.payloadOf("realm.logged-out")).isEqualTo(RealmLoggedOut.class);
+    assertThat(EventTypes.AIRTIX.payloadOf("user.roles-withdrawn"))
+        .isEqualTo(UserRolesWithdrawn.class);
     assertThat(EventTypes.AIRTIX.types())
         .filteredOn(type -> EventTypes.streamOf(type).equals("user"))
-        .containsExactly("user.created", "user.updated", "user.deleted", "user.banned");
+        .containsExactly(
+            "user.created", "user.updated", "user.deleted", "user.banned", "user.roles-withdrawn");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.airtix.platform.problem.ForbiddenProblem;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.casbin.jcasbin.main.SyncedEnforcer;
 
@@ -19,7 +20,9 @@ import org.casbin.jcasbin.main.SyncedEnforcer;
  * </ul>
  *
  * For each request the caller's roles held in the airline concerned are asked, plus its platform
- * roles (which hold in every airline). A role held in airline A is never asked about airline B.
+ * roles (which hold in every airline). A role held in airline A is never asked about airline B, and
+ * only the tenant roles the policy knows count: a group {@code /airlines/x/platform-admin} or
+ * {@code /airlines/x/suspended} grants nothing.
  */
 public class AccessPolicy {
 
@@ -27,9 +30,26 @@ public class AccessPolicy {
   public static final String ANY_AIRLINE = "*";
 
   private final SyncedEnforcer enforcer;
+  private final Set<String> tenantRoles;
 
   public AccessPolicy(SyncedEnforcer enforcer) {
     this.enforcer = enforcer;
+    this.tenantRoles = tenantRolesOf(enforcer);
+  }
+
+  /**
+   * The roles the policy grants rights to or lets inherit, less the platform roles: those a group
+   * {@code /airlines/<airline>/<role>} may carry.
+   */
+  public Set<String> tenantRoles() {
+    return tenantRoles;
+  }
+
+  private static Set<String> tenantRolesOf(SyncedEnforcer enforcer) {
+    Set<String> roles = new TreeSet<>(enforcer.getAllSubjects());
+    roles.addAll(enforcer.getAllRoles());
+    roles.removeAll(AirtixPrincipal.PLATFORM_ROLES);
+    return Set.copyOf(roles);
   }
 
   /** Whether the caller may do {@code action} on {@code resource} belonging to {@code airline}. */
@@ -43,7 +63,7 @@ public class AccessPolicy {
       return false;
     }
     for (String role : caller.rolesIn(airline)) {
-      if (enforce(role, airline, resource, action)) {
+      if (tenantRoles.contains(role) && enforce(role, airline, resource, action)) {
         return true;
       }
     }

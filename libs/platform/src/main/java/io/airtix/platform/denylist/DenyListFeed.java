@@ -5,6 +5,7 @@ import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.platform.messaging.EventJson;
 import java.util.List;
 import org.slf4j.Logger;
@@ -18,14 +19,20 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Feeds the {@link DenyList} from Keycloak's events: {@code user.banned}, {@code user.deleted},
- * {@code session.ended} and {@code realm.logged-out}. Needs no database and no inbox: entering a
- * ban twice changes nothing, so redeliveries and duplicates are harmless, and a message that is no
- * event is logged and dropped (a ban is never worth blocking the queue for).
+ * {@code user.roles-withdrawn}, {@code session.ended} and {@code realm.logged-out}. Needs no
+ * database and no inbox: entering a ban twice changes nothing, so redeliveries and duplicates are
+ * harmless, and a message that is no event is logged and dropped (a ban is never worth blocking the
+ * queue for).
  */
 final class DenyListFeed implements SmartLifecycle, MessageListener {
 
   static final List<String> TYPES =
-      List.of(UserBanned.TYPE, UserDeleted.TYPE, SessionEnded.TYPE, RealmLoggedOut.TYPE);
+      List.of(
+          UserBanned.TYPE,
+          UserDeleted.TYPE,
+          UserRolesWithdrawn.TYPE,
+          SessionEnded.TYPE,
+          RealmLoggedOut.TYPE);
 
   private static final Logger LOG = LoggerFactory.getLogger(DenyListFeed.class);
 
@@ -77,6 +84,12 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
     } else if (payload instanceof UserDeleted deleted) {
       denyList.denyUser(deleted.userId(), event.occurredAt());
       LOG.info("Deny-list: tokens of user {} refused (account deleted)", deleted.userId());
+    } else if (payload instanceof UserRolesWithdrawn withdrawn) {
+      denyList.denyUser(withdrawn.userId(), event.occurredAt());
+      LOG.info(
+          "Deny-list: tokens of user {} issued up to {} refused (rights withdrawn)",
+          withdrawn.userId(),
+          event.occurredAt());
     } else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
       denyList.denySession(ended.sessionId(), event.occurredAt());
       LOG.info("Deny-list: tokens of session {} refused ({})", ended.sessionId(), ended.reason());

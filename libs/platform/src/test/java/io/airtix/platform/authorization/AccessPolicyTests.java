@@ -72,6 +72,24 @@ class AccessPolicyTests {
   }
 
   @Test
+  void grantsNothingThroughAnAirlineGroupNamedLikeAPlatformRoleOrUnknownToThePolicy() {
+    AirtixPrincipal caller =
+        new AirtixPrincipal(
+            "u",
+            "u",
+            null,
+            null,
+            Set.of(),
+            Map.of("aerolux", Set.of("platform-admin", "customer", "suspended")));
+
+    assertThat(policy.tenantRoles()).containsExactlyInAnyOrder("tenant-admin", "agent", "auditor");
+    assertThat(policy.allows(caller, "read", "airlines", "aerolux")).isFalse();
+    assertThat(policy.allows(caller, "create", "orders", "aerolux")).isFalse();
+    assertThat(policy.allowsSomewhere(caller, "read", "airlines")).isFalse();
+    assertThat(policy.airlinesAllowing(caller, "read", "airlines")).isEmpty();
+  }
+
+  @Test
   void answersForeignObjectWithTheServicesOwnNotFound() {
     AirtixPrincipal agent = PrincipalMother.member("aerolux", "agent");
     NotFoundProblem ticketNotFound = new NotFoundProblem("TICKET_NOT_FOUND", "No ticket 42.");

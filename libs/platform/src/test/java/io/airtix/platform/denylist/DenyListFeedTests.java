@@ -9,6 +9,7 @@ import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserDeleted;
+import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
 import io.airtix.platform.messaging.EventJson;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,15 @@ class DenyListFeedTests {
     assertThat(denyList.denies("banned", "s1", now.minusSeconds(10))).isTrue();
     assertThat(denyList.denies("deleted", "s2", now.minusSeconds(10))).isTrue();
     assertThat(denyList.denies("banned", "s1", now.plusSeconds(10))).isFalse();
+  }
+
+  @Test
+  void refusesTheTokensIssuedBeforeAPersonLostRightsAndAcceptsTheirNextOnes() {
+    receive(new UserRolesWithdrawn("suspended-agent", now.toEpochMilli(), "airtix"));
+
+    assertThat(denyList.denies("suspended-agent", "s1", now.minusSeconds(1))).isTrue();
+    assertThat(denyList.denies("suspended-agent", "s1", now.plusSeconds(1))).isFalse();
+    assertThat(denyList.denies("colleague", "s2", now.minusSeconds(1))).isFalse();
   }
 
   @Test

@@ -135,7 +135,8 @@ public final class IsolationMatrix {
    *   <li>every row names an endpoint of the service, and no two rows the same endpoint, caller and
    *       object;
    *   <li>every endpoint has rows; one with a path variable addresses an object, so its rows are
-   *       for objects a and b; one without is either a request about no airline ({@code none}) or
+   *       for objects a and b (and, for a request about a person, any of the people of {@link
+   *       Owner#isPerson()}); one without is either a request about no airline ({@code none}) or
    *       names one (then a and b);
    *   <li>for every object of an endpoint, every caller has a row;
    *   <li>successful GETs state whose data they show, other rows leave {@code sees} at {@code -}.

@@ -31,7 +31,7 @@ public enum Visibility {
     return switch (airline) {
       case A -> this == A || this == A_AND_B;
       case B -> this == B || this == A_AND_B;
-      case NONE -> false;
+      default -> false;
     };
   }
 

@@ -1,11 +1,9 @@
 package io.airtix.testing.mail;
 
+import io.airtix.keycloakclient.MailLinks;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One received e-mail, decoded: what a person would read.
@@ -16,21 +14,12 @@ import java.util.regex.Pattern;
  */
 public record Mail(String to, String from, String subject, String text, String html) {
 
-  private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
-  private static final Pattern ENTITY = Pattern.compile("&#([0-9]+);");
-
   /**
    * Every link of the plain-text part (or of the HTML part when there is no text), in reading
    * order.
    */
   public List<URI> links() {
-    List<URI> links = new ArrayList<>();
-    // some of Keycloak's plain-text templates escape links as if they were HTML (&amp;, &#61;)
-    Matcher matcher = LINK.matcher(unescape(text.isEmpty() ? html : text));
-    while (matcher.find()) {
-      links.add(URI.create(matcher.group()));
-    }
-    return links;
+    return MailLinks.in(text.isEmpty() ? html : text);
   }
 
   /** The first link whose text contains {@code fragment}, e.g. {@code "action-token"}. */
@@ -50,16 +39,6 @@ public record Mail(String to, String from, String subject, String text, String h
                         + ":"
                         + System.lineSeparator()
                         + text));
-  }
-
-  private static String unescape(String text) {
-    Matcher entity = ENTITY.matcher(text.replace("&amp;", "&"));
-    StringBuilder plain = new StringBuilder();
-    while (entity.find()) {
-      entity.appendReplacement(
-          plain, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
-    }
-    return entity.appendTail(plain).toString();
   }
 
   public static Predicate<Mail> withSubjectContaining(String words) {

@@ -139,7 +139,8 @@ class KeycloakServerIntegrationTests {
     assertThat(second).isEqualTo(first);
     assertThat(
             keycloak.airtixRealm().resource().getGroupByPath("/airlines/lumen").getSubGroupCount())
-        .isEqualTo(3);
+        .as("the three role groups and the suspended staff's")
+        .isEqualTo(4);
   }
 
   @Test

@@ -167,6 +167,36 @@ class KeycloakUserEventsIntegrationTests {
     assertThat(allSessions.path("payload").path("sessionId").isNull()).isTrue();
   }
 
+  @Test
+  void publishesUserRolesWithdrawnWhenAPersonLeavesAnAirlineRoleOrItsOrganization() {
+    String airline = "withdrawn-" + UUID.randomUUID().toString().substring(0, 8);
+    String organization = keycloak.airtixRealm().ensureAirline(airline, "Airline " + airline);
+    TestUser user = keycloak.createUser(TestUsers.member(airline, "agent", "auditor"));
+    UserResource resource = keycloak.airtixRealm().resource().users().get(user.id());
+    String agentGroup =
+        keycloak.airtixRealm().resource().getGroupByPath("/airlines/" + airline + "/agent").getId();
+
+    resource.leaveGroup(agentGroup);
+    JsonNode leftRole = events.await("user.roles-withdrawn", user.id());
+    keycloak
+        .airtixRealm()
+        .resource()
+        .organizations()
+        .get(organization)
+        .members()
+        .member(user.id())
+        .delete()
+        .close();
+
+    assertThat(leftRole.path("payload").path("userId").asText()).isEqualTo(user.id());
+    events.await(
+        "user.roles-withdrawn",
+        user.id(),
+        event ->
+            event.path("payload").path("version").asLong()
+                > leftRole.path("payload").path("version").asLong());
+  }
+
   /**
    * Signing everybody out is tried on a realm of its own, so that the other tests' sessions in
    * {@code airtix} live on; the listener works the same in any realm that names it.

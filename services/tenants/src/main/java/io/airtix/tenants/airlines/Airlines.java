@@ -7,12 +7,9 @@ import io.airtix.tenants.directory.AirlineDirectory;
 import io.airtix.tenants.directory.AirlineLocks;
 import io.airtix.tenants.directory.AirlineNotFoundException;
 import io.airtix.tenants.directory.Invitations;
-import io.airtix.tenants.directory.People;
-import io.airtix.tenants.directory.Person;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,19 +24,16 @@ class Airlines {
   private static final String TENANT_ADMIN = "tenant-admin";
 
   private final AirlineDirectory directory;
-  private final People people;
   private final Invitations invitations;
   private final AirlineLocks locks;
   private final AccessPolicy access;
 
   Airlines(
       AirlineDirectory directory,
-      People people,
       Invitations invitations,
       AirlineLocks locks,
       AccessPolicy access) {
     this.directory = directory;
-    this.people = people;
     this.invitations = invitations;
     this.locks = locks;
     this.access = access;
@@ -73,17 +67,9 @@ class Airlines {
             return new Created(AirlineResponse.from(airline), false);
           }
           // only until the airline is complete: later, its tenant admins own its staff, and a
-          // repeated request must not bring back a first tenant admin they removed
-          Optional<Person> firstAdmin = people.byEmail(request.firstTenantAdminEmail());
-          if (firstAdmin.isPresent()) {
-            String id = firstAdmin.get().id();
-            people.replaceRoles(id, airline.alias(), union(people.roles(id, airline.alias())));
-            people.addMember(airline, id);
-          } else {
-            // no account yet: Keycloak invites the address, and the role applies when the person
-            // joins
-            invitations.invite(airline, request.firstTenantAdminEmail(), Set.of(TENANT_ADMIN));
-          }
+          // repeated request must not bring back a first tenant admin they removed. Like everyone,
+          // the first tenant admin joins by accepting the invitation (decision 0024).
+          invitations.invite(airline, request.firstTenantAdminEmail(), Set.of(TENANT_ADMIN));
           directory.markProvisioned(airline);
           return new Created(AirlineResponse.from(airline), true);
         });
@@ -120,11 +106,5 @@ class Airlines {
         && request
             .firstTenantAdminEmail()
             .equalsIgnoreCase(String.valueOf(airline.firstTenantAdmin()));
-  }
-
-  private static Set<String> union(Set<String> roles) {
-    Set<String> all = new TreeSet<>(roles);
-    all.add(TENANT_ADMIN);
-    return all;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.keycloak.admin.client.resource.OrganizationMembersResource;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.representations.idm.OrganizationInvitationRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keycloak's organization invitations, with the tenant roles each one promises. Keycloak mails the
- * link and, when the person registers through it, makes them a member; the roles wait meanwhile as
- * an organization attribute {@code airtix.pending-roles.<address>}, which the Keycloak extension
- * (PendingStaffRoles) turns into role groups the moment the person joins. No state lives in this
- * service.
+ * link and, when the person accepts it (registering first when the address has no account yet),
+ * makes them a member; the roles wait meanwhile as an organization attribute {@code
+ * airtix.pending-roles.<address>}, which the Keycloak extension (PendingStaffRoles) turns into role
+ * groups the moment the person joins. An invitation is the only way into an airline: nobody becomes
+ * staff without their own act (decision 0024). No state lives in this service.
  */
 @Component
 public class Invitations {
@@ -35,14 +37,18 @@ public class Invitations {
   private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
   private final AirtixRealm realm;
+  private final People people;
 
-  public Invitations(AirtixRealm realm) {
+  public Invitations(AirtixRealm realm, People people) {
     this.realm = realm;
+    this.people = people;
   }
 
   /**
    * Invites the address to the airline with these roles: records the roles, then asks Keycloak to
-   * mail the invitation. Repeating it replaces the roles and sends a fresh link.
+   * mail the invitation, to the account of that address when there is one (the person confirms
+   * after following the link), otherwise to the address (the person registers through the link).
+   * Repeating it replaces the roles and sends a fresh link.
    *
    * @throws InvitationNotSentException when Keycloak could not send the mail; the roles stay
    *     recorded, so a repetition completes the invitation
@@ -50,7 +56,12 @@ public class Invitations {
   public Invitation invite(Airline airline, String email, Set<String> roles) {
     String address = email.toLowerCase(Locale.ROOT);
     setPendingRoles(airline, address, roles);
-    try (Response response = organization(airline).members().inviteUser(address, "", "")) {
+    Optional<Person> account = people.byEmail(address);
+    OrganizationMembersResource members = organization(airline).members();
+    try (Response response =
+        account.isPresent()
+            ? members.inviteExistingUser(account.get().id())
+            : members.inviteUser(address, "", "")) {
       if (response.getStatus() / 100 != 2) {
         log.warn(
             "Keycloak did not send the invitation of airline {}: {} {}",

@@ -1,14 +1,17 @@
 package io.airtix.tenants.directory;
 
 import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.keycloak.admin.client.resource.OrganizationMembersResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -57,23 +60,6 @@ public class People {
     }
   }
 
-  public void addMember(Airline airline, String userId) {
-    try (Response response = members(airline).addMember(userId)) {
-      // 409: already a member, which is what we want
-      if (response.getStatus() / 100 != 2 && response.getStatus() != 409) {
-        throw new IllegalStateException(
-            "Keycloak refused to add "
-                + userId
-                + " to airline "
-                + airline.alias()
-                + ": "
-                + response.getStatus()
-                + " "
-                + response.readEntity(String.class));
-      }
-    }
-  }
-
   public void removeMember(Airline airline, String userId) {
     try (Response response = members(airline).member(userId).delete()) {
       if (response.getStatus() / 100 != 2 && response.getStatus() != 404) {
@@ -100,41 +86,78 @@ public class People {
   }
 
   /**
-   * The person's tenant roles in one airline, from their groups {@code /airlines/<alias>/<role>}.
+   * The person's standing in one airline, from their groups {@code /airlines/<alias>/<group>}:
+   * their tenant roles, and whether they are suspended.
    */
+  public Standing standing(String userId, String alias) {
+    Set<String> groups = airlineGroups(userId).getOrDefault(alias, Set.of());
+    Set<String> roles = new TreeSet<>(groups);
+    roles.retainAll(AirtixRealm.TENANT_ROLES);
+    return new Standing(roles, groups.contains(AirtixRealm.SUSPENDED_GROUP));
+  }
+
+  /** The person's tenant roles in one airline. */
   public Set<String> roles(String userId, String alias) {
-    String prefix = "/" + AirtixRealm.AIRLINES_GROUP + "/" + alias + "/";
-    Set<String> roles = new TreeSet<>();
+    return standing(userId, alias).roles();
+  }
+
+  /**
+   * Makes the person's groups in the airline exactly {@code groups}: tenant roles, or {@link
+   * AirtixRealm#SUSPENDED_GROUP}, or none; other airlines are untouched.
+   */
+  public void replaceGroups(String userId, String alias, Set<String> groups) {
+    Set<String> current = airlineGroups(userId).getOrDefault(alias, Set.of());
+    for (String group : AirtixRealm.staffGroupNames()) {
+      if (groups.contains(group) && !current.contains(group)) {
+        user(userId).joinGroup(airlines.roleGroupId(alias, group));
+      } else if (!groups.contains(group) && current.contains(group)) {
+        user(userId).leaveGroup(airlines.roleGroupId(alias, group));
+      }
+    }
+  }
+
+  /**
+   * Whether the account reaches beyond the airline: its holder is a platform admin, or staff of
+   * another airline (a member of its organization, or in one of its groups). Such an account's
+   * realm-wide state (enabled, sessions) is not the airline's to change (decision 0024).
+   */
+  public boolean reachesBeyond(Airline airline, String userId) {
+    boolean platformAdmin =
+        user(userId).roles().realmLevel().listEffective().stream()
+            .anyMatch(role -> AirtixPrincipal.PLATFORM_ADMIN.equals(role.getName()));
+    if (platformAdmin) {
+      return true;
+    }
+    boolean otherOrganization =
+        realm.resource().organizations().members().getOrganizations(userId, true).stream()
+            .anyMatch(organization -> !airline.organizationId().equals(organization.getId()));
+    return otherOrganization
+        || airlineGroups(userId).keySet().stream()
+            .anyMatch(alias -> !alias.equals(airline.alias()));
+  }
+
+  /** The person's groups below {@code /airlines}, by airline: role names and other groups. */
+  private Map<String, Set<String>> airlineGroups(String userId) {
+    String prefix = "/" + AirtixRealm.AIRLINES_GROUP + "/";
+    Map<String, Set<String>> byAirline = new TreeMap<>();
     int page = 100;
     for (int first = 0; ; first += page) {
       // the search parameter matches group names, not paths, and role groups are all named alike:
       // read them all
       List<GroupRepresentation> groups = user(userId).groups(first, page, true);
       for (GroupRepresentation group : groups) {
-        if (group.getPath() != null && group.getPath().startsWith(prefix)) {
-          String role = group.getPath().substring(prefix.length());
-          if (AirtixRealm.TENANT_ROLES.contains(role)) {
-            roles.add(role);
+        String path = group.getPath();
+        if (path != null && path.startsWith(prefix)) {
+          String[] airlineAndGroup = path.substring(prefix.length()).split("/", 2);
+          if (airlineAndGroup.length == 2) {
+            byAirline
+                .computeIfAbsent(airlineAndGroup[0], alias -> new TreeSet<>())
+                .add(airlineAndGroup[1]);
           }
         }
       }
       if (groups.size() < page) {
-        return roles;
-      }
-    }
-  }
-
-  /**
-   * Makes the person's tenant roles in the airline exactly {@code roles}; other airlines are
-   * untouched.
-   */
-  public void replaceRoles(String userId, String alias, Set<String> roles) {
-    Set<String> current = roles(userId, alias);
-    for (String role : AirtixRealm.TENANT_ROLES) {
-      if (roles.contains(role) && !current.contains(role)) {
-        user(userId).joinGroup(airlines.roleGroupId(alias, role));
-      } else if (!roles.contains(role) && current.contains(role)) {
-        user(userId).leaveGroup(airlines.roleGroupId(alias, role));
+        return byAirline;
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.airtix.tenants.staff;
 
+import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.platform.authorization.AccessPolicy;
 import io.airtix.platform.security.AirtixPrincipal;
 import io.airtix.tenants.directory.Airline;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Service;
  * An airline's staff, managed by its tenant admins. Every call first applies decision 0003 to the
  * airline in the URL (403 when the caller may manage staff nowhere, 404 when only elsewhere), then
  * checks that the person addressed is a member of that airline (404 otherwise), so a member of
- * airline B is invisible through airline A's URLs.
+ * airline B is invisible through airline A's URLs. A tenant admin's power ends at the airline's
+ * edge (decision 0024): people join only by accepting an invitation, and actions on the account
+ * itself (its sign-in and sessions) apply only to accounts that serve this airline alone.
  */
 @Service
 class Staff {
@@ -49,7 +52,7 @@ class Staff {
     Airline airline = airline(caller, "read", alias);
     List<StaffMember> items =
         people.members(airline, page * size, size).stream()
-            .map(person -> StaffMember.of(person, people.roles(person.id(), alias)))
+            .map(person -> member(airline, person))
             .toList();
     return new StaffPage(items, page, size, people.memberCount(airline));
   }
@@ -60,35 +63,31 @@ class Staff {
   }
 
   /**
-   * What adding staff did: added an existing account now (201) or found it with exactly these roles
-   * (200), or invited an address that has no account yet (202).
+   * What adding staff did: found the person among the staff with exactly these roles (200), or
+   * invited them (202).
    */
-  sealed interface Addition permits Added, Invited {}
+  sealed interface Addition permits AlreadyStaff, Invited {}
 
-  record Added(StaffMember member, boolean added) implements Addition {}
+  record AlreadyStaff(StaffMember member) implements Addition {}
 
   record Invited(StaffInvitation invitation) implements Addition {}
 
+  /**
+   * Invites the person: nobody becomes staff without their own act, whether or not the address has
+   * an account (decision 0024). The roles apply when they accept.
+   */
   Addition add(AirtixPrincipal caller, String alias, AddStaffRequest request) {
     Airline airline = airline(caller, "manage", alias);
     Optional<Person> existing = people.byEmail(request.email());
-    if (existing.isEmpty()) {
-      return new Invited(
-          StaffInvitation.from(invitations.invite(airline, request.email(), request.roles())));
-    }
-    Person person = existing.get();
-    if (people.isMember(airline, person.id())) {
-      Set<String> roles = people.roles(person.id(), alias);
-      if (!roles.equals(request.roles())) {
-        throw new AlreadyStaffException(alias, person.id());
+    if (existing.isPresent() && people.isMember(airline, existing.get().id())) {
+      StaffMember member = member(airline, existing.get());
+      if (!member.roles().equals(request.roles())) {
+        throw new AlreadyStaffException(alias, member.id());
       }
-      return new Added(StaffMember.of(person, roles), false);
+      return new AlreadyStaff(member);
     }
-    // roles first, membership last: membership is what makes a person staff, so a request that
-    // fails in between leaves no member behind and its repetition completes the job
-    people.replaceRoles(person.id(), alias, request.roles());
-    people.addMember(airline, person.id());
-    return new Added(StaffMember.of(person, request.roles()), true);
+    return new Invited(
+        StaffInvitation.from(invitations.invite(airline, request.email(), request.roles())));
   }
 
   List<StaffInvitation> invitations(AirtixPrincipal caller, String alias) {
@@ -105,6 +104,7 @@ class Staff {
             .orElseThrow(() -> new InvitationNotFoundException(alias, invitationId)));
   }
 
+  /** Grants exactly these roles; a suspended member is reinstated with them. */
   StaffMember replaceRoles(
       AirtixPrincipal caller, String alias, String userId, StaffRolesRequest request) {
     Airline airline = airline(caller, "manage", alias);
@@ -115,22 +115,37 @@ class Staff {
           if (!request.roles().contains(TENANT_ADMIN)) {
             requireAnotherTenantAdmin(alias, userId);
           }
-          people.replaceRoles(userId, alias, request.roles());
-          return StaffMember.of(person, people.roles(userId, alias));
+          people.replaceGroups(userId, alias, request.roles());
+          return member(airline, person);
+        });
+  }
+
+  /**
+   * Withdraws every role the person holds in the airline and keeps them as suspended staff; the
+   * tokens that carried the roles stop working within seconds (Keycloak's event feeds every
+   * service's deny-list). Their account, and whatever they do elsewhere, stays as it is.
+   */
+  StaffMember suspend(AirtixPrincipal caller, String alias, String userId) {
+    Airline airline = airline(caller, "manage", alias);
+    Person person = member(airline, userId);
+    return locks.withLock(
+        alias,
+        () -> {
+          requireAnotherTenantAdmin(alias, userId);
+          people.replaceGroups(userId, alias, Set.of(AirtixRealm.SUSPENDED_GROUP));
+          return member(airline, person);
         });
   }
 
   StaffMember setEnabled(AirtixPrincipal caller, String alias, String userId, boolean enabled) {
     Airline airline = airline(caller, "manage", alias);
-    member(airline, userId);
+    accountOfTheAirlineAlone(airline, userId);
     return locks.withLock(
         alias,
         () -> {
           if (!enabled) {
             requireAnotherTenantAdmin(alias, userId);
           }
-          // one account serves every airline the person works for: disabling it stops all of them
-          // (decision 0008)
           people.setEnabled(userId, enabled);
           return member(airline, member(airline, userId));
         });
@@ -138,19 +153,19 @@ class Staff {
 
   List<StaffSession> sessions(AirtixPrincipal caller, String alias, String userId) {
     Airline airline = airline(caller, "manage", alias);
-    member(airline, userId);
+    accountOfTheAirlineAlone(airline, userId);
     return people.sessions(userId).stream().map(StaffSession::from).toList();
   }
 
   void endSessions(AirtixPrincipal caller, String alias, String userId) {
     Airline airline = airline(caller, "manage", alias);
-    member(airline, userId);
+    accountOfTheAirlineAlone(airline, userId);
     people.endSessions(userId);
   }
 
   void endSession(AirtixPrincipal caller, String alias, String userId, String sessionId) {
     Airline airline = airline(caller, "manage", alias);
-    member(airline, userId);
+    accountOfTheAirlineAlone(airline, userId);
     // only a session of this member: a session id of anyone else answers as if unknown
     boolean owned =
         people.sessions(userId).stream().anyMatch(session -> session.id().equals(sessionId));
@@ -169,7 +184,7 @@ class Staff {
           requireAnotherTenantAdmin(alias, userId);
           // roles first, membership last, for the same reason as in add: a repeated DELETE finishes
           // the job
-          people.replaceRoles(userId, alias, Set.of());
+          people.replaceGroups(userId, alias, Set.of());
           people.removeMember(airline, userId);
           return null;
         });
@@ -192,7 +207,18 @@ class Staff {
   }
 
   private StaffMember member(Airline airline, Person person) {
-    return StaffMember.of(person, people.roles(person.id(), airline.alias()));
+    return StaffMember.of(person, people.standing(person.id(), airline.alias()));
+  }
+
+  /**
+   * The account-wide actions' guard: the person is a member of this airline (404 otherwise), and
+   * their account serves it alone (403 otherwise).
+   */
+  private void accountOfTheAirlineAlone(Airline airline, String userId) {
+    member(airline, userId);
+    if (people.reachesBeyond(airline, userId)) {
+      throw new AccountBeyondAirlineException(airline.alias(), userId);
+    }
   }
 
   /**

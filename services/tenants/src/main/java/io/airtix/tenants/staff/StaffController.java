@@ -46,9 +46,8 @@ class StaffController {
   }
 
   /**
-   * 201 when an existing account became staff now, 200 when it was staff already with exactly these
-   * roles, 202 when the address has no account: Keycloak mailed it an invitation, and the roles
-   * apply once the person joins.
+   * 202 with the invitation Keycloak mailed (the roles apply once the person accepts it), or 200
+   * when the person is staff already with exactly these roles.
    */
   @PostMapping
   ResponseEntity<Object> add(
@@ -56,24 +55,16 @@ class StaffController {
       @PathVariable String alias,
       @Valid @RequestBody AddStaffRequest request) {
     Staff.Addition result = staff.add(caller, alias, request);
-    if (result instanceof Staff.Invited invited) {
-      URI location =
-          ServletUriComponentsBuilder.fromCurrentRequestUri()
-              .path("/invitations/{id}")
-              .buildAndExpand(invited.invitation().id())
-              .toUri();
-      return ResponseEntity.accepted().location(location).body(invited.invitation());
+    if (result instanceof Staff.AlreadyStaff already) {
+      return ResponseEntity.ok(already.member());
     }
-    Staff.Added added = (Staff.Added) result;
-    if (!added.added()) {
-      return ResponseEntity.ok(added.member());
-    }
+    StaffInvitation invitation = ((Staff.Invited) result).invitation();
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()
-            .path("/{userId}")
-            .buildAndExpand(added.member().id())
+            .path("/invitations/{id}")
+            .buildAndExpand(invitation.id())
             .toUri();
-    return ResponseEntity.created(location).body(added.member());
+    return ResponseEntity.accepted().location(location).body(invitation);
   }
 
   @GetMapping("/invitations")
@@ -95,6 +86,12 @@ class StaffController {
       @PathVariable String userId,
       @Valid @RequestBody StaffRolesRequest request) {
     return staff.replaceRoles(caller, alias, userId, request);
+  }
+
+  @PostMapping("/{userId}/suspend")
+  StaffMember suspend(
+      AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
+    return staff.suspend(caller, alias, userId);
   }
 
   @PostMapping("/{userId}/disable")

@@ -1,6 +1,7 @@
 package io.airtix.tenants.staff;
 
 import io.airtix.tenants.directory.Person;
+import io.airtix.tenants.directory.Standing;
 import java.util.List;
 import java.util.Set;
 
@@ -8,6 +9,8 @@ import java.util.Set;
  * A member of an airline's staff with the tenant roles held there.
  *
  * @param id the person's Keycloak id, used in the staff URLs
+ * @param roles the tenant roles held in the airline; none while suspended
+ * @param suspended kept as staff with every role withdrawn, until a tenant admin grants roles again
  * @param pendingActions what the person must still do at the next login; {@code VERIFY_EMAIL} and
  *     {@code UPDATE_PASSWORD} mean an invitation that has not been taken up yet
  */
@@ -19,9 +22,10 @@ record StaffMember(
     String lastName,
     boolean enabled,
     Set<String> roles,
+    boolean suspended,
     List<String> pendingActions) {
 
-  static StaffMember of(Person person, Set<String> roles) {
+  static StaffMember of(Person person, Standing standing) {
     return new StaffMember(
         person.id(),
         person.username(),
@@ -29,7 +33,8 @@ record StaffMember(
         person.firstName(),
         person.lastName(),
         person.enabled(),
-        Set.copyOf(roles),
+        standing.roles(),
+        standing.suspended(),
         person.pendingActions());
   }
 }

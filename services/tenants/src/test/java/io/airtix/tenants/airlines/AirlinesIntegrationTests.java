@@ -9,7 +9,6 @@ import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +36,8 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
   }
 
   @Test
-  void createsOrganizationGroupsConsolePermissionsAndFirstTenantAdminWith201() throws Exception {
+  void createsOrganizationGroupsConsolePermissionsAndInvitesTheFirstTenantAdminWith201()
+      throws Exception {
     TestUser firstAdmin = keycloak.createUser(TestUsers.customer());
     String alias = newAlias();
 
@@ -58,6 +58,19 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
       assertThat(realm().getGroupByPath(AirtixRealm.airlineGroupPath(alias, role)).getId())
           .isNotBlank();
     }
+    assertThat(
+            realm()
+                .getGroupByPath(AirtixRealm.airlineGroupPath(alias, AirtixRealm.SUSPENDED_GROUP))
+                .getId())
+        .isNotBlank();
+    // appointed, not yet staff: the account joins only by accepting the invitation
+    assertThat(groupPaths(firstAdmin.id())).isEmpty();
+    assertThat(realm().organizations().get(organization.getId()).members().count()).isZero();
+    InvitationAcceptance.accept(
+        invitationLink(
+            keycloak
+                .mailServer()
+                .awaitMailTo(firstAdmin.email(), Mail.withSubjectContaining("Nordic Wings"))));
     assertThat(groupPaths(firstAdmin.id()))
         .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
     assertThat(
@@ -77,11 +90,7 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     assertThat(permissions().permissions().scope().findById(staff.getId()).scopes())
         .extracting(scope -> scope.getName())
         .containsExactlyInAnyOrder(
-            "view",
-            "view-members",
-            "manage-members",
-            "manage-membership",
-            "manage-membership-of-members");
+            "view", "view-members", "manage-membership", "manage-membership-of-members");
     ScopePermissionRepresentation ownOrganization =
         permissions().permissions().scope().findByName("airline " + alias + ": organization");
     assertThat(ownOrganization.getResourceType()).isEqualTo("Organizations");
@@ -107,7 +116,7 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body().path("alias").asString()).isEqualTo(alias);
     assertThat(organizations(alias)).hasSize(1);
-    assertThat(realm().getGroupByPath("/airlines/" + alias).getSubGroupCount()).isEqualTo(3);
+    assertThat(realm().getGroupByPath("/airlines/" + alias).getSubGroupCount()).isEqualTo(4);
     assertThat(
             permissions()
                 .permissions()
@@ -116,8 +125,12 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
         .extracting(ScopePermissionRepresentation::getName)
         .containsExactlyInAnyOrder(
             "airline " + alias + ": staff", "airline " + alias + ": organization");
-    assertThat(groupPaths(firstAdmin.id()))
-        .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
+    assertThat(
+            keycloak.mailServer().mailsTo(firstAdmin.email()).stream()
+                .filter(Mail.withSubjectContaining("Twice Air"))
+                .count())
+        .as("invitations sent")
+        .isEqualTo(1);
   }
 
   @Test
@@ -180,6 +193,11 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
 
     assertThat(reply.status()).isEqualTo(201);
     assertThat(organizations(alias)).hasSize(1);
+    InvitationAcceptance.accept(
+        invitationLink(
+            keycloak
+                .mailServer()
+                .awaitMailTo(firstAdmin.email(), Mail.withSubjectContaining("Half Made"))));
     assertThat(groupPaths(firstAdmin.id()))
         .containsExactly(AirtixRealm.airlineGroupPath(alias, "tenant-admin"));
     assertThat(permissions().permissions().scope().findByName("airline " + alias + ": staff"))
@@ -203,13 +221,8 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
         send("POST", "/api/airlines", platformAdminToken, airline(alias, "Invite Air", email));
     Mail invitation = keycloak.mailServer().awaitMailTo(email);
     boolean accountBeforeJoining = !realm().users().searchByEmail(email, true).isEmpty();
-    URI link =
-        invitation.links().stream()
-            .filter(candidate -> candidate.getPath().contains("/realms/airtix/"))
-            .findFirst()
-            .orElseThrow();
     InvitationAcceptance.register(
-        link,
+        invitationLink(invitation),
         email,
         email,
         "Fran",
@@ -329,12 +342,6 @@ class AirlinesIntegrationTests extends TenantsIntegrationTest {
 
   private static RealmResource realm() {
     return keycloak.airtixRealm().resource();
-  }
-
-  private static List<OrganizationRepresentation> organizations(String alias) {
-    return realm().organizations().getAll().stream()
-        .filter(organization -> alias.equals(organization.getAlias()))
-        .toList();
   }
 
   private static Set<String> groupPaths(String userId) {

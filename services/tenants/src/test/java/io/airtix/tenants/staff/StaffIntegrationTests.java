@@ -12,6 +12,10 @@ import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.mail.Mail;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,8 +51,7 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     adminAToken = token(adminA);
     adminBToken = token(adminB);
     memberB = keycloak.createUser(TestUsers.customer());
-    assertThat(send("POST", staffOf(b), adminBToken, staff(memberB.email(), "agent")).status())
-        .isEqualTo(201);
+    addStaff(b, adminBToken, memberB, "agent");
   }
 
   @Test
@@ -73,20 +76,45 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
   }
 
   @Test
-  void addsExistingPersonWith201AnswersRepetitionWith200AndOtherRolesWith409() throws Exception {
+  void invitesAnExistingAccountWhoBecomesStaffOnlyByAcceptingIt() throws Exception {
     TestUser person = keycloak.createUser(TestUsers.customer());
 
-    Reply added = send("POST", staffOf(a), adminAToken, staff(person.email(), "agent"));
+    Reply invited = send("POST", staffOf(a), adminAToken, staff(person.email(), "agent"));
+    Reply beforeAccepting = send("GET", staffOf(a) + "/" + person.id(), adminAToken, null);
+    Reply open = send("GET", staffOf(a) + "/invitations", adminAToken, null);
+    Set<String> groupsBeforeAccepting = groupsClaim(token(person));
+    acceptInvitation(a, person);
     Reply again = send("POST", staffOf(a), adminAToken, staff(person.email(), "agent"));
     Reply otherRoles = send("POST", staffOf(a), adminAToken, staff(person.email(), "auditor"));
 
-    assertThat(added.status()).isEqualTo(201);
-    assertThat(added.header("Location")).endsWith(staffOf(a) + "/" + person.id());
-    assertThat(added.body().path("id").asString()).isEqualTo(person.id());
+    assertThat(invited.status()).isEqualTo(202);
+    assertThat(invited.body().path("email").asString()).isEqualTo(person.email());
+    assertThat(invited.body().has("inviteLink")).isFalse();
+    assertThat(invited.body().toString()).doesNotContain("action-token");
+    assertThat(beforeAccepting.status()).isEqualTo(404);
+    assertThat(texts(open.body(), "email")).contains(person.email());
+    assertThat(groupsBeforeAccepting).isEmpty();
     assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("id").asString()).isEqualTo(person.id());
     assertThat(otherRoles.status()).isEqualTo(409);
     assertThat(otherRoles.code()).isEqualTo("ALREADY_STAFF");
     assertThat(groupsClaim(token(person))).containsExactly("/airlines/" + a + "/agent");
+  }
+
+  @Test
+  void aPlatformAdminInvitedAsStaffStaysOutsideTheAirlineUnlessTheyAccept() throws Exception {
+    TestUser otherPlatformAdmin = platformAdmin();
+
+    Reply invited =
+        send("POST", staffOf(a), adminAToken, staff(otherPlatformAdmin.email(), "auditor"));
+    Reply member = send("GET", staffOf(a) + "/" + otherPlatformAdmin.id(), adminAToken, null);
+    Reply disable =
+        send("POST", staffOf(a) + "/" + otherPlatformAdmin.id() + "/disable", adminAToken, null);
+
+    assertThat(invited.status()).isEqualTo(202);
+    assertThat(member.status()).isEqualTo(404);
+    assertThat(disable.status()).isEqualTo(404);
+    assertThat(accountEnabled(otherPlatformAdmin)).isTrue();
   }
 
   @Test
@@ -231,6 +259,74 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
   }
 
   @Test
+  void suspendsAMemberWhoseOldTokensStopWithinTwoSecondsAndReinstatesThemWithNewRoles()
+      throws Exception {
+    TestUser person = keycloak.createUser(TestUsers.customer());
+    addStaff(a, person, "agent");
+    String agentToken = token(person);
+    assertThat(send("GET", "/api/airlines/" + a, agentToken, null).status()).isEqualTo(200);
+
+    Reply suspended = send("POST", staffOf(a) + "/" + person.id() + "/suspend", adminAToken, null);
+
+    assertThat(suspended.status()).isEqualTo(200);
+    assertThat(suspended.body().path("suspended").asBoolean()).isTrue();
+    assertThat(texts(suspended.body().path("roles"), null)).isEmpty();
+    Awaitility.await("the suspended agent's token refused")
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> send("GET", "/api/airlines/" + a, agentToken, null).status() == 401);
+    String afterSuspension = freshToken(person);
+    assertThat(groupsClaim(afterSuspension)).containsExactly("/airlines/" + a + "/suspended");
+    assertThat(send("GET", "/api/airlines/" + a, afterSuspension, null).status()).isEqualTo(403);
+    assertThat(
+            send("GET", staffOf(a) + "/" + person.id(), adminAToken, null)
+                .body()
+                .path("suspended")
+                .asBoolean())
+        .isTrue();
+    assertThat(accountEnabled(person)).isTrue();
+
+    Reply reinstated =
+        send("PUT", staffOf(a) + "/" + person.id() + "/roles", adminAToken, roles("auditor"));
+
+    assertThat(reinstated.body().path("suspended").asBoolean()).isFalse();
+    assertThat(texts(reinstated.body().path("roles"), null)).containsExactly("auditor");
+    assertThat(groupsClaim(freshToken(person))).containsExactly("/airlines/" + a + "/auditor");
+  }
+
+  @Test
+  void refusesAccountWideActionsOnStaffWhoseAccountServesMoreThanTheAirline() throws Exception {
+    TestUser twoAirlines = keycloak.createUser(TestUsers.customer());
+    addStaff(a, twoAirlines, "agent");
+    addStaff(b, adminBToken, twoAirlines, "agent");
+    TestUser platformStaff = platformAdmin();
+    addStaff(a, platformStaff, "auditor");
+
+    for (TestUser person : List.of(twoAirlines, platformStaff)) {
+      String path = staffOf(a) + "/" + person.id();
+      Reply disable = send("POST", path + "/disable", adminAToken, null);
+      Reply enable = send("POST", path + "/enable", adminAToken, null);
+      Reply sessions = send("GET", path + "/sessions", adminAToken, null);
+      Reply endSessions = send("DELETE", path + "/sessions", adminAToken, null);
+      Reply endOne = send("DELETE", path + "/sessions/any-session", adminAToken, null);
+
+      for (Reply reply : List.of(disable, enable, sessions, endSessions, endOne)) {
+        assertThat(reply.status()).as("%s", reply.body()).isEqualTo(403);
+        assertThat(reply.code()).isEqualTo("ACCOUNT_BEYOND_AIRLINE");
+      }
+      assertThat(accountEnabled(person)).isTrue();
+      assertThat(keycloak.login(person).accessToken()).isNotBlank();
+    }
+    // their standing in the airline is still the airline's business
+    assertThat(
+            send("POST", staffOf(a) + "/" + twoAirlines.id() + "/suspend", adminAToken, null)
+                .status())
+        .isEqualTo(200);
+    assertThat(groupsClaim(freshToken(twoAirlines)))
+        .containsExactlyInAnyOrder("/airlines/" + a + "/suspended", "/airlines/" + b + "/agent");
+  }
+
+  @Test
   void listsSessionsAndEndsOneOrAll() throws Exception {
     TestUser person = keycloak.createUser(TestUsers.customer());
     addStaff(a, person, "agent");
@@ -270,15 +366,7 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(removed.status()).isEqualTo(204);
     assertThat(send("GET", path, adminAToken, null).status()).isEqualTo(404);
     assertThat(groupsClaim(token(person))).isEmpty();
-    assertThat(
-            keycloak
-                .airtixRealm()
-                .resource()
-                .users()
-                .get(person.id())
-                .toRepresentation()
-                .isEnabled())
-        .isTrue();
+    assertThat(accountEnabled(person)).isTrue();
   }
 
   @Test
@@ -327,17 +415,6 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
     assertThat(anonymous.status()).isEqualTo(401);
   }
 
-  /**
-   * The invitation's link into Keycloak (the mail may carry others, e.g. to the airline's site).
-   */
-  private static URI invitationLink(Mail invitation) {
-    return invitation.links().stream()
-        .filter(link -> link.getPath().contains("/realms/airtix/"))
-        .findFirst()
-        .orElseThrow(
-            () -> new AssertionError("no Keycloak link in the invitation: " + invitation.text()));
-  }
-
   /** The link of the address verification Keycloak mails after the registration. */
   private static URI verificationLink(String email) {
     return keycloak
@@ -346,18 +423,22 @@ class StaffIntegrationTests extends TenantsIntegrationTest {
         .link("action-token");
   }
 
+  private static boolean accountEnabled(TestUser person) {
+    return keycloak
+        .airtixRealm()
+        .resource()
+        .users()
+        .get(person.id())
+        .toRepresentation()
+        .isEnabled();
+  }
+
   private static String staffOf(String alias) {
     return "/api/airlines/" + alias + "/staff";
   }
 
   private void addStaff(String alias, TestUser person, String... tenantRoles) throws Exception {
     addStaff(alias, adminAToken, person, tenantRoles);
-  }
-
-  private void addStaff(String alias, String adminToken, TestUser person, String... tenantRoles)
-      throws Exception {
-    Reply reply = send("POST", staffOf(alias), adminToken, staff(person.email(), tenantRoles));
-    assertThat(reply.status()).as("add staff: %s", reply.body()).isEqualTo(201);
   }
 
   private static JsonNode entry(JsonNode items, String id) {
