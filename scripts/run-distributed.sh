@@ -136,11 +136,14 @@ start expiration SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POST
   RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
   RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
   AIRTIX_SECURITY_ISSUER_URI="$issuer"
-# Stripe when STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are set in the environment, the simulated provider otherwise
+# Stripe when STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are set in the environment; without them this trial on one
+# machine switches simulated payments on by name (a deployment without Stripe's keys refuses to start)
+payments_provider="${AIRTIX_PAYMENTS_PROVIDER:-$([ -n "${STRIPE_API_KEY:-}" ] && echo stripe || echo simulated)}"
+echo "  Payments: $payments_provider"
 start payments SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_payments POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
   RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
-  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
+  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer" AIRTIX_PAYMENTS_PROVIDER="$payments_provider"
 # waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it; the
 # broker brings it Keycloak's bans and logouts for its deny-list
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \

@@ -51,6 +51,11 @@ class LaunchOptionsTests {
   }
 
   @Test
+  void runsTheMailCatcherAloneForTheDistributedRunOnOneMachine() {
+    assertThat(LaunchOptions.parse("--only", "mail").only()).isEqualTo("mail");
+  }
+
+  @Test
   void leavesOutDemoDataOnRequest() {
     assertThat(LaunchOptions.parse("--no-demo-data").demoData()).isFalse();
   }
@@ -82,7 +87,7 @@ class LaunchOptionsTests {
     assertThatThrownBy(() -> LaunchOptions.parse("--only", "billing"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining(
-            "keycloak, tickets, orders, expiration, payments, tenants, gateway, demo-data");
+            "keycloak, tickets, orders, expiration, payments, tenants, gateway, mail, demo-data");
   }
 
   @Test

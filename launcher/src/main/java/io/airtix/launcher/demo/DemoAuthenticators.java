@@ -1,16 +1,15 @@
 package io.airtix.launcher.demo;
 
 import io.airtix.keycloakclient.AuthenticatorApp;
+import io.airtix.launcher.secrets.SecretFile;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -81,14 +80,9 @@ public final class DemoAuthenticators {
   private void write(Properties kept) {
     Path temporary = file.resolveSibling(FILE_NAME + ".new");
     try {
-      Files.createDirectories(file.getParent());
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        kept.store(
-            writer, "Authenticator keys of the demo accounts that sign in with a second factor");
-      }
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-      }
+      StringWriter text = new StringWriter();
+      kept.store(text, "Authenticator keys of the demo accounts that sign in with a second factor");
+      SecretFile.write(temporary, text.toString());
       // whole or not at all: a key lost half-way would lock the demo account out of browserless
       // logins
       Files.move(

@@ -1,12 +1,11 @@
 package io.airtix.launcher.keycloak;
 
+import io.airtix.launcher.secrets.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
@@ -29,11 +28,7 @@ public final class AdminPassword {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
       }
       String password = generate();
-      Files.createDirectories(dataDir);
-      Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
+      SecretFile.write(file, password + "\n");
       return password;
     } catch (IOException e) {
       throw new UncheckedIOException(

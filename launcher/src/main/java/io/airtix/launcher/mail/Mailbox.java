@@ -13,8 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -41,13 +42,19 @@ public final class Mailbox {
    * contains {@code subjectPart}.
    */
   public Optional<URI> newestLink(String address, String subjectPart, String linkPart) {
-    return mails().stream()
-        .filter(mail -> mail.to().toLowerCase().contains(address.toLowerCase()))
+    // the catcher lists its mails as they arrived; their dates count whole seconds only
+    List<CaughtMail> newestFirst = new ArrayList<>(mails());
+    Collections.reverse(newestFirst);
+    return newestFirst.stream()
+        .filter(
+            mail -> mail.to().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT)))
         .filter(mail -> mail.subject().contains(subjectPart))
-        .sorted(Comparator.comparing(CaughtMail::received).reversed())
-        .flatMap(mail -> MailLinks.in(mail.text()).stream())
-        .filter(link -> link.toString().contains(linkPart))
-        .findFirst();
+        .findFirst()
+        .flatMap(
+            mail ->
+                MailLinks.in(mail.text()).stream()
+                    .filter(link -> link.toString().contains(linkPart))
+                    .findFirst());
   }
 
   private List<CaughtMail> mails() {

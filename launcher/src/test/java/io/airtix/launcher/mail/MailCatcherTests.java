@@ -125,6 +125,32 @@ class MailCatcherTests {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void letsAProgramFollowTheNewestLinkOfAMailAsAPersonWould() throws Exception {
+    send(
+        "jane@example.org",
+        "You are invited to sell tickets for AeroLux on Airtix",
+        "Join: http://localhost:8180/realms/airtix/login-actions/action-token?key&#61;old");
+    send(
+        "jane@example.org",
+        "You are invited to sell tickets for AeroLux on Airtix",
+        "Join: http://localhost:8180/realms/airtix/login-actions/action-token?key&#61;new&amp;client_id&#61;web");
+    send(
+        "john@example.org",
+        "You are invited to sell tickets for AeroLux on Airtix",
+        "Join: http://localhost:8180/realms/airtix/login-actions/action-token?key&#61;johns");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> catcher.newestFirst().size() == 3);
+    Mailbox mailbox = new Mailbox(URI.create(catcher.pageUrl()));
+
+    assertThat(mailbox.newestLink("jane@example.org", "AeroLux", "/login-actions/action-token"))
+        .contains(
+            URI.create(
+                "http://localhost:8180/realms/airtix/login-actions/action-token?key=new&client_id=web"));
+    assertThat(mailbox.newestLink("jane@example.org", "Boreal", "/login-actions/")).isEmpty();
+  }
+
   private void send(String to, String subject, String text) throws MessagingException {
     Properties properties = new Properties();
     properties.put("mail.smtp.host", "127.0.0.1");

@@ -88,7 +88,8 @@ public class AirtixSecurityAutoConfiguration {
     return new DelegatingOAuth2TokenValidator<>(
         timestamps,
         new JwtIssuerValidator(settings.issuerUri().toString()),
-        new AudienceValidator(audience));
+        new AudienceValidator(audience),
+        new AccessTokenValidator(settings.clients()));
   }
 
   private static String audience(SecuritySettings settings, Environment environment) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     when unset
  * @param publicEndpoints requests that need no token, as {@code "METHOD /path/pattern"} or {@code
  *     "/path/pattern"}
+ * @param clients the clients whose access tokens the service accepts ({@code azp}); the web apps'
+ *     public client by default
  * @param verifiedTokens how many verified tokens to remember until they expire, so a client's next
  *     requests with the same token skip the signature check (the deny-list is still asked every
  *     time); 0 checks every request in full
@@ -31,6 +34,7 @@ public record SecuritySettings(
     @DefaultValue("30s") Duration clockSkew,
     String audience,
     @DefaultValue List<String> publicEndpoints,
+    @DefaultValue("airtix-web") Set<String> clients,
     @DefaultValue("10000") @PositiveOrZero int verifiedTokens) {
 
   /** The realm's name: the last segment of {@link #issuerUri()}, e.g. {@code airtix}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SecuritySettingsTests {
@@ -25,6 +26,7 @@ class SecuritySettingsTests {
   }
 
   private static SecuritySettings settings(String issuer) {
-    return new SecuritySettings(URI.create(issuer), Duration.ofSeconds(30), null, List.of(), 0);
+    return new SecuritySettings(
+        URI.create(issuer), Duration.ofSeconds(30), null, List.of(), Set.of("airtix-web"), 0);
   }
 }

@@ -55,13 +55,4 @@ class PaymentController {
   PaymentResponse find(AirtixPrincipal caller, @PathVariable UUID id) {
     return payments.find(caller, id);
   }
-
-  /** What a web client calls instead of Stripe.js when the provider is simulated. */
-  @PostMapping("/{id}/simulated-confirmation")
-  PaymentResponse confirmSimulated(
-      AirtixPrincipal caller,
-      @PathVariable UUID id,
-      @Valid @RequestBody SimulatedConfirmation confirmation) {
-    return payments.confirmSimulated(caller, id, confirmation.outcome());
-  }
 }

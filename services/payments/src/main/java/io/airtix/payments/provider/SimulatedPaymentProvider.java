@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands in for Stripe when no key is configured (the standalone default): intents and refunds are
- * made up, no money moves. The customer (or the web client) confirms a simulated payment through
- * the API, which produces the same {@link ProviderEvent} a Stripe webhook would.
+ * Stands in for Stripe when simulated payments are chosen ({@link SimulatedPayments}: by name, or
+ * for want of a Stripe key in standalone): intents and refunds are made up, no money moves. The
+ * customer (or the web client) confirms a simulated payment through the API, which produces the
+ * same {@link ProviderEvent} a Stripe webhook would.
  */
 class SimulatedPaymentProvider implements PaymentProvider {
 
@@ -18,8 +19,8 @@ class SimulatedPaymentProvider implements PaymentProvider {
 
   SimulatedPaymentProvider() {
     log.warn(
-        "SIMULATED payment provider: no Stripe API key is set (airtix.payments.stripe.api-key / STRIPE_API_KEY);"
-            + " payments are simulated and no money moves");
+        "SIMULATED payment provider (airtix.payments.provider=simulated, or no Stripe API key"
+            + " in standalone): payments are simulated and no money moves");
   }
 
   @Override

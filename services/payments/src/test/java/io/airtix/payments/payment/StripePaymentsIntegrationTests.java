@@ -400,7 +400,7 @@ class StripePaymentsIntegrationTests {
   }
 
   @Test
-  void refusesTheSimulatedConfirmationOfAStripePayment() throws Exception {
+  void hasNoSimulatedConfirmationWhileStripeTakesTheMoney() throws Exception {
     Reply payment = pay(newOrder());
 
     Reply confirmed =
@@ -411,8 +411,7 @@ class StripePaymentsIntegrationTests {
             """
         {"outcome":"SUCCEEDED"}""");
 
-    assertThat(confirmed.status()).isEqualTo(409);
-    assertThat(confirmed.problem()).isEqualTo("payment-not-confirmable");
+    assertThat(confirmed.status()).isEqualTo(404);
     assertThat(own(payment).body().path("status").asString()).isEqualTo("PENDING");
   }
 
