@@ -8,7 +8,10 @@ import io.airtix.launcher.SaleSteps;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.stripe.StripeStandIn;
+import io.airtix.testing.stripe.StripeWebhooks;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +38,7 @@ class DistributedPurchaseIntegrationTests {
 
   @BeforeAll
   void startServicesTheDistributedWay() {
-    stripe = new StripeStandIn();
+    stripe = StripeStandIn.start();
     run =
         DistributedRun.start(
             "distributed-purchase",
@@ -81,7 +84,7 @@ class DistributedPurchaseIntegrationTests {
     assertThat(payment.path("amount").decimalValue())
         .isEqualByComparingTo(ticket.path("price").decimalValue());
     assertThat(payment.path("clientSecret").asString()).contains("_secret_");
-    assertThat(stripe.intentsCreated()).isEqualTo(1);
+    assertThat(stripe.intentRequests()).hasSize(1);
     // while the payment is under way, the order keeps its ticket whatever its hold says
     await()
         .atMost(SaleSteps.PATIENCE)
@@ -95,7 +98,12 @@ class DistributedPurchaseIntegrationTests {
                     .isEqualTo("AWAITING_PAYMENT"));
 
     HttpResponse<String> webhook =
-        webhook(StripeStandIn.succeeded(payment.path("intentId").asString()));
+        webhook(
+            StripeWebhooks.signed(
+                StripeWebhooks.succeeded(
+                    StripeWebhooks.newEventId(),
+                    payment.path("intentId").asString(),
+                    Instant.now())));
     assertThat(webhook.statusCode())
         .as("Stripe's webhook through the gateway: %s", webhook.body())
         .isEqualTo(200);
@@ -137,7 +145,7 @@ class DistributedPurchaseIntegrationTests {
     assertThat(again.statusCode()).as("paying a paid order: %s", again.body()).isEqualTo(409);
   }
 
-  private HttpResponse<String> webhook(StripeStandIn.SignedCall call) {
+  private HttpResponse<String> webhook(StripeWebhooks.Call call) {
     return purchases.stripeWebhook(call.payload(), call.signature());
   }
 }

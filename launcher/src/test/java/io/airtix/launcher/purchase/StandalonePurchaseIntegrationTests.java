@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +28,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A purchase the standalone way, without a Stripe key: the tickets, orders and payments services
- * and the gateway in this JVM with their standalone defaults (SQLite files, the embedded AMQP
- * broker, the simulated payment provider), on free ports so that it never meets a running Airtix,
- * with a real Keycloak and real tokens. The traveller's first simulated attempt is declined, the
- * second succeeds, and the order is completed and the ticket sold.
+ * A purchase the standalone way, without a Stripe key: the tickets, orders, expiration and payments
+ * services and the gateway in this JVM with their standalone defaults (SQLite files, the embedded
+ * AMQP broker, the simulated payment provider), on free ports so that it never meets a running
+ * Airtix, with a real Keycloak and real tokens. The traveller's first simulated attempt is
+ * declined, the second succeeds, and the order is completed and the ticket sold; a payment never
+ * confirmed ends with the payment window, and the ticket is on sale again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandalonePurchaseIntegrationTests {
 
   private static final List<LaunchableService> SERVICES =
-      List.of(LaunchableService.TICKETS, LaunchableService.ORDERS, LaunchableService.PAYMENTS);
+      List.of(
+          LaunchableService.TICKETS,
+          LaunchableService.ORDERS,
+          LaunchableService.EXPIRATION,
+          LaunchableService.PAYMENTS);
+
+  /** Long enough for the paying traveller, short enough to wait for with the one who never pays. */
+  private static final Duration HOLD = Duration.ofSeconds(20);
+
+  private static final Duration PAYMENT_WINDOW = Duration.ofSeconds(5);
 
   private final KeycloakServer keycloak = KeycloakServer.shared();
   private EmbeddedBroker broker;
@@ -147,6 +159,56 @@ class StandalonePurchaseIntegrationTests {
         .isEqualTo("SUCCEEDED");
   }
 
+  @Test
+  void aPaymentNeverConfirmedEndsWithThePaymentWindowAndTheTicketIsOnSaleAgain() {
+    String agent =
+        keycloak.login(keycloak.createUser(TestUsers.member("boreal", "agent"))).accessToken();
+    String traveller = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
+    JsonNode ticket = purchases.listTicket(agent, "boreal");
+    String ticketId = ticket.path("id").asString();
+    JsonNode order = purchases.reserve(ticket, traveller);
+    String orderId = order.path("id").asString();
+    JsonNode payment = purchases.startPayment(order, traveller);
+    String paymentId = payment.path("id").asString();
+
+    // the hold runs out while the payment is under way: the order waits for the payment window
+    await()
+        .atMost(HOLD.plus(SaleSteps.PATIENCE))
+        .until(() -> Instant.now().isAfter(Instant.parse(order.path("expiresAt").asString())));
+    assertThat(purchases.get("/api/orders/" + orderId, traveller).path("status").asString())
+        .isEqualTo("AWAITING_PAYMENT");
+    await()
+        .atMost(PAYMENT_WINDOW.plus(SaleSteps.PATIENCE))
+        .untilAsserted(
+            () -> {
+              JsonNode ended = purchases.get("/api/orders/" + orderId, traveller);
+              assertThat(ended.path("status").asString()).isEqualTo("CANCELLED");
+              assertThat(ended.path("cancellationReason").asString()).isEqualTo("UNPAID");
+            });
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases
+                            .get("/api/payments/" + paymentId, traveller)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("CANCELLED"));
+    HttpResponse<String> tooLate = confirm(paymentId, "SUCCEEDED", traveller);
+
+    assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+    await()
+        .atMost(SaleSteps.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        purchases.get("/api/tickets/" + ticketId, null).path("status").asString())
+                    .isEqualTo("AVAILABLE"));
+    String another = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
+    assertThat(purchases.reserve(ticket, another).path("status").asString()).isEqualTo("CREATED");
+  }
+
   private HttpResponse<String> confirm(String paymentId, String outcome, String traveller) {
     return purchases.send(
         "POST",
@@ -168,6 +230,8 @@ class StandalonePurchaseIntegrationTests {
     settings.put("management.health.redis.enabled", "false");
     settings.put("airtix.payments.stripe.api-key", "");
     settings.put("airtix.payments.stripe.webhook-secret", "");
+    settings.put("airtix.orders.hold", HOLD.toSeconds() + "s");
+    settings.put("airtix.expiration.payment-window", PAYMENT_WINDOW.toSeconds() + "s");
     return settings;
   }
 

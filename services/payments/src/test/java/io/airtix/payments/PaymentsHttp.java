@@ -1,6 +1,7 @@
 package io.airtix.payments;
 
 import io.airtix.testing.http.ServiceHttp;
+import io.airtix.testing.stripe.StripeWebhooks;
 import java.net.http.HttpRequest;
 
 /**

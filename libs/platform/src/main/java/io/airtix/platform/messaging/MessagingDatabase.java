@@ -1,10 +1,7 @@
 package io.airtix.platform.messaging;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
+import io.airtix.platform.jdbc.SqlDatabase;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessResourceFailureException;
 
 /** The two databases a service may keep its messaging tables in, and what differs between them. */
 enum MessagingDatabase {
@@ -33,19 +30,9 @@ enum MessagingDatabase {
   }
 
   static MessagingDatabase of(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-      if (product.contains("sqlite")) {
-        return SQLITE;
-      }
-      if (product.contains("postgres")) {
-        return POSTGRESQL;
-      }
-      throw new IllegalStateException(
-          "Airtix messaging supports SQLite and PostgreSQL, not " + product);
-    } catch (SQLException ex) {
-      throw new DataAccessResourceFailureException(
-          "Cannot tell which database holds the messaging tables", ex);
-    }
+    return switch (SqlDatabase.of(dataSource)) {
+      case SQLITE -> SQLITE;
+      case POSTGRESQL -> POSTGRESQL;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.airtix.expiration.deadline;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,20 +10,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The deadlines table, the source of truth. Every change is a conditional update of a PENDING row,
- * so of two instances (or two threads) settling the same deadline exactly one changes it, on SQLite
- * and PostgreSQL alike.
+ * The deadlines table, the source of truth. Every change is a conditional update of a row in the
+ * state it expects (pending, or fired with its payment window open), so of two instances (or two
+ * threads) settling the same deadline exactly one changes it, on SQLite and PostgreSQL alike.
  */
 @Repository
 class Deadlines {
 
+  /** The deadline due next: the hold while pending, the end of the payment window once fired. */
   private static final RowMapper<Deadline> DEADLINE =
-      (row, number) ->
-          new Deadline(
-              UUID.fromString(row.getString("order_id")),
-              row.getLong("order_version"),
-              row.getString("airline"),
-              Instant.ofEpochMilli(row.getLong("expires_at")));
+      (row, number) -> {
+        boolean holdFired = DeadlineStatus.FIRED.name().equals(row.getString("status"));
+        return new Deadline(
+            UUID.fromString(row.getString("order_id")),
+            row.getLong("order_version"),
+            row.getString("airline"),
+            Instant.ofEpochMilli(row.getLong(holdFired ? "window_closes_at" : "expires_at")),
+            holdFired ? DeadlineStage.PAYMENT : DeadlineStage.HOLD);
+      };
+
+  /** Rows with a deadline still to come: a hold, or an open payment window. */
+  private static final String DUE =
+      "(status = 'PENDING' OR (status = 'FIRED' AND window_closes_at IS NOT NULL))";
+
+  /** The moment such a row is due. */
+  private static final String DUE_AT =
+      "CASE WHEN status = 'PENDING' THEN expires_at ELSE window_closes_at END";
 
   private final JdbcClient jdbc;
 
@@ -49,31 +62,57 @@ class Deadlines {
   }
 
   /**
-   * The order ended before its deadline: the deadline never fires. False when it was not pending.
+   * The order ended before its deadlines: neither the hold nor the payment window fires any more.
+   * False when nothing was due.
    */
   boolean drop(UUID orderId, Instant now) {
-    return settle(orderId, DeadlineStatus.DROPPED, now, Long.MAX_VALUE);
+    return jdbc.sql(
+                "UPDATE deadline SET status = 'DROPPED', settled_at = :now"
+                    + " WHERE order_id = :orderId AND "
+                    + DUE)
+            .param("now", now.toEpochMilli())
+            .param("orderId", orderId.toString())
+            .update()
+        == 1;
   }
 
   /**
-   * Marks a passed deadline fired, unless it fired already, was dropped, or has not passed yet.
+   * Fires the order's next deadline if it passed, unless another call (or instance) fired or
+   * dropped it first. A hold that fires opens the payment window, which ends {@code paymentWindow}
+   * after the hold; the end of the window that fires closes the deadline.
    *
-   * @return the deadline when this call fired it; empty when another call (or instance) settled it
-   *     first
+   * @return the deadline that fired here, as it was due
    */
-  Optional<Deadline> fire(UUID orderId, Instant now) {
-    if (!settle(orderId, DeadlineStatus.FIRED, now, now.toEpochMilli())) {
+  Optional<Deadline> fire(UUID orderId, Instant now, Duration paymentWindow) {
+    Optional<Deadline> due =
+        jdbc.sql("SELECT * FROM deadline WHERE order_id = ? AND " + DUE)
+            .param(orderId.toString())
+            .query(DEADLINE)
+            .optional()
+            .filter(deadline -> !deadline.expiresAt().isAfter(now));
+    if (due.isEmpty()) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT * FROM deadline WHERE order_id = ?")
-        .param(orderId.toString())
-        .query(DEADLINE)
-        .optional();
+    boolean hold = due.get().stage() == DeadlineStage.HOLD;
+    int changed =
+        jdbc.sql(
+                hold
+                    ? "UPDATE deadline SET status = 'FIRED', settled_at = :now,"
+                        + " window_closes_at = expires_at + :window"
+                        + " WHERE order_id = :orderId AND status = 'PENDING' AND expires_at <= :now"
+                    : "UPDATE deadline SET status = 'CLOSED', settled_at = :now"
+                        + " WHERE order_id = :orderId AND status = 'FIRED'"
+                        + " AND window_closes_at <= :now")
+            .param("now", now.toEpochMilli())
+            .param("window", paymentWindow.toMillis())
+            .param("orderId", orderId.toString())
+            .update();
+    return changed == 1 ? due : Optional.empty();
   }
 
   /** Every deadline still to fire, earliest first: what a start puts into the index. */
   List<Deadline> pending() {
-    return jdbc.sql("SELECT * FROM deadline WHERE status = 'PENDING' ORDER BY expires_at")
+    return jdbc.sql("SELECT * FROM deadline WHERE " + DUE + " ORDER BY " + DUE_AT)
         .query(DEADLINE)
         .list();
   }
@@ -81,15 +120,28 @@ class Deadlines {
   /** Pending deadlines that passed, earliest first. */
   List<Deadline> passed(Instant now, int limit) {
     return jdbc.sql(
-            "SELECT * FROM deadline WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?")
-        .param(now.toEpochMilli())
-        .param(limit)
+            "SELECT * FROM deadline WHERE (status = 'PENDING' AND expires_at <= :now)"
+                + " OR (status = 'FIRED' AND window_closes_at <= :now)"
+                + " ORDER BY "
+                + DUE_AT
+                + " LIMIT :limit")
+        .param("now", now.toEpochMilli())
+        .param("limit", limit)
         .query(DEADLINE)
         .list();
   }
 
+  /** Holds that have not run out. */
   long countPending() {
     return jdbc.sql("SELECT count(*) FROM deadline WHERE status = 'PENDING'")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Holds that ran out while their payment window is open. */
+  long countOpenPaymentWindows() {
+    return jdbc.sql(
+            "SELECT count(*) FROM deadline WHERE status = 'FIRED' AND window_closes_at IS NOT NULL")
         .query(Long.class)
         .single();
   }
@@ -99,18 +151,5 @@ class Deadlines {
         .param(orderId.toString())
         .query((row, number) -> DeadlineStatus.valueOf(row.getString(1)))
         .optional();
-  }
-
-  private boolean settle(UUID orderId, DeadlineStatus outcome, Instant now, long passedBy) {
-    return jdbc.sql(
-                """
-            UPDATE deadline SET status = :outcome, settled_at = :now
-            WHERE order_id = :orderId AND status = 'PENDING' AND expires_at <= :passedBy""")
-            .param("outcome", outcome.name())
-            .param("now", now.toEpochMilli())
-            .param("orderId", orderId.toString())
-            .param("passedBy", passedBy)
-            .update()
-        == 1;
   }
 }

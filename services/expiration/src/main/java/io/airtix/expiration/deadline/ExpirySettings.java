@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     index have lost some (a Redis without persistence that restarted, a failed write to it)
  * @param batchSize deadlines fired per round trip to the index or the database
  * @param redisKey the sorted set that indexes deadlines when {@code airtix.redis.enabled}
+ * @param paymentWindow how long after its hold an order whose payment started may still be paid;
+ *     then it is cancelled whatever its payment does (decision 0025)
  */
 @Validated
 @ConfigurationProperties("airtix.expiration")
@@ -25,4 +27,5 @@ public record ExpirySettings(
     @NotNull @DefaultValue("1s") Duration pollInterval,
     @NotNull @DefaultValue("30s") Duration sweepInterval,
     @Positive @DefaultValue("100") int batchSize,
-    @NotBlank @DefaultValue("airtix:expiration:deadlines") String redisKey) {}
+    @NotBlank @DefaultValue("airtix:expiration:deadlines") String redisKey,
+    @NotNull @DefaultValue("10m") Duration paymentWindow) {}

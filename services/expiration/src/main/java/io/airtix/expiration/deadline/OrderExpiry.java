@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fires passed deadlines: marks the deadline fired and writes order.expired to the outbox in one
  * transaction. The mark is a conditional update of a pending row, so a deadline fires once however
  * many instances, threads, sweeps and redeliveries reach it; the loser of a race changes nothing
- * and publishes nothing.
+ * and publishes nothing. A hold that fires leaves the row pending for the end of the payment
+ * window, which the index learns of at once.
  */
 @Component
 class OrderExpiry {
@@ -31,6 +34,7 @@ class OrderExpiry {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final int batchSize;
+  private final Duration paymentWindow;
   private final Counter fired;
 
   OrderExpiry(
@@ -47,12 +51,19 @@ class OrderExpiry {
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.batchSize = settings.batchSize();
+    this.paymentWindow = settings.paymentWindow();
     this.fired =
         Counter.builder("airtix.expiration.deadlines.fired")
-            .description("Order deadlines fired (order.expired published) by this instance")
+            .description(
+                "Order deadlines fired (order.expired published: holds and payment windows) by"
+                    + " this instance")
             .register(meters);
     Gauge.builder("airtix.expiration.deadlines.pending", deadlines, Deadlines::countPending)
-        .description("Order deadlines waiting to fire, as the database counts them")
+        .description("Holds waiting to run out, as the database counts them")
+        .register(meters);
+    Gauge.builder(
+            "airtix.expiration.payment.windows.open", deadlines, Deadlines::countOpenPaymentWindows)
+        .description("Orders whose hold ran out and whose payment window is open")
         .register(meters);
   }
 
@@ -64,11 +75,11 @@ class OrderExpiry {
       Instant now = clock.instant();
       passed = index.passed(now, batchSize);
       for (UUID orderId : passed) {
+        // fired here or settled elsewhere: either way nothing is left to do for this deadline
+        index.remove(orderId);
         if (fire(orderId, now)) {
           count++;
         }
-        // fired here or settled elsewhere: either way nothing is left to do for it
-        index.remove(orderId);
       }
     } while (passed.size() == batchSize);
     return count;
@@ -85,10 +96,10 @@ class OrderExpiry {
       Instant now = clock.instant();
       passed = deadlines.passed(now, batchSize);
       for (Deadline deadline : passed) {
+        index.remove(deadline.orderId());
         if (fire(deadline.orderId(), now)) {
           count++;
         }
-        index.remove(deadline.orderId());
       }
     } while (passed.size() == batchSize);
     return count;
@@ -101,24 +112,30 @@ class OrderExpiry {
     return pending.size();
   }
 
-  /** Fires one deadline if it is pending and passed at {@code now}; whether this call fired it. */
+  /**
+   * Fires one deadline if it is pending and passed at {@code now}; whether this call fired it. A
+   * hold that fired here puts the end of its payment window into the index.
+   */
   boolean fire(UUID orderId, Instant now) {
-    boolean firedHere =
-        Boolean.TRUE.equals(
-            transactions.execute(
-                status ->
-                    deadlines
-                        .fire(orderId, now)
-                        .map(
-                            deadline -> {
-                              outbox.publish(deadline.expired());
-                              return true;
-                            })
-                        .orElse(false)));
-    if (firedHere) {
-      fired.increment();
-      log.debug("Order {} expired", orderId);
+    Optional<Deadline> firedHere =
+        transactions.execute(
+            status -> {
+              Optional<Deadline> deadline = deadlines.fire(orderId, now, paymentWindow);
+              deadline.ifPresent(passed -> outbox.publish(passed.expired()));
+              return deadline;
+            });
+    if (firedHere == null || firedHere.isEmpty()) {
+      return false;
     }
-    return firedHere;
+    fired.increment();
+    Deadline passed = firedHere.get();
+    if (passed.stage() == DeadlineStage.HOLD) {
+      Instant windowClosesAt = passed.expiresAt().plus(paymentWindow);
+      index.add(orderId, windowClosesAt);
+      log.debug("Order {}: hold ran out, payment window open until {}", orderId, windowClosesAt);
+    } else {
+      log.debug("Order {}: payment window closed", orderId);
+    }
+    return true;
   }
 }

@@ -81,6 +81,39 @@ abstract class ExpiryContract {
   }
 
   @Test
+  void closesThePaymentWindowAfterTheHoldOnceWithTheNextVersionUnlessTheOrderEndedFirst() {
+    Map<String, String> settings = new LinkedHashMap<>(freshDatabase());
+    settings.put("airtix.expiration.payment-window", "2s");
+    ExpirationInstance expiration = start(settings);
+    OrderCreated unpaid = OrderMother.createdUntil(inSeconds(1));
+    OrderCreated paid = OrderMother.createdUntil(inSeconds(1));
+    expiration.apply(unpaid);
+    expiration.apply(paid);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(paid.orderId()) == DeadlineStatus.FIRED);
+    expiration.apply(OrderMother.completed(paid));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(unpaid.orderId()) == DeadlineStatus.CLOSED);
+
+    assertThat(expiration.expiredEventsOf(unpaid.orderId()))
+        .extracting(this::expiredIn)
+        .containsExactly(
+            new OrderExpired(unpaid.orderId(), 0, "aerolux", unpaid.expiresAt(), false),
+            new OrderExpired(
+                unpaid.orderId(), 1, "aerolux", unpaid.expiresAt().plusSeconds(2), true));
+    assertThat(expiration.settledAt(unpaid.orderId()))
+        .as("never before the window closes")
+        .isGreaterThanOrEqualTo(unpaid.expiresAt().plusSeconds(2).toEpochMilli());
+    assertThat(expiration.expiry().fire(unpaid.orderId(), Instant.now().plusSeconds(60))).isFalse();
+    assertThat(expiration.statusOf(paid.orderId())).isEqualTo(DeadlineStatus.DROPPED);
+    assertThat(expiration.expiredEventsOf(paid.orderId())).hasSize(1);
+    assertThat(expiration.index().passed(Instant.now().plusSeconds(60), 10)).isEmpty();
+  }
+
+  @Test
   void neverFiresTheDeadlineOfAnOrderCancelledOrCompletedBeforeIt() {
     ExpirationInstance expiration = start(freshDatabase());
     // far enough ahead for the drops to come first even on a busy machine

@@ -1,7 +1,9 @@
 package io.airtix.orders.reservation;
 
+import io.airtix.platform.jdbc.SqlDatabase;
 import java.sql.Timestamp;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +17,33 @@ import org.springframework.stereotype.Component;
 class NewOrders {
 
   private final JdbcClient jdbc;
+  private final SqlDatabase database;
 
-  NewOrders(JdbcClient jdbc) {
+  NewOrders(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.database = SqlDatabase.of(dataSource);
+  }
+
+  /**
+   * How many tickets the customer holds (orders created or awaiting payment), counted in the
+   * caller's transaction while the customer's other reservations wait: on PostgreSQL behind a
+   * transaction-scoped advisory lock on the customer, on SQLite behind the write lock every
+   * transaction takes at its start ({@code transaction_mode=IMMEDIATE}).
+   */
+  long holdsOf(String customerId) {
+    if (database == SqlDatabase.POSTGRESQL) {
+      jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:customerId))")
+          .param("customerId", customerId)
+          .query((row, number) -> null)
+          .list();
+    }
+    return jdbc.sql(
+            """
+        SELECT COUNT(*) FROM orders
+        WHERE customer_id = :customerId AND status IN ('CREATED', 'AWAITING_PAYMENT')""")
+        .param("customerId", customerId)
+        .query(Long.class)
+        .single();
   }
 
   /**

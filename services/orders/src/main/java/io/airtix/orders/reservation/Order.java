@@ -111,7 +111,23 @@ class Order {
     return true;
   }
 
-  /** Payment started: from now on expiry leaves the order alone. */
+  /**
+   * The payment window closed: an order still unpaid ends now, whatever its payment does (a success
+   * that comes later is refunded by the payments service).
+   *
+   * @return whether the order was cancelled now
+   */
+  boolean closePaymentWindow(Instant now) {
+    if (status != OrderStatus.CREATED && status != OrderStatus.AWAITING_PAYMENT) {
+      return false;
+    }
+    end(
+        status == OrderStatus.CREATED ? CancellationReason.EXPIRED : CancellationReason.UNPAID,
+        now);
+    return true;
+  }
+
+  /** Payment started: the hold's expiry leaves the order alone; the payment window does not. */
   void awaitPayment(Instant now) {
     require(OrderStatus.CREATED, OrderStatus.AWAITING_PAYMENT);
     this.status = OrderStatus.AWAITING_PAYMENT;

@@ -98,6 +98,7 @@ class Reservations {
    *     anything is written
    * @throws TicketUnavailableException held by another order or sold (409)
    * @throws PriceChangedException the caller saw another price (409, with the current one)
+   * @throws TooManyHoldsException the caller holds as many tickets as one may (409)
    */
   OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
     access.requireSomewhere(caller, "create", RESOURCE);
@@ -120,6 +121,9 @@ class Reservations {
 
   /** Writes the order and its event; the unique index decides a race the replica could not see. */
   private OrderResponse hold(AirtixPrincipal caller, ReplicatedTicket ticket) {
+    if (newOrders.holdsOf(caller.userId()) >= settings.maxHolds()) {
+      throw new TooManyHoldsException(settings.maxHolds());
+    }
     Instant now = clock.instant();
     Order order =
         new Order(
@@ -162,8 +166,9 @@ class Reservations {
   }
 
   /**
-   * The hold of an order ran out: cancel it unless its payment started. Repeated or late deadlines
-   * do nothing.
+   * A deadline of an order passed. When the hold ran out, the order is cancelled unless its payment
+   * started; when the payment window closed, it is cancelled unless paid. Repeated or late
+   * deadlines do nothing.
    */
   @Transactional
   void expire(OrderExpired deadline) {
@@ -172,8 +177,16 @@ class Reservations {
       log.warn("Order {} expired but is unknown here", deadline.orderId());
       return;
     }
-    if (!order.expire(clock.instant())) {
-      log.info("Order {} expired while {}; kept", order.id(), order.status());
+    boolean ended =
+        deadline.paymentWindowClosed()
+            ? order.closePaymentWindow(clock.instant())
+            : order.expire(clock.instant());
+    if (!ended) {
+      log.info(
+          "Order {}'s {} passed while it is {}; kept",
+          order.id(),
+          deadline.paymentWindowClosed() ? "payment window" : "hold",
+          order.status());
       return;
     }
     Order cancelled = orders.saveAndFlush(order);

@@ -223,6 +223,57 @@ class ReservationsIntegrationTests {
   }
 
   @Test
+  void closingThePaymentWindowCancelsAnOrderStillUnpaidButNotOnePaid() {
+    OrderResponse beingPaid =
+        reservations.reserve(Customers.newCustomer(), OrderMother.reserve(available("aerolux")));
+    OrderResponse paid =
+        reservations.reserve(Customers.newCustomer(), OrderMother.reserve(available("aerolux")));
+    startPayment(beingPaid.id());
+    sell(paid.id());
+    expire(beingPaid);
+
+    closePaymentWindow(beingPaid);
+    closePaymentWindow(paid);
+    closePaymentWindow(beingPaid);
+
+    Order unpaid = orders.findById(beingPaid.id()).orElseThrow();
+    assertThat(unpaid.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(unpaid.cancellationReason()).isEqualTo(CancellationReason.UNPAID);
+    assertThat(eventsOf(beingPaid.id())).containsExactly("order.created:0", "order.cancelled:2");
+    assertThat(orders.findById(paid.id()).orElseThrow().status()).isEqualTo(OrderStatus.COMPLETED);
+  }
+
+  @Test
+  void refusesAReservationBeyondTheHoldsOneCustomerMayHaveWithTooManyHolds() {
+    AirtixPrincipal customer = Customers.newCustomer();
+    List<OrderResponse> held = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      held.add(reservations.reserve(customer, OrderMother.reserve(available("aerolux"))));
+    }
+    TicketCreated seventh = available("boreal");
+
+    assertThatThrownBy(() -> reservations.reserve(customer, OrderMother.reserve(seventh)))
+        .isInstanceOfSatisfying(
+            TooManyHoldsException.class,
+            problem -> assertThat(problem.code()).isEqualTo("TOO_MANY_HOLDS"));
+    assertThat(ordersOf(seventh)).isZero();
+    assertThat(reservations.reserve(Customers.newCustomer(), OrderMother.reserve(seventh)).status())
+        .as("another customer")
+        .isEqualTo(OrderStatus.CREATED);
+
+    reservations.cancel(customer, held.get(0).id());
+    startPayment(held.get(1).id());
+    TicketCreated afterCancelling = available("boreal");
+
+    assertThat(reservations.reserve(customer, OrderMother.reserve(afterCancelling)).status())
+        .as("a cancelled hold makes room, a hold being paid does not")
+        .isEqualTo(OrderStatus.CREATED);
+    assertThatThrownBy(
+            () -> reservations.reserve(customer, OrderMother.reserve(available("aerolux"))))
+        .isInstanceOf(TooManyHoldsException.class);
+  }
+
+  @Test
   void listsTheCallersOwnOrdersNewestFirstAndAnAirlinesOrdersToItsAuditorsOnly() {
     AirtixPrincipal customer = Customers.newCustomer();
     OrderResponse older = reservations.reserve(customer, OrderMother.reserve(available("aerolux")));
@@ -287,6 +338,16 @@ class ReservationsIntegrationTests {
         .executeWithoutResult(
             status ->
                 expiry.on(new OrderExpired(order.id(), 0, order.airline(), order.expiresAt())));
+  }
+
+  /** The expiration service's second deadline: the payment window closed. */
+  private void closePaymentWindow(OrderResponse order) {
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status ->
+                expiry.on(
+                    new OrderExpired(
+                        order.id(), 1, order.airline(), order.expiresAt().plusSeconds(600), true)));
   }
 
   private long ordersOf(TicketCreated ticket) {

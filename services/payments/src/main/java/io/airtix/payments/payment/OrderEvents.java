@@ -30,14 +30,14 @@ class OrderEvents {
   }
 
   /**
-   * A payment that succeeded although its order was cancelled (the hold ran out while the customer
-   * paid) is refunded; a refund the provider refuses fails this event, which the inbox retries and
-   * then dead-letters.
+   * A payment that succeeded although its order was cancelled (the payment window closed while the
+   * customer paid) is refunded, an intent still open is cancelled; a provider that refuses or does
+   * not answer fails this event, which the inbox retries and then dead-letters.
    */
   @InboxListener(ordering = EventOrdering.NEWER_ONLY)
   void on(OrderCancelled event) {
     orders.apply(event);
-    outcomes.refundIfPaid(event.orderId());
+    outcomes.settleCancelledOrder(event.orderId());
   }
 
   @InboxListener(ordering = EventOrdering.NEWER_ONLY)

@@ -143,6 +143,21 @@ class Payment {
     return status == PaymentStatus.SUCCEEDED;
   }
 
+  /** Whether an intent of this payment may still be paid, so ending its order must cancel it. */
+  boolean cancellable() {
+    return status == PaymentStatus.PENDING || status == PaymentStatus.FAILED;
+  }
+
+  /** The order ended before the payment went through, and the provider cancelled the intent. */
+  void cancelled(Instant now) {
+    if (!cancellable()) {
+      throw new IllegalStateException(
+          "Payment " + id + " is " + status + " and cannot be cancelled");
+    }
+    this.status = PaymentStatus.CANCELLED;
+    this.updatedAt = now;
+  }
+
   void refunded(String refundId, Instant now) {
     if (!refundable()) {
       throw new IllegalStateException(

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies what the provider reports (Stripe's webhook, or a simulated confirmation), and refunds
- * payments whose order was cancelled before the money came in.
+ * Applies what the provider reports (Stripe's webhook, or a simulated confirmation), refunds
+ * payments whose order was cancelled before the money came in, and cancels the intents of orders
+ * that ended unpaid.
  *
  * <p>Each report is applied at most once: its id is recorded in the same transaction as its effect,
  * first, so a concurrent delivery of the same report waits for this one and then fails on the id.
@@ -92,9 +93,22 @@ public class PaymentOutcomes {
     return changed ? Applied.CHANGED : Applied.IGNORED;
   }
 
-  /** The order was cancelled: a payment that succeeded anyway goes back to the customer. */
-  public void refundIfPaid(UUID orderId) {
-    payments.findByOrderId(orderId).filter(Payment::refundable).ifPresent(this::refund);
+  /**
+   * The order was cancelled: a payment that succeeded anyway goes back to the customer, and an
+   * intent still open is cancelled at the provider, so nobody pays for a ticket that went back on
+   * sale (an intent paid meanwhile is refunded when its success arrives).
+   */
+  public void settleCancelledOrder(UUID orderId) {
+    payments
+        .findByOrderId(orderId)
+        .ifPresent(
+            payment -> {
+              if (payment.refundable()) {
+                refund(payment);
+              } else if (payment.cancellable()) {
+                cancel(payment);
+              }
+            });
   }
 
   private boolean succeeded(Payment payment, ProviderEvent report) {
@@ -142,6 +156,19 @@ public class PaymentOutcomes {
         failed.provider(),
         failed.failureReason());
     return true;
+  }
+
+  private void cancel(Payment payment) {
+    if (!provider.cancelIntent(payment.id(), payment.intentId())) {
+      return;
+    }
+    payment.cancelled(clock.instant());
+    payments.saveAndFlush(payment);
+    log.info(
+        "Payment {} of cancelled order {} cancelled ({})",
+        payment.id(),
+        payment.orderId(),
+        payment.provider());
   }
 
   private void refund(Payment payment) {

@@ -118,8 +118,8 @@ class Payments {
     }
   }
 
-  // An existing payment: the same while pending, the next attempt after a failure, 409 once paid or
-  // ended
+  // An existing payment: the same while pending, the next attempt after a failure, 409 once paid,
+  // cancelled or ended
   private Started resume(ReplicatedOrder order) {
     Payment payment = payments.findByOrderId(order.id()).orElse(null);
     if (payment == null) {
@@ -128,9 +128,9 @@ class Payments {
     if (payment.status().paid()) {
       throw new OrderNotPayableException(order.id(), Reason.PAID);
     }
-    if (payment.status() == PaymentStatus.PENDING) {
-      // past the deadline a pending payment is still good: the orders service keeps the hold while
-      // it is under way
+    if (payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.CANCELLED) {
+      // past the hold a pending payment is still good until the payment window closes: the orders
+      // service keeps the order while it is under way; a cancelled one ended with its order
       requireNotEnded(order);
     }
     if (payment.status() == PaymentStatus.FAILED) {

@@ -35,4 +35,13 @@ public interface PaymentProvider {
    * @throws PaymentProviderUnavailableException the provider cannot be reached or refused to answer
    */
   String refund(UUID paymentId, String intentId);
+
+  /**
+   * Cancels an intent nobody has paid, so that it can no longer be paid; asking twice cancels once.
+   *
+   * @return false when the intent cannot be cancelled because it was paid meanwhile: its success
+   *     report is on its way
+   * @throws PaymentProviderUnavailableException the provider cannot be reached or refused to answer
+   */
+  boolean cancelIntent(UUID paymentId, String intentId);
 }

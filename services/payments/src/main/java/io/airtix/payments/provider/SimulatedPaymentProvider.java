@@ -48,4 +48,10 @@ class SimulatedPaymentProvider implements PaymentProvider {
     log.info("SIMULATED refund {} of intent {}", id, intentId);
     return id;
   }
+
+  @Override
+  public boolean cancelIntent(UUID paymentId, String intentId) {
+    log.info("SIMULATED cancellation of intent {}", intentId);
+    return true;
+  }
 }

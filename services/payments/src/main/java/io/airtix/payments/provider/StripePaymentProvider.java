@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import java.math.BigDecimal;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 class StripePaymentProvider implements PaymentProvider {
 
   static final String NAME = "stripe";
+
+  /** Stripe's error code for cancelling an intent that succeeded (or is being processed). */
+  private static final String PAID_MEANWHILE = "payment_intent_unexpected_state";
 
   private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
 
@@ -83,6 +87,28 @@ class StripePaymentProvider implements PaymentProvider {
     } catch (StripeException ex) {
       log.warn(
           "Stripe refused or did not answer the refund of payment {}: {}",
+          paymentId,
+          ex.getMessage());
+      throw new PaymentProviderUnavailableException(NAME);
+    }
+  }
+
+  @Override
+  public boolean cancelIntent(UUID paymentId, String intentId) {
+    PaymentIntentCancelParams params =
+        PaymentIntentCancelParams.builder()
+            .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED)
+            .build();
+    try {
+      stripe.paymentIntents().cancel(intentId, params, idempotent("airtix-cancel-" + paymentId));
+      return true;
+    } catch (StripeException ex) {
+      if (PAID_MEANWHILE.equals(ex.getCode())) {
+        log.info("Stripe did not cancel intent {} of payment {}: it was paid", intentId, paymentId);
+        return false;
+      }
+      log.warn(
+          "Stripe refused or did not answer the cancellation of payment {}: {}",
           paymentId,
           ex.getMessage());
       throw new PaymentProviderUnavailableException(NAME);

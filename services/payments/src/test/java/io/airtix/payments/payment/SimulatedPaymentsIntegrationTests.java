@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.payments.StripeWebhooks;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.stripe.StripeWebhooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -121,15 +121,23 @@ class SimulatedPaymentsIntegrationTests {
   }
 
   @Test
-  void refundsASimulatedPaymentWhoseOrderWasCancelledMeanwhile() throws Exception {
-    OrderCreated order = newOrder();
-    Reply started = pay(order);
-    OrderReplicas.apply(context, OrderReplicas.cancelled(order, 1));
+  void refundsASimulatedPaymentWhoseOrderEndedAfterwardsAndCancelsOneNotYetConfirmed()
+      throws Exception {
+    OrderCreated paidFirst = newOrder();
+    Reply paid = pay(paidFirst);
+    confirm(paid, "SUCCEEDED");
+    OrderCreated unconfirmed = newOrder();
+    Reply open = pay(unconfirmed);
 
-    Reply refunded = confirm(started, "SUCCEEDED");
+    OrderReplicas.apply(
+        context, OrderReplicas.cancelled(paidFirst, 2), OrderReplicas.cancelled(unconfirmed, 2));
+    Reply tooLate = confirm(open, "SUCCEEDED");
 
+    Reply refunded = own(paid);
     assertThat(refunded.body().path("status").asString()).isEqualTo("REFUNDED");
     assertThat(refunded.body().path("refundId").asString()).startsWith("sim_re_");
+    assertThat(tooLate.status()).isEqualTo(409);
+    assertThat(own(open).body().path("status").asString()).isEqualTo("CANCELLED");
   }
 
   @Test
@@ -186,6 +194,10 @@ class SimulatedPaymentsIntegrationTests {
         """
         {"outcome":"%s"}"""
             .formatted(outcome));
+  }
+
+  private Reply own(Reply payment) throws Exception {
+    return api.send("GET", "/api/payments/" + id(payment), customerToken, null);
   }
 
   private static String id(Reply payment) {

@@ -1,16 +1,18 @@
 package io.airtix.payments.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.keycloakclient.NewUser;
 import io.airtix.payments.PaymentsHttp;
-import io.airtix.payments.StripeStandIn;
-import io.airtix.payments.StripeWebhooks;
+import io.airtix.payments.provider.PaymentProviderUnavailableException;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.stripe.StripeStandIn;
+import io.airtix.testing.stripe.StripeWebhooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -157,14 +159,14 @@ class StripePaymentsIntegrationTests {
   }
 
   @Test
-  void stopsHandingOutThePendingIntentOnceItsOrderWasCancelled() throws Exception {
+  void stopsHandingOutTheIntentOnceItsOrderWasCancelled() throws Exception {
     OrderCreated order = newOrder();
     Reply payment = pay(order);
 
     OrderReplicas.apply(context, OrderReplicas.cancelled(order, 1));
 
     assertNotPayable(pay(payment), "CANCELLED");
-    assertThat(own(payment).body().path("status").asString()).isEqualTo("PENDING");
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("CANCELLED");
   }
 
   @Test
@@ -322,6 +324,71 @@ class StripePaymentsIntegrationTests {
                     .contains("payment_intent=" + payment.body().path("intentId").asString()));
     assertThat(events(payment))
         .containsExactly("payment.started", "payment.succeeded", "payment.refunded");
+  }
+
+  @Test
+  void cancelsTheOpenIntentAtStripeWhenItsOrderEndsUnpaid() throws Exception {
+    OrderCreated order = newOrder();
+    Reply payment = pay(order);
+    String intent = payment.body().path("intentId").asString();
+
+    OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2));
+
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("CANCELLED");
+    assertThat(stripe.cancelRequests())
+        .filteredOn(request -> request.getUrl().contains(intent))
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.getUrl()).isEqualTo("/v1/payment_intents/" + intent + "/cancel");
+              assertThat(request.getHeader("Idempotency-Key"))
+                  .isEqualTo("airtix-cancel-" + id(payment));
+            });
+    assertThat(events(payment)).containsExactly("payment.started");
+  }
+
+  @Test
+  void refundsAnIntentThatWasPaidBeforeStripeCouldCancelIt() throws Exception {
+    OrderCreated order = newOrder();
+    Reply payment = pay(order);
+    stripe.succeedBeforeCancellation();
+    try {
+      OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2));
+      assertThat(own(payment).body().path("status").asString()).isEqualTo("PENDING");
+
+      api.webhook(
+          StripeWebhooks.signed(
+              StripeWebhooks.succeeded(
+                  StripeWebhooks.newEventId(),
+                  payment.body().path("intentId").asString(),
+                  Instant.now())));
+    } finally {
+      stripe.answer();
+    }
+
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("REFUNDED");
+    assertThat(events(payment))
+        .containsExactly("payment.started", "payment.succeeded", "payment.refunded");
+  }
+
+  @Test
+  void asksAgainWhenStripeCannotCancelAnIntentYet() throws Exception {
+    OrderCreated order = newOrder();
+    Reply payment = pay(order);
+
+    stripe.dropConnections();
+    try {
+      // the inbox delivers the event again later: nothing of it was kept
+      assertThatThrownBy(() -> OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2)))
+          .isInstanceOf(PaymentProviderUnavailableException.class);
+    } finally {
+      stripe.answer();
+    }
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("PENDING");
+
+    OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2));
+
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("CANCELLED");
   }
 
   @Test

@@ -1,9 +1,10 @@
-package io.airtix.payments;
+package io.airtix.testing.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,10 +13,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 
 /**
- * A local stand-in of the two Stripe API calls the payments service makes, for the real stripe-java
- * client: it answers {@code POST /v1/payment_intents} and {@code POST /v1/refunds} as Stripe does,
- * with ids derived from the request's idempotency key (so a repeated request gets the same object,
- * as at Stripe), and can play dead.
+ * A local stand-in of the Stripe API calls the payments service makes, for the real stripe-java
+ * client: it answers {@code POST /v1/payment_intents}, {@code POST /v1/payment_intents/<id>/cancel}
+ * and {@code POST /v1/refunds} as Stripe does, with ids derived from the request's idempotency key
+ * (so a repeated request gets the same object, as at Stripe), and can play dead. Stripe's webhook
+ * calls: {@link StripeWebhooks}.
  */
 public final class StripeStandIn implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class StripeStandIn implements AutoCloseable {
 
   private static final String INTENTS = "/v1/payment_intents";
   private static final String REFUNDS = "/v1/refunds";
+  private static final String CANCELLATIONS = "/v1/payment_intents/[^/]+/cancel";
 
   private final WireMockServer server;
 
@@ -72,6 +75,35 @@ public final class StripeStandIn implements AutoCloseable {
                         """
             {"id": "re_{{request.headers.Idempotency-Key}}", "object": "refund", "status": "succeeded",
              "livemode": false}""")));
+    server.stubFor(
+        post(urlPathMatching(CANCELLATIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withTransformers("response-template")
+                    .withBody(
+                        """
+            {"id": "{{request.pathSegments.[2]}}", "object": "payment_intent", "status": "canceled",
+             "cancellation_reason": "abandoned", "livemode": false}""")));
+  }
+
+  /**
+   * Intents succeed before they can be cancelled: Stripe refuses the cancellation as it refuses it
+   * for a succeeded intent, and answers everything else as usual.
+   */
+  public void succeedBeforeCancellation() {
+    answer();
+    server.stubFor(
+        post(urlPathMatching(CANCELLATIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+            {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state",
+             "message": "You cannot cancel this PaymentIntent because it has a status of succeeded."}}""")));
   }
 
   /** Stripe unreachable: every connection is reset. */
@@ -82,6 +114,9 @@ public final class StripeStandIn implements AutoCloseable {
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(
         post(urlPathEqualTo(REFUNDS))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlPathMatching(CANCELLATIONS))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
   }
 
@@ -105,10 +140,21 @@ public final class StripeStandIn implements AutoCloseable {
                     .withStatus(500)
                     .withHeader("Content-Type", "application/json")
                     .withBody(error)));
+    server.stubFor(
+        post(urlPathMatching(CANCELLATIONS))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(error)));
   }
 
   public List<LoggedRequest> intentRequests() {
     return server.findAll(postRequestedFor(urlPathEqualTo(INTENTS)));
+  }
+
+  public List<LoggedRequest> cancelRequests() {
+    return server.findAll(postRequestedFor(urlPathMatching(CANCELLATIONS)));
   }
 
   public List<LoggedRequest> refundRequests() {

@@ -1,4 +1,4 @@
-package io.airtix.payments;
+package io.airtix.testing.stripe;
 
 import com.stripe.net.Webhook;
 import java.time.Instant;
