@@ -70,7 +70,8 @@ abstract class ReservationsConcurrencyContract {
 
   enum Outcome {
     RESERVED,
-    UNAVAILABLE
+    UNAVAILABLE,
+    TOO_MANY_HOLDS
   }
 
   @Test
@@ -127,6 +128,30 @@ abstract class ReservationsConcurrencyContract {
   }
 
   @Test
+  void letsOneCustomerRacingForManyTicketsHoldNoMoreThanTheLimit() throws Exception {
+    AirtixPrincipal customer = Customers.newCustomer();
+    List<TicketCreated> tickets = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      tickets.add(Replicas.availableTicket("boreal"));
+    }
+    Replicas.apply(context, tickets.toArray());
+
+    List<Outcome> outcomes = race(tickets.size(), buyer -> tickets.get(buyer), buyer -> customer);
+
+    assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.RESERVED).hasSize(6);
+    assertThat(outcomes).filteredOn(outcome -> outcome == Outcome.TOO_MANY_HOLDS).hasSize(10);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM orders WHERE customer_id = ?"
+                        + " AND status IN ('CREATED', 'AWAITING_PAYMENT')")
+                .param(customer.userId())
+                .query(Long.class)
+                .single())
+        .isEqualTo(6);
+    assertEveryOrderHasItsEvent();
+  }
+
+  @Test
   void readsBackAndCancelsThroughTheEntityWhatTheReservationWroteInPlainSql() {
     TicketCreated ticket = Replicas.availableTicket("boreal");
     Replicas.apply(context, ticket);
@@ -159,13 +184,22 @@ abstract class ReservationsConcurrencyContract {
    */
   private List<Outcome> race(int buyers, Function<Integer, TicketCreated> ticketOf)
       throws Exception {
+    return race(buyers, ticketOf, buyer -> Customers.newCustomer());
+  }
+
+  /** Every buyer reserves at once, as the customer given; unexpected failures fail the test. */
+  private List<Outcome> race(
+      int buyers,
+      Function<Integer, TicketCreated> ticketOf,
+      Function<Integer, AirtixPrincipal> customerOf)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads());
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Outcome>> results = new ArrayList<>();
       for (int buyer = 0; buyer < buyers; buyer++) {
         TicketCreated ticket = ticketOf.apply(buyer);
-        AirtixPrincipal customer = Customers.newCustomer();
+        AirtixPrincipal customer = customerOf.apply(buyer);
         Callable<Outcome> reserve =
             () -> {
               start.await();
@@ -174,6 +208,8 @@ abstract class ReservationsConcurrencyContract {
                 return Outcome.RESERVED;
               } catch (TicketUnavailableException ex) {
                 return Outcome.UNAVAILABLE;
+              } catch (TooManyHoldsException ex) {
+                return Outcome.TOO_MANY_HOLDS;
               }
             };
         results.add(pool.submit(reserve));
