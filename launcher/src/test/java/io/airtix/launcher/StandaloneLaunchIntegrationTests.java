@@ -344,7 +344,17 @@ class StandaloneLaunchIntegrationTests {
   @Test
   @Order(10)
   void nobodyMaySellTicketsWithoutToken() {
-    assertThat(createTicket("aerolux", "AX903", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> refused = createTicket("aerolux", "AX903", null);
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    // the address a client is pointed to is the one it called, never a service's own port
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(
+            challenge ->
+                assertThat(challenge)
+                    .startsWith("Bearer")
+                    .contains("resource_metadata=\"http://localhost:8080/")
+                    .doesNotContain(":8081"));
   }
 
   @Test

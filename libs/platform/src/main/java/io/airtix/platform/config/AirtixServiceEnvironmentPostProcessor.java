@@ -39,7 +39,13 @@ public class AirtixServiceEnvironmentPostProcessor implements EnvironmentPostPro
                                 "spring.config.name",
                                 service.value(),
                                 "spring.application.name",
-                                service.value()))));
+                                service.value(),
+                                // behind the gateway: its X-Forwarded-* headers, trusted from
+                                // internal addresses only (Tomcat's RemoteIpValve), make the
+                                // addresses a service writes (WWW-Authenticate, Location) the
+                                // public ones
+                                "server.forward-headers-strategy",
+                                "native"))));
   }
 
   @Override

@@ -80,6 +80,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodyTooLargeException tooLarge = causeOf(ex, BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return problem(BodyLimitFilter.tooLarge(tooLarge.limit()), headers, request);
+    }
     // A well-formed body with a value of the wrong type (an unknown enum constant, a word where a
     // number belongs) is a field error the client can fix; anything else is unreadable JSON.
     if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
@@ -153,6 +157,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
     responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     return ResponseEntity.status(problem.getStatus()).headers(responseHeaders).body(problem);
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
   }
 
   static List<FieldError> fieldErrors(BindingResult result) {
