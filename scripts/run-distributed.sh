@@ -157,7 +157,7 @@ await_url "tickets" http://localhost:8081/actuator/health 180
 await_url "orders" http://localhost:8082/actuator/health 180
 await_url "expiration" http://localhost:8083/actuator/health 180
 await_url "payments" http://localhost:8084/actuator/health 180
-await_url "gateway" http://localhost:8080/actuator/health 180
+await_url "gateway" http://localhost:8090/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
 await_url "tenants" http://localhost:8085/actuator/health 120
 

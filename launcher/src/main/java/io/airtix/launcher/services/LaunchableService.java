@@ -62,7 +62,8 @@ public enum LaunchableService {
       ForeignAutoConfiguration.allOf(
           ForeignAutoConfiguration.DATABASE,
           ForeignAutoConfiguration.MESSAGING,
-          ForeignAutoConfiguration.SERVICE_PLATFORM));
+          ForeignAutoConfiguration.SERVICE_PLATFORM,
+          ForeignAutoConfiguration.TOMCAT));
 
   /** Services first: the gateway is the door to them. */
   public static final List<LaunchableService> ALL =
@@ -237,6 +238,12 @@ public enum LaunchableService {
      */
     static final List<String> HTTP_CLIENTS =
         List.of("org.springframework.boot.http.client.", "org.springframework.boot.restclient.");
+
+    /**
+     * The servlet container of the services: the gateway is a reactive application on Netty
+     * (decision 0026), and Tomcat's reactive server would otherwise compete for it.
+     */
+    static final List<String> TOMCAT = List.of("org.springframework.boot.tomcat.");
 
     /** What makes a service a resource server with problem details and an OpenAPI document. */
     static final List<String> SERVICE_PLATFORM =

@@ -68,6 +68,8 @@ class StandalonePurchaseIntegrationTests {
       ports.put(service.serviceName(), port(services.startAlone(service, settings)));
     }
     Map<String, String> routes = standalone();
+    // the gateway's metrics have a port of their own (decision 0026)
+    routes.put("management.server.port", "0");
     ports.forEach(
         (service, port) ->
             routes.put("airtix.gateway.services." + service, "http://localhost:" + port));

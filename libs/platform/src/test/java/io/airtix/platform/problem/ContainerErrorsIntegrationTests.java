@@ -2,6 +2,7 @@ package io.airtix.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.platform.config.AirtixService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "airtix.security.issuer-uri=http://localhost:8180/realms/airtix",
-      "spring.application.name=things",
       "airtix.security.public-endpoints=POST /open/**",
       "airtix.http.max-body=1KB",
       "airtix.http.paths.[/open/small/**]=64B",
@@ -101,6 +101,22 @@ class ContainerErrorsIntegrationTests {
     assertThat(withinLimit).startsWith("HTTP/1.1 200");
   }
 
+  @Test
+  void namesTheAddressTheGatewayWasCalledAtInTheChallengeOfA401() throws IOException {
+    String answer =
+        exchange(
+            "GET /protected HTTP/1.1\r\nHost: localhost:"
+                + port
+                + "\r\nX-Forwarded-Host: localhost:8080\r\nX-Forwarded-Port: 8080\r\n"
+                + "X-Forwarded-Proto: http\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 401");
+    assertThat(answer)
+        .contains(
+            "resource_metadata=\"http://localhost:8080/.well-known/oauth-protected-resource\"")
+        .doesNotContain("localhost:" + port + "/");
+  }
+
   private String exchange(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
@@ -118,6 +134,7 @@ class ContainerErrorsIntegrationTests {
   // a plain configuration, not a @SpringBootConfiguration, which the package's slice tests would
   // find
   @Configuration(proxyBeanMethods = false)
+  @AirtixService("things")
   @EnableAutoConfiguration(
       excludeName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -128,6 +145,11 @@ class ContainerErrorsIntegrationTests {
 
     @RestController
     static class Echo {
+
+      @org.springframework.web.bind.annotation.GetMapping("/protected")
+      String secret() {
+        return "secret";
+      }
 
       @PostMapping({"/open/echo", "/open/small/echo"})
       String echo(@RequestBody String body) {

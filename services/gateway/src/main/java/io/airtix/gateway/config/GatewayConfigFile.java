@@ -11,8 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Names the gateway's configuration file {@code gateway.yaml} rather than {@code application.yaml}:
  * in the standalone launcher the gateway shares one class path with the services, and none of them
- * may claim the default file. Acts only for the gateway's own application; explicit settings win
- * because this source comes last.
+ * may claim the default file. For the same reason it makes the gateway a reactive application
+ * (decision 0026). Acts only for the gateway's own application; explicit settings win because this
+ * source comes last.
  */
 public class GatewayConfigFile implements EnvironmentPostProcessor, Ordered {
 
@@ -27,7 +28,15 @@ public class GatewayConfigFile implements EnvironmentPostProcessor, Ordered {
           .addLast(
               new MapPropertySource(
                   "airtixGateway",
-                  Map.of("spring.config.name", NAME, "spring.application.name", NAME)));
+                  Map.of(
+                      "spring.config.name",
+                      NAME,
+                      "spring.application.name",
+                      NAME,
+                      // a reactive application even beside the servlet services of the launcher,
+                      // whose class path would make it a servlet one
+                      "spring.main.web-application-type",
+                      "reactive")));
     }
   }
 
