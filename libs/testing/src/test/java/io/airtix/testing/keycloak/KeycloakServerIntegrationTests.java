@@ -28,7 +28,6 @@ import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 
 @ExtendWith(KeycloakExtension.class)
 class KeycloakServerIntegrationTests {
@@ -152,32 +151,6 @@ class KeycloakServerIntegrationTests {
 
     assertThat(texts(claims.path("realm_access").path("roles")))
         .contains("platform-admin", "customer");
-  }
-
-  /**
-   * An offline token outlives every session and sign-out; nobody holds the right to one by default
-   * (decision 0024).
-   */
-  @Test
-  void grantsNobodyOfflineAccessByDefault() {
-    TestUser customer = keycloak.createUser(TestUsers.customer());
-
-    JsonNode claims = KeycloakServer.claims(keycloak.login(customer).accessToken());
-
-    assertThat(texts(claims.path("realm_access").path("roles")))
-        .contains("customer")
-        .doesNotContain("offline_access");
-    assertThat(
-            keycloak
-                .airtixRealm()
-                .resource()
-                .users()
-                .get(customer.id())
-                .roles()
-                .realmLevel()
-                .listEffective())
-        .extracting(RoleRepresentation::getName)
-        .doesNotContain("offline_access");
   }
 
   @Test
