@@ -369,6 +369,13 @@ class StandaloneLaunchIntegrationTests {
         .doesNotContain("\n", " ")
         .matches(".+\\..+\\..+");
     assertThat(send(HttpRequest.newBuilder(TICKETS).GET(), token).statusCode()).isEqualTo(200);
+    // the imported realm gives nobody offline access (the extension takes it out of the defaults)
+    assertThat(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"customer\"")
+        .doesNotContain("offline_access");
     assertThat(createTicket("aerolux", "AX904", token).statusCode()).isEqualTo(201);
     createdFlights.add("AX904");
     report.add("token command: " + result.duration().toMillis() + " ms");

@@ -104,29 +104,11 @@ class StandalonePurchaseIntegrationTests {
     String paymentId = payment.path("id").asString();
     assertThat(payment.path("provider").asString()).isEqualTo("simulated");
     assertThat(payment.path("simulated").asBoolean()).isTrue();
-    await()
-        .atMost(SaleSteps.PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        purchases
-                            .get("/api/orders/" + orderId, traveller)
-                            .path("status")
-                            .asString())
-                    .isEqualTo("AWAITING_PAYMENT"));
+    awaitStatus("/api/orders/" + orderId, traveller, "AWAITING_PAYMENT");
 
     HttpResponse<String> declined = confirm(paymentId, "FAILED", traveller);
     assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
-    await()
-        .atMost(SaleSteps.PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        purchases
-                            .get("/api/orders/" + orderId, traveller)
-                            .path("status")
-                            .asString())
-                    .isEqualTo("CREATED"));
+    awaitStatus("/api/orders/" + orderId, traveller, "CREATED");
     HttpResponse<String> retry =
         purchases.send(
             "POST",
@@ -140,23 +122,8 @@ class StandalonePurchaseIntegrationTests {
     HttpResponse<String> paid = confirm(paymentId, "SUCCEEDED", traveller);
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
 
-    await()
-        .atMost(SaleSteps.PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        purchases
-                            .get("/api/orders/" + orderId, traveller)
-                            .path("status")
-                            .asString())
-                    .isEqualTo("COMPLETED"));
-    await()
-        .atMost(SaleSteps.PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        purchases.get("/api/tickets/" + ticketId, null).path("status").asString())
-                    .isEqualTo("SOLD"));
+    awaitStatus("/api/orders/" + orderId, traveller, "COMPLETED");
+    awaitStatus("/api/tickets/" + ticketId, null, "SOLD");
     assertThat(purchases.get("/api/payments/" + paymentId, traveller).path("status").asString())
         .isEqualTo("SUCCEEDED");
   }
@@ -187,28 +154,22 @@ class StandalonePurchaseIntegrationTests {
               assertThat(ended.path("status").asString()).isEqualTo("CANCELLED");
               assertThat(ended.path("cancellationReason").asString()).isEqualTo("UNPAID");
             });
-    await()
-        .atMost(SaleSteps.PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        purchases
-                            .get("/api/payments/" + paymentId, traveller)
-                            .path("status")
-                            .asString())
-                    .isEqualTo("CANCELLED"));
+    awaitStatus("/api/payments/" + paymentId, traveller, "CANCELLED");
     HttpResponse<String> tooLate = confirm(paymentId, "SUCCEEDED", traveller);
 
     assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+    awaitStatus("/api/tickets/" + ticketId, null, "AVAILABLE");
+    String another = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
+    assertThat(purchases.reserve(ticket, another).path("status").asString()).isEqualTo("CREATED");
+  }
+
+  /** Waits until what the path answers has this status: events take their time. */
+  private void awaitStatus(String path, String token, String status) {
     await()
         .atMost(SaleSteps.PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(
-                        purchases.get("/api/tickets/" + ticketId, null).path("status").asString())
-                    .isEqualTo("AVAILABLE"));
-    String another = keycloak.login(keycloak.createUser(TestUsers.customer())).accessToken();
-    assertThat(purchases.reserve(ticket, another).path("status").asString()).isEqualTo("CREATED");
+                assertThat(purchases.get(path, token).path("status").asString()).isEqualTo(status));
   }
 
   private HttpResponse<String> confirm(String paymentId, String outcome, String traveller) {

@@ -1,6 +1,7 @@
 package io.airtix.keycloak.events;
 
 import io.airtix.keycloak.organization.PendingStaffRoles;
+import io.airtix.keycloak.realm.NoOfflineAccessByDefault;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -45,6 +46,8 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
   public void postInit(KeycloakSessionFactory factory) {
     // Keycloak's provider events (not user events) say when someone joins an organization
     factory.register(new PendingStaffRoles());
+    // and when a realm has been created, imported from a file included
+    factory.register(new NoOfflineAccessByDefault());
   }
 
   @Override

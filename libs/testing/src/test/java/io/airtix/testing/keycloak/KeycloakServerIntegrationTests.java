@@ -28,6 +28,7 @@ import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 
 @ExtendWith(KeycloakExtension.class)
 class KeycloakServerIntegrationTests {
@@ -151,6 +152,33 @@ class KeycloakServerIntegrationTests {
 
     assertThat(texts(claims.path("realm_access").path("roles")))
         .contains("platform-admin", "customer");
+  }
+
+  /**
+   * An offline token outlives every session and sign-out; nobody holds the right to one by default,
+   * though Keycloak puts it into the default roles of every realm it imports (the extension takes
+   * it out again).
+   */
+  @Test
+  void grantsNobodyOfflineAccessByDefault() {
+    TestUser customer = keycloak.createUser(TestUsers.customer());
+
+    JsonNode claims = KeycloakServer.claims(keycloak.login(customer).accessToken());
+
+    assertThat(texts(claims.path("realm_access").path("roles")))
+        .contains("customer")
+        .doesNotContain("offline_access");
+    assertThat(
+            keycloak
+                .airtixRealm()
+                .resource()
+                .users()
+                .get(customer.id())
+                .roles()
+                .realmLevel()
+                .listEffective())
+        .extracting(RoleRepresentation::getName)
+        .doesNotContain("offline_access");
   }
 
   @Test
