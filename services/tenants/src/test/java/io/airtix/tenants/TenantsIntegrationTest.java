@@ -14,10 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,8 +80,11 @@ public abstract class TenantsIntegrationTest {
    * A token issued after every change so far: tokens carry whole seconds, and the deny-list refuses
    * those issued up to the second in which the person last lost rights.
    */
-  protected static String freshToken(TestUser user) throws InterruptedException {
-    Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 1);
+  protected static String freshToken(TestUser user) {
+    long second = Instant.now().getEpochSecond();
+    Awaitility.await("the next second")
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Instant.now().getEpochSecond() > second);
     return token(user);
   }
 

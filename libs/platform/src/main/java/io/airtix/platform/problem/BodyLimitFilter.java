@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,7 +46,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     chain.doFilter(new LimitedRequest(request, limit), response);
   }
 
-  static org.springframework.http.ProblemDetail tooLarge(long limit) {
+  static ProblemDetail tooLarge(long limit) {
     return Problems.of(
         HttpStatus.CONTENT_TOO_LARGE,
         ProblemTypes.PAYLOAD_TOO_LARGE,

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -146,7 +147,7 @@ class ContainerErrorsIntegrationTests {
     @RestController
     static class Echo {
 
-      @org.springframework.web.bind.annotation.GetMapping("/protected")
+      @GetMapping("/protected")
       String secret() {
         return "secret";
       }

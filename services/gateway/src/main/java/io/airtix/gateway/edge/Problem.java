@@ -1,6 +1,7 @@
 package io.airtix.gateway.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -43,7 +44,7 @@ record Problem(HttpStatus status, String slug, String detail) {
       default ->
           status.is5xxServerError()
               ? "internal"
-              : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+              : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     };
   }
 }
