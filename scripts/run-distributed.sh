@@ -8,8 +8,10 @@
 # tenants process reads it from Keycloak (as the admin whose password is in the data folder) once Keycloak is up.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
-# PGPASSWORD), a running RabbitMQ for the events (default localhost:5672, guest/guest; override with RABBITMQ_HOST,
-# RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD), a running Redis (default localhost:6379; override with
+# PGPASSWORD), a running RabbitMQ on this machine for the events (default localhost:5672; override with RABBITMQ_HOST,
+# RABBITMQ_PORT) with rabbitmqctl: every service and Keycloak sign in with an account of their own, allowed to publish
+# only their own events (passwords made once in <data dir>/broker-accounts.properties, imported with rabbitmqctl
+# import_definitions at every start), a running Redis (default localhost:6379; override with
 # REDIS_HOST, REDIS_PORT), psql and curl. AIRTIX_ORDERS_HOLD (e.g. 2m) shortens how long a reservation holds its
 # ticket. Ctrl-C stops every process. Logs: <data dir>/logs/<component>.log.
 # A fresh start: stop, drop the four databases and delete the data folder (default data/distributed).
@@ -21,7 +23,6 @@ source "$root/scripts/lib/launcher.sh"
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export RABBITMQ_HOST="${RABBITMQ_HOST:-localhost}" RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
-export RABBITMQ_USERNAME="${RABBITMQ_USERNAME:-guest}" RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}"
 export REDIS_HOST="${REDIS_HOST:-localhost}" REDIS_PORT="${REDIS_PORT:-6379}"
 data_dir="${AIRTIX_DATA_DIR:-$root/data/distributed}"
 jdbc="jdbc:postgresql://$PGHOST:$PGPORT"
@@ -32,7 +33,7 @@ airtix_build_if_stale "$root"
 jar="$(airtix_launcher_jar "$root")"
 mkdir -p "$data_dir/logs"
 
-for tool in psql curl; do
+for tool in psql curl rabbitmqctl; do
   command -v "$tool" >/dev/null || { echo "The distributed mode needs $tool." >&2; exit 1; }
 done
 if ! psql -d postgres -qAtc 'select 1' >/dev/null; then
@@ -48,6 +49,11 @@ if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$RABBITMQ_HOST" "$RABBITMQ_
     "at one." >&2
   exit 1
 fi
+
+# One account per service and for Keycloak, each allowed to publish only its own events (decision 0029): made once in
+# the data folder, imported into this machine's RabbitMQ with rabbitmqctl at every start
+"$java" -jar "$jar" --only broker-accounts --data-dir "$data_dir"
+broker_password() { sed -n "s/^airtix-$1=//p" "$data_dir/broker-accounts.properties"; }
 
 # Deadlines would still fire from the database's sweep without Redis, but late: say so now.
 if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null; then
@@ -121,20 +127,21 @@ await_url "mail catcher" http://localhost:8025/ 60
 start keycloak KC_DB=postgres KC_DB_URL="$jdbc/airtix_keycloak" KC_DB_USERNAME="$PGUSER" \
   KC_DB_PASSWORD="${PGPASSWORD:-}" \
   KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST="$RABBITMQ_HOST" KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT="$RABBITMQ_PORT" \
-  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_USERNAME="$RABBITMQ_USERNAME" \
-  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PASSWORD="$RABBITMQ_PASSWORD"
+  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_USERNAME=airtix-keycloak \
+  KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PASSWORD="$(broker_password keycloak)"
 start tickets SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_tickets POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
-  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
-  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" \
+  RABBITMQ_USERNAME=airtix-tickets RABBITMQ_PASSWORD="$(broker_password tickets)" AIRTIX_SECURITY_ISSUER_URI="$issuer"
 start orders SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_orders POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
-  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
-  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer"
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" \
+  RABBITMQ_USERNAME=airtix-orders RABBITMQ_PASSWORD="$(broker_password orders)" AIRTIX_SECURITY_ISSUER_URI="$issuer"
 start expiration SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_expiration POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
-  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
-  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" \
+  RABBITMQ_USERNAME=airtix-expiration RABBITMQ_PASSWORD="$(broker_password expiration)" \
+  REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" \
   AIRTIX_SECURITY_ISSUER_URI="$issuer"
 # Stripe when STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are set in the environment; without them this trial on one
 # machine switches simulated payments on by name (a deployment without Stripe's keys refuses to start)
@@ -142,13 +149,14 @@ payments_provider="${AIRTIX_PAYMENTS_PROVIDER:-$([ -n "${STRIPE_API_KEY:-}" ] &&
 echo "  Payments: $payments_provider"
 start payments SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGRES_PORT="$PGPORT" \
   POSTGRES_DB=airtix_payments POSTGRES_USER="$PGUSER" POSTGRES_PASSWORD="${PGPASSWORD:-}" \
-  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" \
-  RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD" AIRTIX_SECURITY_ISSUER_URI="$issuer" AIRTIX_PAYMENTS_PROVIDER="$payments_provider"
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" \
+  RABBITMQ_USERNAME=airtix-payments RABBITMQ_PASSWORD="$(broker_password payments)" \
+  AIRTIX_SECURITY_ISSUER_URI="$issuer" AIRTIX_PAYMENTS_PROVIDER="$payments_provider"
 # waits for Keycloak by itself, then asks it for the tenants client's secret unless the environment holds it; the
 # broker brings it Keycloak's bans and logouts for its deny-list
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
   AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180 RABBITMQ_HOST="$RABBITMQ_HOST" \
-  RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME="$RABBITMQ_USERNAME" RABBITMQ_PASSWORD="$RABBITMQ_PASSWORD"
+  RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME=airtix-tenants RABBITMQ_PASSWORD="$(broker_password tenants)"
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
   AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_PAYMENTS=http://localhost:8084 \
   AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
@@ -180,7 +188,8 @@ cat <<SUMMARY
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders, $jdbc/airtix_expiration,
                      $jdbc/airtix_payments
   Deadlines          Redis at $REDIS_HOST:$REDIS_PORT, sorted set airtix:expiration:deadlines
-  Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events
+  Events             RabbitMQ at $RABBITMQ_HOST:$RABBITMQ_PORT, exchange airtix.events; accounts airtix-<service> and
+                     airtix-keycloak (passwords in $data_dir/broker-accounts.properties)
   Demo accounts      platform-admin, aerolux-admin, aerolux-agent, boreal-admin, boreal-agent, traveller
                      (password Demo-Passw0rd-2026!; the admins sign in with a second factor: the keys of the
                      authenticator apps the demo set up for them are in $data_dir/demo-authenticators.properties)

@@ -1,6 +1,9 @@
 package io.airtix.launcher;
 
+import io.airtix.events.broker.BrokerAccount;
+import io.airtix.events.broker.BrokerPasswords;
 import io.airtix.launcher.LaunchOptions.UsageException;
+import io.airtix.launcher.broker.RabbitMqAccounts;
 import io.airtix.launcher.broker.StandaloneBroker;
 import io.airtix.launcher.demo.DemoAccount;
 import io.airtix.launcher.demo.DemoAuthenticators;
@@ -56,6 +59,10 @@ public final class Airtix {
   private final KeycloakServer keycloak;
   private final EmbeddedServices services;
   private final StandaloneBroker broker;
+
+  /** New at every start: the embedded broker keeps its accounts in memory only. */
+  private final BrokerPasswords brokerPasswords = BrokerPasswords.generate();
+
   private volatile boolean stopping;
 
   Airtix(LaunchOptions options, Console console) {
@@ -65,8 +72,8 @@ public final class Airtix {
     this.keycloak =
         new KeycloakServer(
             keycloakHome(), dataDir.resolve("logs/keycloak.log"), dataDir.resolve("keycloak.pid"));
-    this.services = new EmbeddedServices(dataDir);
-    this.broker = new StandaloneBroker(dataDir);
+    this.services = new EmbeddedServices(dataDir, brokerPasswords);
+    this.broker = new StandaloneBroker(dataDir, brokerPasswords);
   }
 
   public static void main(String[] args) {
@@ -189,6 +196,15 @@ public final class Airtix {
         watchKeycloak();
       }
       case "demo-data" -> createDemoData();
+      case "broker-accounts" -> {
+        String virtualHost = System.getenv().getOrDefault("RABBITMQ_VIRTUAL_HOST", "/");
+        Path definitions = new RabbitMqAccounts(dataDir).writeAndImport(virtualHost);
+        console.step(
+            "The services' and Keycloak's broker accounts are in this machine's RabbitMQ"
+                + " (definitions: "
+                + definitions
+                + ")");
+      }
       case "mail" -> {
         startMailCatcher();
         awaitStop();
@@ -227,8 +243,23 @@ public final class Airtix {
             ? "Starting Keycloak; the first start builds it, which takes about a minute (log: logs/keycloak.log)"
             : "Starting Keycloak (log: logs/keycloak.log)");
     Instant start = Instant.now();
-    keycloak.start(AdminPassword.of(dataDir), Map.of());
+    keycloak.start(AdminPassword.of(dataDir), brokerLogin());
     return start;
+  }
+
+  /**
+   * Standalone, Keycloak's events go to the embedded broker under Keycloak's own account; alone
+   * (the distributed mode), the environment names the broker and the account.
+   */
+  private Map<String, String> brokerLogin() {
+    if (!options.runsEverything()) {
+      return Map.of();
+    }
+    return Map.of(
+        "KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_USERNAME",
+        BrokerAccount.KEYCLOAK.username(),
+        "KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PASSWORD",
+        brokerPasswords.of(BrokerAccount.KEYCLOAK));
   }
 
   private Map<String, String> tenantsCredentials() {

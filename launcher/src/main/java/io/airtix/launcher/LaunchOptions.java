@@ -28,6 +28,7 @@ public record LaunchOptions(
           "orders",
           "expiration",
           "payments",
+          "broker-accounts",
           "tenants",
           "gateway",
           "mail",
@@ -48,8 +49,10 @@ public record LaunchOptions(
         --data-dir <dir>     where Keycloak, the databases and the logs are kept (default: ./data)
         --no-demo-data       do not create the demo airlines, accounts and tickets
         --only <component>   run a single component in this process: keycloak, tickets, orders,
-                             expiration, payments, tenants, gateway, mail (the mail catcher), or demo-data
-                             (creates the demo data against running servers, then exits); the distributed
+                             expiration, payments, tenants, gateway, mail (the mail catcher), demo-data
+                             (creates the demo data against running servers, then exits) or
+                             broker-accounts (writes the RabbitMQ accounts of the services and Keycloak
+                             to import into RabbitMQ, then exits); the distributed
                              mode on one machine starts one process per
                              component this way. tenants takes its client secret from
                              AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET, or else asks the Keycloak of the same
@@ -169,7 +172,7 @@ public record LaunchOptions(
           "Unknown component "
               + name
               + "; choose one of keycloak, tickets, orders,"
-              + " expiration, payments, tenants, gateway, mail, demo-data");
+              + " expiration, payments, tenants, gateway, mail, demo-data, broker-accounts");
     }
     return component;
   }

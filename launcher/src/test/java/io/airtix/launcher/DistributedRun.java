@@ -1,5 +1,9 @@
 package io.airtix.launcher;
 
+import io.airtix.broker.RabbitMqCtl;
+import io.airtix.broker.RabbitMqDefinitions;
+import io.airtix.events.broker.BrokerAccount;
+import io.airtix.events.broker.BrokerPasswords;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.testing.keycloak.KeycloakServer;
@@ -15,29 +19,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Services started the distributed way inside a test: each as {@code --only <service>} starts it
  * with the profile {@code distributed} (what {@code scripts/run-distributed.sh} does), on a scratch
  * PostgreSQL database of its own, the machine's RabbitMQ and Redis, and the test Keycloak; then the
- * gateway, routing to them. Each run has its own exchange and queues, so runs side by side never
- * see each other's events. RabbitMQ and Redis must answer: a run without them fails, it never
- * skips.
+ * gateway, routing to them. Each run has a RabbitMQ virtual host of its own, so runs side by side
+ * never see each other's events, and each service signs in to it with its own broker account
+ * (imported with rabbitmqctl as {@code ./airtix --only broker-accounts} does), allowed only its own
+ * events. RabbitMQ and Redis must answer: a run without them fails, it never skips.
  */
 public final class DistributedRun implements AutoCloseable {
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final String exchange;
+  private final String virtualHost;
+  private final BrokerPasswords brokerPasswords = BrokerPasswords.generate();
   private final List<LaunchableService> started;
   private final List<PostgresTestDatabase> databases = new ArrayList<>();
   private final EmbeddedServices services;
   private URI gateway;
 
   private DistributedRun(String name, List<LaunchableService> started) throws IOException {
-    this.exchange = "test." + name + "." + run;
+    this.virtualHost = "airtix-test-" + name + "-" + run;
     this.started = List.copyOf(started);
     this.services = new EmbeddedServices(Files.createTempDirectory("airtix-" + name));
   }
@@ -45,7 +49,7 @@ public final class DistributedRun implements AutoCloseable {
   /**
    * Starts {@code services} and the gateway in front of them.
    *
-   * @param name names this kind of run in its exchange, e.g. {@code distributed-sale}
+   * @param name names this kind of run in its virtual host, e.g. {@code distributed-sale}
    * @param settings what every service gets on top of the distributed defaults, e.g. a short hold
    */
   public static DistributedRun start(
@@ -80,6 +84,7 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void startAll(Map<String, String> extra) {
+    RabbitMqCtl.importDefinitions(RabbitMqDefinitions.of(brokerPasswords, virtualHost));
     Map<String, String> routes = settings(LaunchableService.GATEWAY, extra);
     for (LaunchableService service : started) {
       PostgresTestDatabase database = PostgresTestDatabase.create(service.serviceName());
@@ -97,7 +102,7 @@ public final class DistributedRun implements AutoCloseable {
             "http://localhost:" + port(services.startAlone(LaunchableService.GATEWAY, routes)));
   }
 
-  /** What the distributed script gives each service, pointed at this run's exchange and queues. */
+  /** What the distributed script gives each service, pointed at this run's virtual host. */
   private Map<String, String> settings(LaunchableService service, Map<String, String> extra) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("spring.profiles.active", "distributed");
@@ -112,8 +117,12 @@ public final class DistributedRun implements AutoCloseable {
     settings.put("spring.rabbitmq.port", String.valueOf(rabbitMqPort()));
     settings.put("spring.data.redis.host", redisHost());
     settings.put("spring.data.redis.port", String.valueOf(redisPort()));
-    settings.put("airtix.messaging.exchange", exchange);
-    settings.put("airtix.messaging.service", queuePrefix(service));
+    settings.put("spring.rabbitmq.virtual-host", virtualHost);
+    if (service.usesBroker()) {
+      BrokerAccount account = BrokerAccount.ofService(service.serviceName());
+      settings.put("spring.rabbitmq.username", account.username());
+      settings.put("spring.rabbitmq.password", brokerPasswords.of(account));
+    }
     // a consumer's queue may not exist yet at the first publish: retry soon
     settings.put("airtix.messaging.outbox.initial-backoff", "200ms");
     settings.put("airtix.messaging.outbox.max-backoff", "1s");
@@ -125,22 +134,7 @@ public final class DistributedRun implements AutoCloseable {
   public void close() {
     services.stopAll();
     databases.forEach(PostgresTestDatabase::drop);
-    CachingConnectionFactory connections =
-        new CachingConnectionFactory(rabbitMqHost(), rabbitMqPort());
-    try {
-      RabbitAdmin admin = new RabbitAdmin(connections);
-      for (LaunchableService service : started) {
-        admin.deleteQueue(queuePrefix(service) + ".events");
-        admin.deleteQueue(queuePrefix(service) + ".dead-letter");
-      }
-      admin.deleteExchange(exchange);
-    } finally {
-      connections.destroy();
-    }
-  }
-
-  private String queuePrefix(LaunchableService service) {
-    return service.serviceName() + "-" + run;
+    RabbitMqCtl.deleteVirtualHost(virtualHost);
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -87,7 +87,8 @@ class LaunchOptionsTests {
     assertThatThrownBy(() -> LaunchOptions.parse("--only", "billing"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining(
-            "keycloak, tickets, orders, expiration, payments, tenants, gateway, mail, demo-data");
+            "keycloak, tickets, orders, expiration, payments, tenants, gateway, mail, demo-data,"
+                + " broker-accounts");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.airtix.launcher.broker;
 
 import io.airtix.broker.EmbeddedBroker;
+import io.airtix.events.broker.BrokerPasswords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +18,17 @@ public final class StandaloneBroker {
   public static final int PORT = EmbeddedBroker.STANDALONE_PORT;
 
   private final Path workDir;
+  private final BrokerPasswords passwords;
   private EmbeddedBroker running;
   private boolean stopped;
 
-  public StandaloneBroker(Path dataDir) {
+  /**
+   * @param passwords of the accounts the services and Keycloak sign in with, each allowed only its
+   *     own events and queues
+   */
+  public StandaloneBroker(Path dataDir, BrokerPasswords passwords) {
     this.workDir = dataDir.resolve("broker");
+    this.passwords = passwords;
   }
 
   /**
@@ -68,7 +75,7 @@ public final class StandaloneBroker {
       throw new IllegalStateException("Airtix is stopping; the event broker is not started");
     }
     Instant start = Instant.now();
-    running = EmbeddedBroker.start(workDir, PORT);
+    running = EmbeddedBroker.start(workDir, PORT, passwords);
     // the launcher's own shutdown hook stops the services first, then the broker (stop())
     running.stopOnlyWhenClosed();
     return Duration.between(start, Instant.now());

@@ -1,5 +1,7 @@
 package io.airtix.launcher.services;
 
+import io.airtix.events.broker.BrokerAccount;
+import io.airtix.events.broker.BrokerPasswords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +34,25 @@ public final class EmbeddedServices {
   private static final String LOGGING_LEVEL = "logging.level.";
 
   private final Path dataDir;
+  private final BrokerPasswords brokerPasswords;
   private final List<ConfigurableApplicationContext> running = new ArrayList<>();
   private boolean loggingInitialized;
 
+  /**
+   * For services that sign in to the broker as the environment says (the distributed mode) or as
+   * their callers' settings say.
+   */
   public EmbeddedServices(Path dataDir) {
+    this(dataDir, null);
+  }
+
+  /**
+   * For the standalone mode: each service signs in to the embedded broker with its own account
+   * ({@link BrokerAccount}).
+   */
+  public EmbeddedServices(Path dataDir, BrokerPasswords brokerPasswords) {
     this.dataDir = dataDir;
+    this.brokerPasswords = brokerPasswords;
   }
 
   /**
@@ -131,6 +147,11 @@ public final class EmbeddedServices {
   private ConfigurableApplicationContext startStandalone(
       LaunchableService service, Map<String, String> settings) {
     List<String> arguments = new ArrayList<>(service.standaloneArguments(dataDir));
+    if (brokerPasswords != null && service.usesBroker()) {
+      BrokerAccount account = BrokerAccount.ofService(service.serviceName());
+      arguments.add("--spring.rabbitmq.username=" + account.username());
+      arguments.add("--spring.rabbitmq.password=" + brokerPasswords.of(account));
+    }
     settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
     try {
       return standaloneApplication(service).run(arguments.toArray(String[]::new));

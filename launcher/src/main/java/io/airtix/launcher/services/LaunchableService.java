@@ -152,6 +152,11 @@ public enum LaunchableService {
    * Standalone mode: the launcher decides ports, data folder and issuer; they win over every
    * configuration file.
    */
+  /** Every service publishes or listens to events; the gateway does neither. */
+  public boolean usesBroker() {
+    return this != GATEWAY;
+  }
+
   List<String> standaloneArguments(Path dataDir) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", String.valueOf(port));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.airtix.broker.EmbeddedBroker;
+import io.airtix.events.broker.BrokerAccount;
+import io.airtix.events.broker.BrokerPasswords;
 import io.airtix.launcher.SaleSteps;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
@@ -59,12 +61,17 @@ class StandalonePurchaseIntegrationTests {
   void startServicesTheStandaloneWay() throws IOException {
     Path dataDir = Files.createTempDirectory("airtix-standalone-purchase");
     int brokerPort = freePort();
-    broker = EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort);
+    // the launcher's broker: an account per service, each allowed only its own events
+    BrokerPasswords passwords = BrokerPasswords.generate();
+    broker = EmbeddedBroker.start(dataDir.resolve("broker"), brokerPort, passwords);
     services = new EmbeddedServices(dataDir);
     Map<String, Integer> ports = new LinkedHashMap<>();
     for (LaunchableService service : SERVICES) {
+      BrokerAccount account = BrokerAccount.ofService(service.serviceName());
       Map<String, String> settings = standalone();
       settings.put("spring.rabbitmq.port", String.valueOf(brokerPort));
+      settings.put("spring.rabbitmq.username", account.username());
+      settings.put("spring.rabbitmq.password", passwords.of(account));
       ports.put(service.serviceName(), port(services.startAlone(service, settings)));
     }
     Map<String, String> routes = standalone();

@@ -1,23 +1,28 @@
 package io.airtix.broker;
 
+import io.airtix.events.broker.BrokerAccount;
+import io.airtix.events.broker.BrokerPasswords;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener;
 import org.apache.qpid.server.model.Broker;
 import org.apache.qpid.server.model.BrokerImpl;
 import org.apache.qpid.server.model.SystemConfig;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The AMQP 0-9-1 broker of the standalone mode (Apache Qpid Broker-J), so the services' Spring AMQP
@@ -25,17 +30,19 @@ import org.apache.qpid.server.model.SystemConfig;
  * messages live in a Derby store under the work folder: what sits in a queue when the process stops
  * is delivered after the next start.
  *
- * <p>It speaks AMQP 0-9-1 only, accepts one account (guest/guest unless told otherwise) and listens
- * on the loopback interface: it is a local stand-in for RabbitMQ, not a server to expose. Qpid
- * refuses RabbitMQ-only queue arguments such as {@code x-dead-letter-exchange}; the platform
- * dead-letters from the consumer side.
+ * <p>It speaks AMQP 0-9-1 only and listens on the loopback interface: it is a local stand-in for
+ * RabbitMQ, not a server to expose. The standalone mode starts it with one account per service and
+ * for Keycloak ({@link BrokerAccount}), with generated passwords and access rules; tests may start
+ * it with guest/guest alone. Qpid refuses RabbitMQ-only queue arguments such as {@code
+ * x-dead-letter-exchange}; the platform dead-letters from the consumer side.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
   /** 5672 may belong to a real RabbitMQ on the same machine. */
   public static final int STANDALONE_PORT = 5673;
 
-  private static final String CONFIG_RESOURCE = "broker-config.json";
+  private static final String CONFIG_FILE = "broker-config.json";
+  private static final String ACCESS_RULES_FILE = "access-rules.acl";
 
   private final SystemLauncher launcher;
   private final SystemConfig<?> systemConfig;
@@ -52,14 +59,22 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * Starts a broker on 127.0.0.1:{@code port} with the account guest/guest; returns once it accepts
-   * connections.
+   * Starts a broker on 127.0.0.1:{@code port} with one account, guest/guest, that may do anything;
+   * for tests and trying the broker by hand. Returns once it accepts connections.
    */
   public static EmbeddedBroker start(Path workDir, int port) {
-    return start(workDir, port, "guest", "guest");
+    return start(workDir, port, new Accounts.Guest());
   }
 
-  public static EmbeddedBroker start(Path workDir, int port, String username, String password) {
+  /**
+   * Starts a broker with one account per {@link BrokerAccount}, each with its password and allowed
+   * only what {@link AccessRules} grant it; no guest. Returns once it accepts connections.
+   */
+  public static EmbeddedBroker start(Path workDir, int port, BrokerPasswords passwords) {
+    return start(workDir, port, new Accounts.Airtix(passwords));
+  }
+
+  private static EmbeddedBroker start(Path workDir, int port, Accounts accounts) {
     Objects.requireNonNull(workDir, "workDir");
     Path home = workDir.toAbsolutePath();
     try {
@@ -70,7 +85,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       }
       ResolvedSystemConfig resolved = new ResolvedSystemConfig();
       SystemLauncher launcher = new SystemLauncher(resolved);
-      launcher.startup(systemConfig(home, port, username, password));
+      launcher.startup(systemConfig(home, port, accounts));
       EmbeddedBroker broker = new EmbeddedBroker(launcher, resolved.systemConfig, port, home);
       broker.awaitListening(Duration.ofSeconds(30));
       return broker;
@@ -125,41 +140,97 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static Map<String, Object> systemConfig(
-      Path home, int port, String username, String password) throws IOException {
+  private static Map<String, Object> systemConfig(Path home, int port, Accounts accounts)
+      throws IOException {
     Map<String, Object> context = new HashMap<>();
     context.put("qpid.work_dir", home.toString());
-    context.put("airtix.broker.port", String.valueOf(port));
-    context.put("airtix.broker.address", "127.0.0.1");
-    context.put("airtix.broker.username", username);
-    context.put("airtix.broker.password", password);
+    // passwords stay in memory: the configuration file names them by context variable only
+    accounts
+        .passwordsByUser()
+        .forEach((user, password) -> context.put(passwordVariable(user), password));
     // Qpid's 0-9-1 default is to close the connection when a mandatory message has no route;
     // RabbitMQ returns it (basic.return) and keeps the connection, which is what the outbox relay
     // relies on to retry unrouted events
     context.put("qpid.port.closeWhenNoRoute", "false");
 
     Map<String, Object> attributes = new HashMap<>();
-    // The broker's own model (ports, users, the virtual host node) is rebuilt from our file at
-    // every start, so a changed setting takes effect; the virtual host's exchanges, queues and
-    // messages persist in the Derby store.
+    // The broker's own model (ports, users, access rules, the virtual host node) is rebuilt from
+    // the files written here at every start, so a changed setting takes effect; the virtual host's
+    // exchanges, queues and messages persist in the Derby store.
     attributes.put("type", "Memory");
     // files, not Qpid's classpath: URLs, which fail inside a Spring Boot jar and under exec:java
-    attributes.put("initialConfigurationLocation", copyConfig(home).toUri().toString());
+    attributes.put(
+        "initialConfigurationLocation", writeConfig(home, port, accounts).toUri().toString());
     attributes.put("initialSystemPropertiesLocation", noSystemProperties(home).toUri().toString());
     attributes.put("startupLoggedToSystemOut", false);
     attributes.put("context", context);
     return attributes;
   }
 
-  private static Path copyConfig(Path home) throws IOException {
-    Path config = home.resolve(CONFIG_RESOURCE);
-    try (InputStream in = EmbeddedBroker.class.getResourceAsStream(CONFIG_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(CONFIG_RESOURCE + " is missing from the broker jar");
-      }
-      Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
+  private static Path writeConfig(Path home, int port, Accounts accounts) throws IOException {
+    List<Map<String, Object>> users = new ArrayList<>();
+    for (String user : accounts.passwordsByUser().keySet()) {
+      users.add(
+          Map.of("name", user, "type", "managed", "password", "${" + passwordVariable(user) + "}"));
     }
-    return config;
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", "airtix");
+    config.put("modelVersion", "9.0");
+    config.put(
+        "authenticationproviders",
+        List.of(
+            Map.of(
+                "name",
+                "plain",
+                "type",
+                "Plain",
+                "secureOnlyMechanisms",
+                List.of(),
+                "users",
+                users)));
+    config.put(
+        "ports",
+        List.of(
+            Map.of(
+                "name",
+                "AMQP",
+                "port",
+                port,
+                "bindingAddress",
+                "127.0.0.1",
+                "protocols",
+                List.of("AMQP_0_9_1"),
+                "authenticationProvider",
+                "plain",
+                "virtualhostaliases",
+                List.of(
+                    Map.of("name", "nameAlias", "type", "nameAlias"),
+                    Map.of("name", "defaultAlias", "type", "defaultAlias")))));
+    config.put(
+        "virtualhostnodes",
+        List.of(
+            Map.of(
+                "name", "default",
+                "type", "DERBY",
+                "storePath", home.resolve("store").toString(),
+                "defaultVirtualHostNode", "true",
+                "virtualHostInitialConfiguration", "{\"type\": \"ProvidedStore\"}")));
+    Path rules = home.resolve(ACCESS_RULES_FILE);
+    if (accounts.rules().isPresent()) {
+      Files.writeString(rules, accounts.rules().get());
+      config.put(
+          "accesscontrolproviders",
+          List.of(Map.of("name", "airtix-accounts", "type", "AclFile", "path", rules.toString())));
+    } else {
+      Files.deleteIfExists(rules);
+    }
+    Path file = home.resolve(CONFIG_FILE);
+    Files.writeString(file, JsonMapper.shared().writeValueAsString(config));
+    return file;
+  }
+
+  private static String passwordVariable(String user) {
+    return "airtix.broker.password." + user;
   }
 
   /**
@@ -233,6 +304,42 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void onContainerResolve(SystemConfig<?> config) {
       this.systemConfig = config;
+    }
+  }
+
+  /** Who may sign in, with which password, under which rules. */
+  private sealed interface Accounts {
+
+    Map<String, String> passwordsByUser();
+
+    Optional<String> rules();
+
+    record Guest() implements Accounts {
+      @Override
+      public Map<String, String> passwordsByUser() {
+        return Map.of("guest", "guest");
+      }
+
+      @Override
+      public Optional<String> rules() {
+        return Optional.empty();
+      }
+    }
+
+    record Airtix(BrokerPasswords passwords) implements Accounts {
+      @Override
+      public Map<String, String> passwordsByUser() {
+        Map<String, String> byUser = new LinkedHashMap<>();
+        for (BrokerAccount account : BrokerAccount.values()) {
+          byUser.put(account.username(), passwords.of(account));
+        }
+        return byUser;
+      }
+
+      @Override
+      public Optional<String> rules() {
+        return Optional.of(AccessRules.forAccounts());
+      }
     }
   }
 }

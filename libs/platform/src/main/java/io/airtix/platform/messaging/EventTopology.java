@@ -1,5 +1,6 @@
 package io.airtix.platform.messaging;
 
+import io.airtix.events.broker.BrokerNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,8 @@ import org.springframework.amqp.core.TopicExchange;
  *       ticket.created})
  *   <li>{@code <service>.events}: durable queue of a service that listens, bound to exactly the
  *       types it applies
- *   <li>{@code airtix.dead-letter}: durable direct exchange; {@code <service>.dead-letter} bound
- *       with key {@code <service>}
+ *   <li>{@code airtix.dead-letter.<service>}: durable direct exchange of the service alone; {@code
+ *       <service>.dead-letter} bound with key {@code <service>}
  * </ul>
  */
 final class EventTopology {
@@ -31,11 +32,11 @@ final class EventTopology {
   private EventTopology() {}
 
   static String eventQueue(String service) {
-    return service + ".events";
+    return BrokerNames.eventQueue(service);
   }
 
   static String deadLetterQueue(String service) {
-    return service + ".dead-letter";
+    return BrokerNames.deadLetterQueue(service);
   }
 
   static Declarables of(MessagingSettings settings, String service, Set<String> listenedTypes) {
@@ -49,7 +50,8 @@ final class EventTopology {
         Binding binding = BindingBuilder.bind(queue).to(events).with(type);
         declarables.add(binding);
       }
-      DirectExchange deadLetter = new DirectExchange(settings.deadLetterExchange(), true, false);
+      DirectExchange deadLetter =
+          new DirectExchange(settings.deadLetterExchangeOf(service), true, false);
       Queue deadLetters = new Queue(deadLetterQueue(service), true, false, false);
       declarables.add(deadLetter);
       declarables.add(deadLetters);

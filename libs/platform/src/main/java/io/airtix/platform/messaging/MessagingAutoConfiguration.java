@@ -149,7 +149,8 @@ public class MessagingAutoConfiguration {
         beans,
         connections,
         inbox,
-        new DeadLetters(new RabbitTemplate(connections), settings.deadLetterExchange(), service),
+        new DeadLetters(
+            new RabbitTemplate(connections), settings.deadLetterExchangeOf(service), service),
         settings,
         service);
   }

@@ -1,5 +1,6 @@
 package io.airtix.platform.messaging;
 
+import io.airtix.events.broker.BrokerNames;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,15 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param service names the service's queues ({@code <service>.events}, {@code
  *     <service>.dead-letter}); defaults to {@code spring.application.name}
  * @param exchange the topic exchange every event is published to, routing key = event type
- * @param deadLetterExchange where a consumer sends what it could not apply, routing key = service
+ * @param deadLetterExchange where a consumer sends what it could not apply, routing key = service;
+ *     by default the service's own ({@code airtix.dead-letter.<service>}), the only one its broker
+ *     account may publish to
  */
 @ConfigurationProperties("airtix.messaging")
 public record MessagingSettings(
     String service,
-    @DefaultValue("airtix.events") String exchange,
-    @DefaultValue("airtix.dead-letter") String deadLetterExchange,
+    @DefaultValue(BrokerNames.EVENTS_EXCHANGE) String exchange,
+    String deadLetterExchange,
     @DefaultValue Outbox outbox,
     @DefaultValue Inbox inbox) {
+
+  String deadLetterExchangeOf(String service) {
+    return deadLetterExchange != null
+        ? deadLetterExchange
+        : BrokerNames.deadLetterExchange(service);
+  }
 
   /**
    * The relay that moves committed outbox rows to the broker.
