@@ -194,9 +194,10 @@ final class EmailLoginAuthenticator implements Authenticator {
               .createForm(ADDRESS_PAGE));
       return;
     }
-    // reading the mail proves the address, as a verification link would
+    // reading the mail proves the address, as a verification link would; whatever was set up on
+    // the account before that proof may be a stranger's
     if (!user.isEmailVerified()) {
-      user.setEmailVerified(true);
+      UnprovenAccounts.claim(context, user);
     }
     context.getEvent().detail(Details.AUTH_METHOD, EmailLoginAuthenticatorFactory.ID);
     context.setUser(user);

@@ -12,10 +12,16 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Brings a realm's identity providers in line with {@link SocialSignInSettings}: each supplied
- * provider is created or updated and enabled; a known provider whose credentials were withdrawn is
- * disabled, not removed, so the links people made to it survive until it comes back.
+ * provider is created or updated and enabled, with the realm's post-login flow that asks the second
+ * factor; a known provider whose credentials were withdrawn is disabled, not removed, so the links
+ * people made to it survive until it comes back.
  */
 final class RealmIdentityProviders {
+
+  /**
+   * The realm's flow after every sign-in through a provider: the second factor where one applies.
+   */
+  private static final String AFTER_SIGN_IN_FLOW = "airtix after identity provider";
 
   private static final Logger log = Logger.getLogger(RealmIdentityProviders.class);
 
@@ -27,13 +33,23 @@ final class RealmIdentityProviders {
     session.getContext().setRealm(realm);
     try {
       IdentityProviderStorageProvider providers = session.identityProviders();
+      AuthenticationFlowModel afterSignIn = realm.getFlowByAlias(AFTER_SIGN_IN_FLOW);
       for (SocialSignInSettings.Supplied supplied : settings.supplied()) {
         IdentityProviderModel existing = providers.getByAlias(supplied.provider().alias());
-        if (existing == null) {
-          providers.create(model(new IdentityProviderModel(), realm, supplied));
+        if (afterSignIn == null) {
+          // without the flow an admin would get in without their second factor: fail closed
+          log.warnf(
+              "airtix: social sign-in %s not enabled in realm %s: the realm has no flow '%s'",
+              supplied, realm.getName(), AFTER_SIGN_IN_FLOW);
+          if (existing != null && existing.isEnabled()) {
+            existing.setEnabled(false);
+            providers.update(existing);
+          }
+        } else if (existing == null) {
+          providers.create(model(new IdentityProviderModel(), realm, supplied, afterSignIn));
           log.infof("airtix: social sign-in %s created in realm %s", supplied, realm.getName());
         } else {
-          providers.update(model(existing, realm, supplied));
+          providers.update(model(existing, realm, supplied, afterSignIn));
           log.infof("airtix: social sign-in %s updated in realm %s", supplied, realm.getName());
         }
       }
@@ -53,7 +69,10 @@ final class RealmIdentityProviders {
   }
 
   private static IdentityProviderModel model(
-      IdentityProviderModel model, RealmModel realm, SocialSignInSettings.Supplied supplied) {
+      IdentityProviderModel model,
+      RealmModel realm,
+      SocialSignInSettings.Supplied supplied,
+      AuthenticationFlowModel afterSignIn) {
     SocialProvider provider = supplied.provider();
     model.setAlias(provider.alias());
     model.setProviderId(provider.providerId());
@@ -70,6 +89,8 @@ final class RealmIdentityProviders {
     if (firstBrokerLogin != null) {
       model.setFirstBrokerLoginFlowId(firstBrokerLogin.getId());
     }
+    // a provider skips the sign-in pages, so the second factor is asked after it (decision 0028)
+    model.setPostBrokerLoginFlowId(afterSignIn.getId());
     Map<String, String> config =
         new HashMap<>(model.getConfig() == null ? Map.of() : model.getConfig());
     config.putAll(provider.config());

@@ -2,6 +2,7 @@ package io.airtix.identity.emaillogin;
 
 import static io.airtix.identity.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
@@ -9,6 +10,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
+import io.airtix.keycloakclient.LoginFailedException;
+import io.airtix.keycloakclient.NewUser;
 import io.airtix.keycloakclient.Tokens;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -267,6 +271,113 @@ class EmailLoginIntegrationTests {
 
     assertThat(KeycloakServer.claims(tokens.accessToken()).path("sub").asText())
         .isEqualTo(traveller.id());
+  }
+
+  @Test
+  void tenantAdminSigningInByEmailCodeIsAskedForTheCodeOfTheirAuthenticatorApp(WebBrowser browser) {
+    TestUser admin = keycloak.createUser(TestUsers.member("aerolux", "tenant-admin"));
+    // the first sign-in sets the app up
+    keycloak.login(admin);
+    browser.startSignIn();
+    askForMail(browser, admin.email());
+
+    enterCode(browser, code(keycloak.mailServer().awaitMailTo(admin.email())));
+
+    browser.page().locator("#otp").waitFor();
+    assertThat(browser.isAtTheWebApp()).as("no way in without the app's code").isFalse();
+    browser.screenshot("email-sign-in-admin-otp");
+    browser.page().locator("#otp").fill(admin.authenticator().nextCode());
+    browser.page().locator("#kc-login").click();
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(admin.id());
+  }
+
+  @Test
+  void platformAdminWithoutASecondFactorSigningInByEmailLinkMustSetOneUp(WebBrowser browser) {
+    TestUser admin = keycloak.createUser(TestUsers.platformAdmin());
+    browser.startSignIn();
+    askForMail(browser, admin.email());
+
+    follow(browser, keycloak.mailServer().awaitMailTo(admin.email()).link(LINK));
+
+    browser.page().locator("#kc-totp-settings-form").waitFor();
+    assertThat(browser.page().locator("#cancelTOTPBtn").count())
+        .as("no way to skip the set-up")
+        .isZero();
+    assertThat(browser.isAtTheWebApp()).isFalse();
+  }
+
+  @Test
+  void provingAnUnverifiedAddressRemovesTheCredentialsAndEndsTheSessionsMadeBeforeTheProof(
+      WebBrowser browser) {
+    // someone made an account with another person's address and a password of their own, and is
+    // signed in: an account whose address nobody proved (made by an administrator or a service,
+    // imported, or from a time the realm asked no proof)
+    TestUser squatter = keycloak.createUser(TestUsers.customer());
+    Tokens squattersSession = keycloak.login(squatter);
+    UserResource account = keycloak.airtixRealm().resource().users().get(squatter.id());
+    UserRepresentation unproven = account.toRepresentation();
+    unproven.setEmailVerified(false);
+    account.update(unproven);
+
+    // the address's owner signs in with the code mailed to it
+    browser.startSignIn();
+    askForMail(browser, squatter.email());
+    enterCode(browser, code(keycloak.mailServer().awaitMailTo(squatter.email())));
+    Tokens ownersSession = browser.awaitTokens();
+
+    assertThat(KeycloakServer.claims(ownersSession.accessToken()).path("sub").asText())
+        .isEqualTo(squatter.id());
+    assertThat(account.toRepresentation().isEmailVerified()).isTrue();
+    assertThat(account.credentials()).isEmpty();
+    assertThatThrownBy(() -> keycloak.refresh(squattersSession))
+        .isInstanceOf(LoginFailedException.class);
+    assertThatThrownBy(() -> keycloak.login(squatter)).isInstanceOf(LoginFailedException.class);
+    assertThat(account.getUserSessions()).hasSize(1);
+    assertThat(keycloak.refresh(ownersSession).accessToken()).isNotBlank();
+  }
+
+  @Test
+  void registrantWhoVerifiedThroughTheRegistrationMailKeepsTheirPassword(WebBrowser browser) {
+    NewUser jane = TestUsers.customer();
+    browser.startSignIn();
+    browser
+        .page()
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register"))
+        .click();
+    browser.page().getByLabel("Username").fill(jane.username());
+    browser.page().getByLabel("Email").fill(jane.email());
+    browser.page().getByLabel("First name").fill(jane.firstName());
+    browser.page().getByLabel("Last name").fill(jane.lastName());
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register"))
+        .click();
+    browser.open(
+        keycloak.mailServer().awaitMailTo(jane.email()).link("/login-actions/action-token"));
+    browser.page().getByLabel("New Password").fill(jane.password());
+    browser.page().getByLabel("Confirm password").fill(jane.password());
+    browser
+        .page()
+        .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
+        .click();
+    String id = KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText();
+    TestUser registrant = new TestUser(id, jane.username(), jane.email(), jane.password());
+
+    // the address is proven already: signing in by e-mail takes nothing away
+    browser.page().context().clearCookies();
+    browser.startSignIn();
+    askForMail(browser, jane.email());
+    enterCode(
+        browser,
+        code(
+            keycloak
+                .mailServer()
+                .awaitMailTo(jane.email(), Mail.withSubjectContaining("sign-in link"))));
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(id);
+
+    assertThat(keycloak.login(registrant).accessToken()).isNotBlank();
   }
 
   private static void askForMail(WebBrowser browser, String address) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -140,6 +141,31 @@ final class Partner {
         person.password(),
         person.realmRoles(),
         person.airlineRoles());
+  }
+
+  /**
+   * The person's Airtix account, linked to their account at the partner as if they had linked it in
+   * the account console: from now on signing in at the partner signs them in to that account.
+   */
+  NewUser linkedTo(KeycloakServer airtix, String airtixUserId, String email) {
+    NewUser person = createPerson(email);
+    FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
+    link.setIdentityProvider(ALIAS);
+    // the partner's subject, the id Keycloak's broker knows the person by
+    link.setUserId(realm().users().searchByUsername(person.username(), true).get(0).getId());
+    link.setUserName(person.username());
+    try (Response response =
+        airtix
+            .airtixRealm()
+            .resource()
+            .users()
+            .get(airtixUserId)
+            .addFederatedIdentity(ALIAS, link)) {
+      if (response.getStatus() != 204) {
+        throw new IllegalStateException("the link was refused: " + response.getStatus());
+      }
+    }
+    return person;
   }
 
   /** A person with an account at the partner under a new address. */

@@ -99,6 +99,64 @@ class SocialSignInIntegrationTests {
   }
 
   @Test
+  void everyProviderAsksTheSecondFactorAfterItsSignIn() {
+    assertThat(keycloak.airtixRealm().resource().identityProviders().findAll())
+        .hasSize(4)
+        .allSatisfy(
+            provider ->
+                assertThat(provider.getPostBrokerLoginFlowAlias())
+                    .as(provider.getAlias())
+                    .isEqualTo("airtix after identity provider"));
+  }
+
+  @Test
+  void tenantAdminThroughThePartnerIsAskedForTheCodeOfTheirAuthenticatorApp(WebBrowser browser) {
+    TestUser admin = keycloak.createUser(TestUsers.member("aerolux", "tenant-admin"));
+    // the first sign-in sets the app up
+    keycloak.login(admin);
+    NewUser adminAtPartner = partner.linkedTo(keycloak, admin.id(), admin.email());
+
+    browser.startSignIn();
+    signInAtThePartner(browser, adminAtPartner);
+
+    browser.page().locator("#otp").waitFor();
+    assertThat(browser.isAtTheWebApp()).as("no way in without the code").isFalse();
+    browser.screenshot("social-admin-otp");
+    browser.page().locator("#otp").fill(admin.authenticator().nextCode());
+    browser.page().locator("#kc-login").click();
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(admin.id());
+  }
+
+  @Test
+  void platformAdminWithoutASecondFactorThroughThePartnerMustSetUpAnAuthenticatorApp(
+      WebBrowser browser) {
+    TestUser admin = keycloak.createUser(TestUsers.platformAdmin());
+    NewUser adminAtPartner = partner.linkedTo(keycloak, admin.id(), admin.email());
+
+    browser.startSignIn();
+    signInAtThePartner(browser, adminAtPartner);
+
+    browser.page().locator("#kc-totp-settings-form").waitFor();
+    assertThat(browser.page().locator("#cancelTOTPBtn").count())
+        .as("no way to skip the set-up")
+        .isZero();
+    assertThat(browser.isAtTheWebApp()).isFalse();
+  }
+
+  @Test
+  void travellerThroughThePartnerIsAskedForNoSecondFactor(WebBrowser browser) {
+    TestUser traveller = keycloak.createUser(TestUsers.customer());
+    NewUser travellerAtPartner = partner.linkedTo(keycloak, traveller.id(), traveller.email());
+
+    browser.startSignIn();
+    signInAtThePartner(browser, travellerAtPartner);
+
+    assertThat(KeycloakServer.claims(browser.awaitTokens().accessToken()).path("sub").asText())
+        .isEqualTo(traveller.id());
+  }
+
+  @Test
   void newPersonSignsUpWithAPartnerAccountAndLandsSignedInAsCustomer(WebBrowser browser) {
     NewUser ada = partner.createPerson();
 
