@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The sale's benchmark (docs/benchmarks.md), one command: starts Keycloak on PostgreSQL and the tickets, orders and
 # tenants services with the Spring profile "distributed" on ports of their own (Keycloak 18180, tickets 18081, orders
-# 18082, tenants 18085), on databases of their own (airtix_bench_*, dropped and made afresh on every run) and a
-# RabbitMQ virtual host of their own (airtix-bench), so the machine's other Airtix runs and tests share nothing with
-# it but the servers. Then runs the Gatling simulation (benchmarks/, profile "benchmarks"): setup through the real
-# APIs, warm-up, the ceiling GET, reservations of distinct tickets (with a JFR recording of the orders service), the
-# hot ticket. Meanwhile it samples the CPU time of each process (the services, Keycloak, Gatling, PostgreSQL,
+# 18082, tenants 18085; their health on 19081, 19082, 19085), on databases of their own (airtix_bench_*, dropped and
+# made afresh on every run) and a RabbitMQ virtual host of their own (airtix-bench), so the machine's other Airtix runs
+# and tests share nothing with it but the servers. Then runs the Gatling simulation (benchmarks/, profile
+# "benchmarks"): setup through the real APIs, warm-up, the ceiling GET, reservations of distinct tickets (with a JFR
+# recording of the orders service), the hot ticket. Meanwhile it samples the CPU time of each process (the services, Keycloak, Gatling, PostgreSQL,
 # RabbitMQ, Redis) for the CPU each spends per request of a scenario. Afterwards it prints the orders service's hot
 # methods and PostgreSQL's plans for the reservation's statements, and stops everything it started.
 #
@@ -122,8 +122,10 @@ service_env=(SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$iss
 start() {
   local component="$1" port="$2"
   shift 2
-  env "${service_env[@]}" SERVER_PORT="$port" "$@" "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" --only "$component" \
-    --data-dir "$data_dir" >"$data_dir/logs/$component.log" 2>&1 &
+  # health on the management port, main port + 1000 (decision 0031), clear of a run on the usual ports
+  env "${service_env[@]}" SERVER_PORT="$port" MANAGEMENT_SERVER_PORT="$((port + 1000))" "$@" \
+    "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" --only "$component" --data-dir "$data_dir" \
+    >"$data_dir/logs/$component.log" 2>&1 &
   pids+=("$!")
 }
 start tickets 18081 POSTGRES_DB=airtix_bench_tickets
@@ -131,8 +133,8 @@ tickets_pid="$!"
 start orders 18082 POSTGRES_DB=airtix_bench_orders
 orders_pid="$!"
 # generous: on a machine busy with other work a service has needed 6 minutes to start
-await_url tickets http://localhost:18081/actuator/health 600
-await_url orders http://localhost:18082/actuator/health 600
+await_url tickets http://localhost:19081/actuator/health 600
+await_url orders http://localhost:19082/actuator/health 600
 await_url Keycloak "$issuer/.well-known/openid-configuration" 600
 
 admin_token="$(curl -fs "$keycloak_url/realms/master/protocol/openid-connect/token" -d grant_type=password \
@@ -144,7 +146,7 @@ tenants_secret="$(curl -fs -H "Authorization: Bearer $admin_token" \
 start tenants 18085 AIRTIX_TENANTS_KEYCLOAK_SERVER_URL="$keycloak_url" \
   AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET="$tenants_secret"
 tenants_pid="$!"
-await_url tenants http://localhost:18085/actuator/health 600
+await_url tenants http://localhost:19085/actuator/health 600
 
 # CPU time of each process, for the CPU per request of each scenario in the summary; Gatling is Maven's process
 # (started with -Pbenchmarks below) and the JVM it forks

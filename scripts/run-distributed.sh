@@ -157,34 +157,42 @@ start payments SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGR
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
   AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180 RABBITMQ_HOST="$RABBITMQ_HOST" \
   RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME=airtix-tenants RABBITMQ_PASSWORD="$(broker_password tenants)"
+# the services' health, metrics and own API descriptions answer on their management ports (main port + 1000), on the
+# loopback interface only (decision 0031); the gateway merges the descriptions at /api-docs
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
   AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_PAYMENTS=http://localhost:8084 \
-  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085
+  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085 \
+  AIRTIX_GATEWAY_APIDOCS_TICKETS=http://localhost:9081/actuator/openapi \
+  AIRTIX_GATEWAY_APIDOCS_ORDERS=http://localhost:9082/actuator/openapi \
+  AIRTIX_GATEWAY_APIDOCS_PAYMENTS=http://localhost:9084/actuator/openapi \
+  AIRTIX_GATEWAY_APIDOCS_TENANTS=http://localhost:9085/actuator/openapi
 
-await_url "tickets" http://localhost:8081/actuator/health 180
-await_url "orders" http://localhost:8082/actuator/health 180
-await_url "expiration" http://localhost:8083/actuator/health 180
-await_url "payments" http://localhost:8084/actuator/health 180
+await_url "tickets" http://localhost:9081/actuator/health 180
+await_url "orders" http://localhost:9082/actuator/health 180
+await_url "expiration" http://localhost:9083/actuator/health 180
+await_url "payments" http://localhost:9084/actuator/health 180
 await_url "gateway" http://localhost:8090/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
-await_url "tenants" http://localhost:8085/actuator/health 120
+await_url "tenants" http://localhost:9085/actuator/health 120
 
 "$java" -jar "$jar" --only demo-data --data-dir "$data_dir"
 
 cat <<SUMMARY
 
   Airtix (distributed) started in $((SECONDS - started)) s.
-  Gateway            http://localhost:8080
+  Gateway            http://localhost:8080   (health and metrics from this machine only: http://localhost:8090/actuator)
+  API description    http://localhost:8080/api-docs   (every service's API in one, Swagger UI)
   Keycloak           http://localhost:8180   (admin console: /admin, user admin, password $(cat "$data_dir/keycloak-admin-password"))
                      (tenant admins: http://localhost:8180/admin/airtix/console/, their own airline's staff only)
-  Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081, OpenAPI: /v3/api-docs)
-  Orders API         http://localhost:8080/api/orders, /api/airlines/{airline}/orders
-                     (service: http://localhost:8082, OpenAPI: /v3/api-docs)
+  Tickets API        http://localhost:8080/api/tickets   (service: http://localhost:8081)
+  Orders API         http://localhost:8080/api/orders, /api/airlines/{airline}/orders   (service: http://localhost:8082)
   Payments API       http://localhost:8080/api/payments, /api/airlines/{airline}/payments
-                     (service: http://localhost:8084, OpenAPI: /v3/api-docs; Stripe webhook: /api/payments/stripe/webhook)
-  Expiration         http://localhost:8083/actuator/health   (ends unpaid reservations when their hold runs out)
+                     (service: http://localhost:8084; Stripe webhook: /api/payments/stripe/webhook)
+  Expiration         http://localhost:9083/actuator/health   (ends unpaid reservations when their hold runs out)
   Mail catcher       http://localhost:8025   (every mail Keycloak sends; SMTP on localhost:3025)
-  Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085, OpenAPI: /v3/api-docs)
+  Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085)
+  Health and metrics http://localhost:9081/actuator/prometheus ... 9085 (each service's management port, this machine
+                     only; its own API description: /actuator/openapi)
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders, $jdbc/airtix_expiration,
                      $jdbc/airtix_payments
   Deadlines          Redis at $REDIS_HOST:$REDIS_PORT, sorted set airtix:expiration:deadlines

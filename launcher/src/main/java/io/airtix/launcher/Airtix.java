@@ -322,6 +322,10 @@ public final class Airtix {
     console.println("");
     console.println("  Airtix             http://localhost:8080");
     console.println(
+        "  API description    "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api-docs   (the services' APIs in one, Swagger UI)");
+    console.println(
         "  Keycloak           "
             + KeycloakServer.BASE_URL
             + "   (your account: "
@@ -332,39 +336,23 @@ public final class Airtix {
             + KeycloakServer.BASE_URL
             + "/admin   user admin, password "
             + password);
-    console.println(
-        "  Tickets API        "
-            + LaunchableService.GATEWAY.baseUrl()
-            + "/api/tickets   (OpenAPI: "
-            + LaunchableService.TICKETS.baseUrl()
-            + "/v3/api-docs)");
-    console.println(
-        "  Orders API         "
-            + LaunchableService.GATEWAY.baseUrl()
-            + "/api/orders   (OpenAPI: "
-            + LaunchableService.ORDERS.baseUrl()
-            + "/v3/api-docs)");
+    console.println("  Tickets API        " + LaunchableService.GATEWAY.baseUrl() + "/api/tickets");
+    console.println("  Orders API         " + LaunchableService.GATEWAY.baseUrl() + "/api/orders");
     console.println(
         "                     an airline's orders: "
             + LaunchableService.GATEWAY.baseUrl()
             + "/api/airlines/{airline}/orders");
     console.println(
-        "  Airlines API       "
-            + LaunchableService.GATEWAY.baseUrl()
-            + "/api/airlines   (OpenAPI: "
-            + LaunchableService.TENANTS.baseUrl()
-            + "/v3/api-docs)");
+        "  Airlines API       " + LaunchableService.GATEWAY.baseUrl() + "/api/airlines");
     console.println(
         "  Payments API       "
             + LaunchableService.GATEWAY.baseUrl()
-            + "/api/payments   (OpenAPI: "
-            + LaunchableService.PAYMENTS.baseUrl()
-            + "/v3/api-docs; "
+            + "/api/payments   ("
             + paymentProvider()
             + ")");
     console.println(
         "  Expiration         "
-            + LaunchableService.EXPIRATION.baseUrl()
+            + LaunchableService.EXPIRATION.managementUrl()
             + "/actuator/health   (ends holds"
             + " after "
             + System.getenv().getOrDefault(HOLD_VARIABLE, "15m")

@@ -107,10 +107,8 @@ public final class DistributedRun implements AutoCloseable {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("spring.profiles.active", "distributed");
     settings.put("server.port", "0");
-    if (service == LaunchableService.GATEWAY) {
-      // its metrics have a port of their own (decision 0026)
-      settings.put("management.server.port", "0");
-    }
+    // metrics and descriptions have a port of their own (decisions 0026, 0031)
+    settings.put("management.server.port", "0");
     settings.put("spring.main.banner-mode", "off");
     settings.put("airtix.security.issuer-uri", KeycloakServer.shared().issuer());
     settings.put("spring.rabbitmq.host", rabbitMqHost());

@@ -17,13 +17,13 @@ import java.util.stream.Stream;
  * and class path. A new service joins this list and, when it answers an API, the gateway's routes.
  */
 public enum LaunchableService {
-  TICKETS("tickets", TicketsApplication.class, 8081, ForeignAutoConfiguration.GATEWAY_PROXY),
+  TICKETS("tickets", TicketsApplication.class, 8081, 9081, ForeignAutoConfiguration.GATEWAY_PROXY),
 
   /**
    * Built like the tickets service (JPA, Flyway, events), so only the gateway's proxying is foreign
    * to it.
    */
-  ORDERS("orders", OrdersApplication.class, 8082, ForeignAutoConfiguration.GATEWAY_PROXY),
+  ORDERS("orders", OrdersApplication.class, 8082, 9082, ForeignAutoConfiguration.GATEWAY_PROXY),
 
   /**
    * Plain JDBC, Flyway, events, Redis (distributed mode only); answers no API, so the gateway has
@@ -33,6 +33,7 @@ public enum LaunchableService {
       "expiration",
       ExpirationApplication.class,
       8083,
+      9083,
       ForeignAutoConfiguration.allOf(
           ForeignAutoConfiguration.JPA, ForeignAutoConfiguration.GATEWAY_PROXY)),
 
@@ -40,7 +41,8 @@ public enum LaunchableService {
    * Built like the orders service (JPA, Flyway, events); without a Stripe key (STRIPE_API_KEY) it
    * runs the simulated payment provider.
    */
-  PAYMENTS("payments", PaymentsApplication.class, 8084, ForeignAutoConfiguration.GATEWAY_PROXY),
+  PAYMENTS(
+      "payments", PaymentsApplication.class, 8084, 9084, ForeignAutoConfiguration.GATEWAY_PROXY),
 
   /**
    * Keeps no database and sends no events: it stores everything in Keycloak, through its admin API.
@@ -50,6 +52,7 @@ public enum LaunchableService {
       "tenants",
       TenantsApplication.class,
       8085,
+      9085,
       ForeignAutoConfiguration.allOf(
           ForeignAutoConfiguration.DATABASE,
           ForeignAutoConfiguration.SPRING_CLOUD,
@@ -59,6 +62,7 @@ public enum LaunchableService {
       "gateway",
       GatewayApplication.class,
       8080,
+      8090,
       ForeignAutoConfiguration.allOf(
           ForeignAutoConfiguration.DATABASE,
           ForeignAutoConfiguration.MESSAGING,
@@ -86,13 +90,19 @@ public enum LaunchableService {
   private final String serviceName;
   private final Class<?> application;
   private final int port;
+  private final int managementPort;
   private final List<String> foreignAutoConfiguration;
 
   LaunchableService(
-      String serviceName, Class<?> application, int port, List<String> foreignAutoConfiguration) {
+      String serviceName,
+      Class<?> application,
+      int port,
+      int managementPort,
+      List<String> foreignAutoConfiguration) {
     this.serviceName = serviceName;
     this.application = application;
     this.port = port;
+    this.managementPort = managementPort;
     this.foreignAutoConfiguration = foreignAutoConfiguration;
   }
 
@@ -117,6 +127,23 @@ public enum LaunchableService {
 
   public String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /**
+   * Where its actuator (health, metrics) and API description answer: a port of its own on the
+   * loopback interface, which the gateway routes nothing to (decisions 0026, 0031).
+   */
+  public int managementPort() {
+    return managementPort;
+  }
+
+  public String managementUrl() {
+    return "http://localhost:" + managementPort;
+  }
+
+  /** The service's own OpenAPI description, which the gateway merges into /api-docs. */
+  public String apiDocsUrl() {
+    return managementUrl() + "/actuator/openapi";
   }
 
   /** Always needed when the launcher's class path is in play, whatever the mode. */
@@ -160,6 +187,8 @@ public enum LaunchableService {
   List<String> standaloneArguments(Path dataDir) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", String.valueOf(port));
+    settings.put("management.server.port", String.valueOf(managementPort));
+    settings.put("management.server.address", "127.0.0.1");
     settings.put("airtix.data-dir", dataDir.toString());
     settings.put("airtix.security.issuer-uri", "http://localhost:8180/realms/airtix");
     sharedLogging(dataDir).forEach((name, value) -> settings.put(name, value.toString()));
@@ -171,10 +200,13 @@ public enum LaunchableService {
       settings.put("airtix.gateway.services.orders", ORDERS.baseUrl());
       settings.put("airtix.gateway.services.payments", PAYMENTS.baseUrl());
       settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
+      for (LaunchableService described : List.of(TICKETS, ORDERS, PAYMENTS, TENANTS)) {
+        settings.put("airtix.gateway.api-docs." + described.serviceName, described.apiDocsUrl());
+      }
     }
     if (this == TICKETS || this == ORDERS || this == PAYMENTS || this == TENANTS) {
-      // the start-up summary points at the OpenAPI documents; said explicitly, springdoc stops
-      // warning about them
+      // the gateway's merged description at /api-docs reads them; said explicitly, springdoc
+      // stops warning about them
       settings.put("springdoc.api-docs.enabled", "true");
     }
     return settings.entrySet().stream()

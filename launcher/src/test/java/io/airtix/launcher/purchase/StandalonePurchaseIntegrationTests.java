@@ -75,8 +75,6 @@ class StandalonePurchaseIntegrationTests {
       ports.put(service.serviceName(), port(services.startAlone(service, settings)));
     }
     Map<String, String> routes = standalone();
-    // the gateway's metrics have a port of their own (decision 0026)
-    routes.put("management.server.port", "0");
     ports.forEach(
         (service, port) ->
             routes.put("airtix.gateway.services." + service, "http://localhost:" + port));
@@ -195,6 +193,8 @@ class StandalonePurchaseIntegrationTests {
   private Map<String, String> standalone() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", "0");
+    // metrics and descriptions have a port of their own (decisions 0026, 0031)
+    settings.put("management.server.port", "0");
     settings.put("spring.main.banner-mode", "off");
     settings.put("airtix.security.issuer-uri", keycloak.issuer());
     settings.put("management.health.redis.enabled", "false");

@@ -1,14 +1,24 @@
 package io.airtix.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +47,8 @@ class TicketsStandaloneIntegrationTests {
 
   @LocalServerPort int port;
 
+  @LocalManagementPort int managementPort;
+
   @DynamicPropertySource
   static void freshDataFolderAndNoKeycloak(DynamicPropertyRegistry registry) throws IOException {
     dataDir = Files.createTempDirectory("airtix-standalone").resolve("data");
@@ -52,16 +64,80 @@ class TicketsStandaloneIntegrationTests {
   }
 
   @Test
-  void publishesHealthMetricsAndApiDescriptionWithoutToken() {
-    assertThat(get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("/actuator/prometheus").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("/v3/api-docs").getBody()).contains("/api/tickets");
+  void publishesHealthMetricsAndApiDescriptionWithoutTokenOnTheManagementPort() {
+    assertThat(get(managementPort, "/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(managementPort, "/actuator/prometheus").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get(managementPort, "/actuator/openapi").getBody()).contains("/api/tickets");
   }
 
   @Test
   void exposesNoOtherActuatorEndpoint() {
-    assertThat(get("/actuator/env").getStatusCode())
-        .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.NOT_FOUND);
+    ResponseEntity<String> env = get(managementPort, "/actuator/env");
+    assertThat(env.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(env.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void answersWhatTomcatRefusesOnTheManagementPortAsProblems() throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), managementPort)) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /actuator/health/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer)
+          .startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("content-type: application/problem+json");
+    }
+  }
+
+  @Test
+  void refusesBodiesPastTheLimitOnTheManagementPortToo() {
+    ResponseEntity<String> response =
+        RestClient.create("http://localhost:" + managementPort)
+            .post()
+            .uri("/actuator/health")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("a".repeat(300 * 1024))
+            .retrieve()
+            .onStatus(status -> true, (request, ignored) -> {})
+            .toEntity(String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    assertThat(
+            response
+                .getHeaders()
+                .getContentType()
+                .isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
+  }
+
+  @Test
+  void answersNoMetricsOrApiDescriptionOnTheServicePort() {
+    for (String path :
+        List.of("/actuator/health", "/actuator/prometheus", "/actuator/openapi", "/v3/api-docs")) {
+      ResponseEntity<String> response = get(port, path);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(response.getHeaders().getContentType())
+          .as(path)
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+  }
+
+  @Test
+  void listensForManagementOnTheLoopbackInterfaceOnly() throws IOException {
+    InetAddress outside = nonLoopbackAddress();
+    assumeTrue(outside != null, "this machine has an address besides loopback");
+    try (Socket socket = new Socket()) {
+      assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outside, managementPort), 1000))
+          .isInstanceOf(ConnectException.class);
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort), 1000);
+      assertThat(socket.isConnected()).isTrue();
+    }
   }
 
   @Test
@@ -87,7 +163,11 @@ class TicketsStandaloneIntegrationTests {
   }
 
   private ResponseEntity<String> get(String path) {
-    return client()
+    return get(port, path);
+  }
+
+  private static ResponseEntity<String> get(int port, String path) {
+    return RestClient.create("http://localhost:" + port)
         .get()
         .uri(path)
         .retrieve()
@@ -97,6 +177,14 @@ class TicketsStandaloneIntegrationTests {
 
   private RestClient client() {
     return RestClient.create("http://localhost:" + port);
+  }
+
+  private static InetAddress nonLoopbackAddress() throws IOException {
+    return NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> !address.isLoopbackAddress() && address instanceof Inet4Address)
+        .findFirst()
+        .orElse(null);
   }
 
   private static String base64Url(String text) {

@@ -1,5 +1,6 @@
 package io.airtix.platform.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -33,19 +34,26 @@ public class AirtixServiceEnvironmentPostProcessor implements EnvironmentPostPro
                 environment
                     .getPropertySources()
                     .addLast(
-                        new MapPropertySource(
-                            PROPERTY_SOURCE_NAME,
-                            Map.of(
-                                "spring.config.name",
-                                service.value(),
-                                "spring.application.name",
-                                service.value(),
-                                // behind the gateway: its X-Forwarded-* headers, trusted from
-                                // internal addresses only (Tomcat's RemoteIpValve), make the
-                                // addresses a service writes (WWW-Authenticate, Location) the
-                                // public ones
-                                "server.forward-headers-strategy",
-                                "native"))));
+                        new MapPropertySource(PROPERTY_SOURCE_NAME, defaults(service.value()))));
+  }
+
+  private static Map<String, Object> defaults(String service) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("spring.config.name", service);
+    defaults.put("spring.application.name", service);
+    // behind the gateway: its X-Forwarded-* headers, trusted from internal addresses only
+    // (Tomcat's RemoteIpValve), make the addresses a service writes (WWW-Authenticate, Location)
+    // the public ones
+    defaults.put("server.forward-headers-strategy", "native");
+    // the API description tells what the API does (decision 0030): its operations only, JSON in
+    // and out, no generic responses guessed from exception handlers, OpenAPI 3.0 which every
+    // client generator and validator reads
+    defaults.put("springdoc.paths-to-match", "/api/**");
+    defaults.put("springdoc.default-consumes-media-type", "application/json");
+    defaults.put("springdoc.default-produces-media-type", "application/json");
+    defaults.put("springdoc.override-with-generic-response", "false");
+    defaults.put("springdoc.api-docs.version", "openapi_3_0");
+    return defaults;
   }
 
   @Override

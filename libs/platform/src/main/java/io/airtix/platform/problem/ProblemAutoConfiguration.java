@@ -74,6 +74,12 @@ public class ProblemAutoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
+      return problemErrorReportsOnTomcat();
+    }
+
+    /** Also the management port's Tomcat ({@link ManagementProblems}). */
+    static WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>
+        problemErrorReportsOnTomcat() {
       return factory ->
           factory.addContextCustomizers(
               context -> {

@@ -5,7 +5,6 @@ import io.airtix.platform.denylist.DenyListValidator;
 import io.airtix.platform.problem.ProblemAutoConfiguration;
 import io.airtix.platform.problem.ProblemWriter;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -144,8 +143,7 @@ public class AirtixSecurityAutoConfiguration {
       ProblemAuthenticationEntryPoint entryPoint,
       ProblemAccessDeniedHandler deniedHandler) {
     List<PublicEndpoints.Endpoint> open =
-        new ArrayList<>(PublicEndpoints.of(settings.publicEndpoints()).endpoints());
-    declared.orderedStream().forEach(endpoints -> open.addAll(endpoints.endpoints()));
+        PublicEndpoints.all(settings.publicEndpoints(), declared.orderedStream());
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 
     http.csrf(AbstractHttpConfigurer::disable)
@@ -158,12 +156,16 @@ public class AirtixSecurityAutoConfiguration {
         .anonymous(anonymous -> {})
         .authorizeHttpRequests(
             requests -> {
+              // on the management port, which only Prometheus and the gateway reach (decision
+              // 0031)
               requests
-                  .requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+                  .requestMatchers(EndpointRequest.to("health", "info", "prometheus", "openapi"))
                   .permitAll();
+              // nothing answers these on the service's port: 404 there, like any address that
+              // holds nothing, rather than a 401 that suggests something behind a token
               requests
                   .requestMatchers(
-                      paths.matcher("/v3/api-docs"),
+                      paths.matcher("/actuator/**"),
                       paths.matcher("/v3/api-docs/**"),
                       paths.matcher("/error"))
                   .permitAll();

@@ -3,6 +3,7 @@ package io.airtix.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -54,5 +55,13 @@ public final class PublicEndpoints {
 
   public List<Endpoint> endpoints() {
     return endpoints;
+  }
+
+  /** Those listed in the settings and those declared as beans, together. */
+  public static List<Endpoint> all(
+      Collection<String> configured, Stream<PublicEndpoints> declared) {
+    List<Endpoint> all = new ArrayList<>(of(configured).endpoints());
+    declared.forEach(endpoints -> all.addAll(endpoints.endpoints()));
+    return List.copyOf(all);
   }
 }

@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +32,23 @@ public final class DatabaseScan {
   public static List<String> find(String jdbcUrl, String needle) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
       return find(connection, needle);
+    }
+  }
+
+  /** How many rows each table holds: a request that changes one wrote something. */
+  public static Map<String, Long> rowCounts(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (String table : tables(connection)) {
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          rows.next();
+          counts.put(table, rows.getLong(1));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count the rows of the database", e);
     }
   }
 

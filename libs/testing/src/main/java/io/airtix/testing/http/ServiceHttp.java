@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,27 @@ public class ServiceHttp {
   }
 
   public Reply send(String method, String path, String token, String body) throws Exception {
+    return sendRaw(method, path, token, body == null ? null : "application/json", body);
+  }
+
+  /**
+   * Any body with any content type, e.g. a text body where JSON belongs; {@code contentType} null
+   * sends none.
+   */
+  public Reply sendRaw(String method, String path, String token, String contentType, String body)
+      throws Exception {
+    return sendRaw(method, path, token, contentType, body, Map.of());
+  }
+
+  /** The same with more headers, e.g. a webhook's signature. */
+  public Reply sendRaw(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      String body,
+      Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder request =
         request(path)
             .method(
@@ -35,12 +58,13 @@ public class ServiceHttp {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
             .header("Accept", "application/json, application/problem+json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     return send(request);
   }
 
@@ -52,8 +76,14 @@ public class ServiceHttp {
   protected Reply send(HttpRequest.Builder request) throws Exception {
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode parsed =
-        response.body().isBlank() ? json.missingNode() : json.readTree(response.body());
+    JsonNode parsed = json.missingNode();
+    if (!response.body().isBlank()) {
+      try {
+        parsed = json.readTree(response.body());
+      } catch (JacksonException notJson) {
+        // the raw body stays in the reply, for a test to see what came instead of JSON
+      }
+    }
     return new Reply(response.statusCode(), response, parsed);
   }
 

@@ -31,6 +31,7 @@ final class ExpirationInstance implements AutoCloseable {
   static ExpirationInstance start(Map<String, String> settings) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--server.port=0");
+    arguments.add("--management.server.port=0");
     arguments.add("--spring.main.banner-mode=off");
     settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
     return new ExpirationInstance(
@@ -103,6 +104,11 @@ final class ExpirationInstance implements AutoCloseable {
 
   int port() {
     return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  /** Where its actuator answers: a port of its own, on the loopback interface (decision 0031). */
+  int managementPort() {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
   }
 
   ConfigurableApplicationContext context() {

@@ -256,7 +256,7 @@ abstract class ExpiryContract {
         .until(() -> expiration.statusOf(soon.orderId()) == DeadlineStatus.FIRED);
 
     HttpClient http = HttpClient.newHttpClient();
-    URI base = URI.create("http://localhost:" + expiration.port());
+    URI base = URI.create("http://localhost:" + expiration.managementPort());
     var health =
         http.send(
             HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
@@ -266,7 +266,15 @@ abstract class ExpiryContract {
             HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
             BodyHandlers.ofString());
 
+    var metricsOnServicePort =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + expiration.port() + "/actuator/prometheus"))
+                .build(),
+            BodyHandlers.ofString());
+
     assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(metricsOnServicePort.statusCode()).isEqualTo(404);
     assertThat(health.body()).contains("\"UP\"");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())

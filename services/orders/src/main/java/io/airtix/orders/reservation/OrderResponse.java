@@ -1,5 +1,6 @@
 package io.airtix.orders.reservation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,11 +18,13 @@ record OrderResponse(
     BigDecimal price,
     String currency,
     OrderStatus status,
-    CancellationReason cancellationReason,
+    @Schema(nullable = true, description = "Why it was cancelled; null unless it was")
+        CancellationReason cancellationReason,
     Instant createdAt,
     Instant expiresAt,
     boolean refunded,
-    Instant refundedAt,
+    @Schema(nullable = true, description = "When the money went back; null unless refunded")
+        Instant refundedAt,
     long version) {
 
   static OrderResponse from(Order order) {

@@ -1,5 +1,7 @@
 package io.airtix.orders.reservation;
 
+import io.airtix.platform.apidocs.Answers;
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +33,14 @@ class ReservationController {
   }
 
   @PostMapping
+  @Answers(status = 201, description = "The order, holding the ticket; Location names its address.")
+  @ProblemResponse(status = 404, description = "No ticket with that id.")
+  @ProblemResponse(
+      status = 409,
+      description =
+          "The ticket is held or sold, its price changed (the problem carries the current price),"
+              + " or the customer holds as many tickets as one may at once.")
+  @ProblemResponse(status = 429, description = "Too many reservations; Retry-After says when.")
   ResponseEntity<OrderResponse> reserve(
       AirtixPrincipal caller, @Valid @RequestBody ReserveTicketRequest request) {
     OrderResponse order = reservations.reserve(caller, request);
@@ -57,6 +67,7 @@ class ReservationController {
 
   /** Cancels and shows the cancelled order. */
   @PostMapping("/{id}/cancel")
+  @ProblemResponse(status = 409, description = "The order is paid, or ended already.")
   OrderResponse cancel(AirtixPrincipal caller, @PathVariable UUID id) {
     return reservations.cancel(caller, id);
   }
@@ -67,6 +78,7 @@ class ReservationController {
    */
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @ProblemResponse(status = 409, description = "The order is paid, or ended already.")
   void delete(AirtixPrincipal caller, @PathVariable UUID id) {
     reservations.cancel(caller, id);
   }

@@ -237,6 +237,7 @@ class AccountErasureIntegrationTests {
     KeycloakEventBroker broker = KeycloakEventBroker.configured();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
     properties.put(
         "airtix.data-dir", Files.createTempDirectory("airtix-erasure-" + service).toString());
     properties.put("airtix.security.issuer-uri", keycloak.issuer());

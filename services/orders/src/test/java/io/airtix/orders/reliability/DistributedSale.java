@@ -245,6 +245,7 @@ final class DistributedSale implements AutoCloseable {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("spring.profiles.active", "distributed");
     properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
     properties.put("spring.datasource.url", database.jdbcUrl());
     properties.put("spring.datasource.username", PostgresTestDatabase.user());
     properties.put("spring.datasource.password", PostgresTestDatabase.password());

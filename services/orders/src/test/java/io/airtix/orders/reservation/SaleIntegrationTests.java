@@ -169,6 +169,7 @@ class SaleIntegrationTests {
       throws IOException {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
     properties.put(
         "airtix.data-dir", Files.createTempDirectory("airtix-sale-" + service).toString());
     properties.put("airtix.security.issuer-uri", keycloak.issuer());

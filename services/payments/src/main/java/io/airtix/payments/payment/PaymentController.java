@@ -1,5 +1,7 @@
 package io.airtix.payments.payment;
 
+import io.airtix.platform.apidocs.Answers;
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,6 +31,13 @@ class PaymentController {
 
   /** 201 with the new payment and its client secret; 200 with the existing one when asked again. */
   @PostMapping
+  @Answers(status = 201, description = "The new payment; Location names its address.")
+  @Answers(status = 200, description = "The payment started before for this order.")
+  @ProblemResponse(status = 404, description = "No order of the caller's with that id.")
+  @ProblemResponse(status = 409, description = "The order cannot be paid (ended, or paid).")
+  @ProblemResponse(
+      status = 503,
+      description = "Tokens cannot be checked, or the payment provider does not answer; retry.")
   ResponseEntity<PaymentResponse> start(
       AirtixPrincipal caller, @Valid @RequestBody StartPaymentRequest request) {
     Payments.Started started = payments.start(caller, request.orderId());

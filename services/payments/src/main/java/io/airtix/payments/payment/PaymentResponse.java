@@ -1,5 +1,6 @@
 package io.airtix.payments.payment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,12 +23,24 @@ record PaymentResponse(
     PaymentStatus status,
     String provider,
     boolean simulated,
-    String intentId,
-    String clientSecret,
+    @Schema(
+            nullable = true,
+            description = "The provider's payment intent; null until the provider made one")
+        String intentId,
+    @Schema(
+            nullable = true,
+            description =
+                "For the paying customer while the payment can be confirmed; null otherwise")
+        String clientSecret,
     int attempt,
-    String failureReason,
-    String chargeId,
-    String refundId,
+    @Schema(nullable = true, description = "Why the last attempt failed; null unless it did")
+        String failureReason,
+    @Schema(
+            nullable = true,
+            description = "The provider's charge; null until the payment succeeded")
+        String chargeId,
+    @Schema(nullable = true, description = "The provider's refund; null unless refunded")
+        String refundId,
     Instant createdAt,
     Instant updatedAt,
     long version) {

@@ -1,6 +1,7 @@
 package io.airtix.payments.payment;
 
 import io.airtix.payments.provider.SimulatedPayments;
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -27,6 +28,7 @@ class SimulatedConfirmationController {
   }
 
   @PostMapping("/{id}/simulated-confirmation")
+  @ProblemResponse(status = 409, description = "The payment cannot be confirmed any more.")
   PaymentResponse confirm(
       AirtixPrincipal caller,
       @PathVariable UUID id,

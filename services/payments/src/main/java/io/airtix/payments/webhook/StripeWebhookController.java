@@ -9,10 +9,13 @@ import io.airtix.payments.payment.PaymentOutcomes.Applied;
 import io.airtix.payments.provider.ProviderEvent;
 import io.airtix.payments.provider.ProviderEvent.Outcome;
 import io.airtix.payments.provider.StripeSettings;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,9 +46,16 @@ class StripeWebhookController {
     this.outcomes = outcomes;
   }
 
-  @PostMapping(PaymentsConfiguration.STRIPE_WEBHOOK)
+  // Stripe sends JSON; anything else is not Stripe's (415), whatever its signature
+  @PostMapping(
+      value = PaymentsConfiguration.STRIPE_WEBHOOK,
+      consumes = MediaType.APPLICATION_JSON_VALUE)
   WebhookReceipt receive(
-      @RequestBody(required = false) String payload,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "A Stripe event, as Stripe signs and sends it",
+              content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+          @RequestBody(required = false)
+          String payload,
       @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
     Event event = verified(payload, signature);
     Outcome outcome =

@@ -1,5 +1,7 @@
 package io.airtix.tenants.airlines;
 
+import io.airtix.platform.apidocs.Answers;
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +32,9 @@ class AirlineController {
    * the same data.
    */
   @PostMapping
+  @Answers(status = 201, description = "The airline; Location names its address.")
+  @Answers(status = 200, description = "The airline existed already with the same data.")
+  @ProblemResponse(status = 409, description = "The airline exists with other data.")
   ResponseEntity<AirlineResponse> create(
       AirtixPrincipal caller, @Valid @RequestBody CreateAirlineRequest request) {
     Airlines.Created result = airlines.create(caller, request);

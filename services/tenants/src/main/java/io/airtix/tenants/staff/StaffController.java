@@ -1,6 +1,10 @@
 package io.airtix.tenants.staff;
 
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +54,18 @@ class StaffController {
    * when the person is staff already with exactly these roles.
    */
   @PostMapping
+  @ApiResponse(
+      responseCode = "202",
+      description = "The person was invited; Location names the invitation.",
+      content = @Content(schema = @Schema(implementation = StaffInvitation.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "The person is staff already, with exactly these roles.",
+      content = @Content(schema = @Schema(implementation = StaffMember.class)))
+  @ProblemResponse(status = 409, description = "The person is staff already, with other roles.")
+  @ProblemResponse(
+      status = 503,
+      description = "Tokens cannot be checked, or Keycloak or its mail does not answer; retry.")
   ResponseEntity<Object> add(
       AirtixPrincipal caller,
       @PathVariable String alias,
@@ -80,6 +96,7 @@ class StaffController {
   }
 
   @PutMapping("/{userId}/roles")
+  @ProblemResponse(status = 409, description = "It would leave the airline without tenant admin.")
   StaffMember replaceRoles(
       AirtixPrincipal caller,
       @PathVariable String alias,
@@ -89,12 +106,14 @@ class StaffController {
   }
 
   @PostMapping("/{userId}/suspend")
+  @ProblemResponse(status = 409, description = "It would leave the airline without tenant admin.")
   StaffMember suspend(
       AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.suspend(caller, alias, userId);
   }
 
   @PostMapping("/{userId}/disable")
+  @ProblemResponse(status = 409, description = "It would leave the airline without tenant admin.")
   StaffMember disable(
       AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     return staff.setEnabled(caller, alias, userId, false);
@@ -131,6 +150,7 @@ class StaffController {
 
   @DeleteMapping("/{userId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @ProblemResponse(status = 409, description = "It would leave the airline without tenant admin.")
   void remove(AirtixPrincipal caller, @PathVariable String alias, @PathVariable String userId) {
     staff.remove(caller, alias, userId);
   }

@@ -1,11 +1,14 @@
 package io.airtix.tickets.catalog;
 
+import io.airtix.platform.apidocs.Answers;
+import io.airtix.platform.apidocs.ProblemResponse;
 import io.airtix.platform.security.AirtixPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,7 +36,7 @@ class TicketController {
   /** Public: every airline's tickets, filtered and paged, by departure time. */
   @GetMapping
   TicketPage browse(
-      @Valid TicketSearch search,
+      @Valid @ParameterObject TicketSearch search,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return catalog.browse(search, page, size);
@@ -46,6 +49,7 @@ class TicketController {
   }
 
   @PostMapping
+  @Answers(status = 201, description = "The ticket on sale; Location names its address.")
   ResponseEntity<TicketResponse> create(
       AirtixPrincipal caller, @Valid @RequestBody CreateTicketRequest request) {
     TicketResponse created = catalog.create(caller, request);
@@ -58,6 +62,8 @@ class TicketController {
   }
 
   @PutMapping("/{id}")
+  @ProblemResponse(status = 409, description = "Sold, or changed since the version sent.")
+  @ProblemResponse(status = 423, description = "Held by an order awaiting payment.")
   TicketResponse update(
       AirtixPrincipal caller,
       @PathVariable UUID id,
@@ -67,6 +73,8 @@ class TicketController {
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @ProblemResponse(status = 409, description = "Sold.")
+  @ProblemResponse(status = 423, description = "Held by an order awaiting payment.")
   void delete(AirtixPrincipal caller, @PathVariable UUID id) {
     catalog.delete(caller, id);
   }

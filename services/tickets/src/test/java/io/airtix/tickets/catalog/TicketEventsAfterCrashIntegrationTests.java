@@ -84,6 +84,7 @@ class TicketEventsAfterCrashIntegrationTests {
     return new SpringApplicationBuilder(TicketsApplication.class)
         .run(
             "--server.port=0",
+            "--management.server.port=0",
             "--airtix.data-dir=" + dataDir,
             "--spring.rabbitmq.host=" + TicketEventsObserver.HOST,
             "--spring.rabbitmq.port=" + TicketEventsObserver.PORT,
