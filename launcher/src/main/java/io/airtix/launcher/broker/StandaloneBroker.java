@@ -1,7 +1,11 @@
 package io.airtix.launcher.broker;
 
 import io.airtix.broker.EmbeddedBroker;
+import io.airtix.events.broker.BrokerAccount;
 import io.airtix.events.broker.BrokerPasswords;
+import io.airtix.launcher.secrets.SecretFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 public final class StandaloneBroker {
 
   public static final int PORT = EmbeddedBroker.STANDALONE_PORT;
+
+  /** In the broker's folder: the password of the account that may read every event. */
+  public static final String OBSERVER_PASSWORD_FILE = "observer-password";
 
   private final Path workDir;
   private final BrokerPasswords passwords;
@@ -66,6 +73,19 @@ public final class StandaloneBroker {
     }
   }
 
+  /**
+   * The observer's password, owner-only in the broker's folder, for whoever on this machine may
+   * read the data folder and wants to watch the events (decision 0029).
+   */
+  private void writeObserverPassword() {
+    try {
+      SecretFile.write(
+          workDir.resolve(OBSERVER_PASSWORD_FILE), passwords.of(BrokerAccount.OBSERVER) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not keep the broker's observer password", e);
+    }
+  }
+
   public synchronized boolean isRunning() {
     return running != null;
   }
@@ -76,6 +96,7 @@ public final class StandaloneBroker {
     }
     Instant start = Instant.now();
     running = EmbeddedBroker.start(workDir, PORT, passwords);
+    writeObserverPassword();
     // the launcher's own shutdown hook stops the services first, then the broker (stop())
     running.stopOnlyWhenClosed();
     return Duration.between(start, Instant.now());

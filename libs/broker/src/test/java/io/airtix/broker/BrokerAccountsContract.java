@@ -73,6 +73,7 @@ abstract class BrokerAccountsContract {
     assertRefused(BrokerAccount.KEYCLOAK, BrokerNames.EVENTS_EXCHANGE, ChargeCreated.TYPE);
     assertRefused(BrokerAccount.TENANTS, BrokerNames.EVENTS_EXCHANGE, UserBanned.TYPE);
     assertRefused(BrokerAccount.PAYMENTS, BrokerNames.EVENTS_EXCHANGE, UserBanned.TYPE);
+    assertRefused(BrokerAccount.OBSERVER, BrokerNames.EVENTS_EXCHANGE, OrderCreated.TYPE);
   }
 
   @Test

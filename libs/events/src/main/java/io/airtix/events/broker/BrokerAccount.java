@@ -51,6 +51,11 @@ public enum BrokerAccount {
       PaymentRefunded.TYPE),
   /** Listens for Keycloak's bans and logouts (its deny-list) and publishes nothing. */
   TENANTS("tenants", true),
+  /**
+   * Reads every event and publishes none: for an operator watching the backbone, and the tests of a
+   * standalone Airtix, which read its password from the data folder.
+   */
+  OBSERVER("observer", true),
   /** The extension that publishes Keycloak's user events; it consumes nothing. */
   KEYCLOAK(
       "keycloak",

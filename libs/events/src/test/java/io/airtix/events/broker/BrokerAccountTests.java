@@ -28,6 +28,12 @@ class BrokerAccountTests {
   }
 
   @Test
+  void theObserverReadsAndPublishesNothing() {
+    assertThat(BrokerAccount.OBSERVER.consumes()).isTrue();
+    assertThat(BrokerAccount.OBSERVER.publishes()).isEmpty();
+  }
+
+  @Test
   void findsTheAccountOfAServiceByItsName() {
     assertThat(BrokerAccount.ofService("orders")).isEqualTo(BrokerAccount.ORDERS);
     assertThat(BrokerAccount.ORDERS.username()).isEqualTo("airtix-orders");

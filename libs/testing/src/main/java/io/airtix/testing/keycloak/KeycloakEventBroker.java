@@ -14,12 +14,18 @@ public record KeycloakEventBroker(String host, int port, String username, String
   static final String HOST_PROPERTY = "airtix.keycloak.event-broker.host";
   static final String PORT_PROPERTY = "airtix.keycloak.event-broker.port";
 
+  /** The standalone broker's account that reads every event ({@code BrokerAccount.OBSERVER}). */
+  static final String OBSERVER_ACCOUNT = "airtix-observer";
+
   public static KeycloakEventBroker configured() {
-    return new KeycloakEventBroker(
-        System.getProperty(HOST_PROPERTY, "127.0.0.1"),
-        Integer.getInteger(PORT_PROPERTY, 5672),
-        "guest",
-        "guest");
+    String host = System.getProperty(HOST_PROPERTY, "127.0.0.1");
+    int port = Integer.getInteger(PORT_PROPERTY, 5672);
+    if (StandaloneAirtix.configured()) {
+      // a standalone Airtix admits no guest: its observer account reads every event
+      return new KeycloakEventBroker(
+          host, port, OBSERVER_ACCOUNT, StandaloneAirtix.brokerObserverPassword());
+    }
+    return new KeycloakEventBroker(host, port, "guest", "guest");
   }
 
   /**

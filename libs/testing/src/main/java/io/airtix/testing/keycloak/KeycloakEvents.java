@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -47,7 +48,9 @@ public final class KeycloakEvents implements AutoCloseable {
       KeycloakEvents events = new KeycloakEvents(factory.newConnection("keycloak-events-test"));
       Channel channel = events.connection.createChannel();
       channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true, false, null);
-      String queue = channel.queueDeclare().getQueue();
+      // named like the observer's queues, the only ones a standalone broker lets it declare
+      String queue = "observer.keycloak-events-test." + UUID.randomUUID();
+      channel.queueDeclare(queue, false, true, true, null);
       channel.queueBind(queue, EXCHANGE, "user.*");
       channel.queueBind(queue, EXCHANGE, "session.*");
       channel.queueBind(queue, EXCHANGE, "realm.*");

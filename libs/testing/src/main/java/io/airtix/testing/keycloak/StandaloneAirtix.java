@@ -76,10 +76,7 @@ final class StandaloneAirtix {
               + JAR_PROPERTY
               + " at it");
     }
-    Path dataDir =
-        Path.of(System.getProperty("airtix.root", "."))
-            .resolve("target")
-            .resolve("standalone-airtix");
+    Path dataDir = dataDir();
     Path output = dataDir.resolve("launcher.log");
     Process process;
     try {
@@ -102,6 +99,26 @@ final class StandaloneAirtix {
     StandaloneAirtix airtix = new StandaloneAirtix(process, dataDir, output);
     airtix.awaitStarted();
     return airtix;
+  }
+
+  private static Path dataDir() {
+    return Path.of(System.getProperty("airtix.root", "."))
+        .resolve("target")
+        .resolve("standalone-airtix");
+  }
+
+  /**
+   * The password of the broker's observer account, which the launcher makes at each start and keeps
+   * in the data folder.
+   */
+  static String brokerObserverPassword() {
+    Path file = dataDir().resolve("broker").resolve("observer-password");
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "the standalone Airtix kept no broker observer password at " + file, e);
+    }
   }
 
   /**
