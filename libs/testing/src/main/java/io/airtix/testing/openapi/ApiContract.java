@@ -34,6 +34,7 @@ public final class ApiContract {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String document;
+  private final JsonNode parsed;
   private final OpenApiInteractionValidator validator;
   private final List<Operation> operations;
   private final Set<Operation> called = new LinkedHashSet<>();
@@ -41,7 +42,8 @@ public final class ApiContract {
   private ApiContract(String document) {
     this.document = document;
     this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
-    this.operations = operations(JSON.readTree(document));
+    this.parsed = JSON.readTree(document);
+    this.operations = operations(parsed);
   }
 
   /** The description a service serves, e.g. {@code http://localhost:9081/v3/api-docs}. */
@@ -67,6 +69,12 @@ public final class ApiContract {
 
   public String document() {
     return document;
+  }
+
+  /** The schema itself where {@code schema} is a reference into the description's components. */
+  public JsonNode resolve(JsonNode schema) {
+    String ref = schema.path("$ref").asString("");
+    return ref.isEmpty() ? schema : parsed.at(ref.substring(1));
   }
 
   public List<Operation> operations() {

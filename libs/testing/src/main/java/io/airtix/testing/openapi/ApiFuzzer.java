@@ -165,7 +165,7 @@ public final class ApiFuzzer {
         continue;
       }
       String name = parameter.path("name").asString();
-      JsonNode schema = resolve(parameter.path("schema"));
+      JsonNode schema = contract.resolve(parameter.path("schema"));
       List<String> values = new ArrayList<>(List.of("%00", "%1B%5B31m"));
       String type = schema.path("type").asString();
       if (type.equals("integer") || type.equals("number")) {
@@ -199,7 +199,7 @@ public final class ApiFuzzer {
     bad.add(new BadInput("a text body", method, path, "text/plain", "hello"));
     bad.add(new BadInput("no content type", method, path, null, call.body()));
     JsonNode schema =
-        resolve(
+        contract.resolve(
             operation
                 .description()
                 .path("requestBody")
@@ -212,7 +212,7 @@ public final class ApiFuzzer {
     boolean tooLargeSent = false;
     for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
       String name = property.getKey();
-      JsonNode fieldSchema = resolve(property.getValue());
+      JsonNode fieldSchema = contract.resolve(property.getValue());
       String type = fieldSchema.path("type").asString();
       List<String[]> values = new ArrayList<>();
       if (required.contains(name)) {
@@ -260,15 +260,6 @@ public final class ApiFuzzer {
                 with(valid, name, value[1])));
       }
     }
-  }
-
-  private JsonNode resolve(JsonNode schema) {
-    String ref = schema.path("$ref").asString("");
-    if (ref.isEmpty()) {
-      return schema;
-    }
-    JsonNode document = JSON.readTree(contract.document());
-    return document.at(ref.substring(1));
   }
 
   /** The body with one field's value replaced by raw JSON text. */
