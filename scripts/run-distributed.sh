@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Airtix in distributed mode on one machine: Keycloak, the tickets, orders, expiration, payments and tenants services
-# and the gateway each in a process of its own, the same code as ./airtix but with the Spring profile "distributed",
+# Airtix in distributed mode on one machine: Keycloak, the tickets, orders, expiration, payments, tenants and live
+# services and the gateway each in a process of its own, the same code as ./airtix but with the Spring profile "distributed",
 # and PostgreSQL instead of SQLite and H2: database airtix_<service> for the tickets, orders, expiration and payments
 # services, airtix_keycloak for Keycloak (all created when missing). The
 # expiration service indexes its deadlines in Redis. The tenants service keeps no database; it needs the secret
 # of its Keycloak client "tenants": given in AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET it is used as it is, otherwise the
 # tenants process reads it from Keycloak (as the admin whose password is in the data folder) once Keycloak is up.
+# The live-updates service keeps no database either: it reads every event from RabbitMQ and keeps its deny-list in
+# Redis. Its instances share the key that seals their passes, LIVE_PASS_KEY (Base64 of 32 random bytes): given in the
+# environment it is used as it is, otherwise one is made once and kept, owner-only, in <data dir>/live-pass-key, so
+# that every instance started on this data folder opens the passes of the others.
 #
 # Needs a running PostgreSQL (default 127.0.0.1:5432, user postgres; override with PGHOST, PGPORT, PGUSER,
 # PGPASSWORD), a running RabbitMQ on this machine for the events (default localhost:5672; override with RABBITMQ_HOST,
@@ -54,6 +58,14 @@ fi
 # the data folder, imported into this machine's RabbitMQ with rabbitmqctl at every start
 "$java" -jar "$jar" --only broker-accounts --data-dir "$data_dir"
 broker_password() { sed -n "s/^airtix-$1=//p" "$data_dir/broker-accounts.properties"; }
+
+# The live service's pass key: every instance behind the gateway must open the passes any of them issued
+if [ -z "${LIVE_PASS_KEY:-}" ]; then
+  if [ ! -s "$data_dir/live-pass-key" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$data_dir/live-pass-key")
+  fi
+  LIVE_PASS_KEY="$(cat "$data_dir/live-pass-key")"
+fi
 
 # Deadlines would still fire from the database's sweep without Redis, but late: say so now.
 if ! timeout 5 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$REDIS_HOST" "$REDIS_PORT" 2>/dev/null; then
@@ -157,11 +169,17 @@ start payments SPRING_PROFILES_ACTIVE=distributed POSTGRES_HOST="$PGHOST" POSTGR
 start tenants SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
   AIRTIX_TENANTS_KEYCLOAK_SERVER_URL=http://localhost:8180 RABBITMQ_HOST="$RABBITMQ_HOST" \
   RABBITMQ_PORT="$RABBITMQ_PORT" RABBITMQ_USERNAME=airtix-tenants RABBITMQ_PASSWORD="$(broker_password tenants)"
+# live updates (WebSocket at /api/live, Server-Sent Events at /api/live/stream) from every event of the broker, under
+# its own account that may publish nothing; its deny-list in Redis, its pass key shared by all its instances
+start live SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
+  RABBITMQ_HOST="$RABBITMQ_HOST" RABBITMQ_PORT="$RABBITMQ_PORT" \
+  RABBITMQ_USERNAME=airtix-live RABBITMQ_PASSWORD="$(broker_password live)" \
+  REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" LIVE_PASS_KEY="$LIVE_PASS_KEY"
 # the services' health, metrics and own API descriptions answer on their management ports (main port + 1000), on the
 # loopback interface only (decision 0031); the gateway merges the descriptions at /api-docs
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
   AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_PAYMENTS=http://localhost:8084 \
-  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085 \
+  AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085 AIRTIX_GATEWAY_SERVICES_LIVE=http://localhost:8086 \
   AIRTIX_GATEWAY_APIDOCS_TICKETS=http://localhost:9081/actuator/openapi \
   AIRTIX_GATEWAY_APIDOCS_ORDERS=http://localhost:9082/actuator/openapi \
   AIRTIX_GATEWAY_APIDOCS_PAYMENTS=http://localhost:9084/actuator/openapi \
@@ -171,6 +189,7 @@ await_url "tickets" http://localhost:9081/actuator/health 180
 await_url "orders" http://localhost:9082/actuator/health 180
 await_url "expiration" http://localhost:9083/actuator/health 180
 await_url "payments" http://localhost:9084/actuator/health 180
+await_url "live" http://localhost:9086/actuator/health 180
 await_url "gateway" http://localhost:8090/actuator/health 180
 await_url "Keycloak" "$issuer/.well-known/openid-configuration" 300
 await_url "tenants" http://localhost:9085/actuator/health 120
@@ -191,7 +210,9 @@ cat <<SUMMARY
   Expiration         http://localhost:9083/actuator/health   (ends unpaid reservations when their hold runs out)
   Mail catcher       http://localhost:8025   (every mail Keycloak sends; SMTP on localhost:3025)
   Airlines API       http://localhost:8080/api/airlines   (service: http://localhost:8085)
-  Health and metrics http://localhost:9081/actuator/prometheus ... 9085 (each service's management port, this machine
+  Live updates       ws://localhost:8080/api/live, http://localhost:8080/api/live/stream   (service: http://localhost:8086;
+                     its instances' pass key: LIVE_PASS_KEY, else $data_dir/live-pass-key)
+  Health and metrics http://localhost:9081/actuator/prometheus ... 9086 (each service's management port, this machine
                      only; its own API description: /actuator/openapi)
   Databases          $jdbc/airtix_keycloak, $jdbc/airtix_tickets, $jdbc/airtix_orders, $jdbc/airtix_expiration,
                      $jdbc/airtix_payments

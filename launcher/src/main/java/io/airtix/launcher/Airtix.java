@@ -351,6 +351,12 @@ public final class Airtix {
             + paymentProvider()
             + ")");
     console.println(
+        "  Live updates       ws://localhost:"
+            + LaunchableService.GATEWAY.port()
+            + "/api/live, "
+            + LaunchableService.GATEWAY.baseUrl()
+            + "/api/live/stream   (WebSocket, Server-Sent Events)");
+    console.println(
         "  Expiration         "
             + LaunchableService.EXPIRATION.managementUrl()
             + "/actuator/health   (ends holds"

@@ -30,6 +30,7 @@ public record LaunchOptions(
           "payments",
           "broker-accounts",
           "tenants",
+          "live",
           "gateway",
           "mail",
           "demo-data");
@@ -49,7 +50,7 @@ public record LaunchOptions(
         --data-dir <dir>     where Keycloak, the databases and the logs are kept (default: ./data)
         --no-demo-data       do not create the demo airlines, accounts and tickets
         --only <component>   run a single component in this process: keycloak, tickets, orders,
-                             expiration, payments, tenants, gateway, mail (the mail catcher), demo-data
+                             expiration, payments, tenants, live, gateway, mail (the mail catcher), demo-data
                              (creates the demo data against running servers, then exits) or
                              broker-accounts (writes the RabbitMQ accounts of the services and Keycloak
                              to import into RabbitMQ, then exits); the distributed
@@ -172,7 +173,7 @@ public record LaunchOptions(
           "Unknown component "
               + name
               + "; choose one of keycloak, tickets, orders,"
-              + " expiration, payments, tenants, gateway, mail, demo-data, broker-accounts");
+              + " expiration, payments, tenants, live, gateway, mail, demo-data, broker-accounts");
     }
     return component;
   }

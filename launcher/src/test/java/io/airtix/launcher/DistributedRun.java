@@ -14,10 +14,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,6 +38,13 @@ public final class DistributedRun implements AutoCloseable {
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final String virtualHost;
   private final BrokerPasswords brokerPasswords = BrokerPasswords.generate();
+
+  /**
+   * What the script's LIVE_PASS_KEY is: one key for every live instance of the run, so a pass one
+   * issued opens a stream on another.
+   */
+  private final String livePassKey = newPassKey();
+
   private final List<LaunchableService> started;
   private final List<PostgresTestDatabase> databases = new ArrayList<>();
   private final EmbeddedServices services;
@@ -87,12 +97,14 @@ public final class DistributedRun implements AutoCloseable {
     RabbitMqCtl.importDefinitions(RabbitMqDefinitions.of(brokerPasswords, virtualHost));
     Map<String, String> routes = settings(LaunchableService.GATEWAY, extra);
     for (LaunchableService service : started) {
-      PostgresTestDatabase database = PostgresTestDatabase.create(service.serviceName());
-      databases.add(database);
       Map<String, String> settings = settings(service, extra);
-      settings.put("spring.datasource.url", database.jdbcUrl());
-      settings.put("spring.datasource.username", PostgresTestDatabase.user());
-      settings.put("spring.datasource.password", PostgresTestDatabase.password());
+      if (!WITHOUT_DATABASE.contains(service)) {
+        PostgresTestDatabase database = PostgresTestDatabase.create(service.serviceName());
+        databases.add(database);
+        settings.put("spring.datasource.url", database.jdbcUrl());
+        settings.put("spring.datasource.username", PostgresTestDatabase.user());
+        settings.put("spring.datasource.password", PostgresTestDatabase.password());
+      }
       routes.put(
           "airtix.gateway.services." + service.serviceName(),
           "http://localhost:" + port(services.startAlone(service, settings)));
@@ -121,11 +133,25 @@ public final class DistributedRun implements AutoCloseable {
       settings.put("spring.rabbitmq.username", account.username());
       settings.put("spring.rabbitmq.password", brokerPasswords.of(account));
     }
+    if (service == LaunchableService.LIVE) {
+      settings.put("airtix.live.pass-key", livePassKey);
+    }
     // a consumer's queue may not exist yet at the first publish: retry soon
     settings.put("airtix.messaging.outbox.initial-backoff", "200ms");
     settings.put("airtix.messaging.outbox.max-backoff", "1s");
     settings.putAll(extra);
     return settings;
+  }
+
+  /** Services that keep no database of their own: they get no scratch one. */
+  private static final Set<LaunchableService> WITHOUT_DATABASE =
+      Set.of(LaunchableService.TENANTS, LaunchableService.LIVE);
+
+  /** Base64 of 32 random bytes, as {@code airtix.live.pass-key} takes it. */
+  private static String newPassKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   @Override

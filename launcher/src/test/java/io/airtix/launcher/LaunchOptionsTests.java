@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.launcher.LaunchOptions.UsageException;
+import io.airtix.launcher.services.LaunchableService;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,21 @@ class LaunchOptionsTests {
   }
 
   @Test
+  void runsLiveServiceAloneForDistributedMode() {
+    assertThat(LaunchOptions.parse("--only", "live").only()).isEqualTo("live");
+    assertThat(LaunchableService.named("live")).isEqualTo(LaunchableService.LIVE);
+  }
+
+  /** Every service the launcher runs can be run alone, as the distributed mode does. */
+  @Test
+  void runsEveryLaunchableServiceAloneForDistributedMode() {
+    for (LaunchableService service : LaunchableService.ALL) {
+      assertThat(LaunchOptions.parse("--only", service.serviceName()).only())
+          .isEqualTo(service.serviceName());
+    }
+  }
+
+  @Test
   void runsTheMailCatcherAloneForTheDistributedRunOnOneMachine() {
     assertThat(LaunchOptions.parse("--only", "mail").only()).isEqualTo("mail");
   }
@@ -87,8 +103,8 @@ class LaunchOptionsTests {
     assertThatThrownBy(() -> LaunchOptions.parse("--only", "billing"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining(
-            "keycloak, tickets, orders, expiration, payments, tenants, gateway, mail, demo-data,"
-                + " broker-accounts");
+            "keycloak, tickets, orders, expiration, payments, tenants, live, gateway, mail,"
+                + " demo-data, broker-accounts");
   }
 
   @Test

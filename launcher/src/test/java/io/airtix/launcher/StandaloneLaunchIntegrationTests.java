@@ -16,6 +16,9 @@ import io.airtix.launcher.keycloak.AdminPassword;
 import io.airtix.launcher.keycloak.KeycloakAdmin;
 import io.airtix.testing.database.DatabaseScan;
 import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.live.LiveSocketClient;
+import io.airtix.testing.live.LiveStreamClient;
+import io.airtix.testing.live.Received;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -26,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +43,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -95,6 +101,21 @@ class StandaloneLaunchIntegrationTests {
   private static final URI AIRLINES = URI.create("http://localhost:8080/api/airlines");
   private static final URI ORDERS = URI.create("http://localhost:8080/api/orders");
 
+  /** The live service's doors, through the gateway as the apps use them. */
+  private static final URI LIVE_STREAM = URI.create("http://localhost:8080/api/live/stream");
+
+  private static final URI LIVE_SOCKET = URI.create("ws://localhost:8080/api/live");
+  private static final URI LIVE_PASSES = URI.create("http://localhost:8080/api/live/passes");
+
+  /** What a browser on the gateway's own page sends with a WebSocket handshake. */
+  private static final String OWN_ORIGIN = "http://localhost:8080";
+
+  /** How soon a catalogue subscriber must see another traveller's hold. */
+  private static final Duration LIVE_HOLD_DELAY = Duration.ofSeconds(1);
+
+  /** The ticket the agent lists for the live steps, then reprices. */
+  private static final String LIVE_FLIGHT = "AX905";
+
   /**
    * How long a reservation holds its ticket: given to the launcher as the environment variable
    * AIRTIX_ORDERS_HOLD, as a person would shorten it, which binds to the orders service's
@@ -133,7 +154,7 @@ class StandaloneLaunchIntegrationTests {
 
   /** Every port Airtix listens on; 3025 and 8025 are the mail catcher's SMTP port and page. */
   private static final List<Integer> PORTS =
-      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, BROKER_PORT, 3025, 8025);
+      List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8180, 9180, BROKER_PORT, 3025, 8025);
 
   /** As the README and the start-up summary publish it. */
   private static final String DEMO_PASSWORD = "Demo-Passw0rd-2026!";
@@ -146,6 +167,14 @@ class StandaloneLaunchIntegrationTests {
   private final List<String> report = new ArrayList<>();
   private String reservedTicketId;
   private String travellersOrderId;
+
+  /** The live steps' ticket, order and connections, open from one step to the next. */
+  private String liveTicketId;
+
+  private String liveOrderId;
+  private Instant liveReservedAt;
+  private LiveStreamClient catalogueWatcher;
+  private LiveSocketClient travellersSocket;
 
   private Path jar;
   private Path dataDir;
@@ -168,6 +197,7 @@ class StandaloneLaunchIntegrationTests {
 
   @AfterAll
   void stopWhateverStillRunsAndReportStartTimes() {
+    closeLiveConnections();
     launches.forEach(Launch::stopForcefully);
     report.forEach(line -> System.out.println("[standalone launch] " + line));
   }
@@ -294,6 +324,8 @@ class StandaloneLaunchIntegrationTests {
     }
     assertThat(Files.readString(dataDir.resolve("broker/access-rules.acl")))
         .contains("ACL ALLOW airtix-payments PUBLISH EXCHANGE name=\"airtix.events\"")
+        .contains("ACL ALLOW airtix-live CONSUME QUEUE name=\"live.*\"")
+        .doesNotContain("ACL ALLOW airtix-live PUBLISH EXCHANGE name=\"airtix.events\"")
         .endsWith("ACL DENY-LOG ALL ALL\n");
   }
 
@@ -548,6 +580,180 @@ class StandaloneLaunchIntegrationTests {
                         personId));
   }
 
+  /**
+   * The live service in the launcher's JVM, through the gateway: traveller B watches the public
+   * catalogue for one ticket (anonymous Server-Sent Events) while the traveller, A, listens to
+   * their own orders on a WebSocket opened with a pass, from the gateway's own page. A reserves the
+   * ticket through the orders API; B learns it is held within a second, and nothing of who holds
+   * it.
+   */
+  @Test
+  @Order(17)
+  void catalogueWatcherSeesAnotherTravellersHoldWithinASecond() {
+    String agent = login("aerolux-agent");
+    HttpResponse<String> listed = createTicket("aerolux", LIVE_FLIGHT, agent);
+    assertThat(listed.statusCode()).as("POST %s: %s", TICKETS, listed.body()).isEqualTo(201);
+    createdFlights.add(LIVE_FLIGHT);
+    JsonNode ticket = json.readTree(listed.body());
+    liveTicketId = ticket.path("id").asString();
+
+    String traveller = login("traveller");
+    HttpResponse<String> pass =
+        send(HttpRequest.newBuilder(LIVE_PASSES).POST(BodyPublishers.noBody()), traveller);
+    assertThat(pass.statusCode()).as("POST %s: %s", LIVE_PASSES, pass.body()).isEqualTo(201);
+    travellersSocket =
+        LiveSocketClient.connect(
+            URI.create(LIVE_SOCKET + "?pass=" + json.readTree(pass.body()).path("pass").asString()),
+            Map.of("Origin", OWN_ORIGIN));
+    travellersSocket.await("welcome", EVENT_PATIENCE);
+    travellersSocket.send("{\"type\":\"subscribe\",\"channels\":[\"orders\"]}");
+    travellersSocket.await("subscribed", EVENT_PATIENCE);
+    catalogueWatcher =
+        LiveStreamClient.open(URI.create(LIVE_STREAM + "?ticket=" + liveTicketId), Map.of());
+    assertThat(catalogueWatcher.status()).as("GET %s", LIVE_STREAM).isEqualTo(200);
+    catalogueWatcher.await("welcome", EVENT_PATIENCE);
+
+    // the new ticket reaches the orders service's replica by events (404 until then); the delay
+    // counts from the request that reserved it, so it includes that request's own time
+    AtomicReference<HttpResponse<String>> reservation = new AtomicReference<>();
+    AtomicReference<Instant> reserving = new AtomicReference<>();
+    await()
+        .atMost(EVENT_PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              reserving.set(Instant.now());
+              reservation.set(reserve(ticket, traveller));
+              return reservation.get().statusCode() != 404;
+            });
+    HttpResponse<String> created = reservation.get();
+    assertThat(created.statusCode()).as("POST %s: %s", ORDERS, created.body()).isEqualTo(201);
+    Received held = catalogueWatcher.await("ticket.held", EVENT_PATIENCE);
+    Duration delay = Duration.between(reserving.get(), Instant.now());
+    liveReservedAt = reserving.get();
+    liveOrderId = json.readTree(created.body()).path("id").asString();
+    report.add("reservation to ticket.held on the catalogue: " + delay.toMillis() + " ms");
+    System.out.println(
+        "[standalone launch] reservation to ticket.held on the catalogue: "
+            + delay.toMillis()
+            + " ms");
+
+    assertThat(delay)
+        .as("from the reservation to the catalogue's ticket.held")
+        .isLessThan(LIVE_HOLD_DELAY);
+    assertThat(held.channel()).isEqualTo("catalogue");
+    assertThat(held.data().path("ticketId").asString()).isEqualTo(liveTicketId);
+    assertThat(held.message().toString())
+        .as("nothing personal on the public catalogue")
+        .doesNotContain(liveOrderId, "customerId");
+    Received ownHold = travellersSocket.await("order.held", EVENT_PATIENCE);
+    assertThat(ownHold.data().path("orderId").asString()).isEqualTo(liveOrderId);
+  }
+
+  /**
+   * The hold runs out (HOLD): the expiration service ends it, the orders service cancels the order,
+   * and the live service tells the traveller on their own channel and the catalogue that the ticket
+   * is free again.
+   */
+  @Test
+  @Order(18)
+  void travellerAndCatalogueHearLiveThatTheHoldRanOut() {
+    assertThat(liveOrderId).as("the order of the live steps").isNotNull();
+
+    Received expired = travellersSocket.await("order.expired", HOLD.plus(EVENT_PATIENCE));
+    Received released = catalogueWatcher.await("ticket.released", EVENT_PATIENCE);
+
+    report.add(
+        "reservation to order.expired on the traveller's socket: "
+            + Duration.between(liveReservedAt, Instant.now()).toMillis()
+            + " ms (hold "
+            + HOLD.toSeconds()
+            + " s)");
+    assertThat(Instant.now()).as("not before the hold ran out").isAfter(liveReservedAt.plus(HOLD));
+    assertThat(expired.channel()).isEqualTo("orders");
+    assertThat(expired.data().path("orderId").asString()).isEqualTo(liveOrderId);
+    assertThat(expired.data().path("ticketId").asString()).isEqualTo(liveTicketId);
+    assertThat(released.data().path("ticketId").asString()).isEqualTo(liveTicketId);
+    assertThat(released.message().toString()).doesNotContain(liveOrderId);
+    assertThat(travellersSocket.isEnded()).as("the traveller's socket stays open").isFalse();
+  }
+
+  /** An agent reprices the ticket through the tickets API; the catalogue watcher sees it. */
+  @Test
+  @Order(19)
+  void catalogueWatcherSeesTheAgentsNewPrice() {
+    assertThat(liveTicketId).as("the ticket of the live steps").isNotNull();
+    // the tickets service frees the ticket from the same event; an edit before would be stale
+    await()
+        .atMost(EVENT_PATIENCE)
+        .untilAsserted(() -> assertThat(ticketStatus(liveTicketId)).isEqualTo("AVAILABLE"));
+    URI address = TICKETS.resolve("/api/tickets/" + liveTicketId);
+    HttpResponse<String> current = send(HttpRequest.newBuilder(address).GET(), null);
+    assertThat(current.statusCode()).as("GET %s: %s", address, current.body()).isEqualTo(200);
+    JsonNode ticket = json.readTree(current.body());
+    String body =
+        """
+        {"flightNumber":"%s","origin":"%s","destination":"%s","departureTime":"%s",
+         "cabin":"%s","seat":"%s","price":84.50,"currency":"%s","version":%d}
+        """
+            .formatted(
+                ticket.path("flightNumber").asString(),
+                ticket.path("origin").asString(),
+                ticket.path("destination").asString(),
+                ticket.path("departureTime").asString(),
+                ticket.path("cabin").asString(),
+                ticket.path("seat").asString(),
+                ticket.path("currency").asString(),
+                ticket.path("version").asLong());
+
+    Instant repricing = Instant.now();
+    HttpResponse<String> updated =
+        send(
+            HttpRequest.newBuilder(address)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body)),
+            login("aerolux-agent"));
+    assertThat(updated.statusCode()).as("PUT %s: %s", address, updated.body()).isEqualTo(200);
+    Received changed = catalogueWatcher.await("ticket.changed", EVENT_PATIENCE);
+
+    report.add(
+        "price change to ticket.changed on the catalogue: "
+            + Duration.between(repricing, Instant.now()).toMillis()
+            + " ms");
+    assertThat(changed.data().path("ticketId").asString()).isEqualTo(liveTicketId);
+    assertThat(changed.data().path("price").decimalValue()).isEqualByComparingTo("84.50");
+    assertThat(changed.data().path("previousPrice").decimalValue()).isEqualByComparingTo("99");
+  }
+
+  /**
+   * A page of another origin cannot open a live socket in a visitor's name: the gateway refuses the
+   * handshake before it reaches the live service.
+   */
+  @Test
+  @Order(20)
+  void gatewayRefusesALiveSocketFromAForeignPage() {
+    closeLiveConnections();
+
+    assertThatThrownBy(
+            () -> LiveSocketClient.connect(LIVE_SOCKET, Map.of("Origin", "http://evil.example")))
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403));
+  }
+
+  private void closeLiveConnections() {
+    if (catalogueWatcher != null) {
+      catalogueWatcher.close();
+      catalogueWatcher = null;
+    }
+    if (travellersSocket != null) {
+      travellersSocket.close();
+      travellersSocket = null;
+    }
+  }
+
   private List<Path> servicesDatabases() throws IOException {
     try (Stream<Path> files = Files.list(dataDir)) {
       return files.filter(file -> file.getFileName().toString().endsWith(".db")).sorted().toList();
@@ -564,7 +770,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(17)
+  @Order(21)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Stopping stopping = launch.beforeStopping();
@@ -575,7 +781,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(18)
+  @Order(22)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -586,7 +792,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(19)
+  @Order(23)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -605,7 +811,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(20)
+  @Order(24)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -630,7 +836,7 @@ class StandaloneLaunchIntegrationTests {
    * stops included.
    */
   @Test
-  @Order(21)
+  @Order(25)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));

@@ -56,27 +56,36 @@ public final class RabbitMqAccounts {
     }
   }
 
+  /**
+   * The passwords kept in the data folder; an account the file does not name yet (one added to
+   * Airtix since the folder was made, such as the live service's) gets a new one, added to the
+   * file, while the others keep theirs.
+   */
   private BrokerPasswords readOrCreatePasswords() throws IOException {
     Path file = dataDir.resolve(PASSWORDS_FILE);
+    Properties stored = new Properties();
     if (Files.exists(file)) {
-      Properties stored = new Properties();
       try (Reader in = Files.newBufferedReader(file)) {
         stored.load(in);
       }
-      Map<BrokerAccount, String> passwords = new EnumMap<>(BrokerAccount.class);
-      for (BrokerAccount account : BrokerAccount.values()) {
-        passwords.put(account, stored.getProperty(account.username()));
-      }
-      return BrokerPasswords.of(passwords);
     }
-    BrokerPasswords passwords = BrokerPasswords.generate();
-    Properties stored = new Properties();
+    BrokerPasswords generated = BrokerPasswords.generate();
+    Map<BrokerAccount, String> passwords = new EnumMap<>(BrokerAccount.class);
+    boolean added = false;
     for (BrokerAccount account : BrokerAccount.values()) {
-      stored.setProperty(account.username(), passwords.of(account));
+      String password = stored.getProperty(account.username());
+      if (password == null || password.isBlank()) {
+        password = generated.of(account);
+        stored.setProperty(account.username(), password);
+        added = true;
+      }
+      passwords.put(account, password);
     }
-    StringWriter text = new StringWriter();
-    stored.store(text, "Broker accounts of Airtix (distributed mode); delete to make new ones");
-    SecretFile.write(file, text.toString());
-    return passwords;
+    if (added) {
+      StringWriter text = new StringWriter();
+      stored.store(text, "Broker accounts of Airtix (distributed mode); delete to make new ones");
+      SecretFile.write(file, text.toString());
+    }
+    return BrokerPasswords.of(passwords);
   }
 }

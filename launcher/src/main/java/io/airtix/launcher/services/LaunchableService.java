@@ -2,6 +2,7 @@ package io.airtix.launcher.services;
 
 import io.airtix.expiration.ExpirationApplication;
 import io.airtix.gateway.GatewayApplication;
+import io.airtix.live.LiveApplication;
 import io.airtix.orders.OrdersApplication;
 import io.airtix.payments.PaymentsApplication;
 import io.airtix.tenants.TenantsApplication;
@@ -58,6 +59,27 @@ public enum LaunchableService {
           ForeignAutoConfiguration.SPRING_CLOUD,
           ForeignAutoConfiguration.HTTP_CLIENTS)),
 
+  /**
+   * Live updates over WebSocket and Server-Sent Events: a reactive application on Reactor Netty,
+   * like the gateway (live.yaml makes it one), so Tomcat's auto-configuration is hidden from it
+   * (its reactive management server would compete with Netty's). Unlike the gateway it keeps the
+   * service platform (token checks, deny-list, access policy), the broker and Redis (distributed
+   * mode only); it keeps no database and calls no service. Without airtix.live.pass-key it seals
+   * passes with a key of its own process: one instance, which a restart leaves every client to
+   * reconnect to anyway.
+   */
+  LIVE(
+      "live",
+      LiveApplication.class,
+      8086,
+      9086,
+      ForeignAutoConfiguration.allOf(
+          ForeignAutoConfiguration.SQL,
+          ForeignAutoConfiguration.JPA,
+          ForeignAutoConfiguration.SPRING_CLOUD,
+          ForeignAutoConfiguration.HTTP_CLIENTS,
+          ForeignAutoConfiguration.TOMCAT)),
+
   GATEWAY(
       "gateway",
       GatewayApplication.class,
@@ -71,14 +93,14 @@ public enum LaunchableService {
 
   /** Services first: the gateway is the door to them. */
   public static final List<LaunchableService> ALL =
-      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, TENANTS, GATEWAY);
+      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, TENANTS, LIVE, GATEWAY);
 
   /**
    * What starts beside Keycloak: nothing in it needs Keycloak to start (token checks fetch its keys
    * lazily).
    */
   public static final List<LaunchableService> BESIDE_KEYCLOAK =
-      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, GATEWAY);
+      List.of(TICKETS, ORDERS, EXPIRATION, PAYMENTS, LIVE, GATEWAY);
 
   /**
    * The setting that carries the secret of the tenants service's Keycloak client. Keycloak
@@ -150,9 +172,10 @@ public enum LaunchableService {
   Map<String, Object> classPathSharing() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put(SharedClassPathFilter.PROPERTY, String.join(",", foreignAutoConfiguration));
-    if (this == GATEWAY) {
+    if (this == GATEWAY || this == LIVE) {
       // springdoc announces its endpoint from a listener even where its auto-configuration is left
-      // out
+      // out, or (the live service) where the servlet API it describes is not served: a warning on
+      // the console at every start
       settings.put("springdoc.api-docs.enabled", false);
     }
     return settings;
@@ -175,15 +198,15 @@ public enum LaunchableService {
     return settings;
   }
 
-  /**
-   * Standalone mode: the launcher decides ports, data folder and issuer; they win over every
-   * configuration file.
-   */
   /** Every service publishes or listens to events; the gateway does neither. */
   public boolean usesBroker() {
     return this != GATEWAY;
   }
 
+  /**
+   * Standalone mode: the launcher decides ports, data folder and issuer; they win over every
+   * configuration file.
+   */
   List<String> standaloneArguments(Path dataDir) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", String.valueOf(port));
@@ -200,6 +223,9 @@ public enum LaunchableService {
       settings.put("airtix.gateway.services.orders", ORDERS.baseUrl());
       settings.put("airtix.gateway.services.payments", PAYMENTS.baseUrl());
       settings.put("airtix.gateway.services.tenants", TENANTS.baseUrl());
+      // a WebSocket at /api/live, Server-Sent Events at /api/live/stream, passes at
+      // /api/live/passes; it describes no API, so the merged description leaves it out
+      settings.put("airtix.gateway.services.live", LIVE.baseUrl());
       for (LaunchableService described : List.of(TICKETS, ORDERS, PAYMENTS, TENANTS)) {
         settings.put("airtix.gateway.api-docs." + described.serviceName, described.apiDocsUrl());
       }
@@ -258,6 +284,14 @@ public enum LaunchableService {
             "org.springframework.boot.data.jpa.");
 
     /**
+     * Plain JDBC and its migrations, which the services with a database use and the live service
+     * (broker and Redis only) does not; unlike {@link #DATABASE} it leaves Spring Data alone, whose
+     * Redis support the live service keeps.
+     */
+    static final List<String> SQL =
+        List.of("org.springframework.boot.jdbc.", "org.springframework.boot.flyway.");
+
+    /**
      * The event backbone's AMQP client; its health check alone would mark a service down without a
      * broker.
      */
@@ -277,8 +311,9 @@ public enum LaunchableService {
         List.of("org.springframework.boot.http.client.", "org.springframework.boot.restclient.");
 
     /**
-     * The servlet container of the services: the gateway is a reactive application on Netty
-     * (decision 0026), and Tomcat's reactive server would otherwise compete for it.
+     * The servlet container of the services: the gateway and the live service are reactive
+     * applications on Netty (decision 0026), and Tomcat's reactive server and management context
+     * would otherwise compete for them (two reactiveWebChildContextFactory beans).
      */
     static final List<String> TOMCAT = List.of("org.springframework.boot.tomcat.");
 

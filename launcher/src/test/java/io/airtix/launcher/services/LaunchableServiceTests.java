@@ -20,7 +20,34 @@ class LaunchableServiceTests {
     }
     assertThat(LaunchableService.ALL)
         .extracting(LaunchableService::managementPort)
-        .containsExactly(9081, 9082, 9083, 9084, 9085, 8090);
+        .containsExactly(9081, 9082, 9083, 9084, 9085, 9086, 8090);
+    assertThat(LaunchableService.ALL)
+        .extracting(LaunchableService::port)
+        .containsExactly(8081, 8082, 8083, 8084, 8085, 8086, 8080);
+  }
+
+  @Test
+  void routesTheGatewayToTheLiveServiceAndLeavesItOutOfTheMergedDescription() {
+    assertThat(LaunchableService.GATEWAY.standaloneArguments(DATA))
+        .contains("--airtix.gateway.services.live=http://localhost:8086")
+        .noneMatch(argument -> argument.startsWith("--airtix.gateway.api-docs.live"));
+  }
+
+  /**
+   * One instance: without a pass key it seals passes with a key of its own process, and no key is
+   * kept on disk.
+   */
+  @Test
+  void startsTheLiveServiceBesideKeycloakOnItsOwnPortsWithoutAPassKey() {
+    assertThat(LaunchableService.BESIDE_KEYCLOAK).contains(LaunchableService.LIVE);
+    assertThat(LaunchableService.named("live")).isEqualTo(LaunchableService.LIVE);
+    assertThat(LaunchableService.LIVE.usesBroker()).isTrue();
+    assertThat(LaunchableService.LIVE.standaloneArguments(DATA))
+        .contains(
+            "--server.port=8086",
+            "--management.server.port=9086",
+            "--airtix.security.issuer-uri=http://localhost:8180/realms/airtix")
+        .noneMatch(argument -> argument.startsWith("--airtix.live.pass-key"));
   }
 
   @Test

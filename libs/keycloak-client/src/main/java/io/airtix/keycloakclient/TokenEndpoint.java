@@ -94,6 +94,30 @@ public final class TokenEndpoint {
   }
 
   /**
+   * Signs the session of a refresh token out, as a public client's "sign out" does: Keycloak ends
+   * the session and tells Airtix (its {@code session.ended} event).
+   *
+   * @throws LoginFailedException when Keycloak refuses, e.g. for a session that ended already
+   */
+  public static void logout(
+      URI keycloakBaseUrl, String realm, String clientId, String refreshToken) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("client_id", clientId);
+    form.put("refresh_token", refreshToken);
+    HttpResponse<String> response =
+        send(
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build(),
+            HttpRequest.newBuilder(endpoint(keycloakBaseUrl, realm, "logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form))));
+    if (response.statusCode() != 204) {
+      throw new LoginFailedException(
+          "http_" + response.statusCode(),
+          "Keycloak's logout endpoint answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /**
    * {@code <base>/realms/<realm>/protocol/openid-connect/<name>}, e.g. {@code auth} or {@code
    * token}.
    */

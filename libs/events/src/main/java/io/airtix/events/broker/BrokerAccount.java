@@ -52,6 +52,11 @@ public enum BrokerAccount {
   /** Listens for Keycloak's bans and logouts (its deny-list) and publishes nothing. */
   TENANTS("tenants", true),
   /**
+   * The live-updates service: every instance reads every event through a queue of its own, to push
+   * it to browsers, and publishes nothing.
+   */
+  LIVE("live", true),
+  /**
    * Reads every event and publishes none: for an operator watching the backbone, and the tests of a
    * standalone Airtix, which read its password from the data folder.
    */

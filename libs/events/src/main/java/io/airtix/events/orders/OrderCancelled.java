@@ -7,11 +7,14 @@ import java.util.UUID;
 /**
  * An order ended without a sale; its ticket is free again.
  *
+ * @param customerId the customer's user id (the token's {@code sub}), so that a consumer can tell
+ *     the order's owner without a replica of orders; null only in events published before this
+ *     field existed
  * @param reason why: {@link #CUSTOMER} or {@link #EXPIRED} today; consumers treat an unknown reason
  *     like any other cancellation, so more may be added
  */
 public record OrderCancelled(
-    UUID orderId, long version, UUID ticketId, String airline, String reason)
+    UUID orderId, long version, UUID ticketId, String airline, String customerId, String reason)
     implements AggregateEvent {
 
   public static final String TYPE = "order.cancelled";

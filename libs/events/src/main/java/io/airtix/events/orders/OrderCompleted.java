@@ -4,8 +4,15 @@ import io.airtix.events.AggregateEvent;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An order was paid: its ticket is sold. */
-public record OrderCompleted(UUID orderId, long version, UUID ticketId, String airline)
+/**
+ * An order was paid: its ticket is sold.
+ *
+ * @param customerId the customer's user id (the token's {@code sub}), so that a consumer can tell
+ *     the order's owner without a replica of orders; null only in events published before this
+ *     field existed
+ */
+public record OrderCompleted(
+    UUID orderId, long version, UUID ticketId, String airline, String customerId)
     implements AggregateEvent {
 
   public static final String TYPE = "order.completed";

@@ -42,7 +42,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
       "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
       "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"
     })
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+// servlet services and the reactive live-updates service alike; not the gateway, which reads no
+// token
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "airtix.deny-list.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DenyListSettings.class)
 public class DenyListAutoConfiguration {

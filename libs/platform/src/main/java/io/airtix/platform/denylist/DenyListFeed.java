@@ -1,16 +1,11 @@
 package io.airtix.platform.denylist;
 
 import io.airtix.events.EventEnvelope;
-import io.airtix.events.users.RealmLoggedOut;
-import io.airtix.events.users.SessionEnded;
-import io.airtix.events.users.UserBanned;
-import io.airtix.events.users.UserDeleted;
-import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.platform.messaging.EventJson;
+import io.airtix.platform.messaging.QueueConsumers;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -26,13 +21,7 @@ import org.springframework.context.SmartLifecycle;
  */
 final class DenyListFeed implements SmartLifecycle, MessageListener {
 
-  static final List<String> TYPES =
-      List.of(
-          UserBanned.TYPE,
-          UserDeleted.TYPE,
-          UserRolesWithdrawn.TYPE,
-          SessionEnded.TYPE,
-          RealmLoggedOut.TYPE);
+  static final List<String> TYPES = DenyListEvents.TYPES;
 
   private static final Logger LOG = LoggerFactory.getLogger(DenyListFeed.class);
 
@@ -77,48 +66,16 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
   }
 
   void apply(EventEnvelope<?> event) {
-    Object payload = event.payload();
-    if (payload instanceof UserBanned banned) {
-      denyList.denyUser(banned.userId(), event.occurredAt());
-      LOG.info("Deny-list: tokens of user {} refused ({})", banned.userId(), banned.reason());
-    } else if (payload instanceof UserDeleted deleted) {
-      denyList.denyUser(deleted.userId(), event.occurredAt());
-      LOG.info("Deny-list: tokens of user {} refused (account deleted)", deleted.userId());
-    } else if (payload instanceof UserRolesWithdrawn withdrawn) {
-      denyList.denyUser(withdrawn.userId(), event.occurredAt());
-      LOG.info(
-          "Deny-list: tokens of user {} issued up to {} refused (rights withdrawn)",
-          withdrawn.userId(),
-          event.occurredAt());
-    } else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
-      denyList.denySession(ended.sessionId(), event.occurredAt());
-      LOG.info("Deny-list: tokens of session {} refused ({})", ended.sessionId(), ended.reason());
-    } else if (payload instanceof SessionEnded ended) {
-      denyList.denyUser(ended.userId(), event.occurredAt());
-      LOG.info(
-          "Deny-list: tokens of user {} refused (all sessions, {})",
-          ended.userId(),
-          ended.reason());
-    } else if (payload instanceof RealmLoggedOut loggedOut && loggedOut.realm().equals(realm)) {
-      denyList.denyEveryone(event.occurredAt());
-      LOG.info(
-          "Deny-list: every token issued up to {} refused (everybody signed out)",
-          event.occurredAt());
+    String refused = DenyListEvents.apply(event, denyList, realm);
+    if (refused != null) {
+      LOG.info("Deny-list: {}", refused);
     }
   }
 
   @Override
   public void start() {
-    SimpleMessageListenerContainer started = new SimpleMessageListenerContainer(connections);
-    started.setQueueNames(queue);
-    started.setMessageListener(this);
-    started.setAcknowledgeMode(AcknowledgeMode.AUTO);
-    started.setDefaultRequeueRejected(false);
-    // the queue is declared when the connection opens; a broker that is not up yet is waited for
-    started.setMissingQueuesFatal(false);
-    started.setBeanName("airtix-deny-list");
-    started.afterPropertiesSet();
-    started.start();
+    SimpleMessageListenerContainer started =
+        QueueConsumers.start(QueueConsumers.of(connections, queue, this, "airtix-deny-list"));
     container = started;
   }
 
@@ -126,10 +83,7 @@ final class DenyListFeed implements SmartLifecycle, MessageListener {
   public void stop() {
     SimpleMessageListenerContainer running = container;
     container = null;
-    if (running != null) {
-      running.stop();
-      running.destroy();
-    }
+    QueueConsumers.stop(running);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.airtix.platform.messaging;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aopalliance.aop.Advice;
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -57,22 +56,14 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
     if (inbox.handlers().isEmpty() || !settings.inbox().enabled()) {
       return;
     }
-    SimpleMessageListenerContainer started = new SimpleMessageListenerContainer(connections);
-    started.setQueueNames(EventTopology.eventQueue(service));
-    started.setMessageListener(inbox);
-    started.setAcknowledgeMode(AcknowledgeMode.AUTO);
-    // a failure that outlived the retries is dead-lettered by the recoverer; never put back for
-    // ever
-    started.setDefaultRequeueRejected(false);
+    SimpleMessageListenerContainer started =
+        QueueConsumers.of(
+            connections, EventTopology.eventQueue(service), inbox, service + "-inbox");
+    // a failure that outlived the retries is dead-lettered by the recoverer
     started.setAdviceChain(retries());
     started.setConcurrentConsumers(settings.inbox().concurrency());
     started.setPrefetchCount(settings.inbox().prefetch());
-    // the queue is declared by the admin when the connection opens; a broker that is not up yet is
-    // waited for
-    started.setMissingQueuesFatal(false);
-    started.setBeanName(service + "-inbox");
-    started.afterPropertiesSet();
-    started.start();
+    QueueConsumers.start(started);
     container = started;
   }
 
@@ -107,10 +98,7 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
   public void stop() {
     SimpleMessageListenerContainer running = container;
     container = null;
-    if (running != null) {
-      running.stop();
-      running.destroy();
-    }
+    QueueConsumers.stop(running);
   }
 
   @Override

@@ -1,10 +1,8 @@
 package io.airtix.platform.security;
 
 import io.airtix.platform.denylist.DenyList;
-import io.airtix.platform.denylist.DenyListValidator;
 import io.airtix.platform.problem.ProblemAutoConfiguration;
 import io.airtix.platform.problem.ProblemWriter;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,15 +21,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -60,47 +50,8 @@ public class AirtixSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   JwtDecoder jwtDecoder(
       SecuritySettings settings, Environment environment, ObjectProvider<DenyList> denyList) {
-    // The key set is fetched on the first token, not here, so a service starts while Keycloak is
-    // down.
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri().toString())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-    OAuth2TokenValidator<Jwt> validator = tokenValidator(settings, audience(settings, environment));
-    // banned users and ended sessions are refused within seconds, not at token expiry
-    DenyList denied = denyList.getIfAvailable();
-    OAuth2TokenValidator<Jwt> everyRequest =
-        denied == null
-            ? token -> OAuth2TokenValidatorResult.success()
-            : new DenyListValidator(denied);
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator, everyRequest));
-    return settings.verifiedTokens() == 0
-        ? decoder
-        : new VerifiedTokenCache(
-            decoder, everyRequest, Clock.systemUTC(), settings.verifiedTokens());
-  }
-
-  static OAuth2TokenValidator<Jwt> tokenValidator(SecuritySettings settings, String audience) {
-    JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
-    // A token without exp would be valid forever
-    timestamps.setAllowEmptyExpiryClaim(false);
-    return new DelegatingOAuth2TokenValidator<>(
-        timestamps,
-        new JwtIssuerValidator(settings.issuerUri().toString()),
-        new AudienceValidator(audience),
-        new AccessTokenValidator(settings.clients()));
-  }
-
-  private static String audience(SecuritySettings settings, Environment environment) {
-    String audience =
-        settings.audience() != null
-            ? settings.audience()
-            : environment.getProperty("spring.application.name");
-    if (audience == null || audience.isBlank()) {
-      throw new IllegalStateException(
-          "Set airtix.security.audience or spring.application.name: tokens must name this service in aud");
-    }
-    return audience;
+    return AccessTokenDecoders.create(
+        settings, AccessTokenDecoders.audience(settings, environment), denyList.getIfAvailable());
   }
 
   /**

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -102,7 +101,7 @@ abstract class DenyListContractIntegrationTests {
     awaitFeedConsuming();
 
     long start = System.nanoTime();
-    logOut(tokens);
+    keycloak.logOut(tokens);
     Duration delay = untilRefused(tokens.accessToken(), start);
 
     report("logged-out session", delay);
@@ -152,19 +151,5 @@ abstract class DenyListContractIntegrationTests {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void logOut(Tokens tokens) throws IOException, InterruptedException {
-    String form =
-        "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 }

@@ -17,7 +17,7 @@ class TokenValidatorTests {
   private static final String ISSUER = "http://localhost:8180/realms/airtix";
 
   private final OAuth2TokenValidator<Jwt> validator =
-      AirtixSecurityAutoConfiguration.tokenValidator(
+      AccessTokenDecoders.tokenValidator(
           new SecuritySettings(
               URI.create(ISSUER), Duration.ofSeconds(30), null, List.of(), Set.of("airtix-web"), 0),
           "tickets");

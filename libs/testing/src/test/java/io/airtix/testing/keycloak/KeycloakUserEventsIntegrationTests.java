@@ -7,11 +7,6 @@ import io.airtix.keycloakclient.BrowserlessLogin;
 import io.airtix.keycloakclient.LoginFailedException;
 import io.airtix.keycloakclient.Tokens;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -146,7 +141,7 @@ class KeycloakUserEventsIntegrationTests {
     Tokens tokens = keycloak.login(user);
     String session = KeycloakServer.claims(tokens.accessToken()).path("sid").asText();
 
-    logOut(tokens);
+    keycloak.logOut(tokens);
 
     JsonNode ended = events.await("session.ended", session);
     assertThat(ended.path("payload").path("userId").asText()).isEqualTo(user.id());
@@ -228,20 +223,5 @@ class KeycloakUserEventsIntegrationTests {
 
     JsonNode deleted = events.await("user.deleted", user.id());
     assertThat(deleted.toString()).doesNotContain(user.email(), user.username());
-  }
-
-  private void logOut(Tokens tokens) throws IOException, InterruptedException {
-    String form =
-        "client_id=" + KeycloakServer.WEB_CLIENT + "&refresh_token=" + tokens.refreshToken();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(keycloak.issuer() + "/protocol/openid-connect/logout"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 }

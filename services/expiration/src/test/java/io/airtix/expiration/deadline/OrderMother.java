@@ -31,12 +31,17 @@ final class OrderMother {
         order.version() + 1,
         order.ticketId(),
         order.airline(),
+        order.customerId(),
         OrderCancelled.CUSTOMER);
   }
 
   /** Paid: two versions on, payment having started in between. */
   static OrderCompleted completed(OrderCreated order) {
     return new OrderCompleted(
-        order.orderId(), order.version() + 2, order.ticketId(), order.airline());
+        order.orderId(),
+        order.version() + 2,
+        order.ticketId(),
+        order.airline(),
+        order.customerId());
   }
 }

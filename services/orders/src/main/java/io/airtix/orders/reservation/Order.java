@@ -237,22 +237,23 @@ class Order {
   }
 
   OrderCancelled cancelled() {
-    return new OrderCancelled(id, version(), ticketId, airline, cancellationReason.name());
+    return new OrderCancelled(
+        id, version(), ticketId, airline, customerId, cancellationReason.name());
   }
 
   OrderCompleted completed() {
-    return new OrderCompleted(id, version(), ticketId, airline);
+    return new OrderCompleted(id, version(), ticketId, airline, customerId);
   }
 
   OrderAwaitingPayment awaitingPayment(UUID paymentId) {
-    return new OrderAwaitingPayment(id, version(), ticketId, airline, paymentId);
+    return new OrderAwaitingPayment(id, version(), ticketId, airline, customerId, paymentId);
   }
 
   OrderPaymentFailed paymentFailed(UUID paymentId) {
-    return new OrderPaymentFailed(id, version(), ticketId, airline, paymentId);
+    return new OrderPaymentFailed(id, version(), ticketId, airline, customerId, paymentId);
   }
 
   OrderRefunded refunded(UUID paymentId, String refundId) {
-    return new OrderRefunded(id, version(), ticketId, airline, paymentId, refundId);
+    return new OrderRefunded(id, version(), ticketId, airline, customerId, paymentId, refundId);
   }
 }

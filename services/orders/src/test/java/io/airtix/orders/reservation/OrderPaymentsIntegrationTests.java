@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.airtix.events.orders.OrderExpired;
 import io.airtix.orders.ticketreplica.Replicas;
+import io.airtix.platform.security.AirtixPrincipal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the payments service's events do to orders, on the standalone database (SQLite); the order's
@@ -150,6 +153,32 @@ class OrderPaymentsIntegrationTests {
   }
 
   @Test
+  void everyOrderEventNamesItsCustomer() {
+    AirtixPrincipal customer = Customers.newCustomer();
+    String sub = customer.userId();
+    OrderResponse paid = newOrder(customer);
+    payments.started(paid.id(), PAYMENT);
+    payments.failed(paid.id(), PAYMENT);
+    payments.started(paid.id(), PAYMENT);
+    payments.succeeded(paid.id(), PAYMENT);
+    OrderResponse refunded = newOrder(customer);
+    expire(refunded);
+    payments.started(refunded.id(), PAYMENT);
+    payments.succeeded(refunded.id(), PAYMENT);
+    payments.refunded(refunded.id(), PAYMENT, "re_456");
+
+    assertThat(customersNamedBy(paid))
+        .containsExactly(
+            "order.created:" + sub,
+            "order.awaiting-payment:" + sub,
+            "order.payment-failed:" + sub,
+            "order.awaiting-payment:" + sub,
+            "order.completed:" + sub);
+    assertThat(customersNamedBy(refunded))
+        .containsExactly("order.created:" + sub, "order.cancelled:" + sub, "order.refunded:" + sub);
+  }
+
+  @Test
   void ignoresPaymentsOfUnknownOrders() {
     UUID unknown = UUID.randomUUID();
 
@@ -165,9 +194,13 @@ class OrderPaymentsIntegrationTests {
   }
 
   private OrderResponse newOrder() {
+    return newOrder(Customers.newCustomer());
+  }
+
+  private OrderResponse newOrder(AirtixPrincipal customer) {
     var ticket = Replicas.availableTicket("aerolux");
     Replicas.apply(context, ticket);
-    return reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
+    return reservations.reserve(customer, OrderMother.reserve(ticket));
   }
 
   private OrderResponse find(OrderResponse order) {
@@ -195,5 +228,23 @@ class OrderPaymentsIntegrationTests {
         .param(order.id().toString())
         .query((row, n) -> row.getString(1) + ":" + row.getLong(2))
         .list();
+  }
+
+  /** The order's events in the outbox, oldest first, as type:customerId of their payload. */
+  private List<String> customersNamedBy(OrderResponse order) {
+    JsonMapper json = JsonMapper.builder().build();
+    return jdbc
+        .sql("SELECT body FROM airtix_outbox WHERE aggregate_id = ? ORDER BY position")
+        .param(order.id().toString())
+        .query(String.class)
+        .list()
+        .stream()
+        .map(json::readTree)
+        .map(event -> event.path("type").asString() + ":" + customerIdIn(event.path("payload")))
+        .toList();
+  }
+
+  private static String customerIdIn(JsonNode payload) {
+    return payload.path("customerId").isString() ? payload.path("customerId").asString() : null;
   }
 }

@@ -37,11 +37,17 @@ public final class OrderReplicas {
 
   public static OrderCancelled cancelled(OrderCreated order, long version) {
     return new OrderCancelled(
-        order.orderId(), version, order.ticketId(), order.airline(), OrderCancelled.EXPIRED);
+        order.orderId(),
+        version,
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        OrderCancelled.EXPIRED);
   }
 
   public static OrderCompleted completed(OrderCreated order, long version) {
-    return new OrderCompleted(order.orderId(), version, order.ticketId(), order.airline());
+    return new OrderCompleted(
+        order.orderId(), version, order.ticketId(), order.airline(), order.customerId());
   }
 
   /**

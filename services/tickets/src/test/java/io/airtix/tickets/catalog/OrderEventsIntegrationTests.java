@@ -51,25 +51,19 @@ class OrderEventsIntegrationTests {
   @Test
   void reservesReleasesAndSellsPublishingNothing() {
     Ticket ticket = tickets.saveAndFlush(TicketMother.availableTicket("aerolux"));
-    UUID first = UUID.randomUUID();
-    UUID second = UUID.randomUUID();
+    OrderCreated first = created(UUID.randomUUID(), ticket);
+    OrderCreated second = created(UUID.randomUUID(), ticket);
 
-    apply(() -> listener.on(created(first, ticket)));
+    apply(() -> listener.on(first));
     assertThat(statusOf(ticket)).isEqualTo(TicketStatus.RESERVED);
-    apply(
-        () ->
-            listener.on(
-                new OrderCancelled(second, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
+    apply(() -> listener.on(cancelled(second, OrderCancelled.CUSTOMER)));
     assertThat(statusOf(ticket))
         .as("another order's cancellation")
         .isEqualTo(TicketStatus.RESERVED);
-    apply(
-        () ->
-            listener.on(
-                new OrderCancelled(first, 1, ticket.id(), "aerolux", OrderCancelled.EXPIRED)));
+    apply(() -> listener.on(cancelled(first, OrderCancelled.EXPIRED)));
     assertThat(statusOf(ticket)).isEqualTo(TicketStatus.AVAILABLE);
-    apply(() -> listener.on(created(second, ticket)));
-    apply(() -> listener.on(new OrderCompleted(second, 2, ticket.id(), "aerolux")));
+    apply(() -> listener.on(second));
+    apply(() -> listener.on(completed(second)));
 
     assertThat(statusOf(ticket)).isEqualTo(TicketStatus.SOLD);
     assertThat(tickets.findById(ticket.id()).orElseThrow().version()).isEqualTo(4);
@@ -81,12 +75,9 @@ class OrderEventsIntegrationTests {
     Ticket ticket =
         tickets.saveAndFlush(
             TicketMother.ticket("aerolux", "31F", "LUX", "CDG", TicketMother.nextWeek()));
-    UUID order = UUID.randomUUID();
-    apply(() -> listener.on(created(order, ticket)));
-    apply(
-        () ->
-            listener.on(
-                new OrderCancelled(order, 1, ticket.id(), "aerolux", OrderCancelled.CUSTOMER)));
+    OrderCreated order = created(UUID.randomUUID(), ticket);
+    apply(() -> listener.on(order));
+    apply(() -> listener.on(cancelled(order, OrderCancelled.CUSTOMER)));
 
     apply(
         () -> {
@@ -128,6 +119,18 @@ class OrderEventsIntegrationTests {
         new BigDecimal("129.90"),
         "EUR",
         Instant.now().plus(Duration.ofMinutes(15)));
+  }
+
+  /** Version 1 of the order: it ended without a sale. */
+  private static OrderCancelled cancelled(OrderCreated order, String reason) {
+    return new OrderCancelled(
+        order.orderId(), 1, order.ticketId(), order.airline(), order.customerId(), reason);
+  }
+
+  /** Version 2 of the order: paid, payment having started in between. */
+  private static OrderCompleted completed(OrderCreated order) {
+    return new OrderCompleted(
+        order.orderId(), 2, order.ticketId(), order.airline(), order.customerId());
   }
 
   private void apply(Runnable event) {

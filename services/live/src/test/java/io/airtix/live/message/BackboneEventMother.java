@@ -1,0 +1,153 @@
+package io.airtix.live.message;
+
+import io.airtix.events.AggregateEvent;
+import io.airtix.events.EventEnvelope;
+import io.airtix.events.orders.OrderAwaitingPayment;
+import io.airtix.events.orders.OrderCancelled;
+import io.airtix.events.orders.OrderCompleted;
+import io.airtix.events.orders.OrderCreated;
+import io.airtix.events.orders.OrderPaymentFailed;
+import io.airtix.events.orders.OrderRefunded;
+import io.airtix.events.payments.ChargeCreated;
+import io.airtix.events.payments.PaymentFailed;
+import io.airtix.events.payments.PaymentRefunded;
+import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.tickets.TicketCreated;
+import io.airtix.events.tickets.TicketDeleted;
+import io.airtix.events.tickets.TicketUpdated;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Events of the backbone as their owning services publish them, in their envelopes. */
+final class BackboneEventMother {
+
+  static final String AEROLUX = "aerolux";
+  static final Instant DEPARTURE = Instant.parse("2027-03-14T09:30:00Z");
+  static final Instant OCCURRED = Instant.parse("2027-01-10T12:00:00Z");
+
+  private BackboneEventMother() {}
+
+  static <T extends AggregateEvent> EventEnvelope<T> envelope(T event) {
+    return EventEnvelope.wrap(event, OCCURRED);
+  }
+
+  static TicketCreated ticket() {
+    return new TicketCreated(
+        UUID.randomUUID(),
+        0,
+        AEROLUX,
+        "LX401",
+        "LUX",
+        "CDG",
+        DEPARTURE,
+        "ECONOMY",
+        "12A",
+        new BigDecimal("120.00"),
+        "EUR",
+        "AVAILABLE");
+  }
+
+  static TicketUpdated updated(TicketCreated ticket, String price) {
+    return new TicketUpdated(
+        ticket.ticketId(),
+        ticket.version() + 1,
+        ticket.airline(),
+        ticket.flightNumber(),
+        ticket.origin(),
+        ticket.destination(),
+        ticket.departureTime(),
+        ticket.cabin(),
+        "14C",
+        new BigDecimal(price),
+        ticket.currency(),
+        ticket.status());
+  }
+
+  static TicketDeleted deleted(TicketCreated ticket) {
+    return new TicketDeleted(ticket.ticketId(), ticket.version() + 1, ticket.airline());
+  }
+
+  static OrderCreated order(TicketCreated ticket, String customerId) {
+    return new OrderCreated(
+        UUID.randomUUID(),
+        0,
+        ticket.ticketId(),
+        ticket.airline(),
+        customerId,
+        new BigDecimal("987.65"),
+        "EUR",
+        OCCURRED.plusSeconds(900));
+  }
+
+  static OrderCancelled cancelled(OrderCreated order, String reason) {
+    return new OrderCancelled(
+        order.orderId(), 1, order.ticketId(), order.airline(), order.customerId(), reason);
+  }
+
+  static OrderAwaitingPayment awaitingPayment(OrderCreated order, UUID paymentId) {
+    return new OrderAwaitingPayment(
+        order.orderId(), 1, order.ticketId(), order.airline(), order.customerId(), paymentId);
+  }
+
+  static OrderCompleted completed(OrderCreated order) {
+    return new OrderCompleted(
+        order.orderId(), 2, order.ticketId(), order.airline(), order.customerId());
+  }
+
+  static OrderPaymentFailed paymentFailed(OrderCreated order, UUID paymentId) {
+    return new OrderPaymentFailed(
+        order.orderId(), 2, order.ticketId(), order.airline(), order.customerId(), paymentId);
+  }
+
+  static OrderRefunded refunded(OrderCreated order, UUID paymentId) {
+    return new OrderRefunded(
+        order.orderId(),
+        3,
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        paymentId,
+        "re_123");
+  }
+
+  static PaymentStarted paymentStarted(OrderCreated order) {
+    return new PaymentStarted(
+        UUID.randomUUID(),
+        0,
+        order.orderId(),
+        order.airline(),
+        order.customerId(),
+        order.price(),
+        order.currency(),
+        1,
+        "simulated");
+  }
+
+  static PaymentFailed paymentRefused(OrderCreated order) {
+    return new PaymentFailed(UUID.randomUUID(), 1, order.orderId(), order.airline(), 1, "declined");
+  }
+
+  static ChargeCreated charged(OrderCreated order) {
+    return new ChargeCreated(
+        UUID.randomUUID(),
+        1,
+        order.orderId(),
+        order.airline(),
+        "ch_123",
+        order.price(),
+        order.currency(),
+        "simulated");
+  }
+
+  static PaymentRefunded paymentRefunded(OrderCreated order) {
+    return new PaymentRefunded(
+        UUID.randomUUID(),
+        2,
+        order.orderId(),
+        order.airline(),
+        "re_123",
+        order.price(),
+        order.currency());
+  }
+}
