@@ -103,21 +103,21 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void anAnonymousCatalogueSubscriberSeesHoldsReleasesAndSalesButNeverWhoHeldOrBought() {
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
     try (LiveStreamClient catalogue = stream("?channel=catalogue&airline=" + AEROLUX, Map.of())) {
       assertThat(catalogue.status()).isEqualTo(200);
       catalogue.await("welcome", SOON);
 
       backbone.publish(ticket);
       Received published = catalogue.await("ticket.published", SOON);
-      OrderCreated held = LiveEventMother.order(ticket, alice.id());
+      OrderCreated held = EventMother.order(ticket, alice.id());
       EventEnvelope<OrderCreated> hold = backbone.publish(held);
       Received heldMessage = catalogue.await("ticket.held", SOON);
-      backbone.publish(LiveEventMother.expired(held));
+      backbone.publish(EventMother.expired(held));
       Received released = catalogue.await("ticket.released", SOON);
-      OrderCreated bought = LiveEventMother.order(ticket, bob.id());
+      OrderCreated bought = EventMother.order(ticket, bob.id());
       backbone.publish(bought);
-      backbone.publish(LiveEventMother.completed(bought));
+      backbone.publish(EventMother.completed(bought));
       Received sold = catalogue.await("ticket.sold", SOON);
 
       assertThat(published.data().path("price").decimalValue()).isEqualByComparingTo("120");
@@ -138,18 +138,18 @@ class LiveUpdatesIntegrationTests {
   @Test
   void theCatalogueFiltersByRouteDayAndTicket() {
     TicketCreated wanted =
-        LiveEventMother.ticket(AEROLUX, "LUX", "OPO", Instant.parse("2027-05-01T07:00:00Z"));
+        EventMother.ticket(AEROLUX, "LUX", "OPO", Instant.parse("2027-05-01T07:00:00Z"));
     TicketCreated otherDay =
-        LiveEventMother.ticket(AEROLUX, "LUX", "OPO", Instant.parse("2027-05-02T07:00:00Z"));
+        EventMother.ticket(AEROLUX, "LUX", "OPO", Instant.parse("2027-05-02T07:00:00Z"));
     TicketCreated otherRoute =
-        LiveEventMother.ticket(AEROLUX, "LUX", "MAD", Instant.parse("2027-05-01T07:00:00Z"));
+        EventMother.ticket(AEROLUX, "LUX", "MAD", Instant.parse("2027-05-01T07:00:00Z"));
     try (LiveStreamClient filtered = stream("?route=LUX-OPO&date=2027-05-01", Map.of())) {
       filtered.await("welcome", SOON);
       backbone.publish(otherDay);
       backbone.publish(otherRoute);
       backbone.publish(wanted);
-      backbone.publish(LiveEventMother.order(otherDay, alice.id()));
-      backbone.publish(LiveEventMother.order(wanted, alice.id()));
+      backbone.publish(EventMother.order(otherDay, alice.id()));
+      backbone.publish(EventMother.order(wanted, alice.id()));
 
       filtered.await("ticket.held", SOON);
 
@@ -164,11 +164,11 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void anAgentsPriceChangeReachesTheCatalogueWithTheOldPrice() {
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
     try (LiveStreamClient catalogue = stream("?ticket=" + ticket.ticketId(), Map.of())) {
       catalogue.await("welcome", SOON);
       backbone.publish(ticket);
-      backbone.publish(LiveEventMother.repriced(ticket, "99.50"));
+      backbone.publish(EventMother.updated(ticket, "99.50"));
 
       Received changed = catalogue.await("ticket.changed", SOON);
 
@@ -179,7 +179,7 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void aCustomerHearsOfTheirOwnOrdersOnlyOverAWebSocket() {
-    TicketCreated ticket = LiveEventMother.ticket(BOREAL);
+    TicketCreated ticket = EventMother.ticket(BOREAL);
     try (LiveSocketClient aliceSocket = socket(token(alice));
         LiveSocketClient bobSocket = socket(token(bob))) {
       aliceSocket.await("welcome", SOON);
@@ -188,10 +188,10 @@ class LiveUpdatesIntegrationTests {
       aliceSocket.await("subscribed", SOON);
       bobSocket.await("subscribed", SOON);
 
-      OrderCreated alicesOrder = LiveEventMother.order(ticket, alice.id());
+      OrderCreated alicesOrder = EventMother.order(ticket, alice.id());
       backbone.publish(alicesOrder);
-      backbone.publish(LiveEventMother.expired(alicesOrder));
-      OrderCreated bobsOrder = LiveEventMother.order(ticket, bob.id());
+      backbone.publish(EventMother.expired(alicesOrder));
+      OrderCreated bobsOrder = EventMother.order(ticket, bob.id());
       backbone.publish(bobsOrder);
 
       Received held = aliceSocket.await("order.held", SOON);
@@ -215,11 +215,11 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void aCustomerIsToldTwoMinutesBeforeTheirHoldEnds() {
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
     try (LiveStreamClient orders = stream("?channel=orders", bearer(alice))) {
       orders.await("welcome", SOON);
       OrderCreated order =
-          LiveEventMother.order(ticket, alice.id(), Duration.ofMinutes(2).plusSeconds(1));
+          EventMother.order(ticket, alice.id(), Duration.ofMinutes(2).plusSeconds(1));
 
       backbone.publish(order);
 
@@ -231,20 +231,20 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void anAirlinesChannelCarriesWhatThePolicyLetsEachMemberOfStaffRead() {
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
-    TicketCreated foreign = LiveEventMother.ticket(BOREAL);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
+    TicketCreated foreign = EventMother.ticket(BOREAL);
     try (LiveStreamClient agent = stream("?channel=airline:" + AEROLUX, bearer(aeroluxAgent));
         LiveStreamClient admin = stream("?channel=airline:" + AEROLUX, bearer(aeroluxAdmin))) {
       agent.await("welcome", SOON);
       admin.await("welcome", SOON);
 
       backbone.publish(foreign);
-      backbone.publish(LiveEventMother.order(foreign, bob.id()));
+      backbone.publish(EventMother.order(foreign, bob.id()));
       backbone.publish(ticket);
-      OrderCreated order = LiveEventMother.order(ticket, alice.id());
+      OrderCreated order = EventMother.order(ticket, alice.id());
       backbone.publish(order);
-      backbone.publish(LiveEventMother.payment(order));
-      backbone.publish(LiveEventMother.repriced(ticket, "130.00"));
+      backbone.publish(EventMother.paymentStarted(order));
+      backbone.publish(EventMother.updated(ticket, "130.00"));
 
       agent.await("ticket.updated", SOON);
       admin.await("ticket.updated", SOON);
@@ -291,7 +291,7 @@ class LiveUpdatesIntegrationTests {
   void aPassOpensTheStreamAndTheSocketWithoutATokenInTheAddress() throws Exception {
     JsonNode pass = pass(token(alice));
     assertThat(Instant.parse(pass.path("expiresAt").asString())).isAfter(Instant.now());
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
 
     try (LiveStreamClient orders =
             stream("?channel=orders&pass=" + pass.path("pass").asString(), Map.of());
@@ -300,7 +300,7 @@ class LiveUpdatesIntegrationTests {
       socket.await("welcome", SOON);
       socket.send("{\"type\":\"subscribe\",\"channels\":[\"orders\"]}");
       socket.await("subscribed", SOON);
-      OrderCreated order = LiveEventMother.order(ticket, alice.id());
+      OrderCreated order = EventMother.order(ticket, alice.id());
       backbone.publish(order);
 
       assertThat(orders.await("order.held", SOON).data().path("orderId").asString())
@@ -313,7 +313,7 @@ class LiveUpdatesIntegrationTests {
 
   @Test
   void aStreamResumesAfterItsLastEventIdAndAnUnknownPositionIsToldToResync() {
-    TicketCreated ticket = LiveEventMother.ticket(AEROLUX);
+    TicketCreated ticket = EventMother.ticket(AEROLUX);
     String seen;
     try (LiveStreamClient first = stream("?ticket=" + ticket.ticketId(), Map.of())) {
       first.await("welcome", SOON);
@@ -323,9 +323,9 @@ class LiveUpdatesIntegrationTests {
     }
     try (LiveStreamClient watcher = stream("?ticket=" + ticket.ticketId(), Map.of())) {
       watcher.await("welcome", SOON);
-      OrderCreated order = LiveEventMother.order(ticket, alice.id());
+      OrderCreated order = EventMother.order(ticket, alice.id());
       backbone.publish(order);
-      backbone.publish(LiveEventMother.expired(order));
+      backbone.publish(EventMother.expired(order));
       // the service has the events before the client comes back
       watcher.await("ticket.released", SOON);
     }

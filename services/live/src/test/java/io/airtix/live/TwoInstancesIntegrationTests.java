@@ -66,7 +66,7 @@ class TwoInstancesIntegrationTests {
   void bothInstancesDeliverAndAClientOfAStoppedOneResumesOnTheOther() throws Exception {
     first = start();
     second = start();
-    TicketCreated ticket = LiveEventMother.ticket(AIRLINE);
+    TicketCreated ticket = EventMother.ticket(AIRLINE);
     try (Backbone backbone = new Backbone(broker);
         LiveStreamClient onFirst = stream(first, "?ticket=" + ticket.ticketId(), Map.of());
         LiveStreamClient onSecond = stream(second, "?ticket=" + ticket.ticketId(), Map.of())) {
@@ -82,9 +82,9 @@ class TwoInstancesIntegrationTests {
       assertThat(goodbye.data().path("reason").asString()).isEqualTo("shutting-down");
       Awaitility.await().atMost(SOON).until(onFirst::isEnded);
 
-      OrderCreated order = LiveEventMother.order(ticket, "someone");
+      OrderCreated order = EventMother.order(ticket, "someone");
       backbone.publish(order);
-      backbone.publish(LiveEventMother.expired(order));
+      backbone.publish(EventMother.expired(order));
       onSecond.await("ticket.released", SOON);
 
       try (LiveStreamClient back =

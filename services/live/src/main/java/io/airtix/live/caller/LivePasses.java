@@ -11,6 +11,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,11 @@ public final class LivePasses {
   private final SecureRandom random = new SecureRandom();
   private final JsonMapper json = JsonMapper.builder().build();
 
-  record Sealed(AirtixPrincipal principal, Instant issuedAt, Instant expiresAt) {}
+  /**
+   * @param issuedAt the token's {@code iat}; null, like the token's, counts as issued before any
+   *     ban
+   */
+  record Sealed(AirtixPrincipal principal, @Nullable Instant issuedAt, Instant expiresAt) {}
 
   /** A pass and the moment it stops letting anyone in. */
   public record Pass(String pass, Instant expiresAt) {}
@@ -50,9 +55,8 @@ public final class LivePasses {
 
   /** A pass for a caller whose token was just checked. */
   public Pass issue(Caller caller) {
-    Instant issuedAt = caller.issuedAt() != null ? caller.issuedAt() : clock.instant();
     byte[] plain =
-        json.writeValueAsBytes(new Sealed(caller.person(), issuedAt, caller.expiresAt()));
+        json.writeValueAsBytes(new Sealed(caller.person(), caller.issuedAt(), caller.expiresAt()));
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {

@@ -2,6 +2,7 @@ package io.airtix.live.connection;
 
 import io.airtix.live.caller.Caller;
 import io.airtix.live.subscription.Subscription;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +46,11 @@ public final class Connection {
   private volatile Subscription subscription = Subscription.NOTHING;
   private volatile @Nullable Disposable expiry;
   private volatile boolean ended;
+  private volatile boolean read;
+  private final Instant openedAt;
 
-  Connection(String transport, Caller caller, int buffer) {
+  Connection(String transport, Caller caller, int buffer, Instant openedAt) {
+    this.openedAt = openedAt;
     this.transport = transport;
     this.caller = caller;
     // exactly `buffer`: Reactor's queues round their capacity up to a power of two (at least 8)
@@ -74,7 +78,20 @@ public final class Connection {
    * what is queued, when it is cut.
    */
   public Flux<Outgoing> outgoing() {
-    return queue.asFlux().takeUntilOther(cut.asMono()).doFinally(signal -> written.tryEmitEmpty());
+    return queue
+        .asFlux()
+        .doOnSubscribe(subscription -> read = true)
+        .takeUntilOther(cut.asMono())
+        .doFinally(signal -> written.tryEmitEmpty());
+  }
+
+  /** Whether a transport ever started to read the connection's messages. */
+  boolean read() {
+    return read;
+  }
+
+  Instant openedAt() {
+    return openedAt;
   }
 
   /** Completes once the transport has taken the last message, or the client went away. */

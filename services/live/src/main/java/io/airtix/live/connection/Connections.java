@@ -40,6 +40,9 @@ public final class Connections {
   /** How long a stopping instance waits for its goodbyes to be written. */
   private static final Duration GOODBYE_WAIT = Duration.ofSeconds(2);
 
+  /** How long a connection may stay unread before it counts as abandoned. */
+  private static final Duration UNREAD_LIMIT = Duration.ofSeconds(30);
+
   private final Object lock = new Object();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private final Journal journal;
@@ -66,7 +69,8 @@ public final class Connections {
       throw new ConnectionRefusedException(
           "This instance holds as many live connections as it may; try again shortly.");
     }
-    Connection connection = new Connection(transport, caller, limits.connectionBuffer());
+    Connection connection =
+        new Connection(transport, caller, limits.connectionBuffer(), clock.instant());
     open.add(connection);
     expireWithToken(connection);
     return connection;
@@ -131,8 +135,17 @@ public final class Connections {
         journal.append(message);
         Outgoing outgoing = Outgoing.of(message);
         for (Connection connection : open) {
-          if (connection.subscription().matches(message)) {
-            send(connection, outgoing);
+          // one connection's trouble is never another's: every connection gets its chance
+          try {
+            if (connection.subscription().matches(message)) {
+              send(connection, outgoing);
+            }
+          } catch (RuntimeException failed) {
+            LOG.warn(
+                "Live connection {}: message {} not delivered ({})",
+                connection.id(),
+                message.position(),
+                failed.toString());
           }
         }
       }
@@ -144,8 +157,19 @@ public final class Connections {
    * channel and its client do not take it for dead: an SSE comment, a WebSocket ping.
    */
   public void heartbeat() {
+    Instant abandonedBefore = clock.instant().minus(UNREAD_LIMIT);
     for (Connection connection : open) {
-      send(connection, Outgoing.HEARTBEAT);
+      if (!connection.read() && connection.openedAt().isBefore(abandonedBefore)) {
+        // its transport never started (the client left before the answer): nobody will read it
+        open.remove(connection);
+        connection.cut();
+        continue;
+      }
+      try {
+        connection.send(Outgoing.HEARTBEAT);
+      } catch (RuntimeException failed) {
+        LOG.warn("Live connection {}: no heartbeat ({})", connection.id(), failed.toString());
+      }
     }
   }
 

@@ -37,6 +37,7 @@ final class Journal {
   }
 
   boolean knows(String position) {
+    forgetOld(clock.instant());
     return lastSequenceOf.containsKey(position);
   }
 
@@ -45,8 +46,13 @@ final class Journal {
     long sequence = nextSequence++;
     entries.addLast(new Entry(sequence, message, now));
     lastSequenceOf.put(message.position(), sequence);
+    forgetOld(now);
+  }
+
+  private void forgetOld(Instant now) {
     Instant oldest = now.minus(retention);
-    while (entries.size() > limit || entries.getFirst().received().isBefore(oldest)) {
+    while (!entries.isEmpty()
+        && (entries.size() > limit || entries.getFirst().received().isBefore(oldest))) {
       Entry gone = entries.removeFirst();
       lastSequenceOf.remove(gone.message().position(), gone.sequence());
     }
@@ -58,6 +64,8 @@ final class Journal {
    * reload.
    */
   Optional<List<LiveMessage>> after(String position) {
+    // after a quiet spell nothing was appended to push the old out: what is past retention is gone
+    forgetOld(clock.instant());
     Long sequence = lastSequenceOf.get(position);
     if (sequence == null) {
       return Optional.empty();

@@ -63,9 +63,9 @@ public final class EventTranslation {
           updated.departureTime(),
           updated.price());
       Map<String, Object> data = fields(updated);
-      data.put(
-          "previousPrice",
-          before == null || before.price().compareTo(updated.price()) == 0 ? null : before.price());
+      if (before != null && before.price().compareTo(updated.price()) != 0) {
+        data.put("previousPrice", before.price());
+      }
       out.catalogue(MessageTypes.TICKET_CHANGED, updated.ticketId(), updated.airline(), data);
       out.staff(updated.airline(), TICKETS, updated);
     } else if (payload instanceof TicketDeleted deleted) {

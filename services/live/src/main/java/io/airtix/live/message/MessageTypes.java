@@ -25,7 +25,7 @@ public final class MessageTypes {
   public static final String ORDER_REFUNDED = "order.refunded";
 
   // an airline's staff receive the backbone's own event types (ticket.created, order.created,
-  // payment.started, charge.created, ...)
+  // payment.started, payment.succeeded, ...)
 
   // about the connection itself; they carry no position
   public static final String WELCOME = "welcome";

@@ -29,6 +29,9 @@ public record SubscriptionRequest(
   static final int MAX_VALUES = 50;
 
   private static final Pattern AIRLINE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern TICKET =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern ROUTE = Pattern.compile("[A-Z]{3}-[A-Z]{3}");
 
   public SubscriptionRequest {
@@ -58,7 +61,7 @@ public record SubscriptionRequest(
     return new SubscriptionRequest(
         named,
         parse("airline", airlines, SubscriptionRequest::airline),
-        parse("ticket", tickets, UUID::fromString),
+        parse("ticket", tickets, SubscriptionRequest::ticket),
         parse("route", routes, SubscriptionRequest::route),
         parse("date", dates, LocalDate::parse));
   }
@@ -83,6 +86,14 @@ public record SubscriptionRequest(
       throw new IllegalArgumentException("not an airline id");
     }
     return airline;
+  }
+
+  private static UUID ticket(String ticket) {
+    // UUID.fromString takes "1-1-1-1-1": only the canonical form names a ticket
+    if (!TICKET.matcher(ticket).matches()) {
+      throw new IllegalArgumentException("not a ticket id (a UUID)");
+    }
+    return UUID.fromString(ticket);
   }
 
   private static String route(String route) {

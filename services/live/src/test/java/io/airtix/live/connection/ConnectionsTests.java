@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.airtix.live.MutableClock;
 import io.airtix.live.caller.Caller;
 import io.airtix.live.caller.CallerMother;
 import io.airtix.live.message.Audience;
@@ -29,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,22 +157,34 @@ class ConnectionsTests {
   }
 
   @Test
-  void neitherLosesNorRepeatsAMessageWhileAClientResumesDuringTraffic() {
-    connections = connections(100, 4096);
-    List<LiveMessage> before = publishCatalogue(10);
-    List<LiveMessage> during = IntStream.range(0, 1000).mapToObj(i -> catalogue(AEROLUX)).toList();
-    Connection back = open(Caller.ANONYMOUS);
-    TestClient client = TestClient.reading(back);
+  void neitherLosesNorRepeatsAMessageWhileAClientResumesDuringTraffic() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      connections = connections(100, 4096);
+      LiveMessage lastSeen = publishCatalogue(10).get(9);
+      List<LiveMessage> during = IntStream.range(0, 600).mapToObj(i -> catalogue(AEROLUX)).toList();
+      Connection back = open(Caller.ANONYMOUS);
+      TestClient client = TestClient.reading(back);
+      CountDownLatch flowing = new CountDownLatch(1);
 
-    CompletableFuture<Void> traffic =
-        CompletableFuture.runAsync(
-            () -> during.forEach(message -> connections.publish(List.of(message))));
-    connections.subscribe(
-        back, SubscriptionMother.catalogue(), before.get(before.size() - 1).position());
-    traffic.join();
+      CompletableFuture<Void> traffic =
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < during.size(); i++) {
+                  connections.publish(List.of(during.get(i)));
+                  if (i == 100) {
+                    flowing.countDown();
+                  }
+                }
+              });
+      flowing.await();
+      connections.subscribe(back, SubscriptionMother.catalogue(), lastSeen.position());
+      traffic.get(5, TimeUnit.SECONDS);
 
-    assertThat(client.types()).doesNotContain(MessageTypes.RESYNC);
-    assertThat(client.positions()).containsExactlyElementsOf(positions(during));
+      assertThat(client.types()).as("round %d", round).doesNotContain(MessageTypes.RESYNC);
+      assertThat(client.positions())
+          .as("round %d", round)
+          .containsExactlyElementsOf(positions(during));
+    }
   }
 
   @Test
@@ -378,15 +393,17 @@ class ConnectionsTests {
   }
 
   @Test
-  void endsEveryConnectionAfterWhatIsQueuedWhenTheInstanceStops() {
+  void endsEveryConnectionAfterWhatIsQueuedWhenTheInstanceStops() throws Exception {
     Connection slow = open(Caller.ANONYMOUS);
     connections.subscribe(slow, SubscriptionMother.catalogue(), null);
     List<LiveMessage> queued = publishCatalogue(3);
     Connection other = openReading(Caller.ANONYMOUS);
 
-    connections.endAll();
-
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(connections::endAll);
+    await().atMost(SOON).until(slow::ended);
     TestClient client = TestClient.reading(slow);
+    stopping.get(5, TimeUnit.SECONDS);
+
     assertThat(client.positions()).containsExactlyElementsOf(positions(queued));
     assertThat(client.last().type()).isEqualTo(MessageTypes.GOODBYE);
     assertThat(TestClient.data(client.last()).path("reason").asString()).isEqualTo("shutting-down");
@@ -404,6 +421,20 @@ class ConnectionsTests {
 
     assertThat(subscribed.received()).containsExactly(Outgoing.HEARTBEAT);
     assertThat(notSubscribed.received()).containsExactly(Outgoing.HEARTBEAT);
+  }
+
+  @Test
+  void forgetsAConnectionNobodyStartedToReadWithinHalfAMinute() {
+    MutableClock clock = new MutableClock(Instant.parse("2027-01-10T12:00:00Z"));
+    connections = connections(100, BUFFER, clock);
+    open(Caller.ANONYMOUS);
+    Connection reading = openReading(Caller.ANONYMOUS);
+
+    clock.advance(Duration.ofSeconds(31));
+    connections.heartbeat();
+
+    assertThat(connections.count()).isEqualTo(1);
+    assertThat(reading.ended()).isFalse();
   }
 
   private static Connections connections(int maxConnections, int buffer) {

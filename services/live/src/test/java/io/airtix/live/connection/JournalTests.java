@@ -44,6 +44,17 @@ class JournalTests {
   }
 
   @Test
+  void forgetsWhatOutlivedItsRetentionEvenWhenNothingNewCame() {
+    Journal journal = new Journal(Duration.ofMinutes(5), 100, clock);
+    List<LiveMessage> messages = append(journal, 2);
+
+    clock.advance(Duration.ofMinutes(6));
+
+    assertThat(journal.knows(messages.get(0).position())).isFalse();
+    assertThat(journal.after(messages.get(0).position())).isEmpty();
+  }
+
+  @Test
   void knowsNothingAfterAPositionItNeverSaw() {
     Journal journal = new Journal(Duration.ofMinutes(5), 100, clock);
     append(journal, 3);

@@ -1,21 +1,21 @@
 package io.airtix.live.message;
 
-import static io.airtix.live.message.BackboneEventMother.AEROLUX;
-import static io.airtix.live.message.BackboneEventMother.OCCURRED;
-import static io.airtix.live.message.BackboneEventMother.awaitingPayment;
-import static io.airtix.live.message.BackboneEventMother.cancelled;
-import static io.airtix.live.message.BackboneEventMother.charged;
-import static io.airtix.live.message.BackboneEventMother.completed;
-import static io.airtix.live.message.BackboneEventMother.deleted;
-import static io.airtix.live.message.BackboneEventMother.envelope;
-import static io.airtix.live.message.BackboneEventMother.order;
-import static io.airtix.live.message.BackboneEventMother.paymentFailed;
-import static io.airtix.live.message.BackboneEventMother.paymentRefunded;
-import static io.airtix.live.message.BackboneEventMother.paymentRefused;
-import static io.airtix.live.message.BackboneEventMother.paymentStarted;
-import static io.airtix.live.message.BackboneEventMother.refunded;
-import static io.airtix.live.message.BackboneEventMother.ticket;
-import static io.airtix.live.message.BackboneEventMother.updated;
+import static io.airtix.live.EventMother.AEROLUX;
+import static io.airtix.live.EventMother.OCCURRED;
+import static io.airtix.live.EventMother.awaitingPayment;
+import static io.airtix.live.EventMother.cancelled;
+import static io.airtix.live.EventMother.charged;
+import static io.airtix.live.EventMother.completed;
+import static io.airtix.live.EventMother.deleted;
+import static io.airtix.live.EventMother.envelope;
+import static io.airtix.live.EventMother.order;
+import static io.airtix.live.EventMother.paymentFailed;
+import static io.airtix.live.EventMother.paymentRefunded;
+import static io.airtix.live.EventMother.paymentRefused;
+import static io.airtix.live.EventMother.paymentStarted;
+import static io.airtix.live.EventMother.refunded;
+import static io.airtix.live.EventMother.ticket;
+import static io.airtix.live.EventMother.updated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

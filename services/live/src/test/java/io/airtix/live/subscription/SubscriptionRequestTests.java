@@ -96,7 +96,8 @@ class SubscriptionRequestTests {
   }
 
   @ParameterizedTest(name = "ticket {0}")
-  @ValueSource(strings = {"12", "not-a-ticket", "", "3fa85f64-5717-4562-b3fc-2c963f66afaz"})
+  @ValueSource(
+      strings = {"12", "not-a-ticket", "", "3fa85f64-5717-4562-b3fc-2c963f66afaz", "1-1-1-1-1"})
   void refusesATicketThatIsNoId(String ticket) {
     assertMalformed(
         () -> SubscriptionRequest.of(NONE, NONE, List.of(ticket), NONE, NONE),

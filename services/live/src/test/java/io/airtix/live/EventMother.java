@@ -1,4 +1,4 @@
-package io.airtix.live.message;
+package io.airtix.live;
 
 import io.airtix.events.AggregateEvent;
 import io.airtix.events.EventEnvelope;
@@ -16,31 +16,44 @@ import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Events of the backbone as their owning services publish them, in their envelopes. */
-final class BackboneEventMother {
+/**
+ * Events of the backbone as their owning services publish them, for every test of the live service.
+ */
+public final class EventMother {
 
-  static final String AEROLUX = "aerolux";
-  static final Instant DEPARTURE = Instant.parse("2027-03-14T09:30:00Z");
-  static final Instant OCCURRED = Instant.parse("2027-01-10T12:00:00Z");
+  public static final String AEROLUX = "aerolux";
+  public static final Instant DEPARTURE = Instant.parse("2027-03-14T09:30:00Z");
+  public static final Instant OCCURRED = Instant.parse("2027-01-10T12:00:00Z");
 
-  private BackboneEventMother() {}
+  private EventMother() {}
 
-  static <T extends AggregateEvent> EventEnvelope<T> envelope(T event) {
+  public static <T extends AggregateEvent> EventEnvelope<T> envelope(T event) {
     return EventEnvelope.wrap(event, OCCURRED);
   }
 
-  static TicketCreated ticket() {
+  public static TicketCreated ticket() {
+    return ticket(AEROLUX);
+  }
+
+  public static TicketCreated ticket(String airline) {
+    return ticket(airline, "LUX", "CDG", DEPARTURE);
+  }
+
+  public static TicketCreated ticket(
+      String airline, String origin, String destination, Instant departure) {
     return new TicketCreated(
         UUID.randomUUID(),
         0,
-        AEROLUX,
+        airline,
         "LX401",
-        "LUX",
-        "CDG",
-        DEPARTURE,
+        origin,
+        destination,
+        departure,
         "ECONOMY",
         "12A",
         new BigDecimal("120.00"),
@@ -48,7 +61,7 @@ final class BackboneEventMother {
         "AVAILABLE");
   }
 
-  static TicketUpdated updated(TicketCreated ticket, String price) {
+  public static TicketUpdated updated(TicketCreated ticket, String price) {
     return new TicketUpdated(
         ticket.ticketId(),
         ticket.version() + 1,
@@ -64,11 +77,16 @@ final class BackboneEventMother {
         ticket.status());
   }
 
-  static TicketDeleted deleted(TicketCreated ticket) {
+  public static TicketDeleted deleted(TicketCreated ticket) {
     return new TicketDeleted(ticket.ticketId(), ticket.version() + 1, ticket.airline());
   }
 
-  static OrderCreated order(TicketCreated ticket, String customerId) {
+  /** A hold of 15 minutes from now; its price is one of its own, so a test sees where it goes. */
+  public static OrderCreated order(TicketCreated ticket, String customerId) {
+    return order(ticket, customerId, Duration.ofMinutes(15));
+  }
+
+  public static OrderCreated order(TicketCreated ticket, String customerId, Duration hold) {
     return new OrderCreated(
         UUID.randomUUID(),
         0,
@@ -77,30 +95,34 @@ final class BackboneEventMother {
         customerId,
         new BigDecimal("987.65"),
         "EUR",
-        OCCURRED.plusSeconds(900));
+        Instant.now().plus(hold).truncatedTo(ChronoUnit.MILLIS));
   }
 
-  static OrderCancelled cancelled(OrderCreated order, String reason) {
+  public static OrderCancelled expired(OrderCreated order) {
+    return cancelled(order, OrderCancelled.EXPIRED);
+  }
+
+  public static OrderCancelled cancelled(OrderCreated order, String reason) {
     return new OrderCancelled(
         order.orderId(), 1, order.ticketId(), order.airline(), order.customerId(), reason);
   }
 
-  static OrderAwaitingPayment awaitingPayment(OrderCreated order, UUID paymentId) {
+  public static OrderAwaitingPayment awaitingPayment(OrderCreated order, UUID paymentId) {
     return new OrderAwaitingPayment(
         order.orderId(), 1, order.ticketId(), order.airline(), order.customerId(), paymentId);
   }
 
-  static OrderCompleted completed(OrderCreated order) {
+  public static OrderCompleted completed(OrderCreated order) {
     return new OrderCompleted(
         order.orderId(), 2, order.ticketId(), order.airline(), order.customerId());
   }
 
-  static OrderPaymentFailed paymentFailed(OrderCreated order, UUID paymentId) {
+  public static OrderPaymentFailed paymentFailed(OrderCreated order, UUID paymentId) {
     return new OrderPaymentFailed(
         order.orderId(), 2, order.ticketId(), order.airline(), order.customerId(), paymentId);
   }
 
-  static OrderRefunded refunded(OrderCreated order, UUID paymentId) {
+  public static OrderRefunded refunded(OrderCreated order, UUID paymentId) {
     return new OrderRefunded(
         order.orderId(),
         3,
@@ -111,7 +133,7 @@ final class BackboneEventMother {
         "re_123");
   }
 
-  static PaymentStarted paymentStarted(OrderCreated order) {
+  public static PaymentStarted paymentStarted(OrderCreated order) {
     return new PaymentStarted(
         UUID.randomUUID(),
         0,
@@ -124,11 +146,11 @@ final class BackboneEventMother {
         "simulated");
   }
 
-  static PaymentFailed paymentRefused(OrderCreated order) {
+  public static PaymentFailed paymentRefused(OrderCreated order) {
     return new PaymentFailed(UUID.randomUUID(), 1, order.orderId(), order.airline(), 1, "declined");
   }
 
-  static ChargeCreated charged(OrderCreated order) {
+  public static ChargeCreated charged(OrderCreated order) {
     return new ChargeCreated(
         UUID.randomUUID(),
         1,
@@ -140,7 +162,7 @@ final class BackboneEventMother {
         "simulated");
   }
 
-  static PaymentRefunded paymentRefunded(OrderCreated order) {
+  public static PaymentRefunded paymentRefunded(OrderCreated order) {
     return new PaymentRefunded(
         UUID.randomUUID(),
         2,
