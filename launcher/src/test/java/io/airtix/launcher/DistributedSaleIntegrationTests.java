@@ -95,8 +95,15 @@ class DistributedSaleIntegrationTests {
       catalogue.await("welcome", SaleSteps.PATIENCE);
       ownOrders.await("welcome", SaleSteps.PATIENCE);
 
+      long reserving = System.nanoTime();
       JsonNode order = sale.reserve(ticket, traveller);
       Instant reservedAt = Instant.now();
+      Received held = catalogue.await("ticket.held", SaleSteps.PATIENCE);
+      Duration heldAfter = Duration.ofNanos(System.nanoTime() - reserving);
+      System.out.printf(
+          "distributed: the catalogue heard of the hold %d ms after the reservation was sent%n",
+          heldAfter.toMillis());
+      assertThat(heldAfter).as("hold to catalogue").isLessThan(Duration.ofSeconds(1));
       String orderId = order.path("id").asString();
       Instant expiresAt = Instant.parse(order.path("expiresAt").asString());
       assertThat(expiresAt)
@@ -130,13 +137,28 @@ class DistributedSaleIntegrationTests {
           .as("the released ticket can be reserved again: %s", again.body())
           .isEqualTo(201);
       // the live service heard it all from RabbitMQ and told the catalogue and the traveller
-      Received held = catalogue.await("ticket.held", SaleSteps.PATIENCE);
       Received released = catalogue.await("ticket.released", SaleSteps.PATIENCE);
       Received ownExpiry = ownOrders.await("order.expired", SaleSteps.PATIENCE);
       assertThat(held.data().path("ticketId").asString()).isEqualTo(ticketId);
       assertThat(released.data().path("ticketId").asString()).isEqualTo(ticketId);
       assertThat(released.message().toString()).doesNotContain(orderId);
       assertThat(ownExpiry.data().path("orderId").asString()).isEqualTo(orderId);
+    }
+  }
+
+  @Test
+  void anAgentsNewPriceReachesTheCatalogueLive() {
+    String agent =
+        keycloak.login(keycloak.createUser(TestUsers.member("aerolux", "agent"))).accessToken();
+    JsonNode ticket = sale.listTicket(agent, "aerolux");
+    String ticketId = ticket.path("id").asString();
+    try (LiveStreamClient catalogue = liveStream("?ticket=" + ticketId, Map.of())) {
+      catalogue.await("welcome", SaleSteps.PATIENCE);
+
+      sale.reprice(ticketId, agent, "121.00");
+
+      Received changed = catalogue.await("ticket.changed", SaleSteps.PATIENCE);
+      assertThat(changed.data().path("price").decimalValue()).isEqualByComparingTo("121.00");
     }
   }
 

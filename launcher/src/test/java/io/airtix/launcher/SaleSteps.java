@@ -55,6 +55,34 @@ public final class SaleSteps {
     return json.readTree(created.body());
   }
 
+  /**
+   * An agent changes the ticket's price, as the tickets API's editor does: the ticket as it is,
+   * repriced.
+   */
+  public JsonNode reprice(String ticketId, String agent, String price) {
+    JsonNode ticket = get("/api/tickets/" + ticketId, agent);
+    String body =
+        """
+        {"flightNumber":"%s","origin":"%s","destination":"%s","departureTime":"%s",
+         "cabin":"%s","seat":"%s","price":%s,"currency":"%s","version":%d}
+        """
+            .formatted(
+                ticket.path("flightNumber").asString(),
+                ticket.path("origin").asString(),
+                ticket.path("destination").asString(),
+                ticket.path("departureTime").asString(),
+                ticket.path("cabin").asString(),
+                ticket.path("seat").asString(),
+                price,
+                ticket.path("currency").asString(),
+                ticket.path("version").asLong());
+    HttpResponse<String> updated = send("PUT", "/api/tickets/" + ticketId, agent, body);
+    assertThat(updated.statusCode())
+        .as("PUT /api/tickets/%s: %s", ticketId, updated.body())
+        .isEqualTo(200);
+    return json.readTree(updated.body());
+  }
+
   /** Reserves once the orders service heard of the ticket. */
   public JsonNode reserve(JsonNode ticket, String traveller) {
     String body =

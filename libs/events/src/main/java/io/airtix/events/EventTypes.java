@@ -11,6 +11,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -65,7 +66,8 @@ public final class EventTypes {
           .with(UserBanned.TYPE, UserBanned.class)
           .with(SessionEnded.TYPE, SessionEnded.class)
           .with(RealmLoggedOut.TYPE, RealmLoggedOut.class)
-          .with(UserRolesWithdrawn.TYPE, UserRolesWithdrawn.class);
+          .with(UserRolesWithdrawn.TYPE, UserRolesWithdrawn.class)
+          .with(StaffChanged.TYPE, StaffChanged.class);
 
   private final Map<String, Class<? extends Record>> payloads;
   private final Map<Class<?>, String> types;

@@ -12,6 +12,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -171,5 +173,16 @@ public final class EventMother {
         "re_123",
         order.price(),
         order.currency());
+  }
+
+  /** Someone now holds {@code roles} in the airline (none: no longer its staff). */
+  public static StaffChanged staffChanged(String airline, String... roles) {
+    return new StaffChanged(
+        UUID.randomUUID().toString(),
+        System.currentTimeMillis(),
+        airline,
+        "someone",
+        Set.of(roles),
+        "airtix");
   }
 }

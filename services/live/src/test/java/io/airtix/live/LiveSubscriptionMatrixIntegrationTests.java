@@ -122,6 +122,7 @@ class LiveSubscriptionMatrixIntegrationTests {
         backbone.publish(EventMother.paymentStarted(aliceAtX));
         backbone.publish(EventMother.completed(aliceAtX));
         backbone.publish(EventMother.expired(bobAtY));
+        backbone.publish(EventMother.staffChanged(X, "agent"));
         backbone.publish(EventMother.updated(ticketOfY, "80.00"));
       }
 
@@ -147,7 +148,10 @@ class LiveSubscriptionMatrixIntegrationTests {
         expected.put(key(staff, "orders"), List.of());
       }
       expected.put(key(subscribers.get(3), "airline:" + X), List.of("ticket.created"));
-      expected.put(key(subscribers.get(4), "airline:" + X), staffOfX);
+      // of X's staff, only its tenant admin may read its staff
+      List<String> tenantAdminOfX = new ArrayList<>(staffOfX);
+      tenantAdminOfX.add("staff.changed");
+      expected.put(key(subscribers.get(4), "airline:" + X), tenantAdminOfX);
       expected.put(key(subscribers.get(5), "airline:" + X), staffOfX);
       expected.put(
           key(subscribers.get(6), "airline:" + Y), List.of("ticket.created", "ticket.updated"));

@@ -1,15 +1,17 @@
 package io.airtix.keycloak.events;
 
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerTransaction;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
 
 /**
  * Logs user and admin events, one structured line each, and publishes the user lifecycle events
- * (created, updated, deleted, banned, session ended) to the platform's broker.
+ * (created, updated, deleted, banned, session ended) and staff changes to the platform's broker.
  *
  * <p>Both are held until Keycloak's transaction completes and happen only if it committed: a change
  * that rolled back never happened for the rest of the platform. The lifecycle events are built at
@@ -55,6 +57,17 @@ final class AirtixEventListenerProvider implements EventListenerProvider {
     }
     if (publishAfterCommit != null) {
       publishAfterCommit.add(lifecycle.of(event));
+    }
+  }
+
+  /**
+   * A person's tenant roles in the airline changed without an event of Keycloak's own (an accepted
+   * invitation): their standing as it is now goes out with the session's other events, after the
+   * commit.
+   */
+  void staffChanged(UserModel user, String airline, long time, String realm) {
+    if (publishAfterCommit != null) {
+      publishAfterCommit.add(List.of(StaffRoles.changed(user, airline, time, realm)));
     }
   }
 

@@ -4,10 +4,13 @@ import io.airtix.keycloak.organization.PendingStaffRoles;
 import io.airtix.keycloak.realm.NoOfflineAccessByDefault;
 import java.util.List;
 import org.keycloak.Config;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -45,9 +48,28 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
   @Override
   public void postInit(KeycloakSessionFactory factory) {
     // Keycloak's provider events (not user events) say when someone joins an organization
-    factory.register(new PendingStaffRoles());
+    // roles granted on acceptance make no admin event: the extension tells the listener itself
+    factory.register(new PendingStaffRoles(this::staffChanged));
     // and when a realm has been created, imported from a file included
     factory.register(new NoOfflineAccessByDefault());
+  }
+
+  /**
+   * Publishes the person's tenant roles in the airline after the session's transaction commits,
+   * when the realm names this listener (as for Keycloak's own events) and publishing is on.
+   */
+  private void staffChanged(KeycloakSession session, UserModel user, String airline) {
+    RealmModel realm = session.getContext().getRealm();
+    if (realm == null
+        || publisher() == null
+        || realm.getEventsListenersStream().noneMatch(ID::equals)) {
+      return;
+    }
+    // the session's one instance of this listener, which Keycloak's events of the session reach too
+    if (session.getProvider(EventListenerProvider.class, ID)
+        instanceof AirtixEventListenerProvider listener) {
+      listener.staffChanged(user, airline, Time.currentTimeMillis(), realm.getName());
+    }
   }
 
   @Override

@@ -9,18 +9,22 @@ import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Turns Keycloak's user and admin events into the platform's user lifecycle events. Runs inside
+ * Turns Keycloak's user and admin events into the platform's user lifecycle events, and group
+ * memberships that change a person's tenant roles into {@code staff.changed}. Runs inside
  * Keycloak's transaction, while the user can still be read, so a created or updated user's current
  * name and e-mail address go out with the event; only ids leave with deletions, bans and ended
  * sessions.
@@ -93,9 +97,8 @@ final class LifecycleEvents {
       return switch (event.getOperationType()) {
         case CREATE ->
             user(event.getRealmId(), userId)
-                .map(user -> (AggregateEvent) created(user, time, realm))
-                .stream()
-                .toList();
+                .map(user -> createdAsStaff(user, time, realm))
+                .orElse(List.of());
         case UPDATE ->
             user(event.getRealmId(), userId)
                 .map(user -> updatedOrBanned(user, time, realm))
@@ -114,11 +117,24 @@ final class LifecycleEvents {
         && event.getOperationType() == OperationType.DELETE) {
       return List.of(new SessionEnded(path.id(), null, time, realm, SessionEnded.Reason.REVOKED));
     }
+    Optional<GroupMembership> membership = path.groupMembership(event.getResourceType());
+    List<AggregateEvent> staff =
+        membership.isPresent()
+                && (event.getOperationType() == OperationType.CREATE
+                    || event.getOperationType() == OperationType.DELETE)
+            ? staffChanged(event.getRealmId(), membership.get(), time, realm)
+            : List.of();
     if (event.getOperationType() == OperationType.DELETE) {
       Optional<String> withdrawnFrom = path.userLosingRights(event.getResourceType());
       if (withdrawnFrom.isPresent()) {
-        return List.of(new UserRolesWithdrawn(withdrawnFrom.get(), time, realm));
+        List<AggregateEvent> events = new ArrayList<>();
+        events.add(new UserRolesWithdrawn(withdrawnFrom.get(), time, realm));
+        events.addAll(staff);
+        return List.copyOf(events);
       }
+    }
+    if (!staff.isEmpty()) {
+      return staff;
     }
     if (event.getResourceType() == ResourceType.REALM
         && path.isRealmLogoutAll()
@@ -126,6 +142,41 @@ final class LifecycleEvents {
       return List.of(new RealmLoggedOut(time, realm));
     }
     return List.of();
+  }
+
+  /**
+   * A person joined or left a group: when it is one of an airline's tenant roles, their roles in
+   * that airline as they are after the change. The group is still there when a membership of it is
+   * deleted (deleting the group itself is another event).
+   */
+  private List<AggregateEvent> staffChanged(
+      String realmId, GroupMembership membership, long time, String realm) {
+    RealmModel realmModel = session.realms().getRealm(realmId);
+    if (realmModel == null) {
+      return List.of();
+    }
+    GroupModel group = session.groups().getGroupById(realmModel, membership.groupId());
+    if (group == null) {
+      return List.of();
+    }
+    Optional<StaffRoles.RoleGroup> role =
+        StaffRoles.roleGroup(KeycloakModelUtils.buildGroupPath(group));
+    UserModel user = session.users().getUserById(realmModel, membership.userId());
+    if (role.isEmpty() || user == null) {
+      return List.of();
+    }
+    return List.of(StaffRoles.changed(user, role.get().airline(), time, realm));
+  }
+
+  /**
+   * An account an administrator created with groups already holds tenant roles: it joins those
+   * airlines' staff at once.
+   */
+  private static List<AggregateEvent> createdAsStaff(UserModel user, long time, String realm) {
+    List<AggregateEvent> events = new ArrayList<>();
+    events.add(created(user, time, realm));
+    events.addAll(StaffRoles.everyAirline(user, time, realm));
+    return List.copyOf(events);
   }
 
   /**
@@ -187,6 +238,9 @@ final class LifecycleEvents {
     return Instant.ofEpochMilli(event.aggregateVersion());
   }
 
+  /** A user's membership of a group, as an admin path names it. */
+  record GroupMembership(String userId, String groupId) {}
+
   /**
    * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code
    * users/<id>/logout}, {@code sessions/<id>}, {@code logout-all}, and the paths whose deletion
@@ -217,6 +271,20 @@ final class LifecycleEvents {
 
     String id() {
       return parts.get(1);
+    }
+
+    /**
+     * The user and group of a group membership, {@code users/<id>/groups/<group>}: created when the
+     * user joins the group, deleted when they leave it.
+     */
+    Optional<GroupMembership> groupMembership(ResourceType type) {
+      if (type == ResourceType.GROUP_MEMBERSHIP
+          && parts.size() == 4
+          && parts.get(0).equals("users")
+          && parts.get(2).equals("groups")) {
+        return Optional.of(new GroupMembership(parts.get(1), parts.get(3)));
+      }
+      return Optional.empty();
     }
 
     /**

@@ -19,7 +19,8 @@ import org.keycloak.provider.ProviderEventListener;
  * join its organization. The tenants service keeps those roles on the organization, one attribute
  * per invited address ({@link #attributeFor(String)}), because Keycloak's invitation carries no
  * roles; a join without such an attribute (staff added directly, members added in the console) is
- * left alone.
+ * left alone. The roles it grants are announced through {@link StaffChanges} ({@code staff.changed}
+ * on the broker), since Keycloak makes no admin event for them.
  */
 public final class PendingStaffRoles implements ProviderEventListener {
 
@@ -30,6 +31,21 @@ public final class PendingStaffRoles implements ProviderEventListener {
   public static final String ATTRIBUTE_PREFIX = "airtix.pending-roles.";
 
   private static final Logger log = Logger.getLogger(PendingStaffRoles.class);
+
+  /**
+   * Told, inside Keycloak's transaction, that a person's tenant roles in the airline (its alias)
+   * changed: granting them makes no admin event, so nothing else would tell the platform.
+   */
+  @FunctionalInterface
+  public interface StaffChanges {
+    void changed(KeycloakSession session, UserModel user, String airline);
+  }
+
+  private final StaffChanges staffChanges;
+
+  public PendingStaffRoles(StaffChanges staffChanges) {
+    this.staffChanges = staffChanges;
+  }
 
   public static String attributeFor(String email) {
     return ATTRIBUTE_PREFIX + email.toLowerCase(Locale.ROOT);
@@ -42,8 +58,7 @@ public final class PendingStaffRoles implements ProviderEventListener {
     }
   }
 
-  private static void grant(
-      KeycloakSession session, OrganizationModel organization, UserModel user) {
+  private void grant(KeycloakSession session, OrganizationModel organization, UserModel user) {
     if (user.getEmail() == null) {
       return;
     }
@@ -68,6 +83,8 @@ public final class PendingStaffRoles implements ProviderEventListener {
       }
     }
     organization.setAttributes(attributes);
+    // the person's roles there now, also when they held some before or a group was missing
+    staffChanges.changed(session, user, organization.getAlias());
     log.infof(
         "airtix: invited member %s joined %s with roles %s",
         user.getId(), organization.getAlias(), roles);

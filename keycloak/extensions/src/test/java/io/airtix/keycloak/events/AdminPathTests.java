@@ -3,6 +3,7 @@ package io.airtix.keycloak.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.keycloak.events.LifecycleEvents.AdminPath;
+import io.airtix.keycloak.events.LifecycleEvents.GroupMembership;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.admin.ResourceType;
 
@@ -48,6 +49,31 @@ class AdminPathTests {
             AdminPath.of("organizations/o1/members/5ef9")
                 .userLosingRights(ResourceType.ORGANIZATION_MEMBERSHIP))
         .contains("5ef9");
+  }
+
+  @Test
+  void readsTheUserAndGroupOfAGroupMembership() {
+    assertThat(AdminPath.of("users/5ef9/groups/g1").groupMembership(ResourceType.GROUP_MEMBERSHIP))
+        .contains(new GroupMembership("5ef9", "g1"));
+    assertThat(AdminPath.of("/users/5ef9/groups/g1").groupMembership(ResourceType.GROUP_MEMBERSHIP))
+        .contains(new GroupMembership("5ef9", "g1"));
+  }
+
+  @Test
+  void seesNoGroupMembershipInOtherPathsOrResources() {
+    assertThat(AdminPath.of("users/5ef9/groups/g1").groupMembership(ResourceType.GROUP)).isEmpty();
+    assertThat(AdminPath.of("users/5ef9/groups").groupMembership(ResourceType.GROUP_MEMBERSHIP))
+        .isEmpty();
+    assertThat(AdminPath.of("groups/g1/members").groupMembership(ResourceType.GROUP_MEMBERSHIP))
+        .isEmpty();
+    assertThat(
+            AdminPath.of("organizations/o1/members/5ef9")
+                .groupMembership(ResourceType.ORGANIZATION_MEMBERSHIP))
+        .isEmpty();
+    assertThat(
+            AdminPath.of("users/5ef9/role-mappings/realm")
+                .groupMembership(ResourceType.REALM_ROLE_MAPPING))
+        .isEmpty();
   }
 
   @Test

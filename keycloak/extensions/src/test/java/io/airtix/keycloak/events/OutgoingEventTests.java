@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserCreated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OutgoingEventTests {
@@ -37,6 +39,37 @@ class OutgoingEventTests {
     assertThat(json.path("occurredAt").asText()).isEqualTo("2025-11-24T16:00:00.123Z");
     assertThat(json.path("payload").path("email").asText()).isEqualTo("ada@example.org");
     assertThat(event.text()).doesNotContain("io.airtix", "UserCreated", "eventType");
+  }
+
+  @Test
+  void writesAStaffChangeForTheAirlineWithTheRolesHeldAfterIt() throws Exception {
+    StaffChanged changed =
+        new StaffChanged(
+            "5ef9",
+            1_764_000_000_123L,
+            "aerolux",
+            "ada",
+            Set.of("tenant-admin", "agent"),
+            "airtix");
+
+    JsonNode json = JSON.readTree(OutgoingEvent.of(changed, Instant.ofEpochMilli(1)).json());
+
+    assertThat(json.path("type").asText()).isEqualTo("staff.changed");
+    assertThat(json.path("aggregateId").asText()).isEqualTo("aerolux/5ef9");
+    assertThat(json.path("tenant").asText()).isEqualTo("aerolux");
+    assertThat(json.path("payload").path("roles").toString())
+        .isEqualTo("[\"agent\",\"tenant-admin\"]");
+    assertThat(json.path("payload").path("realm").asText()).isEqualTo("airtix");
+    assertThat(
+            JSON.readTree(
+                    OutgoingEvent.of(
+                            new StaffChanged("5ef9", 2, "aerolux", "ada", Set.of(), "airtix"),
+                            Instant.ofEpochMilli(2))
+                        .json())
+                .path("payload")
+                .path("roles")
+                .toString())
+        .isEqualTo("[]");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -61,7 +62,7 @@ public enum BrokerAccount {
    * standalone Airtix, which read its password from the data folder.
    */
   OBSERVER("observer", true),
-  /** The extension that publishes Keycloak's user events; it consumes nothing. */
+  /** The extension that publishes Keycloak's user and staff events; it consumes nothing. */
   KEYCLOAK(
       "keycloak",
       false,
@@ -71,7 +72,8 @@ public enum BrokerAccount {
       UserBanned.TYPE,
       SessionEnded.TYPE,
       RealmLoggedOut.TYPE,
-      UserRolesWithdrawn.TYPE);
+      UserRolesWithdrawn.TYPE,
+      StaffChanged.TYPE);
 
   private final String service;
   private final boolean consumes;

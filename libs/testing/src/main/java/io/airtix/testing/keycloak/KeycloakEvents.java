@@ -17,10 +17,10 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 /**
- * The user lifecycle events the test Keycloak publishes ({@code user.*}, {@code session.*}, {@code
- * realm.*}), received as a service receives them: a queue of its own on the broker of {@link
- * KeycloakEventBroker#configured()}, bound to the exchange {@code airtix.events}. Each event is
- * kept as the JSON envelope that travelled.
+ * The user lifecycle and staff events the test Keycloak publishes ({@code user.*}, {@code
+ * session.*}, {@code realm.*}, {@code staff.*}), received as a service receives them: a queue of
+ * its own on the broker of {@link KeycloakEventBroker#configured()}, bound to the exchange {@code
+ * airtix.events}. Each event is kept as the JSON envelope that travelled.
  */
 public final class KeycloakEvents implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class KeycloakEvents implements AutoCloseable {
       channel.queueBind(queue, EXCHANGE, "user.*");
       channel.queueBind(queue, EXCHANGE, "session.*");
       channel.queueBind(queue, EXCHANGE, "realm.*");
+      channel.queueBind(queue, EXCHANGE, "staff.*");
       channel.basicConsume(
           queue,
           true,
@@ -76,8 +77,8 @@ public final class KeycloakEvents implements AutoCloseable {
   }
 
   /**
-   * Waits for the event of this type about this aggregate (a user id for user events) and returns
-   * its envelope.
+   * Waits for the event of this type about this aggregate (a user id for user events, {@code
+   * <airline>/<user id>} for staff events) and returns its envelope.
    */
   public JsonNode await(String type, String aggregateId) {
     return await(type, aggregateId, event -> true);

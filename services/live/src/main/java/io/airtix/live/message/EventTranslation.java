@@ -11,6 +11,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -33,6 +34,7 @@ public final class EventTranslation {
   static final String TICKETS = "tickets";
   static final String ORDERS = "orders";
   static final String PAYMENTS = "payments";
+  static final String STAFF = "staff";
 
   private final MessageJson json;
   private final TicketFacts tickets;
@@ -141,6 +143,8 @@ public final class EventTranslation {
       out.staff(charged.airline(), PAYMENTS, charged);
     } else if (payload instanceof PaymentRefunded refunded) {
       out.staff(refunded.airline(), PAYMENTS, refunded);
+    } else if (payload instanceof StaffChanged changed) {
+      out.staff(changed.airline(), STAFF, changed);
     }
     // user events close connections (the deny-list) and deadlines become order events: the live
     // service says nothing of them itself

@@ -139,11 +139,17 @@ final class LiveSocket implements WebSocketHandler {
           "The token belongs to someone else than the connection's caller; open a new connection.");
     }
     connections.renew(connection, renewed);
-    // rights may have changed with the new token: the subscription is granted anew
-    Subscription granted = subscriptions.grant(renewed, connection.subscription().request());
-    connections.subscribe(connection, granted, null);
     connections.tell(
         connection, MessageTypes.AUTHENTICATED, Map.of("expiresAt", renewed.expiresAt()));
+    // rights may have changed with the new token: the subscription is granted anew, and what is
+    // no longer granted stops at once
+    try {
+      connections.subscribe(
+          connection, subscriptions.grant(renewed, connection.subscription().request()), null);
+    } catch (SubscriptionRefusedException narrower) {
+      connections.subscribe(connection, Subscription.NOTHING, null);
+      throw narrower;
+    }
   }
 
   private void error(Connection connection, int status, URI type, String detail) {

@@ -14,6 +14,7 @@ import static io.airtix.live.EventMother.paymentRefunded;
 import static io.airtix.live.EventMother.paymentRefused;
 import static io.airtix.live.EventMother.paymentStarted;
 import static io.airtix.live.EventMother.refunded;
+import static io.airtix.live.EventMother.staffChanged;
 import static io.airtix.live.EventMother.ticket;
 import static io.airtix.live.EventMother.updated;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,5 +393,14 @@ class EventTranslationTests {
 
   private static JsonNode data(LiveMessage message) {
     return json(message).path("data");
+  }
+
+  @Test
+  void tellsAStaffChangeToThoseWhoMayReadTheAirlinesStaffOnly() {
+    List<LiveMessage> messages = translation.translate(envelope(staffChanged(AEROLUX, "agent")));
+
+    assertThat(messages)
+        .extracting(LiveMessage::type, LiveMessage::audience)
+        .containsExactly(tuple("staff.changed", new Audience.Staff(AEROLUX, "staff")));
   }
 }

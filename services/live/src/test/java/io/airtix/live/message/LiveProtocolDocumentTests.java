@@ -40,7 +40,7 @@ class LiveProtocolDocumentTests {
                     type.startsWith("ticket.")
                         || type.startsWith("order.")
                         || type.startsWith("payment.")
-                        || type.startsWith("charge."))
+                        || type.startsWith("staff."))
             // a deadline, not a decision: the orders service's answer to it is what staff see
             .filter(type -> !type.equals("order.expired"))
             .toList();
