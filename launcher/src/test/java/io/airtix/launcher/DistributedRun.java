@@ -105,6 +105,12 @@ public final class DistributedRun implements AutoCloseable {
         settings.put("spring.datasource.username", PostgresTestDatabase.user());
         settings.put("spring.datasource.password", PostgresTestDatabase.password());
       }
+      String tickets =
+          routes.get("airtix.gateway.services." + LaunchableService.TICKETS.serviceName());
+      if (service == LaunchableService.LIVE && tickets != null) {
+        // the catalogue the live service asks about tickets it has no event of
+        settings.put("airtix.live.tickets", tickets);
+      }
       routes.put(
           "airtix.gateway.services." + service.serviceName(),
           "http://localhost:" + port(services.startAlone(service, settings)));

@@ -56,11 +56,6 @@ class LiveConfiguration {
   }
 
   @Bean
-  TicketFacts ticketFacts() {
-    return new TicketFacts();
-  }
-
-  @Bean
   EventTranslation eventTranslation(MessageJson json, TicketFacts tickets) {
     return new EventTranslation(json, tickets);
   }

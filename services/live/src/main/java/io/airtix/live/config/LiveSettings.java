@@ -1,6 +1,7 @@
 package io.airtix.live.config;
 
 import jakarta.validation.constraints.Positive;
+import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replayLimit how many messages the journal keeps at most
  * @param holdReminder how long before a hold ends its customer is told
  * @param heartbeat how often a quiet connection gets a sign of life
+ * @param tickets the tickets service, whose public catalogue describes a ticket the service has not
+ *     seen an event of
  * @param passKey the AES-256 key that seals passes, Base64; every instance behind one gateway needs
  *     the same. Unset: a key of this process alone, fine for one instance (standalone)
  */
@@ -29,4 +32,5 @@ public record LiveSettings(
     @DefaultValue("100000") @Positive int replayLimit,
     @DefaultValue("2m") Duration holdReminder,
     @DefaultValue("25s") Duration heartbeat,
+    @DefaultValue("http://localhost:8081") URI tickets,
     @Nullable String passKey) {}

@@ -5,9 +5,11 @@ import io.airtix.events.broker.BrokerNames;
 import io.airtix.live.config.LiveSettings;
 import io.airtix.live.connection.Connections;
 import io.airtix.live.message.EventTranslation;
+import io.airtix.live.message.TicketFacts;
 import io.airtix.platform.messaging.EventJson;
 import io.airtix.platform.security.SecuritySettings;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.BindingBuilder;
@@ -34,6 +36,15 @@ class FeedConfiguration {
     Queue queue = new AnonymousQueue(new Base64UrlNamingStrategy(QUEUE_PREFIX));
     TopicExchange events = new TopicExchange(BrokerNames.EVENTS_EXCHANGE, true, false);
     return new Declarables(events, queue, BindingBuilder.bind(queue).to(events).with("#"));
+  }
+
+  /**
+   * What the service knows of each ticket; a ticket it has no event of is asked of the catalogue,
+   * briefly: the feed waits for the answer.
+   */
+  @Bean
+  TicketFacts ticketFacts(LiveSettings settings, Clock clock) {
+    return new TicketFacts(new TicketsCatalogue(settings.tickets(), Duration.ofMillis(500)), clock);
   }
 
   @Bean

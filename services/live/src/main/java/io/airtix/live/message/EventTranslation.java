@@ -57,7 +57,7 @@ public final class EventTranslation {
       out.catalogue(MessageTypes.TICKET_PUBLISHED, created.ticketId(), created.airline(), created);
       out.staff(created.airline(), TICKETS, created);
     } else if (payload instanceof TicketUpdated updated) {
-      TicketFacts.Facts before = tickets.of(updated.ticketId());
+      TicketFacts.Facts before = tickets.remembered(updated.ticketId());
       tickets.learn(
           updated.ticketId(),
           updated.origin(),
