@@ -45,6 +45,7 @@ public final class Connections {
 
   private final Object lock = new Object();
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+  private final SubscriberIndex index = new SubscriberIndex();
   private final Journal journal;
   private final Limits limits;
   private final MessageJson json;
@@ -102,6 +103,9 @@ public final class Connections {
   public void subscribe(Connection connection, Subscription subscription, @Nullable String after) {
     synchronized (lock) {
       connection.subscription(subscription);
+      if (open.contains(connection)) {
+        index.put(connection, subscription);
+      }
       if (after == null) {
         return;
       }
@@ -134,7 +138,7 @@ public final class Connections {
       for (LiveMessage message : messages) {
         journal.append(message);
         Outgoing outgoing = Outgoing.of(message);
-        for (Connection connection : open) {
+        for (Connection connection : index.candidates(message.audience())) {
           // one connection's trouble is never another's: every connection gets its chance
           try {
             if (connection.subscription().matches(message)) {
@@ -161,7 +165,7 @@ public final class Connections {
     for (Connection connection : open) {
       if (!connection.read() && connection.openedAt().isBefore(abandonedBefore)) {
         // its transport never started (the client left before the answer): nobody will read it
-        open.remove(connection);
+        forget(connection);
         connection.cut();
         continue;
       }
@@ -188,13 +192,13 @@ public final class Connections {
         "Live connection {} ({}) dropped: its client does not keep up",
         connection.id(),
         connection.transport());
-    open.remove(connection);
+    forget(connection);
     connection.cut();
   }
 
   /** Ends a connection with a {@code goodbye} saying why. */
   public void end(Connection connection, Connection.Ending ending) {
-    if (open.remove(connection)) {
+    if (forget(connection)) {
       connection.finish(
           new Outgoing(
               MessageTypes.GOODBYE,
@@ -203,9 +207,17 @@ public final class Connections {
     }
   }
 
+  /** Takes a connection out of the set and the index; whether it was there. */
+  private boolean forget(Connection connection) {
+    synchronized (lock) {
+      index.remove(connection);
+      return open.remove(connection);
+    }
+  }
+
   /** Forgets a connection its client closed. */
   public void closed(Connection connection) {
-    open.remove(connection);
+    forget(connection);
     connection.cut();
   }
 
