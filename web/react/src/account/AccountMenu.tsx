@@ -1,0 +1,26 @@
+import { useAuth } from '../auth/AuthProvider';
+
+/** Who is signed in, and the way in or out. */
+export function AccountMenu() {
+  const auth = useAuth();
+  if (auth.status === 'loading') {
+    return <p className="account">Checking your sign-in…</p>;
+  }
+  if (auth.status === 'signed-out') {
+    return (
+      <div className="account">
+        <button type="button" className="button button--secondary" onClick={() => void auth.signIn()}>
+          Sign in
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="account">
+      <span className="account__name">Signed in as {auth.name ?? 'you'}</span>
+      <button type="button" className="button button--secondary" onClick={() => void auth.signOut()}>
+        Sign out
+      </button>
+    </div>
+  );
+}

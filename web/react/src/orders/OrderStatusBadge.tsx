@@ -1,0 +1,22 @@
+import type { Order } from '@airtix/web-shared/api';
+
+/** Where an order stands, in words. */
+export function OrderStatusBadge({ order }: { order: Order }) {
+  if (order.refunded) return <span className="badge badge--info">Refunded</span>;
+  switch (order.status) {
+    case 'CREATED':
+      return <span className="badge badge--held">Held, not paid</span>;
+    case 'AWAITING_PAYMENT':
+      return <span className="badge badge--held">Payment in progress</span>;
+    case 'COMPLETED':
+      return <span className="badge badge--success">Booked</span>;
+    case 'CANCELLED':
+      return (
+        <span className="badge badge--sold">
+          {order.cancellationReason === 'CUSTOMER' ? 'Cancelled' : 'Ended unpaid'}
+        </span>
+      );
+    default:
+      return <span className="badge">{order.status}</span>;
+  }
+}

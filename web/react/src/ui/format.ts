@@ -1,0 +1,54 @@
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** €129.00 */
+export function formatMoney(amount: number, currency: string): string {
+  let format = moneyFormats.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+    } catch {
+      return `${amount.toFixed(2)} ${currency}`;
+    }
+    moneyFormats.set(currency, format);
+  }
+  return format.format(amount);
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** Departure times are UTC in the API and shown so (the catalogue's date filter is a UTC day). */
+export function formatDeparture(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+const cabins: Record<string, string> = {
+  ECONOMY: 'Economy',
+  PREMIUM_ECONOMY: 'Premium economy',
+  BUSINESS: 'Business',
+  FIRST: 'First',
+};
+
+export function formatCabin(cabin: string): string {
+  return cabins[cabin] ?? cabin;
+}
+
+/** 14:05 → "14 minutes 5 seconds"; for screen readers and the visible clock alike. */
+export function formatRemaining(ms: number): { clock: string; words: string } {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  const clock = `${minutes}:${seconds.toString().padStart(2, '0')}`;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  return { clock, words: parts.join(' ') };
+}

@@ -1,0 +1,3 @@
+export * from './api/client';
+export * from './live';
+export * from './problems';
