@@ -104,18 +104,6 @@ rabbitmqctl -q delete_vhost "$vhost" 2>/dev/null || true
 rabbitmqctl -q add_vhost "$vhost"
 rabbitmqctl -q set_permissions -p "$vhost" "$rabbit_user" ".*" ".*" ".*"
 
-await_url() {
-  local name="$1" url="$2" timeout="$3" started=$SECONDS
-  until curl -fs -o /dev/null "$url"; do
-    if ((SECONDS - started > timeout)); then
-      echo "$name was not ready within $timeout s; see $data_dir/logs." >&2
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "  $name ready after $((SECONDS - started)) s"
-}
-
 echo "Starting the live service and the gateway (logs: $data_dir/logs)"
 # shellcheck disable=SC2086 # the options are words
 env SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issuer" \
@@ -136,8 +124,8 @@ env SPRING_PROFILES_ACTIVE=distributed SERVER_PORT="$gateway_port" MANAGEMENT_SE
   >"$data_dir/logs/gateway.log" 2>&1 &
 pids+=("$!")
 gateway_pid="$!"
-await_url live "http://127.0.0.1:$live_management/actuator/health" 300
-await_url gateway "http://127.0.0.1:$gateway_management/actuator/health" 300
+airtix_await_url live "http://127.0.0.1:$live_management/actuator/health" 300 "$data_dir/logs"
+airtix_await_url gateway "http://127.0.0.1:$gateway_management/actuator/health" 300 "$data_dir/logs"
 # the live service's own queue consumes before anything is published
 started=$SECONDS
 until [[ "$(rabbitmqctl -q list_queues -p "$vhost" name consumers 2>/dev/null || true)" =~ live\.events\.[^[:space:]]*[[:space:]]+1 ]]; do

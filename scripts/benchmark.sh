@@ -67,18 +67,6 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-await_url() {
-  local name="$1" url="$2" timeout="$3" started=$SECONDS
-  until curl -fs -o /dev/null "$url"; do
-    if ((SECONDS - started > timeout)); then
-      echo "$name was not ready within $timeout s; see $data_dir/logs." >&2
-      exit 1
-    fi
-    sleep 1
-  done
-  echo "  $name ready after $((SECONDS - started)) s"
-}
-
 # Keycloak as the launcher installs it (distribution, the Airtix extension, the realm), on a port of its own
 keycloak_home="$data_dir/keycloak"
 if [ ! -x "$keycloak_home/bin/kc.sh" ]; then
@@ -133,9 +121,9 @@ tickets_pid="$!"
 start orders 18082 POSTGRES_DB=airtix_bench_orders
 orders_pid="$!"
 # generous: on a machine busy with other work a service has needed 6 minutes to start
-await_url tickets http://localhost:19081/actuator/health 600
-await_url orders http://localhost:19082/actuator/health 600
-await_url Keycloak "$issuer/.well-known/openid-configuration" 600
+airtix_await_url tickets http://localhost:19081/actuator/health 600 "$data_dir/logs"
+airtix_await_url orders http://localhost:19082/actuator/health 600 "$data_dir/logs"
+airtix_await_url Keycloak "$issuer/.well-known/openid-configuration" 600 "$data_dir/logs"
 
 admin_token="$(curl -fs "$keycloak_url/realms/master/protocol/openid-connect/token" -d grant_type=password \
   -d client_id=admin-cli -d username=admin --data-urlencode "password=$admin_password" | jq -r .access_token)"
@@ -146,7 +134,7 @@ tenants_secret="$(curl -fs -H "Authorization: Bearer $admin_token" \
 start tenants 18085 AIRTIX_TENANTS_KEYCLOAK_SERVER_URL="$keycloak_url" \
   AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET="$tenants_secret"
 tenants_pid="$!"
-await_url tenants http://localhost:19085/actuator/health 600
+airtix_await_url tenants http://localhost:19085/actuator/health 600 "$data_dir/logs"
 
 # CPU time of each process, for the CPU per request of each scenario in the summary; Gatling is Maven's process
 # (started with -Pbenchmarks below) and the JVM it forks

@@ -74,3 +74,16 @@ airtix_build() {
   touch "$(airtix_build_stamp "$root")"
   echo "Built in $((SECONDS - started)) s." >&2
 }
+
+# Waits until a URL answers 2xx, at most <timeout> seconds: airtix_await_url <name> <url> <timeout> <logs folder>.
+airtix_await_url() {
+  local name="$1" url="$2" timeout="$3" logs="$4" started=$SECONDS
+  until curl -fs -o /dev/null "$url"; do
+    if ((SECONDS - started > timeout)); then
+      echo "$name was not ready within $timeout s; see $logs." >&2
+      return 1
+    fi
+    sleep 1
+  done
+  echo "  $name ready after $((SECONDS - started)) s"
+}

@@ -687,33 +687,10 @@ class StandaloneLaunchIntegrationTests {
     await()
         .atMost(EVENT_PATIENCE)
         .untilAsserted(() -> assertThat(ticketStatus(liveTicketId)).isEqualTo("AVAILABLE"));
-    URI address = TICKETS.resolve("/api/tickets/" + liveTicketId);
-    HttpResponse<String> current = send(HttpRequest.newBuilder(address).GET(), null);
-    assertThat(current.statusCode()).as("GET %s: %s", address, current.body()).isEqualTo(200);
-    JsonNode ticket = json.readTree(current.body());
-    String body =
-        """
-        {"flightNumber":"%s","origin":"%s","destination":"%s","departureTime":"%s",
-         "cabin":"%s","seat":"%s","price":84.50,"currency":"%s","version":%d}
-        """
-            .formatted(
-                ticket.path("flightNumber").asString(),
-                ticket.path("origin").asString(),
-                ticket.path("destination").asString(),
-                ticket.path("departureTime").asString(),
-                ticket.path("cabin").asString(),
-                ticket.path("seat").asString(),
-                ticket.path("currency").asString(),
-                ticket.path("version").asLong());
+    String agent = login("aerolux-agent");
 
     Instant repricing = Instant.now();
-    HttpResponse<String> updated =
-        send(
-            HttpRequest.newBuilder(address)
-                .header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString(body)),
-            login("aerolux-agent"));
-    assertThat(updated.statusCode()).as("PUT %s: %s", address, updated.body()).isEqualTo(200);
+    new SaleSteps(URI.create("http://localhost:8080")).reprice(liveTicketId, agent, "84.50");
     Received changed = catalogueWatcher.await("ticket.changed", EVENT_PATIENCE);
 
     report.add(

@@ -27,7 +27,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LiveLoadIntegrationTests {
 
-  private static final KeycloakEventBroker broker = KeycloakEventBroker.configured();
+  private static final KeycloakEventBroker broker = LiveTestService.BROKER;
   private static final JsonMapper json = JsonMapper.builder().build();
 
   // an airline of this run alone: other tests on the same broker publish catalogue events too,
@@ -75,10 +74,7 @@ class LiveLoadIntegrationTests {
   static void broker(DynamicPropertyRegistry registry) {
     // never asked: anonymous connections have no token to check
     registry.add("airtix.security.issuer-uri", () -> "http://127.0.0.1:9/realms/airtix");
-    registry.add("spring.rabbitmq.host", broker::host);
-    registry.add("spring.rabbitmq.port", broker::port);
-    registry.add("spring.rabbitmq.username", broker::username);
-    registry.add("spring.rabbitmq.password", broker::password);
+    LiveTestService.brokerSettings().forEach((name, value) -> registry.add(name, () -> value));
   }
 
   @Test
@@ -180,14 +176,7 @@ class LiveLoadIntegrationTests {
   }
 
   private void awaitFeed() {
-    String queue = liveFeedTopology.getDeclarablesByType(Queue.class).get(0).getName();
-    Awaitility.await("the live feed consumes " + queue)
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var info = admin.getQueueInfo(queue);
-              return info != null && info.getConsumerCount() > 0;
-            });
+    LiveTestService.awaitFeed(admin, liveFeedTopology);
   }
 
   private static void printLatencies(List<Long> micros) {

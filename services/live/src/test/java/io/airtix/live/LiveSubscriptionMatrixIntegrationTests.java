@@ -42,7 +42,7 @@ class LiveSubscriptionMatrixIntegrationTests {
 
   static final Duration SOON = Duration.ofSeconds(5);
 
-  private static final KeycloakServer keycloak = LiveTestService.KEYCLOAK;
+  private static final KeycloakServer keycloak = LiveTestService.keycloak();
   private static final KeycloakEventBroker broker = LiveTestService.BROKER;
   private static final String X = "matrix-x-" + Long.toString(System.nanoTime(), 36);
   private static final String Y = "matrix-y-" + Long.toString(System.nanoTime(), 36);

@@ -12,19 +12,31 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What every integration test of the live service runs it against: the test Keycloak's realm and
- * the broker its events go to. A test starts to publish only once the instance's feed consumes.
+ * What every integration test of the live service runs it against: the test Keycloak's realm
+ * (started on first use, so a test of anonymous connections alone never waits for it) and the
+ * broker its events go to. A test starts to publish only once the instance's feed consumes.
  */
 final class LiveTestService {
 
-  static final KeycloakServer KEYCLOAK = KeycloakServer.shared();
   static final KeycloakEventBroker BROKER = KeycloakEventBroker.configured();
 
   private LiveTestService() {}
 
+  static KeycloakServer keycloak() {
+    return KeycloakServer.shared();
+  }
+
+  /** The broker and the test Keycloak's realm. */
   static Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("airtix.security.issuer-uri", KEYCLOAK.issuer());
+    settings.put("airtix.security.issuer-uri", keycloak().issuer());
+    settings.putAll(brokerSettings());
+    return settings;
+  }
+
+  /** The broker alone. */
+  static Map<String, String> brokerSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
     settings.put("spring.rabbitmq.host", BROKER.host());
     settings.put("spring.rabbitmq.port", String.valueOf(BROKER.port()));
     settings.put("spring.rabbitmq.username", BROKER.username());

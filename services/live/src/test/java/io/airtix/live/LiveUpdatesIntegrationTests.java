@@ -54,7 +54,7 @@ class LiveUpdatesIntegrationTests {
 
   static final Duration SOON = Duration.ofSeconds(5);
 
-  private static final KeycloakServer keycloak = LiveTestService.KEYCLOAK;
+  private static final KeycloakServer keycloak = LiveTestService.keycloak();
   private static final KeycloakEventBroker broker = LiveTestService.BROKER;
   private static final JsonMapper json = JsonMapper.builder().build();
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -480,13 +480,5 @@ class LiveUpdatesIntegrationTests {
 
   private static Map<String, String> bearer(TestUser user) {
     return Map.of("Authorization", "Bearer " + token(user));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -44,7 +44,7 @@ class TwoInstancesIntegrationTests {
 
   static final Duration SOON = Duration.ofSeconds(5);
 
-  private static final KeycloakServer keycloak = LiveTestService.KEYCLOAK;
+  private static final KeycloakServer keycloak = LiveTestService.keycloak();
   private static final KeycloakEventBroker broker = LiveTestService.BROKER;
   private static final String AIRLINE = "twin-" + Long.toString(System.nanoTime(), 36);
 

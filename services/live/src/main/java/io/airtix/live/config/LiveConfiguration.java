@@ -13,7 +13,7 @@ import io.airtix.platform.security.AccessTokenDecoders;
 import io.airtix.platform.security.SecuritySettings;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -105,16 +105,17 @@ class LiveConfiguration {
   }
 
   @Bean
-  Object liveMeters(MeterRegistry meters, Connections connections) {
-    Gauge.builder("airtix.live.connections", connections, Connections::count)
-        .description("Open live connections of this instance")
-        .register(meters);
-    FunctionCounter.builder("airtix.live.messages", connections, Connections::delivered)
-        .description("Messages queued for clients")
-        .register(meters);
-    FunctionCounter.builder("airtix.live.dropped", connections, Connections::dropped)
-        .description("Connections dropped because their client did not keep up")
-        .register(meters);
-    return connections;
+  MeterBinder liveMeters(Connections connections) {
+    return meters -> {
+      Gauge.builder("airtix.live.connections", connections, Connections::count)
+          .description("Open live connections of this instance")
+          .register(meters);
+      FunctionCounter.builder("airtix.live.messages", connections, Connections::delivered)
+          .description("Messages queued for clients")
+          .register(meters);
+      FunctionCounter.builder("airtix.live.dropped", connections, Connections::dropped)
+          .description("Connections dropped because their client did not keep up")
+          .register(meters);
+    };
   }
 }

@@ -116,9 +116,7 @@ public final class Connections {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("after", after);
         data.put("reason", replay == null ? "position-unknown" : "too-many-missed-messages");
-        send(
-            connection,
-            new Outgoing(MessageTypes.RESYNC, null, json.control(MessageTypes.RESYNC, data)));
+        tell(connection, MessageTypes.RESYNC, data);
         return;
       }
       replay.forEach(message -> send(connection, Outgoing.of(message)));

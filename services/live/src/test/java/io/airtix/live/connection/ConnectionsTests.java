@@ -332,7 +332,7 @@ class ConnectionsTests {
   }
 
   @Test
-  void keepsARenewedConnectionOpenPastItsFirstTokensExpiry() throws InterruptedException {
+  void keepsARenewedConnectionOpenPastItsFirstTokensExpiry() {
     connections = connections(100, BUFFER, Clock.systemUTC());
     AirtixPrincipal alice = CallerMother.customer("alice");
     Instant firstExpiry = Instant.now().plusMillis(300);
@@ -342,7 +342,11 @@ class ConnectionsTests {
     Caller renewed = signedIn(alice, Instant.now(), firstExpiry.plusMillis(1200));
 
     connections.renew(connection, renewed);
-    Thread.sleep(Duration.between(Instant.now(), firstExpiry).plusMillis(400).toMillis());
+    Duration pastFirstExpiry = Duration.between(Instant.now(), firstExpiry).plusMillis(400);
+    await()
+        .during(pastFirstExpiry)
+        .atMost(pastFirstExpiry.plus(SOON))
+        .until(() -> !client.completed() && !connection.ended());
 
     assertThat(client.completed()).isFalse();
     assertThat(connection.ended()).isFalse();
@@ -352,11 +356,14 @@ class ConnectionsTests {
   }
 
   @Test
-  void neverExpiresAnAnonymousConnection() throws InterruptedException {
+  void neverExpiresAnAnonymousConnection() {
     connections = connections(100, BUFFER, Clock.systemUTC());
     Connection anonymous = openReading(Caller.ANONYMOUS);
 
-    Thread.sleep(300);
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofMillis(300).plus(SOON))
+        .until(() -> !anonymous.ended());
 
     assertOpen(anonymous);
   }
