@@ -381,6 +381,12 @@ export interface operations {
                 origin?: string;
                 destination?: string;
                 date?: string;
+                /** @description Lowest price, inclusive, in the currency given; needs currency. */
+                minPrice?: number;
+                /** @description Highest price, inclusive, in the currency given; needs currency. */
+                maxPrice?: number;
+                /** @description Only tickets priced in this ISO 4217 currency; required with minPrice or maxPrice. */
+                currency?: string;
                 page?: number;
                 size?: number;
             };

@@ -86,6 +86,10 @@ class TicketsApiContractIntegrationTests {
     failures.addAll(fuzzer.fuzz(new ValidCall("POST", "/api/tickets", agent, newTicket())));
     String id = created(agent);
     failures.addAll(fuzzer.fuzz(ValidCall.get("/api/tickets?origin=LUX&page=0&size=5", null)));
+    failures.addAll(
+        fuzzer.fuzz(
+            ValidCall.get(
+                "/api/tickets?minPrice=10&maxPrice=500.50&currency=EUR&page=0&size=5", null)));
     failures.addAll(fuzzer.fuzz(ValidCall.get("/api/tickets/" + id, null)));
     failures.addAll(fuzzer.fuzz(new ValidCall("PUT", "/api/tickets/" + id, agent, revision(0))));
     failures.addAll(fuzzer.fuzz(new ValidCall("DELETE", "/api/tickets/" + id, agent, null)));

@@ -23,7 +23,9 @@ class TicketCatalog {
 
   static final String RESOURCE = "tickets";
 
-  // Departure first, then id, so paging is stable when flights leave at the same minute
+  // Departure first, then id, so paging is stable when flights leave at the same minute; every
+  // index
+  // of the search (migration V4) ends in these two columns, so a page is read in this order
   private static final Sort BY_DEPARTURE = Sort.by("departureTime", "id");
 
   private final TicketRepository tickets;

@@ -1,5 +1,6 @@
 package io.airtix.tickets.catalog;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -32,6 +33,21 @@ interface TicketRepository extends JpaRepository<Ticket, UUID>, JpaSpecification
                       cb.lessThan(
                           root.get("departureTime"),
                           day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+    }
+    if (search.currency() != null) {
+      all = all.and((root, query, cb) -> cb.equal(root.get("currency"), search.currency()));
+    }
+    if (search.minPrice() != null) {
+      all =
+          all.and(
+              (root, query, cb) ->
+                  cb.greaterThanOrEqualTo(root.<BigDecimal>get("price"), search.minPrice()));
+    }
+    if (search.maxPrice() != null) {
+      all =
+          all.and(
+              (root, query, cb) ->
+                  cb.lessThanOrEqualTo(root.<BigDecimal>get("price"), search.maxPrice()));
     }
     return all;
   }

@@ -1,10 +1,12 @@
 package io.airtix.tickets.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,11 +21,13 @@ import io.airtix.tickets.config.TicketsConfiguration;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -251,6 +255,65 @@ class TicketControllerTests {
     mvc.perform(get("/api/tickets?date=31.01.2030"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("date"));
+  }
+
+  @Test
+  void searchesByPriceRangeInOneCurrencyInDepartureThenIdOrder() throws Exception {
+    given(tickets.findAll(any(Specification.class), any(Pageable.class))).willReturn(Page.empty());
+
+    mvc.perform(get("/api/tickets?minPrice=0&maxPrice=0.00&currency=EUR&page=3&size=10"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items").isArray())
+        .andExpect(jsonPath("$.totalItems").value(0));
+    mvc.perform(get("/api/tickets?minPrice=99.5&currency=USD")).andExpect(status().isOk());
+    mvc.perform(get("/api/tickets?maxPrice=150&currency=USD")).andExpect(status().isOk());
+    mvc.perform(get("/api/tickets?currency=JPY")).andExpect(status().isOk());
+
+    ArgumentCaptor<Pageable> pageable = ArgumentCaptor.forClass(Pageable.class);
+    verify(tickets, times(4)).findAll(any(Specification.class), pageable.capture());
+    assertThat(pageable.getAllValues().get(0).getPageNumber()).isEqualTo(3);
+    assertThat(pageable.getAllValues())
+        .allSatisfy(
+            request -> assertThat(request.getSort()).isEqualTo(Sort.by("departureTime", "id")));
+  }
+
+  @Test
+  void rejectsNegativeOrNonNumericOrOverPrecisePriceWith400NamingTheField() throws Exception {
+    mvc.perform(get("/api/tickets?minPrice=-0.01&currency=EUR"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://airtix.io/problems/validation"))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("minPrice")));
+    mvc.perform(get("/api/tickets?maxPrice=cheap&currency=EUR"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://airtix.io/problems/validation"))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("maxPrice")));
+    mvc.perform(get("/api/tickets?minPrice=10.001&maxPrice=1e400&currency=EUR"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("minPrice", "maxPrice")));
+    verify(tickets, never()).findAll(any(Specification.class), any(Pageable.class));
+  }
+
+  @Test
+  void rejectsMinPriceAboveMaxPriceWith400OnMaxPrice() throws Exception {
+    mvc.perform(get("/api/tickets?minPrice=200&maxPrice=199.99&currency=EUR"))
+        .andExpect(status().isBadRequest())
+        .andExpect(header().string("Content-Type", "application/problem+json"))
+        .andExpect(jsonPath("$.type").value("https://airtix.io/problems/validation"))
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("maxPrice")))
+        .andExpect(jsonPath("$.errors[0].message").value("must not be less than minPrice"));
+    verify(tickets, never()).findAll(any(Specification.class), any(Pageable.class));
+  }
+
+  @Test
+  void rejectsPriceBoundWithoutCurrencyOrWithUnknownCurrencyWith400OnCurrency() throws Exception {
+    mvc.perform(get("/api/tickets?minPrice=10"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("currency")))
+        .andExpect(jsonPath("$.errors[0].message").value("is required with minPrice or maxPrice"));
+    mvc.perform(get("/api/tickets?maxPrice=10&currency=EURO"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("currency")));
+    verify(tickets, never()).findAll(any(Specification.class), any(Pageable.class));
   }
 
   private Ticket stored(Ticket ticket) {

@@ -82,7 +82,14 @@ abstract class TicketRepositoryContract {
     Page<Ticket> page =
         tickets.findAll(
             TicketRepository.matching(
-                new TicketSearch(null, "LUX", "CDG", LocalDate.ofInstant(DAY, ZoneOffset.UTC))),
+                new TicketSearch(
+                    null,
+                    "LUX",
+                    "CDG",
+                    LocalDate.ofInstant(DAY, ZoneOffset.UTC),
+                    null,
+                    null,
+                    null)),
             PageRequest.of(0, 10, Sort.by("departureTime", "id")));
 
     assertThat(page.getContent()).extracting(Ticket::id).containsExactly(early.id(), late.id());
@@ -100,7 +107,8 @@ abstract class TicketRepositoryContract {
 
     Page<Ticket> second =
         tickets.findAll(
-            TicketRepository.matching(new TicketSearch("aerolux", null, null, null)),
+            TicketRepository.matching(
+                new TicketSearch("aerolux", null, null, null, null, null, null)),
             PageRequest.of(1, 2, Sort.by("departureTime", "id")));
 
     assertThat(second.getTotalElements()).isEqualTo(5);
