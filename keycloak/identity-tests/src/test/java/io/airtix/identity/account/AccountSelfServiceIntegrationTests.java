@@ -1,6 +1,6 @@
 package io.airtix.identity.account;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +53,7 @@ class AccountSelfServiceIntegrationTests {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     startAction(browser, traveller, "UPDATE_PROFILE");
     browser.screenshot("update-profile");
-    assertAccessible(browser, "update profile");
+    assertAccessible(browser.page(), "update profile");
 
     browser.page().getByLabel("First name").fill("Ada");
     browser.page().getByLabel("Last name").fill("Lovelace");
@@ -76,7 +76,7 @@ class AccountSelfServiceIntegrationTests {
     String newAddress = "new-" + traveller.email();
     startAction(browser, traveller, "UPDATE_EMAIL");
     browser.screenshot("update-email");
-    assertAccessible(browser, "update email");
+    assertAccessible(browser.page(), "update email");
 
     browser.page().getByLabel("Email").fill(newAddress);
     submit(browser);
@@ -99,7 +99,7 @@ class AccountSelfServiceIntegrationTests {
     String newPassword = TestUsers.randomPassword();
     startAction(browser, traveller, "UPDATE_PASSWORD");
     browser.screenshot("change-password");
-    assertAccessible(browser, "change password");
+    assertAccessible(browser.page(), "change password");
 
     browser.page().getByLabel("New Password").fill(newPassword);
     browser.page().getByLabel("Confirm password").fill(newPassword);
@@ -118,7 +118,7 @@ class AccountSelfServiceIntegrationTests {
     assertThat(browser.text())
         .contains("Delete account confirmation", "This action is irreversible");
     browser.screenshot("delete-account");
-    assertAccessible(browser, "delete account");
+    assertAccessible(browser.page(), "delete account");
 
     browser
         .page()

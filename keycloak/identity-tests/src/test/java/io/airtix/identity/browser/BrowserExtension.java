@@ -1,5 +1,6 @@
 package io.airtix.identity.browser;
 
+import io.airtix.testing.browser.Chromium;
 import io.airtix.testing.keycloak.KeycloakServer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.LoadState;
 import io.airtix.keycloakclient.Pkce;
 import io.airtix.keycloakclient.TokenEndpoint;
 import io.airtix.keycloakclient.Tokens;
+import io.airtix.testing.browser.Chromium;
 import io.airtix.testing.keycloak.KeycloakServer;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -1,6 +1,6 @@
 package io.airtix.identity.bruteforce;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.identity.browser.IdentityTest;
@@ -38,7 +38,7 @@ class BruteForceProtectionIntegrationTests {
         .isEqualTo(wrongPassword)
         .contains("Invalid username or password.");
     browser.screenshot("locked");
-    assertAccessible(browser, "locked");
+    assertAccessible(browser.page(), "locked");
     Map<String, Object> status =
         keycloak.airtixRealm().resource().attackDetection().bruteForceUserStatus(traveller.id());
     assertThat(status).containsEntry("disabled", true);

@@ -1,6 +1,6 @@
 package io.airtix.identity.emaillogin;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +66,7 @@ class EmailLoginIntegrationTests {
     follow(browser, link);
     browser.page().waitForURL(url -> !url.startsWith(WebBrowser.APP));
     browser.screenshot("email-sign-in-link-used-again");
-    assertAccessible(browser, "email sign in link used again");
+    assertAccessible(browser.page(), "email sign in link used again");
     assertThat(browser.isAtTheWebApp()).isFalse();
     // the sign-in it belonged to is over: Keycloak's own page says so
     assertThat(browser.text()).containsAnyOf("cookie not found", "expired", "timed out");
@@ -101,7 +101,7 @@ class EmailLoginIntegrationTests {
         .isEqualTo("That code is not right. Check the e-mail and try again.");
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("email-sign-in-wrong-code");
-    assertAccessible(browser, "email sign in wrong code");
+    assertAccessible(browser.page(), "email sign in wrong code");
 
     enterCode(browser, code);
     Tokens tokens = browser.awaitTokens();
@@ -182,7 +182,7 @@ class EmailLoginIntegrationTests {
     // account without one
     browser.page().getByLabel("First name").waitFor();
     browser.screenshot("email-sign-in-new-account-profile");
-    assertAccessible(browser, "email sign in new account profile");
+    assertAccessible(browser.page(), "email sign in new account profile");
     browser.page().getByLabel("First name").fill("Nova");
     browser.page().getByLabel("Last name").fill("Newcomer");
     browser
@@ -218,7 +218,7 @@ class EmailLoginIntegrationTests {
         .isEqualTo(
             "Too many sign-in e-mails were sent to this address. Wait a few minutes, then try again.");
     browser.screenshot("email-sign-in-too-many-mails");
-    assertAccessible(browser, "email sign in too many mails");
+    assertAccessible(browser.page(), "email sign in too many mails");
     assertThat(keycloak.mailServer().awaitMailsTo(traveller.email(), 3)).hasSize(3);
   }
 

@@ -1,6 +1,6 @@
 package io.airtix.identity.passkeys;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -63,7 +63,7 @@ class PasskeysIntegrationTests {
                 .isVisible())
         .isTrue();
     browser.screenshot("sign-in-with-passkey");
-    assertAccessible(browser, "sign in with passkey");
+    assertAccessible(browser.page(), "sign in with passkey");
   }
 
   @Test
@@ -183,7 +183,7 @@ class PasskeysIntegrationTests {
     }
     browser.page().locator("#registerWebAuthn").waitFor();
     browser.screenshot("register-passkey");
-    assertAccessible(browser, "register passkey");
+    assertAccessible(browser.page(), "register passkey");
     browser.clickScripted(browser.page().locator("#registerWebAuthn"));
     browser.signOut(browser.awaitTokens());
     return authenticator;

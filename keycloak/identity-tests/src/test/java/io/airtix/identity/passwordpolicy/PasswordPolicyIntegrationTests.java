@@ -1,6 +1,6 @@
 package io.airtix.identity.passwordpolicy;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -36,7 +36,7 @@ class PasswordPolicyIntegrationTests {
     choose(browser, traveller.email());
     assertThat(browser.feedback()).isEqualTo("Invalid password: must not be equal to the email.");
     browser.screenshot("password-refused");
-    assertAccessible(browser, "password refused");
+    assertAccessible(browser.page(), "password refused");
     assertThat(browser.isAtTheWebApp()).isFalse();
 
     choose(browser, TestUsers.randomPassword());
@@ -58,7 +58,7 @@ class PasswordPolicyIntegrationTests {
               "Invalid password: it is one of the most common passwords. Choose one that is harder to guess.");
     }
     browser.screenshot("common-password-refused");
-    assertAccessible(browser, "common password refused");
+    assertAccessible(browser.page(), "common password refused");
     assertThat(browser.isAtTheWebApp()).isFalse();
 
     choose(browser, TestUsers.randomPassword());

@@ -1,6 +1,6 @@
 package io.airtix.identity.passwordreset;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +46,7 @@ class PasswordResetIntegrationTests {
 
     browser.open(link);
     browser.screenshot("reset-password");
-    assertAccessible(browser, "reset password");
+    assertAccessible(browser.page(), "reset password");
     String newPassword = TestUsers.randomPassword();
     choosePassword(browser, newPassword);
     browser.awaitTokens();

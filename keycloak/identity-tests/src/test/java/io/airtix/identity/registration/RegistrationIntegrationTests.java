@@ -1,6 +1,6 @@
 package io.airtix.identity.registration;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +80,7 @@ class RegistrationIntegrationTests {
     // else's address
     assertThat(browser.text()).contains("Update password");
     browser.screenshot("choose-password");
-    assertAccessible(browser, "choose password");
+    assertAccessible(browser.page(), "choose password");
     browser.page().getByLabel("New Password").fill(jane.password());
     browser.page().getByLabel("Confirm password").fill(jane.password());
     browser
@@ -113,7 +113,7 @@ class RegistrationIntegrationTests {
     String newAddressPage = register(browser, newcomer, newcomer.email());
     String takenAddressPage = register(browser, intruder, owner.email());
     browser.screenshot("register-taken-address");
-    assertAccessible(browser, "register taken address");
+    assertAccessible(browser.page(), "register taken address");
 
     assertThat(takenAddressPage.replace(owner.email(), "<address>"))
         .isEqualTo(newAddressPage.replace(newcomer.email(), "<address>"))

@@ -1,6 +1,6 @@
 package io.airtix.identity.sessions;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +42,7 @@ class SessionsIntegrationTests {
                 AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out").setExact(true));
     assertThat(signOutOther.count()).isEqualTo(1);
     browser.screenshot("device-activity");
-    assertAccessible(browser, "device activity");
+    assertAccessible(browser.page(), "device activity");
 
     signOutOther.click();
     browser

@@ -1,6 +1,6 @@
 package io.airtix.identity.social;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,7 +186,7 @@ class SocialSignInIntegrationTests {
 
     assertThat(browser.text()).contains("already exists");
     browser.screenshot("social-confirm-link");
-    assertAccessible(browser, "social confirm link");
+    assertAccessible(browser.page(), "social confirm link");
     assertThat(links(grace.id())).isEmpty();
     browser
         .page()
@@ -198,7 +198,7 @@ class SocialSignInIntegrationTests {
     assertThat(browser.text())
         .contains("You need to verify your email address to link your account with Partner.");
     browser.screenshot("social-verify-existing-account");
-    assertAccessible(browser, "social verify existing account");
+    assertAccessible(browser.page(), "social verify existing account");
     assertThat(links(grace.id())).isEmpty();
     Mail proof = keycloak.mailServer().awaitMailTo(grace.email());
     followToTheWebApp(browser, proof.link("/login-actions/action-token"));
@@ -227,7 +227,7 @@ class SocialSignInIntegrationTests {
         browser.page().getByText(Pattern.compile("password", Pattern.CASE_INSENSITIVE)).first();
     withPassword.waitFor();
     browser.screenshot("social-prove-existing-account");
-    assertAccessible(browser, "social prove existing account");
+    assertAccessible(browser.page(), "social prove existing account");
     withPassword.click();
     assertThat(links(linus.id())).isEmpty();
     browser.submitCredentials(linus.username(), linus.password());
@@ -254,11 +254,11 @@ class SocialSignInIntegrationTests {
     link.waitFor();
     assertThat(link.innerText()).contains("Link account");
     browser.screenshot("social-linked-accounts");
-    assertAccessible(browser, "social linked accounts");
+    assertAccessible(browser.page(), "social linked accounts");
     link.click();
     assertThat(browser.text()).contains("Do you want to link your account with Partner?");
     browser.screenshot("social-link-confirm");
-    assertAccessible(browser, "social link confirm");
+    assertAccessible(browser.page(), "social link confirm");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
     browser.submitCredentials(alanAtPartner.username(), alanAtPartner.password());
 

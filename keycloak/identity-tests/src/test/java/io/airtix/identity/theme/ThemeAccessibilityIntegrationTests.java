@@ -1,6 +1,6 @@
 package io.airtix.identity.theme;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -33,11 +33,11 @@ class ThemeAccessibilityIntegrationTests {
   void signInPageBeforeAndAfterAWrongPassword(WebBrowser browser) {
     TestUser traveller = keycloak.createUser(TestUsers.customer());
     browser.startSignIn();
-    assertAccessible(browser, "sign-in");
+    assertAccessible(browser.page(), "sign-in");
 
     browser.submitCredentials(traveller.username(), "not-" + traveller.password());
     assertThat(browser.feedback()).isEqualTo("Invalid username or password.");
-    assertAccessible(browser, "sign-in with an error");
+    assertAccessible(browser.page(), "sign-in with an error");
   }
 
   @Test
@@ -48,13 +48,13 @@ class ThemeAccessibilityIntegrationTests {
         .page()
         .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register"))
         .click();
-    assertAccessible(browser, "registration");
+    assertAccessible(browser.page(), "registration");
 
     browser.page().getByLabel("Username").fill(jane.username());
     browser.page().getByLabel("Email").fill("not-an-address");
     register(browser);
     assertThat(browser.text()).contains("Invalid email address.");
-    assertAccessible(browser, "registration with an error");
+    assertAccessible(browser.page(), "registration with an error");
 
     browser.page().getByLabel("Email").fill(jane.email());
     browser.page().getByLabel("First name").fill(jane.firstName());
@@ -62,7 +62,7 @@ class ThemeAccessibilityIntegrationTests {
     register(browser);
     assertThat(browser.text())
         .contains("You need to verify your email address to activate your account.");
-    assertAccessible(browser, "verify your address");
+    assertAccessible(browser.page(), "verify your address");
 
     assertMailAccessible(browser, keycloak.mailServer().awaitMailTo(jane.email()));
   }
@@ -75,14 +75,14 @@ class ThemeAccessibilityIntegrationTests {
         .page()
         .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot Password?"))
         .click();
-    assertAccessible(browser, "forgot password");
+    assertAccessible(browser.page(), "forgot password");
 
     browser.page().getByLabel("Username or email").fill(traveller.email());
     browser
         .page()
         .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
         .click();
-    assertAccessible(browser, "reset mail sent");
+    assertAccessible(browser.page(), "reset mail sent");
 
     assertMailAccessible(browser, keycloak.mailServer().awaitMailTo(traveller.email()));
   }
@@ -95,7 +95,7 @@ class ThemeAccessibilityIntegrationTests {
         .page()
         .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link"))
         .click();
-    assertAccessible(browser, "e-mail sign-in");
+    assertAccessible(browser.page(), "e-mail sign-in");
 
     browser
         .page()
@@ -107,7 +107,7 @@ class ThemeAccessibilityIntegrationTests {
             AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a link and a code"))
         .click();
     assertThat(browser.text()).contains("Check your e-mail");
-    assertAccessible(browser, "e-mail sign-in code");
+    assertAccessible(browser.page(), "e-mail sign-in code");
 
     assertMailAccessible(browser, keycloak.mailServer().awaitMailTo(traveller.email()));
   }
@@ -119,7 +119,7 @@ class ThemeAccessibilityIntegrationTests {
     browser.submitCredentials(traveller.username(), traveller.password());
     browser.page().getByTestId("page-header").waitFor();
     browser.page().waitForLoadState();
-    assertAccessible(browser, "account console");
+    assertAccessible(browser.page(), "account console");
   }
 
   private static void register(WebBrowser browser) {
@@ -133,6 +133,6 @@ class ThemeAccessibilityIntegrationTests {
   private static void assertMailAccessible(WebBrowser browser, Mail mail) {
     assertThat(mail.html()).as("the HTML part of '%s'", mail.subject()).isNotEmpty();
     browser.page().setContent(mail.html());
-    assertAccessible(browser, "mail '" + mail.subject() + "'");
+    assertAccessible(browser.page(), "mail '" + mail.subject() + "'");
   }
 }

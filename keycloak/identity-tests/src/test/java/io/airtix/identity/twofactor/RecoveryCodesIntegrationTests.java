@@ -1,6 +1,6 @@
 package io.airtix.identity.twofactor;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.identity.browser.IdentityTest;
@@ -47,7 +47,7 @@ class RecoveryCodesIntegrationTests {
         .click();
     browser.page().locator("#kc-recovery-codes-list").waitFor();
     browser.screenshot("recovery-codes-set-up");
-    assertAccessible(browser, "recovery codes set up");
+    assertAccessible(browser.page(), "recovery codes set up");
     List<String> codes = browser.page().locator("#kc-recovery-codes-list li").allInnerTexts();
     browser.page().locator("#kcRecoveryCodesConfirmationCheck").check();
     browser.page().locator("#saveRecoveryAuthnCodesBtn").click();
@@ -59,7 +59,7 @@ class RecoveryCodesIntegrationTests {
 
     signInUpToTheRecoveryCodePrompt(browser, traveller);
     browser.screenshot("sign-in-recovery-code");
-    assertAccessible(browser, "sign in recovery code");
+    assertAccessible(browser.page(), "sign in recovery code");
     String first = codes.get(0);
     browser.page().locator("#recoveryCodeInput").fill(first);
     browser.page().locator("#kc-login").click();

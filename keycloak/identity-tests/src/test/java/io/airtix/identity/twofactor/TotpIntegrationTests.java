@@ -1,6 +1,6 @@
 package io.airtix.identity.twofactor;
 
-import static io.airtix.identity.browser.Accessibility.assertAccessible;
+import static io.airtix.testing.browser.Accessibility.assertAccessible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.identity.browser.IdentityTest;
@@ -27,7 +27,7 @@ class TotpIntegrationTests {
     browser.startSignIn(Map.of("kc_action", "CONFIGURE_TOTP"));
     browser.submitCredentials(traveller.username(), traveller.password());
     browser.page().locator("#kc-totp-settings-form").waitFor();
-    assertAccessible(browser, "authenticator set-up");
+    assertAccessible(browser.page(), "authenticator set-up");
     AuthenticatorApp app = AuthenticatorAppPages.setUp(browser, "configure-totp");
     browser.awaitTokens();
 
@@ -35,7 +35,7 @@ class TotpIntegrationTests {
     browser.submitCredentials(traveller.username(), traveller.password());
     assertThat(browser.isAtTheWebApp()).isFalse();
     browser.screenshot("sign-in-otp");
-    assertAccessible(browser, "authenticator code");
+    assertAccessible(browser.page(), "authenticator code");
     String code = app.nextCode();
     AuthenticatorAppPages.enterCode(browser, "000000".equals(code) ? "111111" : "000000");
     assertThat(browser.feedback()).isEqualTo("Invalid authenticator code.");

@@ -1,9 +1,8 @@
-package io.airtix.identity.browser;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.airtix.testing.browser;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,12 +18,16 @@ public final class Accessibility {
   private Accessibility() {}
 
   /** Fails with every violation found, its rule, impact and the elements concerned. */
-  public static void assertAccessible(WebBrowser browser, String page) {
-    List<Rule> violations =
-        new AxeBuilder(browser.page()).withTags(WCAG_21_AA).analyze().getViolations();
-    assertThat(violations)
-        .as("WCAG 2.1 AA violations on the %s page:%n%s", page, describe(violations))
-        .isEmpty();
+  public static void assertAccessible(Page page, String name) {
+    List<Rule> violations = new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations();
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "WCAG 2.1 AA violations on the "
+              + name
+              + " page:"
+              + System.lineSeparator()
+              + describe(violations));
+    }
   }
 
   private static String describe(List<Rule> violations) {

@@ -1,4 +1,4 @@
-package io.airtix.identity.browser;
+package io.airtix.testing.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -13,7 +13,7 @@ import java.util.Map;
  * never downloads a browser of its own here: the build machines have no internet, and the browser
  * under test is the one users have.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   /** Flags that keep a headless Chromium quiet, offline and runnable as root in a container. */
   private static final List<String> FLAGS =
@@ -33,7 +33,7 @@ final class Chromium implements AutoCloseable {
     this.browser = browser;
   }
 
-  static Chromium launch() {
+  public static Chromium launch() {
     Path executable = Path.of(System.getProperty("airtix.chromium", "/usr/bin/chromium"));
     if (!Files.isExecutable(executable)) {
       throw new IllegalStateException(
@@ -61,7 +61,7 @@ final class Chromium implements AutoCloseable {
     }
   }
 
-  Browser browser() {
+  public Browser browser() {
     return browser;
   }
 
