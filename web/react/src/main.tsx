@@ -1,5 +1,5 @@
 import '@airtix/web-shared/tokens.css';
-import './styles.css';
+import '@airtix/web-shared/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -151,6 +151,33 @@ describe('LiveClient', () => {
     expect(live.status).toBe('open');
   });
 
+  it('hands every airline-channel message to onAirlineMessage, the backbone’s own types included', async () => {
+    const onAirlineMessage = vi.fn();
+    const onMessage = vi.fn();
+    const live = make({ onAirlineMessage, onMessage, subscription: { channels: ['airline:aerolux'] } });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().welcome();
+
+    const event = (type: string, position: string) => ({
+      type,
+      position,
+      channel: 'airline:aerolux',
+      at: '2026-12-06T20:42:00Z',
+      data: { orderId: 'o-1', ticketId: 't-1', tenant: 'aerolux' },
+    });
+    latest().send('order.created', event('order.created', 'p-1'), 'p-1');
+    latest().send('payment.succeeded', event('payment.succeeded', 'p-2'), 'p-2');
+    latest().send('ticket.held', ticketHeld('p-3'), 'p-3');
+
+    expect(onAirlineMessage.mock.calls.map(([message]) => message.type)).toEqual([
+      'order.created',
+      'payment.succeeded',
+    ]);
+    expect(onAirlineMessage.mock.calls[0]?.[0].channel).toBe('airline:aerolux');
+    expect(live.position).toBe('p-3');
+  });
+
   it('after goodbye token-expired, comes back at once with a fresh pass and the last position', async () => {
     let token = 'token-1';
     const fetch = vi

@@ -87,6 +87,37 @@ export const LIVE_MESSAGE_TYPES: readonly LiveMessageType[] = [
   'order.refunded',
 ];
 
+/**
+ * What the `airline:<id>` channel carries to an airline's staff: the backbone's own event types, with the
+ * event's payload as `data`. A few share a name with a customer's message; the channel tells them apart.
+ */
+export const AIRLINE_MESSAGE_TYPES: readonly string[] = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.deleted',
+  'order.created',
+  'order.cancelled',
+  'order.completed',
+  'order.awaiting-payment',
+  'order.expired',
+  'order.payment-failed',
+  'order.refunded',
+  'payment.started',
+  'payment.succeeded',
+  'payment.failed',
+  'payment.refunded',
+  'staff.changed',
+];
+
+/** A message on an `airline:<id>` channel; its payload is the backbone event's, not typed here. */
+export interface AirlineMessage {
+  type: string;
+  position: string;
+  channel: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
 export type GoodbyeReason = 'revoked' | 'token-expired' | 'too-slow' | 'shutting-down' | string;
 
 export interface Resync {
@@ -136,6 +167,8 @@ export interface LiveClientOptions {
   /** Where to start: a position kept from an earlier client. */
   after?: string;
   onMessage?: (message: LiveMessage) => void;
+  /** Every message on an `airline:<id>` channel (staff), whatever its type. */
+  onAirlineMessage?: (message: AirlineMessage) => void;
   /** The position was unknown or too much was missed: reload what is shown, then keep following. */
   onResync?: (resync: Resync) => void;
   onStatus?: (status: LiveStatus) => void;
@@ -318,6 +351,19 @@ export class LiveClient {
         const position = (message.position as string | undefined) ?? event.lastEventId;
         if (position) this.lastPosition = position;
         this.dispatch({ ...message, type, position } as LiveMessage);
+        this.dispatchAirline(message, type, position);
+      });
+    }
+    for (const type of AIRLINE_MESSAGE_TYPES) {
+      // the shared names are heard above already: one listener per type, so one call per message
+      if ((LIVE_MESSAGE_TYPES as readonly string[]).includes(type)) continue;
+      source.addEventListener(type, (event) => {
+        if (!current()) return;
+        const message = parse(event);
+        if (!message) return;
+        const position = (message.position as string | undefined) ?? event.lastEventId;
+        if (position) this.lastPosition = position;
+        this.dispatchAirline(message, type, position);
       });
     }
     source.addEventListener('resync', (event) => {
@@ -368,6 +414,12 @@ export class LiveClient {
   private dispatch(message: LiveMessage): void {
     this.options.onMessage?.(message);
     for (const listener of [...this.listeners]) listener(message);
+  }
+
+  private dispatchAirline(message: Record<string, unknown>, type: string, position: string): void {
+    const channel = message.channel;
+    if (typeof channel !== 'string' || !channel.startsWith('airline:')) return;
+    this.options.onAirlineMessage?.({ ...message, type, position, channel } as AirlineMessage);
   }
 
   private closeSource(): void {

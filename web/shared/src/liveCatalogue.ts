@@ -1,6 +1,8 @@
-import type { Ticket, TicketSearch } from '@airtix/web-shared/api';
-import type { LiveMessage, LiveTicket } from '@airtix/web-shared/live';
-import type { CatalogueFilters } from '../live/LiveProvider';
+import type { Ticket, TicketSearch } from './api/client';
+import type { LiveMessage, LiveSubscription, LiveTicket } from './live';
+
+/** What the shown catalogue page filters on, as the live stream takes it. */
+export type CatalogueFilters = Omit<LiveSubscription, 'channels'>;
 
 /** What live messages said about one ticket since the page was loaded. */
 export interface LiveMark {

@@ -104,6 +104,26 @@ describe('problemSentence', () => {
   });
 });
 
+describe('problemSentence for staff and airlines', () => {
+  it('names the fields of the ticket and airline forms', () => {
+    const validation = problem(400, 'VALIDATION', {
+      errors: [
+        { field: 'flightNumber', message: 'must match the pattern' },
+        { field: 'firstTenantAdminEmail', message: 'must be an email address' },
+      ],
+    });
+    expect(problemSentence(400, validation)).toBe(
+      'Please check what you entered: Flight number must match the pattern; First administrator’s email must be an email address.',
+    );
+  });
+
+  it('says why an account’s sign-in is not the airline’s to change, and what staff was not found', () => {
+    expect(problemSentence(403, problem(403, 'ACCOUNT_BEYOND_AIRLINE'))).toMatch(/Suspend the person here/);
+    expect(problemSentence(404, problem(404, 'STAFF_NOT_FOUND'))).toMatch(/does not work for the airline/);
+    expect(problemSentence(404, problem(404, 'INVITATION_NOT_FOUND'))).toMatch(/no longer open/);
+  });
+});
+
 describe('problemCode', () => {
   it('takes the code, else derives it from the type as the services do', () => {
     expect(problemCode({ code: 'PRICE_CHANGED' })).toBe('PRICE_CHANGED');

@@ -98,6 +98,16 @@ const FIELD_NAMES: Record<string, string> = {
   currency: 'Currency',
   page: 'Page',
   size: 'Page size',
+  flightNumber: 'Flight number',
+  departureTime: 'Departure',
+  cabin: 'Cabin',
+  seat: 'Seat',
+  version: 'Version',
+  alias: 'Airline id',
+  name: 'Name',
+  email: 'Email',
+  firstTenantAdminEmail: 'First administrator’s email',
+  roles: 'Roles',
 };
 
 function validationSentence(problem: Problem): string {
@@ -117,6 +127,12 @@ function notFoundSentence(code: string | undefined): string {
       return 'We could not find this payment among yours.';
     case 'AIRLINE_NOT_FOUND':
       return 'We could not find this airline.';
+    case 'STAFF_NOT_FOUND':
+      return 'This person does not work for the airline (any more).';
+    case 'INVITATION_NOT_FOUND':
+      return 'This invitation is no longer open: it was accepted, withdrawn or has expired.';
+    case 'SESSION_NOT_FOUND':
+      return 'This session has ended already.';
     default:
       return 'We could not find what you asked for. It may have been removed.';
   }
@@ -181,7 +197,9 @@ export function problemSentence(status: number, problem?: Problem, context: Prob
     case 401:
       return 'Please sign in to continue. If you were signed in, your session has ended.';
     case 403:
-      return 'Your account is not allowed to do this.';
+      return code === 'ACCOUNT_BEYOND_AIRLINE'
+        ? 'This person’s account serves other airlines too, so its sign-in and sessions are not this airline’s to change. Suspend the person here instead.'
+        : 'Your account is not allowed to do this.';
     case 404:
       return notFoundSentence(code);
     case 409:

@@ -1,4 +1,5 @@
 import { useAuth } from '../auth/AuthProvider';
+import { accountConsoleUrl } from '../auth/oidc';
 
 /** Who is signed in, and the way in or out. */
 export function AccountMenu() {
@@ -18,6 +19,9 @@ export function AccountMenu() {
   return (
     <div className="account">
       <span className="account__name">Signed in as {auth.name ?? 'you'}</span>
+      <a className="account__link" href={accountConsoleUrl()}>
+        Your account
+      </a>
       <button type="button" className="button button--secondary" onClick={() => void auth.signOut()}>
         Sign out
       </button>

@@ -1,11 +1,14 @@
 import type { User, UserManager } from 'oidc-client-ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { accessOfToken, NO_ACCESS, type Access } from './access';
 
 export interface Auth {
   /** `loading` until the app knows whether someone is signed in. */
   status: 'loading' | 'signed-in' | 'signed-out';
   /** What the header shows: the preferred user name. */
   name: string | undefined;
+  /** The roles the access token carries (platform admin; tenant roles per airline); none when signed out. */
+  access: Access;
   /** The current access token, renewed when it has expired; null when nobody is signed in. */
   getAccessToken: () => Promise<string | null>;
   /** Goes to Keycloak's sign-in page and comes back to `returnTo` (a path inside the app). */
@@ -137,17 +140,22 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
     }
   }, [userManager]);
 
+  // renewed tokens carry the roles as they are now: a role granted or withdrawn shows at the next renewal
+  const accessToken = user && !user.expired ? user.access_token : undefined;
+  const access = useMemo(() => (accessToken ? accessOfToken(accessToken) : NO_ACCESS), [accessToken]);
+
   const value = useMemo<Auth>(
     () => ({
       status: loading ? 'loading' : user && !user.expired ? 'signed-in' : 'signed-out',
       name: (user?.profile.preferred_username as string | undefined) ?? user?.profile.name,
+      access,
       getAccessToken,
       signIn,
       signOut,
       forget,
       completeSignIn,
     }),
-    [loading, user, getAccessToken, signIn, signOut, forget, completeSignIn],
+    [loading, user, access, getAccessToken, signIn, signOut, forget, completeSignIn],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,9 +1,14 @@
+import { accountConsoleUrlOf, adminConsoleUrlOf } from '@airtix/web-shared/keycloak';
 import {
   InMemoryWebStorage,
   UserManager,
   WebStorageStateStore,
   type UserManagerSettings,
 } from 'oidc-client-ts';
+
+function authority(): string {
+  return import.meta.env.VITE_OIDC_AUTHORITY ?? 'http://localhost:8180/realms/airtix';
+}
 
 /** The app's own address, e.g. http://localhost:8080/react/ */
 export function appUrl(path = ''): string {
@@ -19,7 +24,7 @@ export function appUrl(path = ''): string {
  */
 export function oidcSettings(): UserManagerSettings {
   return {
-    authority: import.meta.env.VITE_OIDC_AUTHORITY ?? 'http://localhost:8180/realms/airtix',
+    authority: authority(),
     client_id: import.meta.env.VITE_OIDC_CLIENT_ID ?? 'airtix-web',
     redirect_uri: appUrl('callback'),
     post_logout_redirect_uri: appUrl(),
@@ -31,6 +36,19 @@ export function oidcSettings(): UserManagerSettings {
     monitorSession: false,
     loadUserInfo: false,
   };
+}
+
+/**
+ * The realm's admin console, where a tenant admin sees their airline's groups (Keycloak's fine-grained admin
+ * permissions limit it to them): http://localhost:8180/admin/airtix/console/ for the default authority.
+ */
+export function adminConsoleUrl(): string {
+  return adminConsoleUrlOf(authority());
+}
+
+/** The realm's account console: profile, password, second factor, sessions, linked accounts, deletion. */
+export function accountConsoleUrl(): string {
+  return accountConsoleUrlOf(authority());
 }
 
 export function createUserManager(): UserManager {

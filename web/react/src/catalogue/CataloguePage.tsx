@@ -16,7 +16,7 @@ import {
   liveFiltersOf,
   showTickets,
   type LiveCatalogue,
-} from './liveCatalogue';
+} from '@airtix/web-shared/live-catalogue';
 import { TicketCard } from './TicketCard';
 
 export const PAGE_SIZE = 20;

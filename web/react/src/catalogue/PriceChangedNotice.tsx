@@ -1,4 +1,4 @@
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '@airtix/web-shared/format';
 
 /**
  * A price that changed while the person looked: up or down, from what to what. `onAccept` offers to go on at

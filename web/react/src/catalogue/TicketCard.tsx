@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { formatCabin, formatDeparture, formatMoney } from '../ui/format';
+import { formatCabin, formatDeparture, formatMoney } from '@airtix/web-shared/format';
 import { TicketStatusBadge } from '../ui/TicketStatusBadge';
-import type { ShownTicket } from './liveCatalogue';
+import type { ShownTicket } from '@airtix/web-shared/live-catalogue';
 import { PriceChangedNotice } from './PriceChangedNotice';
 
 /** One ticket in the catalogue: flight, route, departure, seat, price and whether it can be had. */

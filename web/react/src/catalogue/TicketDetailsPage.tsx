@@ -7,7 +7,7 @@ import { useApi } from '../api/ApiProvider';
 import { useAuth } from '../auth/AuthProvider';
 import { useFollow, useLiveMessages } from '../live/LiveProvider';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
-import { formatCabin, formatDeparture, formatMoney } from '../ui/format';
+import { formatCabin, formatDeparture, formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { TicketStatusBadge } from '../ui/TicketStatusBadge';

@@ -5,7 +5,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useApi } from '../api/ApiProvider';
 import { useLiveMessages } from '../live/LiveProvider';
 import { TicketSummary } from '../orders/TicketSummary';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HoldCountdown } from './HoldCountdown';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatRemaining } from '../ui/format';
+import { formatRemaining } from '@airtix/web-shared/format';
 
 /** Minutes (and the last seconds) at which a screen reader hears how long is left. */
 const ANNOUNCE_AT_SECONDS = [600, 300, 120, 60, 30];

@@ -2,7 +2,7 @@ import { unwrap, type Order, type Payment, type SimulatedOutcome } from '@airtix
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '@airtix/web-shared/format';
 import { ProblemMessage } from '../ui/ProblemMessage';
 
 /**

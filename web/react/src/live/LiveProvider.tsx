@@ -6,10 +6,13 @@ import {
 } from '@airtix/web-shared/live';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Access } from '../auth/access';
 import { useAuth } from '../auth/AuthProvider';
 
 /** The catalogue filters a page follows; the orders channel is added by itself for a signed-in person. */
-export type CatalogueFilters = Omit<LiveSubscription, 'channels'>;
+import type { CatalogueFilters } from '@airtix/web-shared/live-catalogue';
+
+export type { CatalogueFilters };
 
 export interface Live {
   status: LiveStatus;
@@ -51,14 +54,25 @@ export function useFollow(filters: CatalogueFilters): void {
   }, [live, key]);
 }
 
-function subscriptionOf(filters: CatalogueFilters, signedIn: boolean): LiveSubscription {
-  return { ...filters, channels: signedIn ? ['catalogue', 'orders'] : ['catalogue'] };
+/** `airline:<id>` for each airline the person works for: its tickets, orders, payments and staff, live. */
+export function airlineChannels(access: Access): string[] {
+  return Object.keys(access.airlines)
+    .sort()
+    .map((airline) => `airline:${airline}`);
+}
+
+function subscriptionOf(filters: CatalogueFilters, signedIn: boolean, staff: string[]): LiveSubscription {
+  return { ...filters, channels: signedIn ? ['catalogue', 'orders', ...staff] : ['catalogue'] };
+}
+
+function staffChannels(key: string): string[] {
+  return key ? key.split(' ') : [];
 }
 
 /**
- * One live connection for the whole app: the catalogue with the filters of the page shown, and the person's own
- * orders while signed in. A resync invalidates every query (reload what is shown); order messages invalidate the
- * orders.
+ * One live connection for the whole app: the catalogue with the filters of the page shown, the person's own
+ * orders while signed in, and the `airline:<id>` channels of a member of staff. A resync invalidates every query
+ * (reload what is shown); order messages invalidate the orders, airline messages the airline's pages.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const auth = useAuth();
@@ -70,6 +84,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const client = useRef<LiveClient | undefined>(undefined);
   const signedIn = auth.status === 'signed-in';
   const { getAccessToken, forget } = auth;
+  // by value: a renewed token with the same roles must not reconnect
+  const staffKey = signedIn ? airlineChannels(auth.access).join(' ') : '';
 
   useEffect(() => {
     if (auth.status === 'loading') return;
@@ -77,7 +93,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       baseUrl: import.meta.env.VITE_API_BASE_URL ?? '',
       getAccessToken,
       after: client.current?.position,
-      subscription: subscriptionOf(filters.current, signedIn),
+      subscription: subscriptionOf(filters.current, signedIn, staffChannels(staffKey)),
       onStatus: setStatus,
       onMessage: (message) => {
         if (message.channel === 'orders' && 'orderId' in message.data) {
@@ -85,6 +101,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: ['order', message.data.orderId] });
         }
         for (const listener of [...listeners.current]) listener(message);
+      },
+      onAirlineMessage: (message) => {
+        // the airline's pages key their queries ['airline', <id>, …]: reload whatever of them is shown
+        void queryClient.invalidateQueries({
+          queryKey: ['airline', message.channel.slice('airline:'.length)],
+        });
       },
       onResync: () => {
         void queryClient.invalidateQueries();
@@ -95,7 +117,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     client.current = live;
     live.start();
     return () => live.stop();
-  }, [auth.status, signedIn, getAccessToken, forget, queryClient]);
+  }, [auth.status, signedIn, staffKey, getAccessToken, forget, queryClient]);
 
   const value = useMemo<Live>(
     () => ({
@@ -111,10 +133,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       follow: (next) => {
         if (JSON.stringify(next) === JSON.stringify(filters.current)) return;
         filters.current = next;
-        client.current?.update(subscriptionOf(next, signedIn));
+        client.current?.update(subscriptionOf(next, signedIn, staffChannels(staffKey)));
       },
     }),
-    [status, signedIn],
+    [status, signedIn, staffKey],
   );
 
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;

@@ -2,7 +2,7 @@ import { unwrap } from '@airtix/web-shared/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/ApiProvider';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { Pager } from '../ui/Pager';
 import { ProblemMessage } from '../ui/ProblemMessage';

@@ -2,7 +2,7 @@ import { unwrap } from '@airtix/web-shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../api/ApiProvider';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { TicketSummary } from './TicketSummary';

@@ -1,7 +1,7 @@
 import { unwrap } from '@airtix/web-shared/api';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
-import { formatCabin, formatDeparture } from '../ui/format';
+import { formatCabin, formatDeparture } from '@airtix/web-shared/format';
 
 /** The flight an order is for, from the catalogue. */
 export function TicketSummary({ ticketId }: { ticketId: string }) {

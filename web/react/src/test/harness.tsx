@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import { ApiContextProvider } from '../api/ApiProvider';
+import { NO_ACCESS, type Access } from '../auth/access';
 import { AuthContextProvider, type Auth } from '../auth/AuthProvider';
 import { LiveContextProvider, type CatalogueFilters, type Live } from '../live/LiveProvider';
 
@@ -53,6 +54,7 @@ export function fakeLive(status: LiveStatus = 'open') {
 export const signedIn: Auth = {
   status: 'signed-in',
   name: 'traveller',
+  access: NO_ACCESS,
   getAccessToken: async () => 'token',
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
@@ -63,12 +65,26 @@ export const signedIn: Auth = {
 export const signedOut: Auth = {
   status: 'signed-out',
   name: undefined,
+  access: NO_ACCESS,
   getAccessToken: async () => null,
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
   forget: vi.fn(async () => undefined),
   completeSignIn: vi.fn(async () => ({ returnTo: '/', failed: false })),
 };
+
+/** Signed in with roles: `signedInAs('aerolux', ['agent'])`; `signedInAs(undefined, [], true)`: a platform admin. */
+export function signedInAs(
+  airline: string | undefined,
+  roles: Access['airlines'][string] = [],
+  platformAdmin = false,
+): Auth {
+  return {
+    ...signedIn,
+    name: 'staff',
+    access: { platformAdmin, airlines: airline ? { [airline]: roles } : {} },
+  };
+}
 
 /** What a fake endpoint answers: a JSON body (200), or a function of the request for anything else. */
 export type FakeAnswer = unknown | ((request: Request) => Response | Promise<Response>);

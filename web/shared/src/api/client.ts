@@ -30,6 +30,17 @@ export type Payment = PaymentSchemas['PaymentResponse'];
 export type PaymentStatus = Payment['status'];
 export type Airline = TenantSchemas['AirlineResponse'];
 export type SimulatedOutcome = PaymentSchemas['SimulatedConfirmation']['outcome'];
+export type CreateTicketRequest = TicketSchemas['CreateTicketRequest'];
+export type UpdateTicketRequest = TicketSchemas['UpdateTicketRequest'];
+export type Cabin = Ticket['cabin'];
+export type PaymentPage = PaymentSchemas['PaymentPage'];
+export type AirlinePage = TenantSchemas['AirlinePage'];
+export type CreateAirlineRequest = TenantSchemas['CreateAirlineRequest'];
+export type StaffMember = TenantSchemas['StaffMember'];
+export type StaffPage = TenantSchemas['StaffPage'];
+export type StaffInvitation = TenantSchemas['StaffInvitation'];
+export type StaffSession = TenantSchemas['StaffSession'];
+export type AddStaffRequest = TenantSchemas['AddStaffRequest'];
 
 export interface ApiOptions {
   /** Where the gateway answers, e.g. http://localhost:8080; the page's origin in the apps. */

@@ -1,0 +1,1 @@
+export { formatWhen } from '@airtix/web-shared/staff';

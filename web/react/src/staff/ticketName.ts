@@ -1,0 +1,1 @@
+export { ticketName } from '@airtix/web-shared/staff';

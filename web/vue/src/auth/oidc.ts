@@ -1,0 +1,53 @@
+import { accountConsoleUrlOf, adminConsoleUrlOf } from '@airtix/web-shared/keycloak';
+import {
+  InMemoryWebStorage,
+  UserManager,
+  WebStorageStateStore,
+  type UserManagerSettings,
+} from 'oidc-client-ts';
+
+function authority(): string {
+  return import.meta.env.VITE_OIDC_AUTHORITY ?? 'http://localhost:8180/realms/airtix';
+}
+
+/** The app's own address, e.g. http://localhost:8080/react/ */
+export function appUrl(path = ''): string {
+  return `${window.location.origin}${import.meta.env.BASE_URL}${path}`;
+}
+
+/**
+ * Authorization code flow with PKCE (S256, oidc-client-ts's only way) against the realm's public client
+ * `airtix-web`. Tokens stay in memory: a reload forgets them (see auth.ts for the quiet sign-in that
+ * follows). Only the short-lived sign-in state (PKCE verifier, where to come back to) is kept in
+ * sessionStorage, since it must survive the round trip to Keycloak. Renewal uses the refresh token, which needs
+ * no iframe (Keycloak's pages refuse to be framed by another origin, and the gateway's CSP frames nothing).
+ */
+export function oidcSettings(): UserManagerSettings {
+  return {
+    authority: authority(),
+    client_id: import.meta.env.VITE_OIDC_CLIENT_ID ?? 'airtix-web',
+    redirect_uri: appUrl('callback'),
+    post_logout_redirect_uri: appUrl(),
+    response_type: 'code',
+    scope: 'openid',
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    automaticSilentRenew: true,
+    monitorSession: false,
+    loadUserInfo: false,
+  };
+}
+
+export function createUserManager(): UserManager {
+  return new UserManager(oidcSettings());
+}
+
+/** The realm's admin console, where a tenant admin sees their airline's groups. */
+export function adminConsoleUrl(): string {
+  return adminConsoleUrlOf(authority());
+}
+
+/** The realm's account console: profile, password, second factor, sessions, linked accounts, deletion. */
+export function accountConsoleUrl(): string {
+  return accountConsoleUrlOf(authority());
+}

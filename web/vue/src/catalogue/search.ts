@@ -1,0 +1,32 @@
+import type { TicketSearch } from '@airtix/web-shared/api';
+import type { LocationQuery } from 'vue-router';
+
+/** The address's query as URLSearchParams: the first value of each name, as a browser reads it. */
+export function paramsOf(query: LocationQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') params.set(name, first);
+  }
+  return params;
+}
+
+/** The tickets API's filters, from the address: airline, origin, destination, date. */
+export function searchOf(params: URLSearchParams): TicketSearch {
+  const search: TicketSearch = {};
+  const airline = params.get('airline')?.trim().toLowerCase();
+  const origin = params.get('origin')?.trim().toUpperCase();
+  const destination = params.get('destination')?.trim().toUpperCase();
+  const date = params.get('date')?.trim();
+  if (airline) search.airline = airline;
+  if (origin) search.origin = origin;
+  if (destination) search.destination = destination;
+  if (date) search.date = date;
+  return search;
+}
+
+/** The page in the address counts from 1; the API's from 0. */
+export function pageOf(params: URLSearchParams): number {
+  const page = Number(params.get('page') ?? '1');
+  return Number.isInteger(page) && page >= 1 ? page - 1 : 0;
+}
