@@ -1,5 +1,6 @@
 package io.airtix.gateway.edge;
 
+import io.airtix.gateway.storefront.WebAppSettings;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sets on everything the gateway serves, its own pages and the services' answers alike, the headers
  * that keep a browser from sniffing content types, leaking addresses in referrers and framing the
- * pages; the Content-Security-Policy lets a page load only from its own origin (the web apps tune
- * it when they arrive).
+ * pages; the Content-Security-Policy lets a page load only from its own origin, and the
+ * storefront's apps reach Keycloak (and Stripe where it takes the cards) besides.
  */
 @Component
 class SecurityHeaders implements WebFilter, Ordered {
@@ -26,6 +27,14 @@ class SecurityHeaders implements WebFilter, Ordered {
    * everything else, but its style sheet draws icons from {@code data:} images.
    */
   static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY + "; img-src 'self' data:";
+
+  private final String webAppPolicy;
+  private final WebAppSettings webApps;
+
+  SecurityHeaders(WebAppSettings webApps) {
+    this.webApps = webApps;
+    this.webAppPolicy = webApps.contentSecurityPolicy(CONTENT_SECURITY_POLICY);
+  }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -43,11 +52,12 @@ class SecurityHeaders implements WebFilter, Ordered {
     return chain.filter(exchange);
   }
 
-  private static String policyOf(ServerWebExchange exchange) {
+  private String policyOf(ServerWebExchange exchange) {
     String path = exchange.getRequest().getPath().value();
-    return path.equals("/api-docs") || path.startsWith("/api-docs/")
-        ? API_DOCS_POLICY
-        : CONTENT_SECURITY_POLICY;
+    if (path.equals("/api-docs") || path.startsWith("/api-docs/")) {
+      return API_DOCS_POLICY;
+    }
+    return webApps.isWebApp(path) ? webAppPolicy : CONTENT_SECURITY_POLICY;
   }
 
   @Override

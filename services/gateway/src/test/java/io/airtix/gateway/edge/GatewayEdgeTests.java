@@ -138,7 +138,8 @@ class GatewayEdgeTests {
 
   @Test
   void setsTheSecurityHeadersOnItsPagesAndTheServicesAnswers() throws Exception {
-    for (HttpResponse<String> response : new HttpResponse[] {get("/"), get("/api/tickets")}) {
+    for (HttpResponse<String> response :
+        new HttpResponse[] {get("/api-docs"), get("/api/tickets")}) {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(response.headers().firstValue("Referrer-Policy"))

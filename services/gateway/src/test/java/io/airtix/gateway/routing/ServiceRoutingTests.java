@@ -202,20 +202,6 @@ class ServiceRoutingTests {
     assertThat(upstreamRequests).isEmpty();
   }
 
-  @Test
-  void servesLandingPageLinkingToLoginAndTicketsApi() throws Exception {
-    HttpResponse<String> response = client.send(gateway("/").build(), BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-    assertThat(response.body())
-        .contains("<h1>Airtix</h1>")
-        .contains("href=\"http://localhost:8180/realms/airtix/account\"")
-        .contains("href=\"/api/tickets\"")
-        .contains("href=\"/api/airlines\"");
-  }
-
   private HttpRequest.Builder gateway(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
   }
