@@ -21,14 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;
 
 /**
- * One standalone Airtix for every storefront test of the JVM: the packaged launcher on a fresh data
- * folder, started when the first test needs it and stopped when the last is done. Holds last {@link
- * #HOLD} so that an expiring hold can be watched; everything else a traveller does fits well inside
- * it.
+ * One standalone Airtix for the storefront's tests: the packaged launcher on a fresh data folder.
+ * Holds last {@link #HOLD} so that an expiring hold can be watched; everything else a traveller
+ * does fits well inside it.
  */
 final class RunningAirtix implements AutoCloseable {
 
@@ -54,14 +52,7 @@ final class RunningAirtix implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  static RunningAirtix of(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.GLOBAL)
-        .computeIfAbsent(RunningAirtix.class, type -> start(), RunningAirtix.class);
-  }
-
-  private static RunningAirtix start() {
+  static RunningAirtix start() {
     Path jar = Path.of(required("airtix.launcher.jar"));
     Path dataDir = Path.of(required("airtix.launcher.target")).resolve("storefront");
     for (int port : PORTS) {

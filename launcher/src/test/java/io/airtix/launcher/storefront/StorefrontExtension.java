@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands the storefront tests the one running Airtix and the one Chromium of the JVM, each started
- * by the first test that asks and stopped after the last.
+ * Hands the storefront tests one running Airtix and one Chromium, started by the first test that
+ * asks and stopped when the suite's class is done with all its apps: the next suite of the JVM (the
+ * launcher's own) needs the standalone ports free.
  */
 final class StorefrontExtension implements ParameterResolver {
 
@@ -19,12 +20,20 @@ final class StorefrontExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    ExtensionContext.Store suite = suiteOf(context).getStore(ExtensionContext.Namespace.GLOBAL);
     if (parameter.getParameter().getType() == RunningAirtix.class) {
-      return RunningAirtix.of(context);
+      return suite.computeIfAbsent(
+          RunningAirtix.class, type -> RunningAirtix.start(), RunningAirtix.class);
     }
-    return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.GLOBAL)
-        .computeIfAbsent(Chromium.class, type -> Chromium.launch(), Chromium.class);
+    return suite.computeIfAbsent(Chromium.class, type -> Chromium.launch(), Chromium.class);
+  }
+
+  /** The context of the test class itself, above the invocation for each app. */
+  private static ExtensionContext suiteOf(ExtensionContext context) {
+    ExtensionContext suite = context;
+    while (suite.getParent().filter(parent -> parent != context.getRoot()).isPresent()) {
+      suite = suite.getParent().get();
+    }
+    return suite;
   }
 }
