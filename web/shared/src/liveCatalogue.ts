@@ -40,15 +40,22 @@ export function liveFiltersOf(search: TicketSearch): CatalogueFilters {
   return filters;
 }
 
+/**
+ * Whether a ticket belongs to the search, as the tickets API decides it. The stream has no price filter, so a
+ * price range and a currency are checked here only: a ticket published outside them is not slotted in.
+ */
 export function matches(
-  ticket: Pick<Ticket, 'airline' | 'origin' | 'destination' | 'departureTime'>,
+  ticket: Pick<Ticket, 'airline' | 'origin' | 'destination' | 'departureTime' | 'price' | 'currency'>,
   search: TicketSearch,
 ): boolean {
   return (
     (!search.airline || ticket.airline === search.airline) &&
     (!search.origin || ticket.origin === search.origin) &&
     (!search.destination || ticket.destination === search.destination) &&
-    (!search.date || ticket.departureTime.slice(0, 10) === search.date)
+    (!search.date || ticket.departureTime.slice(0, 10) === search.date) &&
+    (!search.currency || ticket.currency === search.currency) &&
+    (search.minPrice === undefined || ticket.price >= search.minPrice) &&
+    (search.maxPrice === undefined || ticket.price <= search.maxPrice)
   );
 }
 

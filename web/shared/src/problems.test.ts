@@ -31,6 +31,19 @@ describe('problemSentence', () => {
     expect(problemSentence(400, problem(400, 'MALFORMED_REQUEST'))).toMatch(/not understood/);
   });
 
+  it('names the catalogue’s price fields as the form does, in the message too', () => {
+    const range = problem(400, 'VALIDATION', {
+      errors: [
+        { field: 'maxPrice', message: 'must not be less than minPrice' },
+        { field: 'currency', message: 'is required with minPrice or maxPrice' },
+      ],
+    });
+    expect(problemSentence(400, range)).toBe(
+      'Please check what you entered: Highest price must not be less than lowest price; ' +
+        'Currency is required with lowest price or highest price.',
+    );
+  });
+
   it('asks to sign in on 401 and says what is not allowed on 403', () => {
     expect(problemSentence(401, problem(401, 'UNAUTHORIZED'))).toMatch(/^Please sign in/);
     expect(problemSentence(403, problem(403, 'FORBIDDEN'))).toBe('Your account is not allowed to do this.');

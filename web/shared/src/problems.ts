@@ -95,6 +95,8 @@ const FIELD_NAMES: Record<string, string> = {
   airline: 'Airline',
   date: 'Date',
   price: 'Price',
+  minPrice: 'Lowest price',
+  maxPrice: 'Highest price',
   currency: 'Currency',
   page: 'Page',
   size: 'Page size',
@@ -110,10 +112,20 @@ const FIELD_NAMES: Record<string, string> = {
   roles: 'Roles',
 };
 
+/**
+ * A message may name another parameter as the API spells it ("must not be less than minPrice"): the person
+ * knows the form's words only.
+ */
+function fieldsInWords(message: string): string {
+  return message.replace(/\b[a-z]+(?:[A-Z][a-z]*)+\b/g, (name) => FIELD_NAMES[name]?.toLowerCase() ?? name);
+}
+
 function validationSentence(problem: Problem): string {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   if (errors.length === 0) return 'Some of what you entered is not valid. Please check it and try again.';
-  const parts = errors.map((error) => `${FIELD_NAMES[error.field] ?? error.field} ${error.message}`);
+  const parts = errors.map(
+    (error) => `${FIELD_NAMES[error.field] ?? error.field} ${fieldsInWords(error.message)}`,
+  );
   return `Please check what you entered: ${parts.join('; ')}.`;
 }
 

@@ -1,7 +1,7 @@
 import { useAuth } from '../auth/AuthProvider';
 import { accountConsoleUrl } from '../auth/oidc';
 
-/** Who is signed in, and the way in or out. */
+/** Who is signed in, and the way in (or to a new account) or out. */
 export function AccountMenu() {
   const auth = useAuth();
   if (auth.status === 'loading') {
@@ -12,6 +12,9 @@ export function AccountMenu() {
       <div className="account">
         <button type="button" className="button button--secondary" onClick={() => void auth.signIn()}>
           Sign in
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void auth.signUp()}>
+          Create an account
         </button>
       </div>
     );

@@ -13,6 +13,8 @@ export interface Auth {
   getAccessToken: () => Promise<string | null>;
   /** Goes to Keycloak's sign-in page and comes back to `returnTo` (a path inside the app). */
   signIn: (returnTo?: string) => Promise<void>;
+  /** Keycloak's registration form (`prompt=create`), then back to `returnTo` signed in, as `signIn` does. */
+  signUp: (returnTo?: string) => Promise<void>;
   /** Ends the Keycloak session (end-session endpoint) and comes back signed out. */
   signOut: () => Promise<void>;
   /** Forgets the user here only: the session was revoked elsewhere. */
@@ -112,6 +114,16 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
     [userManager],
   );
 
+  // the same round trip as a sign-in, so the callback page and the state need nothing of their own
+  const signUp = useCallback(
+    (returnTo?: string) =>
+      userManager.signinRedirect({
+        state: { returnTo: returnTo ?? currentPath() } satisfies SignInState,
+        extraQueryParams: { prompt: 'create' },
+      }),
+    [userManager],
+  );
+
   const signOut = useCallback(async () => {
     sessionStorage.removeItem(SIGNED_IN_HINT);
     const idToken = (await userManager.getUser())?.id_token;
@@ -151,11 +163,12 @@ export function AuthProvider({ userManager, children }: { userManager: UserManag
       access,
       getAccessToken,
       signIn,
+      signUp,
       signOut,
       forget,
       completeSignIn,
     }),
-    [loading, user, access, getAccessToken, signIn, signOut, forget, completeSignIn],
+    [loading, user, access, getAccessToken, signIn, signUp, signOut, forget, completeSignIn],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,21 +1,42 @@
 import type { TicketSearch } from '@airtix/web-shared/api';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
-/** The tickets API's filters, from the address: airline, origin, destination, date. */
+/** Demo tickets are priced in euros; the API needs a currency with a price bound, so euros unless named. */
+const DEFAULT_CURRENCY = 'EUR';
+
+/** An amount from the address, or nothing when it is not a number (the API judges the rest: sign, decimals). */
+function amountOf(text: string | null): number | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const amount = Number(trimmed);
+  return Number.isFinite(amount) ? amount : undefined;
+}
+
+/** The tickets API's filters, from the address: airline, origin, destination, date, price range, currency. */
 export function searchOf(params: URLSearchParams): TicketSearch {
   const search: TicketSearch = {};
   const airline = params.get('airline')?.trim().toLowerCase();
   const origin = params.get('origin')?.trim().toUpperCase();
   const destination = params.get('destination')?.trim().toUpperCase();
   const date = params.get('date')?.trim();
+  const minPrice = amountOf(params.get('minPrice'));
+  const maxPrice = amountOf(params.get('maxPrice'));
+  const currency = params.get('currency')?.trim().toUpperCase();
   if (airline) search.airline = airline;
   if (origin) search.origin = origin;
   if (destination) search.destination = destination;
   if (date) search.date = date;
+  if (minPrice !== undefined) search.minPrice = minPrice;
+  if (maxPrice !== undefined) search.maxPrice = maxPrice;
+  if (currency) search.currency = currency;
+  else if (minPrice !== undefined || maxPrice !== undefined) search.currency = DEFAULT_CURRENCY;
   return search;
 }
 
-type Values = Record<'airline' | 'origin' | 'destination' | 'date', string>;
+type Values = Record<
+  'airline' | 'origin' | 'destination' | 'date' | 'minPrice' | 'maxPrice' | 'currency',
+  string
+>;
 
 function valuesOf(search: TicketSearch): Values {
   return {
@@ -23,10 +44,13 @@ function valuesOf(search: TicketSearch): Values {
     origin: search.origin ?? '',
     destination: search.destination ?? '',
     date: search.date ?? '',
+    minPrice: search.minPrice?.toString() ?? '',
+    maxPrice: search.maxPrice?.toString() ?? '',
+    currency: search.currency ?? '',
   };
 }
 
-/** Filters on airline, route and day; the page keeps them in the address, so they survive a reload. */
+/** Filters on airline, route, day and price; the page keeps them in the address, so they survive a reload. */
 export function CatalogueFilters({
   search,
   onSearch,
@@ -101,6 +125,47 @@ export function CatalogueFilters({
       </div>
       <p id={`${id}-airport-hint`} className="field-hint">
         Airports by their 3-letter code, e.g. LUX for Luxembourg.
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-min-price`}>Lowest price</label>
+        <input
+          id={`${id}-min-price`}
+          type="number"
+          {...field('minPrice')}
+          min={0}
+          step={0.01}
+          inputMode="decimal"
+          aria-describedby={`${id}-price-hint`}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-max-price`}>Highest price</label>
+        <input
+          id={`${id}-max-price`}
+          type="number"
+          {...field('maxPrice')}
+          min={0}
+          step={0.01}
+          inputMode="decimal"
+          aria-describedby={`${id}-price-hint`}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-currency`}>Currency</label>
+        <input
+          id={`${id}-currency`}
+          {...field('currency')}
+          placeholder="EUR"
+          maxLength={3}
+          pattern="[A-Za-z]{3}"
+          title="A 3-letter currency code, e.g. EUR"
+          autoCapitalize="characters"
+          autoComplete="off"
+          aria-describedby={`${id}-price-hint`}
+        />
+      </div>
+      <p id={`${id}-price-hint`} className="field-hint">
+        Prices in euros unless you name another currency.
       </p>
       <div className="filters__actions">
         <button type="submit" className="button">

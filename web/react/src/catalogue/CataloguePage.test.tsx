@@ -1,8 +1,9 @@
 import type { Ticket, TicketPage } from '@airtix/web-shared/api';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, fakeLive, renderPage } from '../test/harness';
+import { fakeFetch, fakeLive, json, renderPage } from '../test/harness';
 import { CataloguePage } from './CataloguePage';
 
 function ticket(id: string, departure: string, extra: Partial<Ticket> = {}): Ticket {
@@ -48,6 +49,146 @@ async function showCatalogue(path = '/?origin=LUX&destination=CDG&date=2027-03-1
   await screen.findByRole('heading', { name: /AX1/ });
   return { live, fetch };
 }
+
+/** What the address holds: the test reads it where a person reads the address bar. */
+function Address() {
+  return <output aria-label="Address">{useLocation().search}</output>;
+}
+
+const published = {
+  ticketId: '3',
+  airline: 'aerolux',
+  flightNumber: 'AX3',
+  origin: 'LUX',
+  destination: 'CDG',
+  departureTime: '2027-03-14T10:00:00Z',
+  cabin: 'BUSINESS',
+  seat: '2C',
+  price: 450,
+  currency: 'EUR',
+  status: 'AVAILABLE',
+};
+
+describe('the catalogue’s price filter', () => {
+  it('asks the tickets API for the price range in the address, in euros unless a currency is named', async () => {
+    const { live, fetch } = await showCatalogue('/?minPrice=100&maxPrice=250.5');
+
+    const query = new URL((fetch.mock.calls[0]?.[0] as Request).url).searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      minPrice: '100',
+      maxPrice: '250.5',
+      currency: 'EUR',
+      page: '0',
+      size: '20',
+    });
+    expect(live.followed.at(-1)).toEqual({});
+    expect(screen.getByLabelText('Lowest price')).toHaveValue(100);
+    expect(screen.getByLabelText('Highest price')).toHaveValue(250.5);
+    expect(screen.getByLabelText('Currency')).toHaveValue('EUR');
+    expect(screen.getByText('Prices in euros unless you name another currency.')).toBeInTheDocument();
+  });
+
+  it('searches with the prices and currency typed, keeps them in the address, and clears them', async () => {
+    const live = fakeLive();
+    const fetch = fakeFetch({ '/api/tickets': page([first, second]) });
+    renderPage(
+      <>
+        <CataloguePage />
+        <Address />
+      </>,
+      { path: '/', fetch, live: live.live },
+    );
+    await screen.findByRole('heading', { name: /AX1/ });
+    const lastQuery = () => new URL((fetch.mock.calls.at(-1)?.[0] as Request).url).searchParams;
+
+    const lowest = screen.getByLabelText('Lowest price');
+    expect(lowest).toHaveAttribute('type', 'number');
+    expect(lowest).toHaveAttribute('min', '0');
+    expect(lowest).toHaveAttribute('step', '0.01');
+    await userEvent.type(lowest, '100');
+    await userEvent.type(screen.getByLabelText('Highest price'), '250.50');
+    await userEvent.type(screen.getByLabelText('Currency'), 'usd');
+    await userEvent.click(screen.getByRole('button', { name: 'Show tickets' }));
+
+    await waitFor(() => expect(lastQuery().get('minPrice')).toBe('100'));
+    expect(lastQuery().get('maxPrice')).toBe('250.5');
+    expect(lastQuery().get('currency')).toBe('USD');
+    expect(screen.getByRole('status', { name: 'Address' })).toHaveTextContent(
+      '?minPrice=100&maxPrice=250.5&currency=USD',
+    );
+    expect(screen.getByLabelText('Currency')).toHaveValue('USD');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(lastQuery().has('minPrice')).toBe(false));
+    expect(screen.getByRole('status', { name: 'Address' })).toBeEmptyDOMElement();
+    expect(screen.getByLabelText('Lowest price')).toHaveValue(null);
+  });
+
+  it('names euros in the address when a price is typed without a currency', async () => {
+    const live = fakeLive();
+    const fetch = fakeFetch({ '/api/tickets': page([first, second]) });
+    renderPage(
+      <>
+        <CataloguePage />
+        <Address />
+      </>,
+      { path: '/?origin=LUX', fetch, live: live.live },
+    );
+    await screen.findByRole('heading', { name: /AX1/ });
+
+    await userEvent.type(screen.getByLabelText('Highest price'), '99.99');
+    await userEvent.click(screen.getByRole('button', { name: 'Show tickets' }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Address' })).toHaveTextContent(
+        '?origin=LUX&maxPrice=99.99&currency=EUR',
+      ),
+    );
+    const query = new URL((fetch.mock.calls.at(-1)?.[0] as Request).url).searchParams;
+    expect(query.get('maxPrice')).toBe('99.99');
+    expect(query.get('currency')).toBe('EUR');
+  });
+
+  it('slots in a ticket published within the range only', async () => {
+    const { live } = await showCatalogue('/?minPrice=100&maxPrice=200');
+
+    live.send({ type: 'ticket.published', data: published });
+    live.send({
+      type: 'ticket.published',
+      data: { ...published, ticketId: '4', flightNumber: 'AX4', price: 150 },
+    });
+    live.send({
+      type: 'ticket.published',
+      data: { ...published, ticketId: '5', flightNumber: 'AX5', price: 150, currency: 'USD' },
+    });
+
+    expect(screen.queryByRole('heading', { name: /AX3/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /AX5/ })).not.toBeInTheDocument();
+    expect(card('AX4').getByText('New')).toBeInTheDocument();
+  });
+
+  it('says which price field to correct when the API refuses the range', async () => {
+    const live = fakeLive();
+    const fetch = fakeFetch({
+      '/api/tickets': () =>
+        json(
+          {
+            type: 'https://airtix.io/problems/validation',
+            title: 'Validation failed',
+            status: 400,
+            code: 'VALIDATION',
+            errors: [{ field: 'maxPrice', message: 'must not be less than minPrice' }],
+          },
+          400,
+        ),
+    });
+    renderPage(<CataloguePage />, { path: '/?minPrice=200&maxPrice=100', fetch, live: live.live });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Please check what you entered: Highest price must not be less than lowest price.',
+    );
+  });
+});
 
 describe('the catalogue, live', () => {
   it('asks the tickets API for the filters and page in the address, and follows the same on the stream', async () => {

@@ -70,7 +70,9 @@ export function CataloguePage() {
   const shown = useMemo(() => showTickets(items ?? [], liveState, lastPage), [items, liveState, lastPage]);
   const arrivals = shown.filter((ticket) => ticket.fresh).length;
 
-  const setSearch = (next: TicketSearch) => setParams(new URLSearchParams(next as Record<string, string>));
+  // prices are numbers; the address holds their text
+  const setSearch = (next: TicketSearch) =>
+    setParams(new URLSearchParams(Object.entries(next).map(([name, value]) => [name, String(value)])));
   const setPage = (next: number) => {
     const nextParams = new URLSearchParams(params);
     if (next === 0) nextParams.delete('page');

@@ -13,6 +13,8 @@ export interface Auth {
   getAccessToken: () => Promise<string | null>;
   /** Goes to Keycloak's sign-in page and comes back to `returnTo` (a path inside the app). */
   signIn: (returnTo?: string) => Promise<void>;
+  /** Keycloak's registration form (`prompt=create`), then back to `returnTo` signed in, as `signIn` does. */
+  signUp: (returnTo?: string) => Promise<void>;
   /** Ends the Keycloak session (end-session endpoint) and comes back signed out. */
   signOut: () => Promise<void>;
   /** Forgets the user here only: the session was revoked elsewhere. */
@@ -113,6 +115,12 @@ export function createAuth(userManager: UserManager): Auth {
     },
     signIn: (returnTo?: string) =>
       userManager.signinRedirect({ state: { returnTo: returnTo ?? currentPath() } satisfies SignInState }),
+    // the same round trip as a sign-in, so the callback page and the state need nothing of their own
+    signUp: (returnTo?: string) =>
+      userManager.signinRedirect({
+        state: { returnTo: returnTo ?? currentPath() } satisfies SignInState,
+        extraQueryParams: { prompt: 'create' },
+      }),
     async signOut() {
       sessionStorage.removeItem(SIGNED_IN_HINT);
       const idToken = (await userManager.getUser())?.id_token;

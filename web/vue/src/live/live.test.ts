@@ -43,6 +43,7 @@ function setUp() {
     access: NO_ACCESS as Access,
     getAccessToken: async () => (auth.status === 'signed-in' ? 'token' : null),
     signIn: vi.fn(async () => undefined),
+    signUp: vi.fn(async () => undefined),
     signOut: vi.fn(async () => undefined),
     forget: vi.fn(async () => undefined),
     completeSignIn: vi.fn(async () => ({ returnTo: '/', failed: false })),

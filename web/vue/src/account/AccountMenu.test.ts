@@ -1,0 +1,60 @@
+import { render, screen } from '@testing-library/vue';
+import userEvent from '@testing-library/user-event';
+import type { UserManager } from 'oidc-client-ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthKey, createAuth } from '../auth/auth';
+import AccountMenu from './AccountMenu.vue';
+
+/** Nobody signed in, and no hint of an earlier sign-in. */
+function signedOutUserManager() {
+  return {
+    events: {
+      addUserLoaded: vi.fn(),
+      addUserUnloaded: vi.fn(),
+      addSilentRenewError: vi.fn(),
+    },
+    getUser: vi.fn(async () => null),
+    signinRedirect: vi.fn(async () => undefined),
+  };
+}
+
+function showMenu() {
+  const userManager = signedOutUserManager();
+  const auth = createAuth(userManager as unknown as UserManager);
+  render(AccountMenu, { global: { provide: { [AuthKey as symbol]: auth } } });
+  return userManager;
+}
+
+describe('the account menu, signed out', () => {
+  beforeEach(() => {
+    // Vitest serves from /, the build from the base the gateway serves the app under
+    vi.stubEnv('BASE_URL', '/vue/');
+    sessionStorage.clear();
+    window.history.replaceState(null, '', '/vue/?origin=LUX');
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('opens Keycloak’s registration form for a new account, and comes back to the page shown', async () => {
+    const userManager = showMenu();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Create an account' }));
+
+    expect(userManager.signinRedirect).toHaveBeenCalledWith({
+      state: { returnTo: '/?origin=LUX' },
+      extraQueryParams: { prompt: 'create' },
+    });
+  });
+
+  it('signs in beside it, on Keycloak’s sign-in form', async () => {
+    const userManager = showMenu();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+    expect(userManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/?origin=LUX' } });
+    expect(screen.getByRole('button', { name: 'Create an account' })).toHaveClass(
+      'button',
+      'button--secondary',
+    );
+  });
+});
