@@ -16,12 +16,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.keycloak.admin.client.Keycloak;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One standalone Airtix for the storefront's tests: the packaged launcher on a fresh data folder.
@@ -62,7 +61,7 @@ final class RunningAirtix implements AutoCloseable {
       }
     }
     try {
-      deleteRecursively(dataDir);
+      FileSystemUtils.deleteRecursively(dataDir);
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -113,17 +112,6 @@ final class RunningAirtix implements AutoCloseable {
     }
   }
 
-  /** A current code of a demo admin's authenticator app, as the person reads it off their phone. */
-  String oneTimeCode(String username) {
-    DemoAuthenticators authenticators = new DemoAuthenticators(dataDir);
-    AuthenticatorApp app = authenticators.of(username);
-    try {
-      return app.nextCode();
-    } finally {
-      authenticators.keep(username, app);
-    }
-  }
-
   @Override
   public void close() {
     launch.stopForcefully();
@@ -136,16 +124,5 @@ final class RunningAirtix implements AutoCloseable {
           "system property " + name + " is set by the launcher's failsafe configuration");
     }
     return value;
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(path)) {
-      for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(each);
-      }
-    }
   }
 }

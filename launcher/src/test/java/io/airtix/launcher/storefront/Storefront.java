@@ -44,8 +44,10 @@ final class Storefront implements AutoCloseable {
     return page;
   }
 
-  BrowserContext context() {
-    return context;
+  /** Keeps the live updates from this person, as when their connection lags behind the API. */
+  Storefront withoutLiveUpdates() {
+    context.route("**/api/live/**", route -> route.abort());
+    return this;
   }
 
   /** The app's address for a path inside it, e.g. {@code tickets/<id>}. */
@@ -92,12 +94,6 @@ final class Storefront implements AutoCloseable {
   void signInAtKeycloak(String username, String password) {
     page.getByLabel("Username or email").fill(username);
     page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
-  }
-
-  /** Answers Keycloak's second-factor prompt with the code of the person's authenticator app. */
-  void enterOneTimeCode(String code) {
-    page.locator("#otp").fill(code);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
   }
 

@@ -188,7 +188,7 @@ class StorefrontIntegrationTests {
     NewUser person = airtix.newTraveller(app + "-stale");
     Storefront traveller = person();
     // the change reaches this page only through the API's answer, as when the live connection lags
-    traveller.context().route("**/api/live/**", route -> route.abort());
+    traveller.withoutLiveUpdates();
     traveller.open("tickets/" + ticket.path("id").asString());
     traveller.button("Sign in to reserve").click();
     traveller.signInAtKeycloak(person.username(), person.password());
@@ -232,7 +232,7 @@ class StorefrontIntegrationTests {
     JsonNode ticket = airtix.sale().listTicket(agentToken(), "aerolux");
     NewUser person = airtix.newTraveller(app + "-eager");
     Storefront traveller = person();
-    traveller.context().route("**/api/live/**", route -> route.abort());
+    traveller.withoutLiveUpdates();
     traveller.open("tickets/" + ticket.path("id").asString());
     traveller.button("Sign in to reserve").click();
     traveller.signInAtKeycloak(person.username(), person.password());
