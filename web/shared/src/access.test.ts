@@ -35,11 +35,21 @@ describe('access from the access token', () => {
     expect(may.manageAirlines(access)).toBe(true);
   });
 
-  it('keeps an agent away from orders and payments, as the policy does', () => {
+  it('lets an agent read the airline’s orders and payments, as the policy does, but not its staff', () => {
     const agent = accessOfToken(jwt({ groups: ['/airlines/aerolux/agent'] }));
     expect(may.writeTickets(agent)).toBe(true);
-    expect(may.readOrders(agent)).toBe(false);
-    expect(may.readPayments(agent)).toBe(false);
+    expect(may.readOrders(agent)).toBe(true);
+    expect(may.readPayments(agent)).toBe(true);
+    expect(may.manageStaff(agent)).toBe(false);
+  });
+
+  it('lets a customer or a suspended member read no airline’s orders or payments', () => {
+    const customer = accessOfToken(jwt({ realm_access: { roles: ['customer'] } }));
+    const suspended = accessOfToken(jwt({ groups: ['/airlines/aerolux/suspended'] }));
+    for (const access of [customer, suspended]) {
+      expect(may.readOrders(access)).toBe(false);
+      expect(may.readPayments(access)).toBe(false);
+    }
   });
 
   it('grants nothing for what is not a token', () => {

@@ -76,8 +76,9 @@ function holds(access: Access, roles: readonly TenantRole[]): boolean {
 export const may = {
   readTickets: (access: Access) => holds(access, ['agent', 'tenant-admin', 'auditor']),
   writeTickets: (access: Access) => holds(access, ['agent', 'tenant-admin']),
-  readOrders: (access: Access) => holds(access, ['tenant-admin', 'auditor']),
-  readPayments: (access: Access) => holds(access, ['tenant-admin', 'auditor']),
+  /** Agents too: they answer travellers about their bookings (decision 0035). */
+  readOrders: (access: Access) => holds(access, ['agent', 'tenant-admin', 'auditor']),
+  readPayments: (access: Access) => holds(access, ['agent', 'tenant-admin', 'auditor']),
   manageStaff: (access: Access) => holds(access, ['tenant-admin']),
   manageAirlines: (access: Access) => access.platformAdmin,
 };
@@ -86,6 +87,13 @@ export const ROLE_NAMES: Record<TenantRole, string> = {
   'tenant-admin': 'Tenant admin',
   agent: 'Agent',
   auditor: 'Auditor',
+};
+
+/** What each tenant role allows, in words shown next to it where roles are chosen (policies/policy.csv). */
+export const ROLE_HINTS: Record<TenantRole, string> = {
+  'tenant-admin': 'the airline’s staff, and everything an agent does',
+  agent: 'sells tickets (adds, changes and withdraws them) and sees the airline’s orders and payments',
+  auditor: 'reads tickets, orders and payments, changes nothing',
 };
 
 export function roleName(role: string): string {

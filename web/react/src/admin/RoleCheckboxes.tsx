@@ -1,11 +1,5 @@
 import { useId } from 'react';
-import { ROLE_NAMES, TENANT_ROLES, type TenantRole } from '../auth/access';
-
-const HINTS: Record<TenantRole, string> = {
-  'tenant-admin': 'the airline’s staff, orders and payments, and everything an agent does',
-  agent: 'sells tickets: adds, changes and withdraws them',
-  auditor: 'reads tickets, orders and payments, changes nothing',
-};
+import { ROLE_HINTS, ROLE_NAMES, TENANT_ROLES, type TenantRole } from '../auth/access';
 
 /** The tenant roles as checkboxes in a fieldset: what each allows, in words next to it. */
 export function RoleCheckboxes({
@@ -37,7 +31,7 @@ export function RoleCheckboxes({
           />
           <label htmlFor={`${id}-${role}`}>{ROLE_NAMES[role]}</label>
           <span id={`${id}-${role}-hint`} className="field-hint checkbox__hint">
-            {HINTS[role]}
+            {ROLE_HINTS[role]}
           </span>
         </div>
       ))}

@@ -2,9 +2,11 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RequireRole } from '../account/RequireRole';
 import { may } from '../auth/access';
+import { page } from '../staff/fixtures';
 import { fakeFetch, fakeLive, renderPage, signedIn, signedInAs, signedOut } from '../test/harness';
 import type { Auth } from '../auth/AuthProvider';
 import { Layout } from './Layout';
+import { AppRoutes } from './routes';
 
 function workLinks(auth: Auth): string[] {
   renderPage(<Layout />, { fetch: fakeFetch({}), live: fakeLive().live, auth });
@@ -26,8 +28,12 @@ describe('the navigation', () => {
     expect(workLinks(signedOut)).toEqual([]);
   });
 
-  it('offers an agent the airline’s tickets only', () => {
-    expect(workLinks(signedInAs('aerolux', ['agent']))).toEqual(['Airline tickets']);
+  it('offers an agent the airline’s tickets, orders and payments', () => {
+    expect(workLinks(signedInAs('aerolux', ['agent']))).toEqual([
+      'Airline tickets',
+      'Airline orders',
+      'Airline payments',
+    ]);
   });
 
   it('offers an auditor tickets, orders and payments', () => {
@@ -82,5 +88,39 @@ describe('a page for some roles only', () => {
     renderPage(guarded, { fetch: fakeFetch({}), live: fakeLive().live, auth: signedOut });
     expect(screen.queryByText('staff page')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+  });
+});
+
+describe('the airline’s orders and payments in the app', () => {
+  function showApp(path: string) {
+    renderPage(<AppRoutes />, {
+      path,
+      route: '/*',
+      fetch: fakeFetch({
+        'GET /api/airlines/aerolux/orders': page([]),
+        'GET /api/airlines/aerolux/payments': page([]),
+      }),
+      live: fakeLive().live,
+      auth: signedInAs('aerolux', ['agent']),
+    });
+  }
+
+  it.each([
+    ['/staff/orders', 'Orders of aerolux'],
+    ['/staff/payments', 'Payments of aerolux'],
+  ])('open %s to an agent', async (path, heading) => {
+    showApp(path);
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Your account is not allowed to see this page.')).not.toBeInTheDocument();
+  });
+
+  it('still keep the airline’s staff from an agent', () => {
+    showApp('/admin/staff');
+
+    expect(screen.getByRole('heading', { level: 1, name: 'The airline’s staff' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Your account is not allowed to see this page.');
   });
 });

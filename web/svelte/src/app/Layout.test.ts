@@ -20,7 +20,11 @@ function showLayout(
 ) {
   window.history.replaceState(null, '', `${BASE}${path}`);
   const router = new Router(BASE);
-  const fetch = fakeFetch({ 'GET /api/tickets': page([]) });
+  const fetch = fakeFetch({
+    'GET /api/tickets': page([]),
+    'GET /api/airlines/aerolux/orders': page([]),
+    'GET /api/airlines/aerolux/payments': page([]),
+  });
   const context = new Map<unknown, unknown>([
     routerContext(router),
     authContext(auth),
@@ -52,8 +56,12 @@ describe('the navigation', () => {
     expect(workLinks(signedOut)).toEqual([]);
   });
 
-  it('offers an agent the airline’s tickets only', () => {
-    expect(workLinks(signedInAs('aerolux', ['agent']))).toEqual(['Airline tickets']);
+  it('offers an agent the airline’s tickets, orders and payments', () => {
+    expect(workLinks(signedInAs('aerolux', ['agent']))).toEqual([
+      'Airline tickets',
+      'Airline orders',
+      'Airline payments',
+    ]);
   });
 
   it('offers an auditor tickets, orders and payments', () => {
@@ -137,6 +145,16 @@ describe('the staff pages of the route table', () => {
 
     expect(screen.getByRole('status')).toHaveTextContent('Loading the page…');
     expect(await screen.findByRole('heading', { level: 1, name: 'Tickets of aerolux' })).toHaveFocus();
+  });
+
+  it.each([
+    ['/staff/orders', 'Orders of aerolux'],
+    ['/staff/payments', 'Payments of aerolux'],
+  ])('open %s to an agent', async (path, heading) => {
+    showLayout(signedInAs('aerolux', ['agent']), { path, routes: appRoutes });
+
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+    expect(screen.queryByText('Your account is not allowed to see this page.')).not.toBeInTheDocument();
   });
 
   it('are refused to roles that may not see them, before any code loads', () => {

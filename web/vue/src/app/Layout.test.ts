@@ -54,6 +54,8 @@ async function showApp(path: string, auth: Auth) {
     '/api/orders': orders,
     '/api/airlines/aerolux/staff': { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 },
     '/api/airlines/aerolux/staff/invitations': [],
+    '/api/airlines/aerolux/orders': orders,
+    '/api/airlines/aerolux/payments': { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 },
   });
   const wrapper = mount(RouterView, {
     attachTo: document.body,
@@ -152,8 +154,12 @@ describe('the navigation', () => {
     expect(await workLinks(signedOut)).toEqual([]);
   });
 
-  it('offers an agent the airline’s tickets only', async () => {
-    expect(await workLinks(signedInAs('aerolux', ['agent']))).toEqual(['Airline tickets']);
+  it('offers an agent the airline’s tickets, orders and payments', async () => {
+    expect(await workLinks(signedInAs('aerolux', ['agent']))).toEqual([
+      'Airline tickets',
+      'Airline orders',
+      'Airline payments',
+    ]);
   });
 
   it('offers an auditor tickets, orders and payments', async () => {
@@ -222,6 +228,16 @@ describe('the staff and admin pages in the app', () => {
     const work = within(screen.getByRole('navigation', { name: 'Work' }));
     expect(work.getByRole('link', { name: 'Staff' })).toHaveAttribute('aria-current', 'page');
     expect(work.getByRole('link', { name: 'Airline tickets' })).not.toHaveAttribute('aria-current');
+  });
+
+  it.each([
+    ['/staff/orders', 'Orders of aerolux'],
+    ['/staff/payments', 'Payments of aerolux'],
+  ])('opens %s to an agent', async (path, heading) => {
+    await showApp(path, signedInAs('aerolux', ['agent']));
+
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+    expect(screen.queryByText('Your account is not allowed to see this page.')).not.toBeInTheDocument();
   });
 
   it('tells a person whose roles do not allow the page, under the page’s name', async () => {

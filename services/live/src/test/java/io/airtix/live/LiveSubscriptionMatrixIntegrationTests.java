@@ -147,14 +147,17 @@ class LiveSubscriptionMatrixIntegrationTests {
         // staff hold the customer role too, but ordered nothing here
         expected.put(key(staff, "orders"), List.of());
       }
-      expected.put(key(subscribers.get(3), "airline:" + X), List.of("ticket.created"));
+      // X's agent, auditor and tenant admin all read its tickets, orders and payments (decision
+      // 0035)
+      expected.put(key(subscribers.get(3), "airline:" + X), staffOfX);
       // of X's staff, only its tenant admin may read its staff
       List<String> tenantAdminOfX = new ArrayList<>(staffOfX);
       tenantAdminOfX.add("staff.changed");
       expected.put(key(subscribers.get(4), "airline:" + X), tenantAdminOfX);
       expected.put(key(subscribers.get(5), "airline:" + X), staffOfX);
       expected.put(
-          key(subscribers.get(6), "airline:" + Y), List.of("ticket.created", "ticket.updated"));
+          key(subscribers.get(6), "airline:" + Y),
+          List.of("ticket.created", "order.created", "order.cancelled", "ticket.updated"));
       assertThat(open.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
 
       Awaitility.await("every subscriber has its messages")
@@ -188,6 +191,7 @@ class LiveSubscriptionMatrixIntegrationTests {
             assertThat("airline:" + message.data().path("airline").asString())
                 .as(subscription)
                 .isEqualTo(message.channel());
+            assertThat(text).as(subscription).doesNotContain("clientSecret", "_secret_");
           }
         }
       }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,14 +245,23 @@ class LiveUpdatesIntegrationTests {
       OrderCreated order = EventMother.order(ticket, alice.id());
       backbone.publish(order);
       backbone.publish(EventMother.paymentStarted(order));
+      backbone.publish(EventMother.staffChanged(AEROLUX, "agent"));
       backbone.publish(EventMother.updated(ticket, "130.00"));
 
       agent.await("ticket.updated", SOON);
       admin.await("ticket.updated", SOON);
-      assertThat(types(agent)).containsExactly("ticket.created", "ticket.updated");
-      assertThat(types(admin))
+      // an agent reads its airline's orders and payments (decision 0035), only a tenant admin its
+      // staff
+      assertThat(types(agent))
           .containsExactly("ticket.created", "order.created", "payment.started", "ticket.updated");
-      for (Received message : admin.all()) {
+      assertThat(types(admin))
+          .containsExactly(
+              "ticket.created",
+              "order.created",
+              "payment.started",
+              "staff.changed",
+              "ticket.updated");
+      for (Received message : Stream.concat(agent.all().stream(), admin.all().stream()).toList()) {
         if (message.position() != null) {
           assertThat(message.channel()).isEqualTo("airline:" + AEROLUX);
           assertThat(message.data().path("airline").asString()).isEqualTo(AEROLUX);

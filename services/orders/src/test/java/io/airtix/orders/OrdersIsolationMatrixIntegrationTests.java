@@ -137,6 +137,26 @@ class OrdersIsolationMatrixIntegrationTests implements IsolationScenario {
         .isEqualTo("CREATED");
   }
 
+  /**
+   * What the matrix's pairing leaves out the other way: the airline's order book shows every
+   * customer's order of that airline to every member of its staff, agents included (decision 0035),
+   * though none of them may open such an order by its id.
+   */
+  @Test
+  void showsAnAirlinesOrderBookWithEveryCustomersOrdersToAllItsStaff() throws Exception {
+    for (Caller staff : List.of(Caller.AGENT_OF_A, Caller.TENANT_ADMIN_OF_A, Caller.AUDITOR_OF_A)) {
+      Reply book =
+          api.send(
+              "GET", "/api/airlines/" + AIRLINE_A + "/orders?size=100", tokens.get(staff), null);
+
+      assertThat(book.status()).as("%s: %s", staff, book).isEqualTo(200);
+      assertThat(book.body().path("items").valueStream().map(item -> item.path("id").asString()))
+          .as("%s sees", staff)
+          .contains(othersOrderOfA)
+          .doesNotContain(othersOrderOfB);
+    }
+  }
+
   @Override
   public String accessToken(Caller caller) {
     return tokens.get(caller);

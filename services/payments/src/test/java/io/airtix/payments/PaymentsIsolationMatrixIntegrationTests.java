@@ -151,6 +151,41 @@ class PaymentsIsolationMatrixIntegrationTests implements IsolationScenario {
         .isEqualTo("PENDING");
   }
 
+  /**
+   * What the matrix's status and markers leave out: an airline's payments reach every member of its
+   * staff, agents included (decision 0035), with every customer's payment of the airline in them
+   * and never a client secret, which only the paying customer gets while a payment can be
+   * confirmed.
+   */
+  @Test
+  void showsAnAirlinesPaymentsToAllItsStaffWithoutAnyClientSecret() throws Exception {
+    Reply own = api.send("GET", "/api/payments/" + othersPaymentOfA, otherCustomerToken, null);
+    assertThat(own.body().path("clientSecret").asString())
+        .as("the paying customer's secret, which staff must not see")
+        .isNotBlank();
+
+    for (Caller staff : List.of(Caller.AGENT_OF_A, Caller.TENANT_ADMIN_OF_A, Caller.AUDITOR_OF_A)) {
+      Reply book =
+          api.send(
+              "GET", "/api/airlines/" + AIRLINE_A + "/payments?size=100", tokens.get(staff), null);
+
+      assertThat(book.status()).as("%s: %s", staff, book).isEqualTo(200);
+      assertThat(book.body().path("items").valueStream().map(item -> item.path("id").asString()))
+          .as("%s sees", staff)
+          .contains(othersPaymentOfA, ownPaymentsOfA.get(staff));
+      assertThat(book.body().path("items").valueStream())
+          .as("%s sees", staff)
+          .allSatisfy(
+              item -> {
+                assertThat(item.path("airline").asString()).isEqualTo(AIRLINE_A);
+                assertThat(item.path("clientSecret").isNull()).isTrue();
+              });
+      assertThat(book.body().toString())
+          .as("%s sees", staff)
+          .doesNotContain(own.body().path("clientSecret").asString());
+    }
+  }
+
   @Override
   public String accessToken(Caller caller) {
     return tokens.get(caller);

@@ -78,6 +78,20 @@ class AccessPolicyTableCoverageTests {
             new Right("tenant-admin", "*", "staff", "manage"));
   }
 
+  @Test
+  void givesAgentsTheirAirlinesOrdersAndPaymentsToReadAndTenantAdminsThroughThem()
+      throws IOException {
+    assertThat(rightsOfThePolicy())
+        .contains(
+            new Right("agent", "*", "orders", "read"),
+            new Right("agent", "*", "payments", "read"),
+            new Right("tenant-admin", "*", "orders", "read"),
+            new Right("tenant-admin", "*", "payments", "read"))
+        .filteredOn(right -> right.role().equals("agent"))
+        .extracting(right -> right.resource() + " " + right.action())
+        .doesNotContain("orders create", "orders cancel-own", "payments pay");
+  }
+
   /**
    * Every p line, plus each p line of a role that another role inherits (g, heir, role, airline),
    * transitively.

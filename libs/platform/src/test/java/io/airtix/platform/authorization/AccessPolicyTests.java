@@ -65,10 +65,40 @@ class AccessPolicyTests {
     assertThat(policy.allows(caller, "update", "tickets", "aerolux")).isTrue();
     assertThat(policy.allows(caller, "read", "tickets", "boreal")).isTrue();
     assertThat(policy.allows(caller, "update", "tickets", "boreal")).isFalse();
-    assertThat(policy.allows(caller, "read", "payments", "aerolux")).isFalse();
+    assertThat(policy.allows(caller, "read", "payments", "aerolux")).isTrue();
+    assertThat(policy.allows(caller, "read", "payments", "skyla")).isFalse();
     assertThat(policy.airlinesAllowing(caller, "read", "tickets"))
         .containsExactlyInAnyOrder("aerolux", "boreal");
     assertThat(policy.airlinesAllowing(caller, "update", "tickets")).containsExactly("aerolux");
+    assertThat(policy.airlinesAllowing(caller, "read", "orders"))
+        .containsExactlyInAnyOrder("aerolux", "boreal");
+  }
+
+  @Test
+  void letsAnAgentReadItsAirlinesOrdersAndPaymentsButNeitherWriteThemNorReadAnotherAirlines() {
+    AirtixPrincipal agent = PrincipalMother.member("aerolux", "agent");
+
+    assertThat(policy.airlinesAllowing(agent, "read", "orders")).containsExactly("aerolux");
+    assertThat(policy.airlinesAllowing(agent, "read", "payments")).containsExactly("aerolux");
+    assertThat(policy.allows(agent, "read", "orders", "boreal")).isFalse();
+    assertThat(policy.allows(agent, "read", "payments", "boreal")).isFalse();
+    for (String ordersAction : List.of("create", "read-own", "cancel-own")) {
+      assertThat(policy.allowsSomewhere(agent, ordersAction, "orders")).as(ordersAction).isFalse();
+    }
+    for (String paymentsAction : List.of("pay", "read-own")) {
+      assertThat(policy.allowsSomewhere(agent, paymentsAction, "payments"))
+          .as(paymentsAction)
+          .isFalse();
+    }
+    assertThatThrownBy(
+            () ->
+                policy.requireOnObject(
+                    agent,
+                    "read",
+                    "payments",
+                    "boreal",
+                    () -> new NotFoundProblem("AIRLINE_NOT_FOUND", "No airline boreal.")))
+        .isInstanceOf(NotFoundProblem.class);
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Grants subscriptions by the access policy, like any request: the catalogue to anybody; the {@code
  * orders} channel to a caller who may read their own orders; an airline's channel to its staff,
- * each kind of message to those who may {@code read} that resource in that airline (an agent sees
- * its tickets but no orders, an auditor all of it).
+ * each kind of message to those who may {@code read} that resource in that airline (an agent or an
+ * auditor its tickets, orders and payments, a tenant admin its staff changes too).
  */
 public final class Subscriptions {
 

@@ -50,7 +50,7 @@ class ConnectionsTests {
     TestClient catalogue = client(SubscriptionMother.catalogue());
     TestClient alice = client(SubscriptionMother.orders("alice"));
     TestClient bob = client(SubscriptionMother.orders("bob"));
-    TestClient aeroluxAgent = client(SubscriptionMother.airline(AEROLUX, "tickets"));
+    TestClient aeroluxTickets = client(SubscriptionMother.airline(AEROLUX, "tickets"));
     TestClient notSubscribed = TestClient.reading(open(Caller.ANONYMOUS));
     LiveMessage published = catalogue(AEROLUX);
     LiveMessage aliceHolds = customer("alice");
@@ -64,7 +64,7 @@ class ConnectionsTests {
     assertThat(catalogue.positions()).containsExactly(published.position());
     assertThat(alice.positions()).containsExactly(aliceHolds.position());
     assertThat(bob.positions()).isEmpty();
-    assertThat(aeroluxAgent.positions()).containsExactly(aeroluxTicket.position());
+    assertThat(aeroluxTickets.positions()).containsExactly(aeroluxTicket.position());
     assertThat(notSubscribed.received()).isEmpty();
     assertThat(connections.delivered()).isEqualTo(3);
   }

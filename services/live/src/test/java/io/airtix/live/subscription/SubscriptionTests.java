@@ -83,14 +83,19 @@ class SubscriptionTests {
 
   @Test
   void matchesStaffMessagesOfTheResourcesReadableInTheirAirline() {
-    Subscription agent = SubscriptionMother.airline(AEROLUX, "tickets");
-    Subscription auditor = SubscriptionMother.airline(AEROLUX, "tickets", "orders", "payments");
+    Subscription agent = SubscriptionMother.airline(AEROLUX, "tickets", "orders", "payments");
+    Subscription tenantAdmin =
+        SubscriptionMother.airline(AEROLUX, "tickets", "orders", "payments", "staff");
 
     assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "tickets"))).isTrue();
-    assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "orders"))).isFalse();
+    assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "orders"))).isTrue();
+    assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "payments"))).isTrue();
+    assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "staff"))).isFalse();
     assertThat(agent.matches(LiveMessageMother.staff(BOREAL, "tickets"))).isFalse();
-    assertThat(auditor.matches(LiveMessageMother.staff(AEROLUX, "payments"))).isTrue();
-    assertThat(auditor.matches(LiveMessageMother.staff(AEROLUX, "staff"))).isFalse();
+    assertThat(agent.matches(LiveMessageMother.staff(BOREAL, "orders"))).isFalse();
+    assertThat(agent.matches(LiveMessageMother.staff(BOREAL, "payments"))).isFalse();
+    assertThat(tenantAdmin.matches(LiveMessageMother.staff(AEROLUX, "staff"))).isTrue();
+    assertThat(tenantAdmin.matches(LiveMessageMother.staff(BOREAL, "staff"))).isFalse();
     assertThat(SubscriptionMother.catalogue().matches(LiveMessageMother.staff(AEROLUX, "tickets")))
         .isFalse();
     assertThat(
@@ -101,12 +106,12 @@ class SubscriptionTests {
   @Test
   void isNeverChangedByTheSetItWasGranted() {
     Set<String> reads = new java.util.HashSet<>(Set.of("aerolux:tickets"));
-    Subscription agent =
+    Subscription ticketsOnly =
         new Subscription(SubscriptionMother.request("airline:aerolux"), null, reads);
 
     reads.add("aerolux:orders");
 
-    assertThat(agent.matches(LiveMessageMother.staff(AEROLUX, "orders"))).isFalse();
+    assertThat(ticketsOnly.matches(LiveMessageMother.staff(AEROLUX, "orders"))).isFalse();
   }
 
   private static Subscription filtered(

@@ -73,12 +73,13 @@ class SubscriptionsTests {
   }
 
   @Test
-  void grantsAnAgentItsAirlinesTicketsButNoOrdersNorPayments() {
+  void grantsAnAgentItsAirlinesTicketsOrdersAndPaymentsButNotItsStaff() {
     Subscription granted =
         subscriptions.grant(
             signedIn(CallerMother.staff("agent", AEROLUX, "agent")), channels("airline:aerolux"));
 
-    assertThat(granted.staffReads()).containsExactly("aerolux:tickets");
+    assertThat(granted.staffReads())
+        .containsExactlyInAnyOrder("aerolux:tickets", "aerolux:orders", "aerolux:payments");
     assertThat(granted.customer()).isNull();
   }
 
@@ -155,7 +156,12 @@ class SubscriptionsTests {
 
     assertThat(granted.staffReads())
         .containsExactlyInAnyOrder(
-            "aerolux:tickets", "boreal:tickets", "boreal:orders", "boreal:payments");
+            "aerolux:tickets",
+            "aerolux:orders",
+            "aerolux:payments",
+            "boreal:tickets",
+            "boreal:orders",
+            "boreal:payments");
     assertThat(granted.customer()).isEqualTo("consultant");
   }
 

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An airline's orders, for its staff who may read them (auditors, tenant admins). */
+/** An airline's orders, for its staff who may read them (agents, auditors, tenant admins). */
 @RestController
 class AirlineOrdersController {
 

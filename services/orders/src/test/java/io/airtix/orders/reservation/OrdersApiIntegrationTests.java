@@ -179,13 +179,15 @@ class OrdersApiIntegrationTests {
   }
 
   @Test
-  void showsAnAirlinesOrdersToItsAuditorAndTenantAdminButNeverAnotherAirlines() throws Exception {
+  void showsAnAirlinesOrdersToItsAgentAuditorAndTenantAdminButNeverAnotherAirlines()
+      throws Exception {
     String aeroluxOrder = reserved(customerA, available("aerolux"));
     String borealOrder = reserved(customerA, available("boreal"));
 
     Reply byAuditor =
         api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAuditor, null);
     Reply byAdmin = api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAdmin, null);
+    Reply byAgent = api.send("GET", "/api/airlines/aerolux/orders?size=100", aeroluxAgent, null);
 
     assertThat(byAuditor.status()).as(byAuditor.toString()).isEqualTo(200);
     assertThat(idsAndAirlines(byAuditor))
@@ -193,10 +195,14 @@ class OrdersApiIntegrationTests {
         .allMatch(order -> order.endsWith("@aerolux"))
         .noneMatch(order -> order.startsWith(borealOrder));
     assertThat(idsAndAirlines(byAdmin)).contains(aeroluxOrder + "@aerolux");
+    assertThat(byAgent.status()).as(byAgent.toString()).isEqualTo(200);
+    assertThat(idsAndAirlines(byAgent))
+        .contains(aeroluxOrder + "@aerolux")
+        .allMatch(order -> order.endsWith("@aerolux"));
     Reply foreign = api.send("GET", "/api/airlines/aerolux/orders", borealAuditor, null);
     assertThat(foreign.status()).isEqualTo(404);
-    assertThat(api.send("GET", "/api/airlines/aerolux/orders", aeroluxAgent, null).status())
-        .isEqualTo(403);
+    assertThat(api.send("GET", "/api/airlines/boreal/orders", aeroluxAgent, null).status())
+        .isEqualTo(404);
     assertThat(api.send("GET", "/api/airlines/aerolux/orders", customerA, null).status())
         .isEqualTo(403);
     assertThat(

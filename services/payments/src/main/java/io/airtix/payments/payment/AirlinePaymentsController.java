@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An airline's payments, for its staff who may read them (auditors, tenant admins). */
+/**
+ * An airline's payments, for its staff who may read them (agents, auditors, tenant admins), never
+ * with a client secret.
+ */
 @RestController
 class AirlinePaymentsController {
 
