@@ -176,7 +176,8 @@ start live SPRING_PROFILES_ACTIVE=distributed AIRTIX_SECURITY_ISSUER_URI="$issue
   RABBITMQ_USERNAME=airtix-live RABBITMQ_PASSWORD="$(broker_password live)" \
   REDIS_HOST="$REDIS_HOST" REDIS_PORT="$REDIS_PORT" LIVE_PASS_KEY="$LIVE_PASS_KEY"
 # the services' health, metrics and own API descriptions answer on their management ports (main port + 1000), on the
-# loopback interface only (decision 0031); the gateway merges the descriptions at /api-docs
+# loopback interface only (decision 0031); the gateway merges the descriptions at /api-docs. STRIPE_PUBLISHABLE_KEY,
+# where set in the environment, reaches the gateway as it is: the apps' card form (decision 0036)
 start gateway SPRING_PROFILES_ACTIVE=distributed AIRTIX_GATEWAY_SERVICES_TICKETS=http://localhost:8081 \
   AIRTIX_GATEWAY_SERVICES_ORDERS=http://localhost:8082 AIRTIX_GATEWAY_SERVICES_PAYMENTS=http://localhost:8084 \
   AIRTIX_GATEWAY_SERVICES_TENANTS=http://localhost:8085 AIRTIX_GATEWAY_SERVICES_LIVE=http://localhost:8086 \

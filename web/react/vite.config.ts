@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Served by the gateway under /react/ (http://localhost:8080/react/). `npm run dev` serves it on
- * http://localhost:5173/react/ and sends /api to the gateway; signing in from there needs the realm to accept
- * that origin's redirect URI (it accepts http://localhost:8080/* only), see web/README.md.
+ * http://localhost:5173/react/ and sends /api and /react/config.json (the app's settings) to the gateway;
+ * signing in from there needs the realm to accept that origin's redirect URI (it accepts
+ * http://localhost:8080/* only), see web/README.md.
  */
 export default defineConfig({
   base: '/react/',
@@ -14,6 +15,8 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      // the settings the app reads at start (where people sign in, Stripe's key), as the gateway serves them
+      '/react/config.json': { target: 'http://localhost:8080', changeOrigin: false },
     },
   },
   build: {

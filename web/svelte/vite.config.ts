@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Served by the gateway under /svelte/ (http://localhost:8080/svelte/). `npm run dev` serves it on
- * http://localhost:5175/svelte/ and sends /api to the gateway; signing in from there needs the realm to accept
- * that origin's redirect URI (it accepts http://localhost:8080/* only), see web/README.md.
+ * http://localhost:5175/svelte/ and sends /api and /svelte/config.json (the app's settings) to the gateway;
+ * signing in from there needs the realm to accept that origin's redirect URI (it accepts
+ * http://localhost:8080/* only), see web/README.md.
  */
 export default defineConfig(({ mode }) => ({
   base: '/svelte/',
@@ -18,6 +19,8 @@ export default defineConfig(({ mode }) => ({
     strictPort: true,
     proxy: {
       '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      // the settings the app reads at start (where people sign in, Stripe's key), as the gateway serves them
+      '/svelte/config.json': { target: 'http://localhost:8080', changeOrigin: false },
     },
   },
   build: {

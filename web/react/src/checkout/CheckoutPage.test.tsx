@@ -1,7 +1,8 @@
 import type { Order, Payment } from '@airtix/web-shared/api';
-import { screen } from '@testing-library/react';
+import { setStorefrontConfig } from '@airtix/web-shared/config';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, fakeLive, json, renderPage, signedIn } from '../test/harness';
 import { CheckoutPage } from './CheckoutPage';
 
@@ -40,6 +41,29 @@ const payment = (status: Payment['status']): Payment => ({
   createdAt: held.createdAt,
   updatedAt: held.createdAt,
   version: 0,
+});
+
+/** Stripe.js's loader, answering a stand-in of Stripe.js that records what the checkout asks of it. */
+const stripeJs = vi.hoisted(() => ({ loadStripe: vi.fn() }));
+vi.mock('@stripe/stripe-js', () => stripeJs);
+
+function stripeStandIn(confirmations: unknown[]) {
+  const element = { mount: vi.fn(), destroy: vi.fn() };
+  const elements = { create: vi.fn(() => element) };
+  const stripe = {
+    elements: vi.fn(() => elements),
+    confirmPayment: vi.fn(async () => confirmations.shift() ?? { paymentIntent: { status: 'succeeded' } }),
+  };
+  stripeJs.loadStripe.mockResolvedValue(stripe);
+  return { stripe, elements, element };
+}
+
+const byStripe = (status: Payment['status']): Payment => ({
+  ...payment(status),
+  provider: 'stripe',
+  simulated: false,
+  intentId: 'pi_1',
+  clientSecret: 'pi_1_secret_2',
 });
 
 function show(answers: Parameters<typeof fakeFetch>[0]) {
@@ -127,5 +151,97 @@ describe('the checkout', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel this order' }));
 
     expect(await screen.findByText('orders page')).toBeInTheDocument();
+  });
+});
+
+describe('paying by card through Stripe', () => {
+  beforeEach(() => {
+    stripeJs.loadStripe.mockReset();
+    setStorefrontConfig({
+      authority: 'http://localhost:8180/realms/airtix',
+      clientId: 'airtix-web',
+      stripePublishableKey: 'pk_test_51Airtix',
+    });
+  });
+
+  it('shows the Payment Element for the payment, pays through it and ends on the paid state', async () => {
+    const { stripe, elements, element } = stripeStandIn([
+      { paymentIntent: { id: 'pi_1', status: 'succeeded' } },
+    ]);
+    let settled: Payment['status'] = 'PENDING';
+    const { live } = show({
+      '/api/orders/o-1': held,
+      'POST /api/payments': () => json(byStripe('PENDING'), 201),
+      '/api/payments/p-1': () => json(byStripe(settled)),
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Pay €149.00' }));
+
+    await waitFor(() => expect(element.mount).toHaveBeenCalled());
+    expect(stripeJs.loadStripe).toHaveBeenCalledWith('pk_test_51Airtix');
+    expect(stripe.elements).toHaveBeenCalledWith({ clientSecret: 'pi_1_secret_2' });
+    expect(elements.create).toHaveBeenCalledWith('payment');
+    expect(element.mount.mock.calls[0]?.[0]).toHaveClass('card-payment__element');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Pay €149.00' }));
+
+    expect(stripe.confirmPayment).toHaveBeenCalledWith({
+      elements,
+      confirmParams: { return_url: `${window.location.origin}/checkout/o-1` },
+      redirect: 'if_required',
+    });
+    expect(await screen.findByText('Payment received, confirming with your bank…')).toBeInTheDocument();
+    settled = 'SUCCEEDED';
+    live.send({
+      type: 'payment.succeeded',
+      channel: 'orders',
+      data: { orderId: 'o-1', ticketId: 't-1', airline: 'aerolux' },
+    });
+
+    expect(await screen.findByText('Paid €149.00.')).toBeInTheDocument();
+    expect(screen.getByText('Payment received. Confirming your booking…')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Pay €149.00' })).not.toBeInTheDocument();
+  });
+
+  it('shows a card’s error as Stripe words it and lets the person try again', async () => {
+    const { stripe } = stripeStandIn([
+      { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
+    ]);
+    let starts = 0;
+    show({
+      '/api/orders/o-1': held,
+      'POST /api/payments': () => json(byStripe('PENDING'), starts++ === 0 ? 201 : 200),
+      '/api/payments/p-1': () => json(byStripe('SUCCEEDED')),
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Pay €149.00' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Pay €149.00' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your card was declined.');
+    const again = screen.getByRole('button', { name: 'Pay €149.00' });
+    expect(again).toBeEnabled();
+    await userEvent.click(again);
+
+    expect(await screen.findByText('Paid €149.00.')).toBeInTheDocument();
+    expect(stripe.confirmPayment).toHaveBeenCalledTimes(2);
+    // the payments service was told of the next attempt before it
+    expect(starts).toBe(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says card payments are not configured where the app has no publishable key', async () => {
+    setStorefrontConfig({
+      authority: 'http://localhost:8180/realms/airtix',
+      clientId: 'airtix-web',
+      stripePublishableKey: null,
+    });
+    show({ '/api/orders/o-1': held, 'POST /api/payments': () => json(byStripe('PENDING'), 201) });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Pay €149.00' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Card payments are not configured on this Airtix',
+    );
+    expect(stripeJs.loadStripe).not.toHaveBeenCalled();
   });
 });

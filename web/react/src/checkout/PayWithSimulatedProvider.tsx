@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { formatMoney } from '@airtix/web-shared/format';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { PayWithStripe } from './PayWithStripe';
 
 /**
  * Paying an order: `POST /api/payments` starts (or finds) the order's payment; with the simulated provider
  * (no Stripe key on the payments service) the person then answers as their card would, through
- * `POST /api/payments/{id}/simulated-confirmation`. With Stripe, Stripe.js's card element would confirm the
- * payment with its `clientSecret`: not built yet (web/README.md).
+ * `POST /api/payments/{id}/simulated-confirmation`. With Stripe, Stripe's Payment Element takes the card
+ * (`PayWithStripe`).
  */
 export function PayWithSimulatedProvider({
   order,
@@ -75,12 +76,7 @@ export function PayWithSimulatedProvider({
     return (
       <section className="payment" aria-labelledby="payment-title">
         <h2 id="payment-title">Payment</h2>
-        <div className="notice notice--info" role="status">
-          <p>
-            Card payments through Stripe are not available in this app yet. Your seat stays held until the
-            countdown ends.
-          </p>
-        </div>
+        <PayWithStripe order={order} payment={payment} onPaid={onPaid} />
       </section>
     );
   }

@@ -1,3 +1,4 @@
+import { storefrontConfig } from '@airtix/web-shared/config';
 import { accountConsoleUrlOf, adminConsoleUrlOf } from '@airtix/web-shared/keycloak';
 import {
   InMemoryWebStorage,
@@ -6,8 +7,9 @@ import {
   type UserManagerSettings,
 } from 'oidc-client-ts';
 
+/** The realm that signs people in, from the settings the app read at start (`/svelte/config.json`). */
 function authority(): string {
-  return import.meta.env.VITE_OIDC_AUTHORITY ?? 'http://localhost:8180/realms/airtix';
+  return storefrontConfig().authority;
 }
 
 /** The app's own address, e.g. http://localhost:8080/svelte/ */
@@ -17,7 +19,7 @@ export function appUrl(path = ''): string {
 
 /**
  * Authorization code flow with PKCE (S256, oidc-client-ts's only way) against the realm's public client
- * `airtix-web`. Tokens stay in memory: a reload forgets them (see auth.svelte.ts for the quiet sign-in that
+ * (`airtix-web` by default). Tokens stay in memory: a reload forgets them (see auth.svelte.ts for the quiet sign-in that
  * follows). Only the short-lived sign-in state (PKCE verifier, where to come back to) is kept in
  * sessionStorage, since it must survive the round trip to Keycloak. Renewal uses the refresh token, which needs
  * no iframe (Keycloak's pages refuse to be framed by another origin, and the gateway's CSP frames nothing).
@@ -25,7 +27,7 @@ export function appUrl(path = ''): string {
 export function oidcSettings(): UserManagerSettings {
   return {
     authority: authority(),
-    client_id: import.meta.env.VITE_OIDC_CLIENT_ID ?? 'airtix-web',
+    client_id: storefrontConfig().clientId,
     redirect_uri: appUrl('callback'),
     post_logout_redirect_uri: appUrl(),
     response_type: 'code',

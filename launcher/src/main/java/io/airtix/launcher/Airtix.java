@@ -462,11 +462,16 @@ public final class Airtix {
 
   /**
    * The payments service pays through Stripe only when given a key; otherwise it simulates
-   * (decision 0012).
+   * (decision 0012). The storefront's apps take cards with Stripe's Payment Element when the
+   * gateway, in this JVM, has the publishable key too (decision 0036).
    */
   private static String paymentProvider() {
-    return System.getenv().getOrDefault("STRIPE_API_KEY", "").isBlank()
-        ? "simulated payments; set STRIPE_API_KEY" + " and STRIPE_WEBHOOK_SECRET for Stripe"
-        : "Stripe";
+    if (System.getenv().getOrDefault("STRIPE_API_KEY", "").isBlank()) {
+      return "simulated payments; set STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and"
+          + " STRIPE_PUBLISHABLE_KEY for Stripe";
+    }
+    return System.getenv().getOrDefault("STRIPE_PUBLISHABLE_KEY", "").isBlank()
+        ? "Stripe; set STRIPE_PUBLISHABLE_KEY for the apps' card form"
+        : "Stripe, the apps' card form with STRIPE_PUBLISHABLE_KEY";
   }
 }

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * module): {@code /} leads to the default app, {@code /<app>} to {@code /<app>/}. Vite names every
  * asset by its content hash, so {@code /<app>/assets/} is cached for a year and never revalidated;
  * everything else, {@code index.html} above all, is revalidated on every load, so a new release
- * reaches a browser at its next visit.
+ * reaches a browser at its next visit. Each app reads its run-time configuration ({@link
+ * StorefrontConfig}) from {@code /<app>/config.json}, revalidated likewise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebAppSettings.class)
@@ -61,7 +62,15 @@ class WebApps implements WebFluxConfigurer {
   RouterFunction<ServerResponse> webAppEntrances() {
     RouterFunctions.Builder routes =
         RouterFunctions.route().GET("/", request -> leadTo(settings.defaultApp()));
+    StorefrontConfig config = StorefrontConfig.of(settings);
     for (String app : settings.apps()) {
+      routes.GET(
+          "/" + app + "/config.json",
+          request ->
+              ServerResponse.ok()
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .cacheControl(CacheControl.noCache())
+                  .bodyValue(config));
       Resource page = new ClassPathResource(FILES + app + "/" + SinglePageApp.INDEX);
       routes.GET("/" + app, request -> leadTo(app));
       // the resource handler serves no file for an empty path, so the app's page at its root is

@@ -102,6 +102,24 @@ class WebAppsTests {
   }
 
   @Test
+  void givesEveryAppItsConfigurationRevalidatedOnEveryLoad() throws Exception {
+    for (String app : new String[] {"shop", "other"}) {
+      HttpResponse<String> response = get("/" + app + "/config.json");
+
+      assertThat(response.statusCode()).as(app).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(app)
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+      assertThat(response.headers().firstValue("Cache-Control")).as(app).hasValue("no-cache");
+      assertThat(response.body().replace(" ", ""))
+          .as(app)
+          .isEqualTo(
+              "{\"authority\":\"https://id.example.org/realms/airtix\",\"clientId\":\"airtix-web\","
+                  + "\"stripePublishableKey\":null}");
+    }
+  }
+
+  @Test
   void letsTheAppsReachKeycloakAndNothingElseBesidesTheGateway() throws Exception {
     for (String path : new String[] {"/shop/", "/shop/tickets/1", "/shop/assets/app-3f9a1c.js"}) {
       assertThat(get(path).headers().firstValue("Content-Security-Policy"))
