@@ -1,3 +1,5 @@
+import type { Ticket } from './api/client';
+
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** €129.00 */
@@ -28,6 +30,11 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 /** Departure times are UTC in the API and shown so (the catalogue's date filter is a UTC day). */
 export function formatDeparture(iso: string): string {
   return dateTime.format(new Date(iso));
+}
+
+/** "AX101 LUX → CDG": a flight by its number and route, where a list names it on one line. */
+export function formatFlight(ticket: Pick<Ticket, 'flightNumber' | 'origin' | 'destination'>): string {
+  return `${ticket.flightNumber} ${ticket.origin} → ${ticket.destination}`;
 }
 
 const cabins: Record<string, string> = {

@@ -43,7 +43,7 @@ export function InvitationsTable({ airline }: { airline: string }) {
       {invitations.data && invitations.data.length === 0 && <p>No invitation is waiting for an answer.</p>}
       {invitations.data && invitations.data.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="invitations-caption">
-          <table className="orders">
+          <table className="orders orders--stacked">
             <caption id="invitations-caption" className="visually-hidden">
               Open invitations to {airline}
             </caption>
@@ -62,9 +62,9 @@ export function InvitationsTable({ airline }: { airline: string }) {
               {invitations.data.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
-                  <td>{invitation.roles.map(roleName).join(', ')}</td>
-                  <td>{formatWhen(invitation.sentAt)}</td>
-                  <td>{formatWhen(invitation.expiresAt)}</td>
+                  <td data-label="Roles">{invitation.roles.map(roleName).join(', ')}</td>
+                  <td data-label="Sent">{formatWhen(invitation.sentAt)}</td>
+                  <td data-label="Expires">{formatWhen(invitation.expiresAt)}</td>
                   <td>
                     <button
                       type="button"

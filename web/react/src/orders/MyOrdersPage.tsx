@@ -2,13 +2,10 @@ import { unwrap } from '@airtix/web-shared/api';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/ApiProvider';
-import { formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { Pager } from '../ui/Pager';
 import { ProblemMessage } from '../ui/ProblemMessage';
-import { OrderStatusBadge } from './OrderStatusBadge';
-
-const created = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+import { OrderRow } from './OrderRow';
 
 /** The signed-in person's orders, newest first; live order messages refresh the list. */
 export function MyOrdersPage() {
@@ -33,10 +30,13 @@ export function MyOrdersPage() {
         </p>
       )}
       {orders.data && orders.data.items.length > 0 && (
-        <table className="orders">
-          <caption className="visually-hidden">Your orders, newest first</caption>
+        <table className="orders orders--stacked">
+          <caption id="my-orders-caption" className="visually-hidden">
+            Your orders, newest first
+          </caption>
           <thead>
             <tr>
+              <th scope="col">Flight</th>
               <th scope="col">Ordered</th>
               <th scope="col">Price</th>
               <th scope="col">Status</th>
@@ -47,30 +47,7 @@ export function MyOrdersPage() {
           </thead>
           <tbody>
             {orders.data.items.map((order) => (
-              <tr key={order.id}>
-                <td>{created.format(new Date(order.createdAt))}</td>
-                <td>{formatMoney(order.price, order.currency)}</td>
-                <td>
-                  <OrderStatusBadge order={order} />
-                </td>
-                <td>
-                  <Link
-                    to={
-                      order.status === 'COMPLETED' ? `/orders/${order.id}/completed` : `/checkout/${order.id}`
-                    }
-                  >
-                    {order.status === 'COMPLETED'
-                      ? 'See booking'
-                      : order.status === 'CANCELLED'
-                        ? 'Details'
-                        : 'Pay now'}
-                    <span className="visually-hidden">
-                      {' '}
-                      (order of {created.format(new Date(order.createdAt))})
-                    </span>
-                  </Link>
-                </td>
-              </tr>
+              <OrderRow key={order.id} order={order} />
             ))}
           </tbody>
         </table>

@@ -1,4 +1,4 @@
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 
 /** What identifies what was fetched: `['ticket', id]`; invalidation goes by prefix (`['orders']`). */
 export type QueryKey = readonly unknown[];
@@ -72,10 +72,11 @@ export class QueryCache {
     return entry;
   }
 
-  /** A page shows the entry: fetch it unless a fresh answer is there; returns what stops observing. */
+  /** A page shows the entry: fetch it unless a fresh answer is there or on its way; returns what stops observing. */
   observe<T>(entry: CachedQuery<T>): () => void {
     entry.observers++;
-    if (entry.stale || Date.now() - entry.updatedAt > this.staleTimeMs) void this.fetch(entry);
+    const fresh = !entry.stale && Date.now() - entry.updatedAt <= this.staleTimeMs;
+    if (!fresh && !entry.fetching) void this.fetch(entry);
     return () => {
       entry.observers--;
     };
@@ -180,7 +181,12 @@ export function createQuery<T>(options: () => QueryOptions<T>): Query<T> {
   const enabled = $derived(options().enabled ?? true);
   let previous = $state.raw<T | undefined>(undefined);
 
-  $effect(() => (enabled ? cache.observe(current) : undefined));
+  $effect(() => {
+    if (!enabled) return;
+    const entry = current;
+    // observing reads the entry's state (is an answer on its way?): that must not make this effect run again
+    return untrack(() => cache.observe(entry));
+  });
   $effect(() => {
     if (current.data !== undefined) previous = current.data;
   });

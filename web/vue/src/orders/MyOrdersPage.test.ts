@@ -1,0 +1,174 @@
+import type { Order, OrderPage, Ticket } from '@airtix/web-shared/api';
+import { screen, within } from '@testing-library/vue';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch, fakeLive, json, renderPage, signedIn } from '../test/harness';
+import MyOrdersPage from './MyOrdersPage.vue';
+
+const ticket = (id: string, extra: Partial<Ticket> = {}): Ticket => ({
+  id,
+  airline: 'aerolux',
+  flightNumber: 'AX101',
+  origin: 'LUX',
+  destination: 'CDG',
+  departureTime: '2027-03-14T06:45:00Z',
+  cabin: 'ECONOMY',
+  seat: '12A',
+  price: 149,
+  currency: 'EUR',
+  status: 'RESERVED',
+  version: 1,
+  ...extra,
+});
+
+const order = (id: string, extra: Partial<Order> = {}): Order => ({
+  id,
+  ticketId: 't-1',
+  airline: 'aerolux',
+  customerId: 'c-1',
+  price: 149,
+  currency: 'EUR',
+  status: 'CREATED',
+  cancellationReason: null,
+  createdAt: '2026-12-06T21:00:00Z',
+  expiresAt: '2026-12-06T21:15:00Z',
+  refunded: false,
+  refundedAt: null,
+  version: 0,
+  ...extra,
+});
+
+const pageOf = (items: Order[], extra: Partial<OrderPage> = {}): OrderPage => ({
+  items,
+  page: 0,
+  size: 20,
+  totalItems: items.length,
+  totalPages: 1,
+  ...extra,
+});
+
+async function show(answers: Parameters<typeof fakeFetch>[0]) {
+  const live = fakeLive();
+  const fetch = fakeFetch(answers);
+  await renderPage(MyOrdersPage, {
+    path: '/orders',
+    route: '/orders',
+    fetch,
+    live: live.live,
+    auth: signedIn,
+  });
+  return { fetch };
+}
+
+async function rows() {
+  const table = await screen.findByRole('table', { name: 'Your orders, newest first' });
+  return within(table).getAllByRole('row').slice(1);
+}
+
+const ticketReads = (fetch: ReturnType<typeof fakeFetch>) =>
+  fetch.mock.calls.filter(([request]) =>
+    new URL((request as Request).url).pathname.startsWith('/api/tickets/'),
+  );
+
+describe('my orders', () => {
+  it('names each order’s flight, with where it stands and where to go on', async () => {
+    const { fetch } = await show({
+      '/api/orders': pageOf([
+        order('o-1', { ticketId: 't-2' }),
+        order('o-2', { status: 'COMPLETED' }),
+        order('o-3', { status: 'CANCELLED', cancellationReason: 'EXPIRED' }),
+      ]),
+      '/api/tickets/t-1': ticket('t-1'),
+      '/api/tickets/t-2': ticket('t-2', {
+        flightNumber: 'AX202',
+        origin: 'CDG',
+        destination: 'LUX',
+        departureTime: '2027-03-20T18:10:00Z',
+      }),
+    });
+
+    const [held, booked, ended] = await rows();
+    expect(screen.getAllByRole('columnheader')[0]).toHaveTextContent('Flight');
+    expect(screen.getByRole('table', { name: 'Your orders, newest first' })).toBeInTheDocument();
+    expect(await within(held!).findByRole('rowheader', { name: /^AX202/ })).toHaveTextContent(
+      'AX202 CDG → LUX Sat, 20 Mar 2027, 18:10 UTC',
+    );
+    expect(await within(booked!).findByRole('rowheader', { name: /^AX101/ })).toHaveTextContent(
+      'AX101 LUX → CDG Sun, 14 Mar 2027, 06:45 UTC',
+    );
+    expect(within(ended!).getByRole('rowheader')).toHaveTextContent('AX101 LUX → CDG');
+    expect([held, booked, ended].map((row) => within(row!).getAllByRole('cell')[2]?.textContent)).toEqual([
+      'Held, not paid',
+      'Booked',
+      'Ended unpaid',
+    ]);
+    expect(within(held!).getByRole('link')).toHaveTextContent('Pay now (order for AX202 CDG → LUX)');
+    expect(within(held!).getByRole('link')).toHaveAttribute('href', '/checkout/o-1');
+    expect(within(booked!).getByRole('link')).toHaveTextContent('See booking (order for AX101 LUX → CDG)');
+    expect(within(booked!).getByRole('link')).toHaveAttribute('href', '/orders/o-2/completed');
+    expect(within(ended!).getByRole('link')).toHaveTextContent('Details (order for AX101 LUX → CDG)');
+    // the booking page's ticket: one read for both orders of t-1
+    expect(ticketReads(fetch).map(([request]) => (request as Request).url)).toEqual([
+      'http://localhost:8080/api/tickets/t-2',
+      'http://localhost:8080/api/tickets/t-1',
+    ]);
+  });
+
+  it('shows that the flight is loading, then the flight', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    await show({
+      '/api/orders': pageOf([order('o-1')]),
+      '/api/tickets/t-1': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+
+    const [row] = await rows();
+    expect(within(row!).getByRole('rowheader')).toHaveTextContent('…Loading the flight');
+    expect(within(row!).getByText('…')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(row!).getByRole('link')).toHaveTextContent(/^Pay now \(order of .+\)$/);
+
+    answer(json(ticket('t-1')));
+
+    expect(await within(row!).findByRole('rowheader', { name: /^AX101 LUX → CDG/ })).toHaveTextContent(
+      'AX101 LUX → CDG Sun, 14 Mar 2027, 06:45 UTC',
+    );
+    expect(within(row!).getByRole('link')).toHaveTextContent('Pay now (order for AX101 LUX → CDG)');
+  });
+
+  it('says the flight is unavailable when its ticket cannot be read, and still leads on', async () => {
+    await show({
+      '/api/orders': pageOf([order('o-1', { ticketId: 't-gone' }), order('o-2')]),
+      '/api/tickets/t-1': ticket('t-1'),
+      '/api/tickets/t-gone': () => json({ status: 404, code: 'TICKET_NOT_FOUND', title: 'Not found' }, 404),
+    });
+
+    const [gone, known] = await rows();
+    expect(await within(gone!).findByText('Flight unavailable')).toBeInTheDocument();
+    expect(within(gone!).getByRole('link')).toHaveTextContent(/^Pay now \(order of .+\)$/);
+    expect(within(gone!).getByRole('link')).toHaveAttribute('href', '/checkout/o-1');
+    expect(await within(known!).findByRole('link', { name: /order for AX101 LUX → CDG/ })).toHaveTextContent(
+      'Pay now (order for AX101 LUX → CDG)',
+    );
+  });
+
+  it('keeps the page in the address', async () => {
+    const { fetch } = await show({
+      '/api/orders': pageOf([order('o-1')], { totalItems: 21, totalPages: 2 }),
+      '/api/tickets/t-1': ticket('t-1'),
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Next page' }));
+
+    const pages = fetch.mock.calls
+      .map(([request]) => new URL((request as Request).url))
+      .filter((url) => url.pathname === '/api/orders')
+      .map((url) => url.searchParams.get('page'));
+    expect(pages).toEqual(['0', '1']);
+  });
+
+  it('says so when there are none', async () => {
+    await show({ '/api/orders': pageOf([]) });
+
+    expect(await screen.findByText(/You have no orders yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
