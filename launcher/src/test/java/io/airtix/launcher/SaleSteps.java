@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +95,32 @@ public final class SaleSteps {
                 ticket.path("price").asDecimal().toPlainString(),
                 ticket.path("currency").asString());
     return createdOnceKnown("/api/orders", traveller, body);
+  }
+
+  /**
+   * Waits until the orders service prices the ticket as given, as it does once the tickets
+   * service's change reached it. Asks with a price the ticket never has, so the answer is always
+   * the price-changed problem with the orders service's current price, and no order is made.
+   */
+  public void awaitOrdersPrice(String ticketId, String price, String traveller) {
+    String probe =
+        """
+        {"ticketId":"%s","price":0.01,"currency":"EUR"}
+        """
+            .formatted(ticketId);
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              HttpResponse<String> answer = send("POST", "/api/orders", traveller, probe);
+              return answer.statusCode() == 409
+                  && json.readTree(answer.body())
+                          .path("currentPrice")
+                          .asDecimal()
+                          .compareTo(new BigDecimal(price))
+                      == 0;
+            });
   }
 
   /** Starts paying once the payments service heard of the order. */

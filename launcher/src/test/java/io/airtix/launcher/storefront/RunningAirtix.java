@@ -112,6 +112,20 @@ final class RunningAirtix implements AutoCloseable {
     }
   }
 
+  /**
+   * The code a demo admin's authenticator app shows now, for Keycloak's second-factor prompt in a
+   * browser; never one given out before.
+   */
+  String oneTimeCode(String username) {
+    DemoAuthenticators authenticators = new DemoAuthenticators(dataDir);
+    AuthenticatorApp app = authenticators.of(username);
+    try {
+      return app.nextCode();
+    } finally {
+      authenticators.keep(username, app);
+    }
+  }
+
   @Override
   public void close() {
     launch.stopForcefully();

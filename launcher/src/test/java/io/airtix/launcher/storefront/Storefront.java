@@ -77,6 +77,10 @@ final class Storefront implements AutoCloseable {
     return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
+  Locator link(Pattern name) {
+    return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));
+  }
+
   Locator text(String text) {
     return page.getByText(text);
   }
@@ -94,6 +98,20 @@ final class Storefront implements AutoCloseable {
   void signInAtKeycloak(String username, String password) {
     page.getByLabel("Username or email").fill(username);
     page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
+  }
+
+  /** Signs in from an app page that asks for it, with the page's own button (not the header's). */
+  void signInFromPage(String username, String password) {
+    page.getByRole(AriaRole.MAIN)
+        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in"))
+        .click();
+    signInAtKeycloak(username, password);
+  }
+
+  /** Answers Keycloak's second-factor prompt with the code the person's authenticator app shows. */
+  void enterOneTimeCode(String code) {
+    page.getByLabel("One-time code").fill(code);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
   }
 

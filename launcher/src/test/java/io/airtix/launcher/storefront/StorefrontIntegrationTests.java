@@ -3,6 +3,7 @@ package io.airtix.launcher.storefront;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -11,6 +12,7 @@ import io.airtix.testing.browser.Chromium;
 import io.airtix.testing.mail.Mail;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 class StorefrontIntegrationTests {
 
   private static final String AGENT = "aerolux-agent";
+  private static final String TENANT_ADMIN = "aerolux-admin";
+  private static final String PLATFORM_ADMIN = "platform-admin";
+  private static final Random RANDOM = new Random();
   private static final Pattern RESERVE = Pattern.compile("^Reserve for ");
 
   @Parameter String app;
@@ -69,7 +74,7 @@ class StorefrontIntegrationTests {
   }
 
   @Test
-  void travellerNarrowsTheCatalogueByAirlineAndRoute() {
+  void travellerNarrowsTheCatalogueByAirlineAndPrice() {
     Storefront traveller = person().open("");
     assertThat(traveller.ticketCards().first()).isVisible();
 
@@ -80,6 +85,14 @@ class StorefrontIntegrationTests {
     assertThat(traveller.ticketCards().filter(hasText("BR410"))).hasCount(1);
     assertThat(traveller.ticketCards().filter(hasText("AX101"))).hasCount(0);
     traveller.inspect("catalogue-filtered");
+
+    traveller.page().getByLabel("Lowest price").fill("250");
+    traveller.page().getByLabel("Highest price").fill("400");
+    traveller.button("Show tickets").click();
+
+    assertThat(traveller.page()).hasURL(Pattern.compile("maxPrice=400"));
+    assertThat(traveller.ticketCards().filter(hasText("BR512"))).hasCount(1);
+    assertThat(traveller.ticketCards().filter(hasText("BR410"))).hasCount(0);
 
     traveller.button("Clear filters").click();
     assertThat(traveller.ticketCards().filter(hasText("AX101"))).hasCount(1);
@@ -196,6 +209,13 @@ class StorefrontIntegrationTests {
     assertThat(traveller.button("Reserve for €149.90")).isVisible();
 
     airtix.sale().reprice(ticket.path("id").asString(), agentToken(), "179.90");
+    NewUser prober = airtix.newTraveller(app + "-prober");
+    airtix
+        .sale()
+        .awaitOrdersPrice(
+            ticket.path("id").asString(),
+            "179.90",
+            airtix.accessToken(prober.username(), prober.password()));
     traveller.button("Reserve for €149.90").click();
 
     assertThat(traveller.text("Price went up from €149.90 to €179.90.")).isVisible();
@@ -206,25 +226,90 @@ class StorefrontIntegrationTests {
 
   /** In the smaller airline, whose first page of tickets is never full in this suite. */
   @Test
-  void ticketAnAgentPublishesAppearsInTheCatalogueWithoutReloading() {
+  void ticketAnAgentPutsOnSaleAppearsInTheCatalogueWithoutReloading() {
     Storefront traveller = person().open("?airline=boreal");
     assertThat(traveller.ticketCards().first()).isVisible();
     int shown = traveller.ticketCards().count();
 
-    JsonNode ticket =
-        airtix
-            .sale()
-            .listTicket(airtix.accessToken("boreal-agent", RunningAirtix.DEMO_PASSWORD), "boreal");
+    Storefront agent = person().open("staff/tickets/new");
+    agent.signInFromPage("boreal-agent", RunningAirtix.DEMO_PASSWORD);
+    assertThat(agent.heading("New ticket of boreal")).isVisible();
+    String flight = "BR" + (1000 + RANDOM.nextInt(9000));
+    agent.page().getByLabel("Flight number").fill(flight);
+    agent.page().getByLabel("Departure (UTC)").fill("2027-05-04T08:15");
+    agent.page().getByLabel("From").fill("OSL");
+    agent.page().getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("TOS");
+    agent.page().getByLabel("Seat").fill("3A");
+    agent.page().getByLabel("Price").fill("89.00");
+    agent.inspect("staff-new-ticket");
+    agent.button("Put on sale").click();
 
+    assertThat(agent.heading("Tickets of boreal")).isVisible();
+    assertThat(agent.text(Pattern.compile("^" + flight + " .* is on sale\\.$"))).isVisible();
+    agent.inspect("staff-tickets");
     // flight numbers of test tickets may repeat: the arrival is the card marked new
-    Locator arrived =
-        traveller
-            .ticketCards()
-            .filter(hasText(ticket.path("flightNumber").asString()))
-            .filter(hasText("New"));
+    Locator arrived = traveller.ticketCards().filter(hasText(flight)).filter(hasText("New"));
     assertThat(arrived).hasCount(1);
     assertThat(traveller.ticketCards()).hasCount(shown + 1);
     traveller.inspect("ticket-arrived");
+  }
+
+  @Test
+  void tenantAdminInvitesSomeoneToTheAirlinesStaff() {
+    Storefront admin = person().open("admin/staff");
+    admin.signInFromPage(TENANT_ADMIN, RunningAirtix.DEMO_PASSWORD);
+    admin.enterOneTimeCode(airtix.oneTimeCode(TENANT_ADMIN));
+    assertThat(admin.heading("Staff of aerolux")).isVisible();
+    assertThat(admin.page().getByRole(AriaRole.LIST, named("Staff of aerolux")))
+        .containsText("aerolux-agent");
+    assertThat(admin.link(Pattern.compile("^Open the Keycloak admin console")))
+        .hasAttribute("href", RunningAirtix.KEYCLOAK + "/admin/airtix/console/");
+    admin.inspect("staff");
+
+    String email = app + "-hire-" + RANDOM.nextInt(1_000_000) + "@example.org";
+    admin.page().getByLabel("Email address").fill(email);
+    admin.button("Send invitation").click();
+
+    assertThat(admin.text("Invitation sent to " + email + ". The roles apply once it is accepted."))
+        .isVisible();
+    assertThat(admin.page().getByRole(AriaRole.REGION, named("Open invitations to aerolux")))
+        .containsText(email);
+    Mail invitation = airtix.mail().awaitMailTo(email);
+    Assertions.assertThat(invitation.subject()).startsWith("You are invited to sell tickets for ");
+    admin.inspect("staff-invited");
+  }
+
+  @Test
+  void platformAdminCreatesAnAirlineAndInvitesItsFirstTenantAdmin() {
+    Storefront admin = person().open("platform/airlines");
+    admin.signInFromPage(PLATFORM_ADMIN, RunningAirtix.DEMO_PASSWORD);
+    admin.enterOneTimeCode(airtix.oneTimeCode(PLATFORM_ADMIN));
+    assertThat(admin.heading("Airlines")).isVisible();
+    assertThat(admin.page().getByRole(AriaRole.TABLE)).containsText("aerolux");
+    admin.inspect("airlines");
+
+    int number = RANDOM.nextInt(100_000);
+    // Keycloak keeps one organization per name: every run of this test needs a name of its own
+    String alias = app + "-air-" + number;
+    String name = "Nordwind " + number;
+    String email = "first-admin@" + alias + ".example.org";
+    admin.page().getByLabel("Id", new Page.GetByLabelOptions().setExact(true)).fill(alias);
+    admin.page().getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+    admin.page().getByLabel("First tenant admin’s email").fill(email);
+    admin.button("Create airline").click();
+
+    assertThat(
+            admin.text(
+                name
+                    + " ("
+                    + alias
+                    + ") was created. An invitation to be its tenant admin went to "
+                    + email
+                    + "."))
+        .isVisible();
+    assertThat(admin.page().getByRole(AriaRole.TABLE)).containsText(alias);
+    airtix.mail().awaitMailTo(email);
+    admin.inspect("airline-created");
   }
 
   @Test
@@ -314,6 +399,10 @@ class StorefrontIntegrationTests {
             ticket.path("id").asString(),
             ticket.path("price").asDecimal().toPlainString(),
             ticket.path("currency").asString());
+  }
+
+  private static Page.GetByRoleOptions named(String name) {
+    return new Page.GetByRoleOptions().setName(name);
   }
 
   private static Locator.FilterOptions hasText(String text) {
