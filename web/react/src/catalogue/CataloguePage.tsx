@@ -9,7 +9,8 @@ import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
 import { PageHeading } from '../ui/PageHeading';
 import { Pager } from '../ui/Pager';
 import { ProblemMessage } from '../ui/ProblemMessage';
-import { CatalogueFilters, searchOf } from './CatalogueFilters';
+import { searchOf } from '@airtix/web-shared/catalogue-search';
+import { CatalogueFilters } from './CatalogueFilters';
 import {
   applyLiveMessage,
   EMPTY_LIVE_CATALOGUE,

@@ -9,7 +9,7 @@ import { formatMoney } from '@airtix/web-shared/format';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HoldCountdown } from './HoldCountdown';
-import { PayWithSimulatedProvider } from './PayWithSimulatedProvider';
+import { PayForOrder } from './PayForOrder';
 
 const endings: Record<string, string> = {
   EXPIRED: 'Your hold ended before the ticket was paid, so the seat went back on sale.',
@@ -103,7 +103,7 @@ export function CheckoutPage() {
       <p className="total">
         Total: <strong>{formatMoney(current.price, current.currency)}</strong>
       </p>
-      <PayWithSimulatedProvider
+      <PayForOrder
         order={current}
         onPaid={(payment: Payment) => {
           setPaying(true);

@@ -12,13 +12,7 @@ import { PayWithStripe } from './PayWithStripe';
  * `POST /api/payments/{id}/simulated-confirmation`. With Stripe, Stripe's Payment Element takes the card
  * (`PayWithStripe`).
  */
-export function PayWithSimulatedProvider({
-  order,
-  onPaid,
-}: {
-  order: Order;
-  onPaid: (payment: Payment) => void;
-}) {
+export function PayForOrder({ order, onPaid }: { order: Order; onPaid: (payment: Payment) => void }) {
   const api = useApi();
   const [payment, setPayment] = useState<Payment | undefined>();
 
