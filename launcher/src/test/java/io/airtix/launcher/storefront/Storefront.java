@@ -101,6 +101,19 @@ final class Storefront implements AutoCloseable {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
   }
 
+  /** Signs in from a ticket's page as a traveller about to reserve it, and back there signed in. */
+  void signInToReserve(String username, String password) {
+    button("Sign in to reserve").click();
+    signInAtKeycloak(username, password);
+    awaitSignedIn();
+  }
+
+  /** Pays the held order with the simulated provider, answering as a card that goes through. */
+  void payWithSimulatedCard() {
+    button(Pattern.compile("^Pay ")).click();
+    button(Pattern.compile("^Confirm payment of ")).click();
+  }
+
   /** Signs in from an app page that asks for it, with the page's own button (not the header's). */
   void signInFromPage(String username, String password) {
     page.getByRole(AriaRole.MAIN)

@@ -105,9 +105,7 @@ class StorefrontIntegrationTests {
     Storefront traveller = person().open("tickets/" + ticket.path("id").asString());
     traveller.inspect("ticket-details");
 
-    traveller.button("Sign in to reserve").click();
-    traveller.signInAtKeycloak(person.username(), person.password());
-    traveller.awaitSignedIn();
+    traveller.signInToReserve(person.username(), person.password());
     traveller.button(RESERVE).click();
 
     assertThat(traveller.heading("Pay for your ticket")).isVisible();
@@ -118,8 +116,7 @@ class StorefrontIntegrationTests {
         .hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(5_000));
     traveller.inspect("checkout");
 
-    traveller.button(Pattern.compile("^Pay ")).click();
-    traveller.button(Pattern.compile("^Confirm payment of ")).click();
+    traveller.payWithSimulatedCard();
 
     assertThat(traveller.heading("Your ticket is booked")).isVisible();
     traveller.inspect("booked");
@@ -138,9 +135,7 @@ class StorefrontIntegrationTests {
     String path = "tickets/" + ticket.path("id").asString();
     NewUser person = airtix.newTraveller(app + "-first");
     Storefront first = person().open(path);
-    first.button("Sign in to reserve").click();
-    first.signInAtKeycloak(person.username(), person.password());
-    first.awaitSignedIn();
+    first.signInToReserve(person.username(), person.password());
     Storefront watcher = person().open(path);
     assertThat(watcher.button("Sign in to reserve")).isVisible();
 
@@ -164,9 +159,7 @@ class StorefrontIntegrationTests {
     JsonNode ticket = airtix.sale().listTicket(agentToken(), "aerolux");
     NewUser person = airtix.newTraveller(app + "-late");
     Storefront traveller = person().open("tickets/" + ticket.path("id").asString());
-    traveller.button("Sign in to reserve").click();
-    traveller.signInAtKeycloak(person.username(), person.password());
-    traveller.awaitSignedIn();
+    traveller.signInToReserve(person.username(), person.password());
     traveller.button(RESERVE).click();
     assertThat(traveller.heading("Pay for your ticket")).isVisible();
 
@@ -203,9 +196,7 @@ class StorefrontIntegrationTests {
     // the change reaches this page only through the API's answer, as when the live connection lags
     traveller.withoutLiveUpdates();
     traveller.open("tickets/" + ticket.path("id").asString());
-    traveller.button("Sign in to reserve").click();
-    traveller.signInAtKeycloak(person.username(), person.password());
-    traveller.awaitSignedIn();
+    traveller.signInToReserve(person.username(), person.password());
     assertThat(traveller.button("Reserve for €149.90")).isVisible();
 
     airtix.sale().reprice(ticket.path("id").asString(), agentToken(), "179.90");
@@ -319,9 +310,7 @@ class StorefrontIntegrationTests {
     Storefront traveller = person();
     traveller.withoutLiveUpdates();
     traveller.open("tickets/" + ticket.path("id").asString());
-    traveller.button("Sign in to reserve").click();
-    traveller.signInAtKeycloak(person.username(), person.password());
-    traveller.awaitSignedIn();
+    traveller.signInToReserve(person.username(), person.password());
     NewUser other = airtix.newTraveller(app + "-quicker");
     airtix.sale().reserve(ticket, airtix.accessToken(other.username(), other.password()));
 

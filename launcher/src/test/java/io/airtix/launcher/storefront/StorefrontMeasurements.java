@@ -198,13 +198,10 @@ class StorefrontMeasurements {
     NewUser person = airtix.newTraveller(app + "-measured");
     try (Storefront traveller = new Storefront(chromium.browser(), app)) {
       traveller.open("tickets/" + ticket.path("id").asString());
-      traveller.button("Sign in to reserve").click();
-      traveller.signInAtKeycloak(person.username(), person.password());
-      traveller.awaitSignedIn();
+      traveller.signInToReserve(person.username(), person.password());
       traveller.button(Pattern.compile("^Reserve for ")).click();
       assertThat(traveller.heading("Pay for your ticket")).isVisible();
-      traveller.button(Pattern.compile("^Pay ")).click();
-      traveller.button(Pattern.compile("^Confirm payment of ")).click();
+      traveller.payWithSimulatedCard();
       assertThat(traveller.heading("Your ticket is booked")).isVisible();
       traveller.page().waitForTimeout(QUIET_MS);
       return heapOf(traveller);
