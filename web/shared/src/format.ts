@@ -1,4 +1,4 @@
-import type { Ticket } from './api/client';
+import type { Payment, PaymentStatus, Ticket } from './api/client';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -58,4 +58,33 @@ export function formatRemaining(ms: number): { clock: string; words: string } {
   if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
   if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
   return { clock, words: parts.join(' ') };
+}
+
+const paymentStatuses: Record<PaymentStatus, { text: string; tone: string }> = {
+  PENDING: { text: 'Pending', tone: 'held' },
+  SUCCEEDED: { text: 'Paid', tone: 'success' },
+  FAILED: { text: 'Failed', tone: 'sold' },
+  REFUNDED: { text: 'Refunded', tone: 'info' },
+  CANCELLED: { text: 'Cancelled', tone: 'sold' },
+};
+
+/** Where a payment stands, in a word and the badge tone that goes with it (`badge--<tone>`). */
+export function formatPaymentStatus(status: string): { text: string; tone: string } {
+  return paymentStatuses[status as PaymentStatus] ?? { text: status, tone: 'sold' };
+}
+
+/** What a payment meant for the person who made it, in a sentence: the provider's words where it failed. */
+export function formatPaymentOutcome(payment: Pick<Payment, 'status' | 'failureReason'>): string {
+  switch (payment.status) {
+    case 'FAILED':
+      return payment.failureReason ?? 'The payment was declined.';
+    case 'REFUNDED':
+      return 'The amount was paid back to your card.';
+    case 'CANCELLED':
+      return 'Nothing was charged.';
+    case 'PENDING':
+      return 'Waiting for the card’s answer.';
+    default:
+      return 'Charged to your card.';
+  }
 }

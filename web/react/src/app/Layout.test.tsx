@@ -21,7 +21,7 @@ function workLinks(auth: Auth): string[] {
 describe('the navigation', () => {
   it('offers customers and signed-out visitors the storefront only', () => {
     expect(workLinks(signedIn)).toEqual([]);
-    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent('TicketsMy orders');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent('TicketsMy ordersMy payments');
   });
 
   it('offers nothing beyond the storefront to a signed-out visitor', () => {

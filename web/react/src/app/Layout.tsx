@@ -36,6 +36,9 @@ export function Layout() {
               <li>
                 <NavLink to="/orders">My orders</NavLink>
               </li>
+              <li>
+                <NavLink to="/payments">My payments</NavLink>
+              </li>
             </ul>
           </nav>
           {staffLinks.length > 0 && (

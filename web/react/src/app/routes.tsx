@@ -9,6 +9,7 @@ import { TicketDetailsPage } from '../catalogue/TicketDetailsPage';
 import { CheckoutPage } from '../checkout/CheckoutPage';
 import { MyOrdersPage } from '../orders/MyOrdersPage';
 import { OrderCompletedPage } from '../orders/OrderCompletedPage';
+import { MyPaymentsPage } from '../payments/MyPaymentsPage';
 import { PageHeading } from '../ui/PageHeading';
 import { Layout } from './Layout';
 
@@ -69,6 +70,14 @@ export function AppRoutes() {
           element={
             <RequireSignIn title="My orders">
               <MyOrdersPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="payments"
+          element={
+            <RequireSignIn title="My payments">
+              <MyPaymentsPage />
             </RequireSignIn>
           }
         />

@@ -72,7 +72,7 @@ function staffChannels(key: string): string[] {
 /**
  * One live connection for the whole app: the catalogue with the filters of the page shown, the person's own
  * orders while signed in, and the `airline:<id>` channels of a member of staff. A resync invalidates every query
- * (reload what is shown); order messages invalidate the orders, airline messages the airline's pages.
+ * (reload what is shown); order messages invalidate the orders and payments, airline messages the airline's pages.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const auth = useAuth();
@@ -99,6 +99,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         if (message.channel === 'orders' && 'orderId' in message.data) {
           void queryClient.invalidateQueries({ queryKey: ['orders'] });
           void queryClient.invalidateQueries({ queryKey: ['order', message.data.orderId] });
+          void queryClient.invalidateQueries({ queryKey: ['payments'] });
         }
         for (const listener of [...listeners.current]) listener(message);
       },

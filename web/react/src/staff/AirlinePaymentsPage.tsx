@@ -1,27 +1,15 @@
-import { unwrap, type Payment } from '@airtix/web-shared/api';
+import { unwrap } from '@airtix/web-shared/api';
 import { formatMoney } from '@airtix/web-shared/format';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/ApiProvider';
 import { LiveStatusIndicator } from '../live/LiveStatusIndicator';
+import { PaymentStatusBadge } from '../payments/PaymentStatusBadge';
 import { PageHeading } from '../ui/PageHeading';
 import { Pager } from '../ui/Pager';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { formatWhen } from './formatWhen';
 import { useStaffAirline } from './useStaffAirline';
-
-const statuses: Record<Payment['status'], { text: string; tone: string }> = {
-  PENDING: { text: 'Pending', tone: 'held' },
-  SUCCEEDED: { text: 'Paid', tone: 'success' },
-  FAILED: { text: 'Failed', tone: 'sold' },
-  REFUNDED: { text: 'Refunded', tone: 'info' },
-  CANCELLED: { text: 'Cancelled', tone: 'sold' },
-};
-
-function PaymentStatusBadge({ payment }: { payment: Payment }) {
-  const status = statuses[payment.status] ?? { text: payment.status, tone: 'sold' };
-  return <span className={`badge badge--${status.tone}`}>{status.text}</span>;
-}
 
 /** The airline's payments, refunds included (`GET /api/airlines/{airline}/payments`). */
 export function AirlinePaymentsPage() {

@@ -49,7 +49,9 @@ function workLinks(auth: Auth): string[] {
 describe('the navigation', () => {
   it('offers customers and signed-out visitors the storefront only', () => {
     expect(workLinks(signedIn)).toEqual([]);
-    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent(/Tickets\s*My orders/);
+    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent(
+      /Tickets\s*My orders\s*My payments/,
+    );
   });
 
   it('offers nothing beyond the storefront to a signed-out visitor', () => {

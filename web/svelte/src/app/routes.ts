@@ -5,6 +5,7 @@ import TicketDetailsPage from '../catalogue/TicketDetailsPage.svelte';
 import CheckoutPage from '../checkout/CheckoutPage.svelte';
 import MyOrdersPage from '../orders/MyOrdersPage.svelte';
 import OrderCompletedPage from '../orders/OrderCompletedPage.svelte';
+import MyPaymentsPage from '../payments/MyPaymentsPage.svelte';
 import NotFoundPage from './NotFoundPage.svelte';
 import type { Route } from './router.svelte';
 
@@ -17,6 +18,7 @@ export const routes: readonly Route[] = [
   { path: '/tickets/:ticketId', component: TicketDetailsPage },
   { path: '/checkout/:orderId', component: CheckoutPage, signIn: 'Your order' },
   { path: '/orders', component: MyOrdersPage, signIn: 'My orders' },
+  { path: '/payments', component: MyPaymentsPage, signIn: 'My payments' },
   { path: '/orders/:orderId/completed', component: OrderCompletedPage, signIn: 'Your booking' },
   {
     path: '/staff/tickets',

@@ -37,7 +37,7 @@ export function staffChannelsKey(auth: Auth): string {
 /**
  * One live connection for the whole app: the catalogue with the filters of the page shown, the person's own
  * orders while signed in, and the `airline:<id>` channels of a member of staff. A resync invalidates every query
- * (reload what is shown); order messages invalidate the orders, airline messages the airline's pages.
+ * (reload what is shown); order messages invalidate the orders and payments, airline messages the airline's pages.
  */
 export class AppLive implements Live {
   status = $state<LiveStatus>('idle');
@@ -76,6 +76,7 @@ export class AppLive implements Live {
           if (message.channel === 'orders' && 'orderId' in message.data) {
             this.queries.invalidate(['orders']);
             this.queries.invalidate(['order', message.data.orderId]);
+            this.queries.invalidate(['payments']);
           }
           for (const listener of [...this.listeners]) listener(message);
         },

@@ -79,4 +79,20 @@ describe('the live connection of a member of staff', () => {
 
     expect(invalidated).toHaveBeenCalledWith(['airline', 'aerolux']);
   });
+
+  it('reloads the person’s orders and payments when a payment of theirs went through', async () => {
+    const { source, invalidated } = await connect(signedIn);
+
+    source.send('payment.succeeded', {
+      type: 'payment.succeeded',
+      position: 'p-2',
+      channel: 'orders',
+      at: '2026-12-06T21:00:00Z',
+      data: { orderId: 'o-1', ticketId: 't-1' },
+    });
+
+    expect(invalidated).toHaveBeenCalledWith(['orders']);
+    expect(invalidated).toHaveBeenCalledWith(['order', 'o-1']);
+    expect(invalidated).toHaveBeenCalledWith(['payments']);
+  });
 });

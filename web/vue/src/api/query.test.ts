@@ -1,6 +1,8 @@
 import { ApiProblem } from '@airtix/web-shared/problems';
+import { mount } from '@vue/test-utils';
+import { defineComponent, nextTick, ref } from 'vue';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QueryCache } from './query';
+import { QueryCache, QueryCacheKey, useQuery, type QueryResult } from './query';
 
 const problem = (status: number) => new ApiProblem(status, { status, title: 'x' });
 
@@ -82,5 +84,35 @@ describe('the query cache', () => {
 
     expect(entry.state.data).toEqual({ id: 'o-1' });
     expect(fetcher).not.toHaveBeenCalled();
+  });
+});
+
+describe('a query shown by a component', () => {
+  it('asks nothing while it is not enabled, and asks once what it needs is known', async () => {
+    const cache = new QueryCache();
+    const ticketId = ref<string>();
+    const fetcher = vi.fn(async () => 'ticket');
+    let ticket!: QueryResult<string>;
+    const wrapper = mount(
+      defineComponent({
+        setup() {
+          ticket = useQuery({
+            key: () => ['ticket', ticketId.value],
+            fetch: fetcher,
+            enabled: () => ticketId.value !== undefined,
+          });
+          return () => null;
+        },
+      }),
+      { global: { provide: { [QueryCacheKey as symbol]: cache } } },
+    );
+    await nextTick();
+    expect(fetcher).not.toHaveBeenCalled();
+    expect(ticket).toMatchObject({ data: undefined, isPending: true, isError: false });
+
+    ticketId.value = 't-1';
+    await vi.waitFor(() => expect(ticket.data).toBe('ticket'));
+    expect(fetcher).toHaveBeenCalledOnce();
+    wrapper.unmount();
   });
 });

@@ -184,6 +184,8 @@ export interface QueryOptions<T> {
   fetch: (signal: AbortSignal) => Promise<T>;
   /** While a new key loads, go on showing the answer of the one before (a list's next page). */
   keepPrevious?: boolean;
+  /** Read reactively; while false nothing is asked and nothing shown, e.g. until an id is known. */
+  enabled?: () => boolean;
   /** Ask again every so many ms while the answer says so; false: do not. */
   refetchInterval?: (data: T | undefined) => number | false;
 }
@@ -203,14 +205,14 @@ export function useQuery<T>(options: QueryOptions<T>): QueryResult<T> {
   const previous = shallowRef<T>();
 
   watch(
-    () => hashOf(options.key()),
-    () => {
+    () => ((options.enabled?.() ?? true) ? hashOf(options.key()) : undefined),
+    (hash) => {
       const before = current.value;
       if (before) {
         if (before.state.data !== undefined) previous.value = before.state.data;
         cache.unobserve(before as Entry);
       }
-      current.value = cache.observe(options.key(), options.fetch);
+      current.value = hash === undefined ? undefined : cache.observe(options.key(), options.fetch);
     },
     { immediate: true },
   );
@@ -238,7 +240,10 @@ export function useQuery<T>(options: QueryOptions<T>): QueryResult<T> {
   return reactive({
     data,
     error: computed(() => current.value?.state.error),
-    isPending: computed(() => data.value === undefined && current.value?.state.status === 'pending'),
+    // a query not enabled yet waits for what it needs: pending, as TanStack Query has it
+    isPending: computed(
+      () => data.value === undefined && (current.value?.state.status ?? 'pending') === 'pending',
+    ),
     isError: computed(() => current.value?.state.status === 'error'),
     isFetching: computed(() => current.value?.state.fetching ?? false),
   }) as QueryResult<T>;

@@ -147,7 +147,7 @@ async function workLinks(auth: Auth): Promise<string[]> {
 describe('the navigation', () => {
   it('offers customers and signed-out visitors the storefront only', async () => {
     expect(await workLinks(signedIn)).toEqual([]);
-    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent('TicketsMy orders');
+    expect(screen.getByRole('navigation', { name: 'Main' })).toHaveTextContent('TicketsMy ordersMy payments');
   });
 
   it('offers nothing beyond the storefront to a signed-out visitor', async () => {

@@ -6,6 +6,7 @@ import TicketDetailsPage from '../catalogue/TicketDetailsPage.vue';
 import CheckoutPage from '../checkout/CheckoutPage.vue';
 import MyOrdersPage from '../orders/MyOrdersPage.vue';
 import OrderCompletedPage from '../orders/OrderCompletedPage.vue';
+import MyPaymentsPage from '../payments/MyPaymentsPage.vue';
 import Layout from './Layout.vue';
 import NotFoundPage from './NotFoundPage.vue';
 
@@ -28,6 +29,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'tickets/:ticketId', component: TicketDetailsPage },
       { path: 'checkout/:orderId', component: CheckoutPage, meta: { signInTitle: 'Your order' } },
       { path: 'orders', component: MyOrdersPage, meta: { signInTitle: 'My orders' } },
+      { path: 'payments', component: MyPaymentsPage, meta: { signInTitle: 'My payments' } },
       {
         path: 'orders/:orderId/completed',
         component: OrderCompletedPage,

@@ -140,7 +140,7 @@ describe('the app’s one live connection', () => {
       at: '2026-12-06T20:41:07Z',
       data: { orderId: 'o-1', ticketId: 't-1', airline: 'aerolux', reason: 'EXPIRED' },
     });
-    expect(invalidate.mock.calls).toEqual([[['orders']], [['order', 'o-1']]]);
+    expect(invalidate.mock.calls).toEqual([[['orders']], [['order', 'o-1']], [['payments']]]);
 
     source.send('resync', { type: 'resync', data: { after: 'p-0', reason: 'too-many-missed-messages' } });
     expect(invalidate).toHaveBeenLastCalledWith();
@@ -199,5 +199,24 @@ describe('the app’s one live connection', () => {
     });
 
     expect(invalidate).toHaveBeenCalledWith(['airline', 'aerolux']);
+  });
+
+  it('reloads the person’s orders and payments when a payment of theirs went through', async () => {
+    const { auth, cache, opened } = setUp();
+    auth.status = 'signed-in';
+    const source = await opened(1);
+    const invalidate = vi.spyOn(cache, 'invalidate');
+
+    source.send('payment.succeeded', {
+      type: 'payment.succeeded',
+      position: 'p-2',
+      channel: 'orders',
+      at: '2026-12-06T21:00:00Z',
+      data: { orderId: 'o-1', ticketId: 't-1' },
+    });
+
+    expect(invalidate).toHaveBeenCalledWith(['orders']);
+    expect(invalidate).toHaveBeenCalledWith(['order', 'o-1']);
+    expect(invalidate).toHaveBeenCalledWith(['payments']);
   });
 });

@@ -62,9 +62,9 @@ function staffChannels(key: string): string[] {
 /**
  * One live connection for the whole app, made in App.vue's setup: the catalogue with the filters of the page
  * shown, the person's own orders while signed in, and the `airline:<id>` channels of a member of staff. A
- * resync invalidates every query (reload what is shown); order messages invalidate the orders, airline messages
- * the airline's pages. A new client starts when the sign-in or the airlines change, from the position the last
- * one reached. `connection` is for tests: a fake EventSource and fetch.
+ * resync invalidates every query (reload what is shown); order messages invalidate the orders and payments,
+ * airline messages the airline's pages. A new client starts when the sign-in or the airlines change, from the
+ * position the last one reached. `connection` is for tests: a fake EventSource and fetch.
  */
 export function createLive(
   auth: Auth,
@@ -111,6 +111,7 @@ export function createLive(
           if (message.channel === 'orders' && 'orderId' in message.data) {
             cache.invalidate(['orders']);
             cache.invalidate(['order', message.data.orderId]);
+            cache.invalidate(['payments']);
           }
           for (const listener of [...listeners]) listener(message);
         },

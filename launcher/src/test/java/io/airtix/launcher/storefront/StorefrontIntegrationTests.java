@@ -99,7 +99,7 @@ class StorefrontIntegrationTests {
   }
 
   @Test
-  void travellerReservesWatchesTheHoldCountDownPaysAndSeesTheBooking() {
+  void travellerReservesWatchesTheHoldCountDownPaysAndSeesTheBookingAndThePayment() {
     JsonNode ticket = airtix.sale().listTicket(agentToken(), "aerolux");
     NewUser person = airtix.newTraveller(app + "-buyer");
     Storefront traveller = person().open("tickets/" + ticket.path("id").asString());
@@ -127,6 +127,13 @@ class StorefrontIntegrationTests {
     assertThat(traveller.heading("My orders")).isVisible();
     assertThat(traveller.page().getByRole(AriaRole.TABLE)).containsText("Booked");
     traveller.inspect("my-orders");
+
+    traveller.link("My payments").click();
+    assertThat(traveller.heading("My payments")).isVisible();
+    assertThat(traveller.page().getByRole(AriaRole.TABLE)).containsText("Paid");
+    assertThat(traveller.page().getByRole(AriaRole.TABLE))
+        .containsText(ticket.path("flightNumber").asString());
+    traveller.inspect("my-payments");
   }
 
   @Test
