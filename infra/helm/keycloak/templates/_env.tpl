@@ -1,0 +1,41 @@
+{{- define "keycloak.env" -}}
+{{- $g := include "airtix-common.global" . | fromYaml -}}
+- name: KC_DB_URL
+  value: {{ printf "jdbc:postgresql://%s:%v/%s" $g.postgresql.host $g.postgresql.port .Values.database.name | quote }}
+- name: KC_DB_USERNAME
+  value: {{ .Values.database.username | quote }}
+- name: KC_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.database.passwordKey }}
+# the public address: tokens name it as their issuer, whichever way a request came in
+- name: KC_HOSTNAME
+  value: {{ trimSuffix "/" $g.identity.publicUrl | quote }}
+# TLS ends at the ingress controller, which says so in X-Forwarded-*
+- name: KC_PROXY_HEADERS
+  value: xforwarded
+- name: KC_HTTP_ENABLED
+  value: "true"
+- name: KC_BOOTSTRAP_ADMIN_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.admin.usernameKey }}
+- name: KC_BOOTSTRAP_ADMIN_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.admin.passwordKey }}
+- name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST
+  value: {{ $g.rabbitmq.host | quote }}
+- name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT
+  value: {{ $g.rabbitmq.port | quote }}
+- name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_USERNAME
+  value: {{ .Values.broker.username | quote }}
+- name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.broker.passwordKey }}
+{{- end -}}
