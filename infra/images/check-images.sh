@@ -26,7 +26,8 @@ for name in tickets orders expiration payments tenants live gateway keycloak; do
 done
 
 # what Keycloak's build step fixed in the image
-config="$(docker run --rm --pull never --network none "airtix/keycloak:$tag" show-config 2>&1 || true)"
+config="$(docker run --rm --pull never --network none -e AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET=checked \
+  "airtix/keycloak:$tag" show-config 2>&1 || true)"
 for expected in 'kc.db =  postgres' 'kc.health-enabled =  true' 'kc.metrics-enabled =  true'; do
   if ! grep -qF "$expected" <<<"$config"; then
     echo "Keycloak's image lacks '$expected'; show-config said:" >&2
@@ -34,6 +35,13 @@ for expected in 'kc.db =  postgres' 'kc.health-enabled =  true' 'kc.metrics-enab
     failed=1
   fi
 done
+# without the tenants client's secret the realm would be imported with its placeholder as the secret
+refusal="$(docker run --rm --pull never --network none "airtix/keycloak:$tag" 2>&1 && echo started || true)"
+if ! grep -qF 'AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET is required' <<<"$refusal"; then
+  echo "Keycloak's image started without AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET; it said:" >&2
+  echo "$refusal" >&2
+  failed=1
+fi
 if ! docker run --rm --pull never --network none --entrypoint ls "airtix/keycloak:$tag" /opt/keycloak/providers \
   | grep -qx airtix-keycloak-extensions.jar; then
   echo "Keycloak's image lacks our extension in /opt/keycloak/providers" >&2

@@ -6,9 +6,13 @@
 #                            (/opt/keycloak, user 1000, kc.sh the entry point): the base of our Keycloak image
 #   airtix-local/postgres    PostgreSQL answering the official image's settings (POSTGRES_USER, POSTGRES_PASSWORD,
 #                            POSTGRES_DB, PGDATA): stands in for it in the images' tests
+#   airtix-local/redis       Redis laid out as the official redis:7 (docker-entrypoint.sh, user redis, /data, protected
+#                            mode off): stands in for it where a compose file names redis:7
+#   airtix-local/rabbitmq    RabbitMQ laid out as the official rabbitmq:4.1 (rabbitmq.conf and conf.d/*.conf in
+#                            /etc/rabbitmq, /var/lib/rabbitmq, logs on the console): stands in for it likewise
 # Each is tagged with a digest of this folder, the Debian suite and Keycloak's version: an image already in the
 # daemon under its tag is kept (the cache between builds); a change to any of them builds anew. Prints, one per line,
-# the JRE's, Keycloak's and PostgreSQL's tags.
+# the JRE's, Keycloak's, PostgreSQL's, Redis's and RabbitMQ's tags.
 #
 # Usage: build-local-bases.sh <keycloak-quarkus-dist-<version>.zip>   (needs root, debootstrap, a running daemon)
 set -euo pipefail
@@ -23,6 +27,8 @@ debian="airtix-local/debian:$suite-$tag"
 jre="airtix-local/jre17:$tag"
 keycloak="airtix-local/keycloak:$keycloak_version-$tag"
 postgres="airtix-local/postgres:15-$tag"
+redis="airtix-local/redis:7-$tag"
+rabbitmq="airtix-local/rabbitmq:4.1-$tag"
 
 log() { printf '==> %s\n' "$*" >&2; }
 present() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -55,4 +61,6 @@ fi
 build "$jre" jre17.Dockerfile
 build "$keycloak" keycloak.Dockerfile "$keycloak_zip"
 build "$postgres" postgres.Dockerfile
-printf '%s\n' "$jre" "$keycloak" "$postgres"
+build "$redis" redis.Dockerfile
+build "$rabbitmq" rabbitmq.Dockerfile
+printf '%s\n' "$jre" "$keycloak" "$postgres" "$redis" "$rabbitmq"

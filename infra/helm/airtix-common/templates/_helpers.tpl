@@ -115,6 +115,10 @@ networkPolicy:
   value: "true"
 - name: AIRTIX_SECURITY_ISSUER_URI
   value: {{ include "airtix-common.issuerUri" . | quote }}
+{{- $g := include "airtix-common.global" . | fromYaml }}
+# the realm's keys from Keycloak's Service: the public address need not be reachable from inside the cluster
+- name: AIRTIX_SECURITY_JWKSETURI
+  value: {{ printf "http://%s:8080/realms/%s/protocol/openid-connect/certs" (include "airtix-common.componentName" (list . "keycloak")) $g.identity.realm | quote }}
 - name: AIRTIX_POLICIES_MODEL
   value: file:/etc/airtix/policies/model.conf
 - name: AIRTIX_POLICIES_POLICY
@@ -457,19 +461,11 @@ policy for both directions admits nothing else.
 {{- end -}}
 
 {{/*
-Egress to Keycloak's public address: access tokens name it as their issuer and the keys are read from it, so the
-pods reach it as browsers do, through the ingress controller unless global.networkPolicy.identity.peers says
-otherwise (e.g. the load balancer's address where the cluster does not route it to the controller).
+Egress to Keycloak inside the cluster, where the services read the realm's keys (AIRTIX_SECURITY_JWKSETURI); the
+tokens still name Keycloak's public address as their issuer, which no pod needs to reach
 */}}
 {{- define "airtix-common.toIdentity" -}}
-{{- $g := include "airtix-common.global" . | fromYaml -}}
-- to:
-    {{- toYaml ($g.networkPolicy.identity.peers | default $g.networkPolicy.ingressController) | nindent 4 }}
-  ports:
-    {{- range $g.networkPolicy.identity.ports }}
-    - protocol: TCP
-      port: {{ . }}
-    {{- end }}
+{{ include "airtix-common.toComponent" (list . "keycloak" 8080) }}
 {{- end -}}
 
 {{/* Egress to the telemetry collector, when one is named */}}

@@ -27,6 +27,36 @@
     secretKeyRef:
       name: {{ .Values.existingSecret }}
       key: {{ .Values.admin.passwordKey }}
+# the realm's own settings, read at its first import (keycloak/realm-export.json)
+- name: AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.tenantsClientSecretKey }}
+- name: AIRTIX_PUBLIC_URL
+  value: {{ trimSuffix "/" $g.publicUrl | quote }}
+- name: AIRTIX_SMTP_HOST
+  value: {{ .Values.smtp.host | quote }}
+- name: AIRTIX_SMTP_PORT
+  value: {{ .Values.smtp.port | quote }}
+- name: AIRTIX_SMTP_STARTTLS
+  value: {{ .Values.smtp.starttls | quote }}
+- name: AIRTIX_SMTP_AUTH
+  value: {{ .Values.smtp.auth | quote }}
+- name: AIRTIX_MAIL_FROM
+  value: {{ .Values.smtp.from | quote }}
+- name: AIRTIX_SMTP_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.smtp.userKey }}
+      optional: true
+- name: AIRTIX_SMTP_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret }}
+      key: {{ .Values.smtp.passwordKey }}
+      optional: true
 - name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_HOST
   value: {{ $g.rabbitmq.host | quote }}
 - name: KC_SPI_EVENTS_LISTENER__AIRTIX__BROKER_PORT

@@ -8,6 +8,7 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.live.LiveStreamClient;
 import io.airtix.testing.live.Received;
+import io.airtix.testing.sale.SaleSteps;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -19,6 +19,7 @@ import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.live.LiveSocketClient;
 import io.airtix.testing.live.LiveStreamClient;
 import io.airtix.testing.live.Received;
+import io.airtix.testing.sale.SaleSteps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

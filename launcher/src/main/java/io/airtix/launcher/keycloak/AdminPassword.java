@@ -36,7 +36,7 @@ public final class AdminPassword {
     }
   }
 
-  private static String generate() {
+  static String generate() {
     SecureRandom random = new SecureRandom();
     StringBuilder password = new StringBuilder(LENGTH);
     for (int i = 0; i < LENGTH; i++) {

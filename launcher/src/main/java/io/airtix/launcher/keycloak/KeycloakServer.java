@@ -97,6 +97,9 @@ public final class KeycloakServer {
       // (decision 0019)
       env.putIfAbsent(
           "KC_SPI_PASSWORD_POLICY__PASSWORD_BLACKLIST__FALSE_POSITIVE_PROBABILITY", "0.000000001");
+      // the tenants client's secret, which the realm file leaves to the environment: used at the
+      // realm's first import only; the launcher reads the secret back through the admin API
+      env.putIfAbsent("AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET", AdminPassword.generate());
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       // the JDK running the launcher is known to be good enough; whatever JAVA_HOME says may not be

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.airtix.launcher.DistributedRun;
-import io.airtix.launcher.SaleSteps;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.sale.SaleSteps;
 import io.airtix.testing.stripe.StripeStandIn;
 import io.airtix.testing.stripe.StripeWebhooks;
 import java.net.http.HttpResponse;

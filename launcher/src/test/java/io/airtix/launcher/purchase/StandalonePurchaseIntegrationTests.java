@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.airtix.broker.EmbeddedBroker;
 import io.airtix.events.broker.BrokerAccount;
 import io.airtix.events.broker.BrokerPasswords;
-import io.airtix.launcher.SaleSteps;
 import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.sale.SaleSteps;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -111,7 +111,8 @@ class StandalonePurchaseIntegrationTests {
     assertThat(payment.path("simulated").asBoolean()).isTrue();
     awaitStatus("/api/orders/" + orderId, traveller, "AWAITING_PAYMENT");
 
-    HttpResponse<String> declined = confirm(paymentId, "FAILED", traveller);
+    HttpResponse<String> declined =
+        purchases.confirmSimulatedPayment(paymentId, "FAILED", traveller);
     assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
     awaitStatus("/api/orders/" + orderId, traveller, "CREATED");
     HttpResponse<String> retry =
@@ -124,7 +125,8 @@ class StandalonePurchaseIntegrationTests {
                 .formatted(orderId));
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
     assertThat(retry.body()).contains("\"attempt\":2");
-    HttpResponse<String> paid = confirm(paymentId, "SUCCEEDED", traveller);
+    HttpResponse<String> paid =
+        purchases.confirmSimulatedPayment(paymentId, "SUCCEEDED", traveller);
     assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
 
     awaitStatus("/api/orders/" + orderId, traveller, "COMPLETED");
@@ -160,7 +162,8 @@ class StandalonePurchaseIntegrationTests {
               assertThat(ended.path("cancellationReason").asString()).isEqualTo("UNPAID");
             });
     awaitStatus("/api/payments/" + paymentId, traveller, "CANCELLED");
-    HttpResponse<String> tooLate = confirm(paymentId, "SUCCEEDED", traveller);
+    HttpResponse<String> tooLate =
+        purchases.confirmSimulatedPayment(paymentId, "SUCCEEDED", traveller);
 
     assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
     awaitStatus("/api/tickets/" + ticketId, null, "AVAILABLE");
@@ -175,16 +178,6 @@ class StandalonePurchaseIntegrationTests {
         .untilAsserted(
             () ->
                 assertThat(purchases.get(path, token).path("status").asString()).isEqualTo(status));
-  }
-
-  private HttpResponse<String> confirm(String paymentId, String outcome, String traveller) {
-    return purchases.send(
-        "POST",
-        "/api/payments/" + paymentId + "/simulated-confirmation",
-        traveller,
-        """
-        {"outcome":"%s"}"""
-            .formatted(outcome));
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,21 +32,45 @@ public final class RabbitMqDefinitions {
   private RabbitMqDefinitions() {}
 
   public static String of(BrokerPasswords passwords, String virtualHost) {
+    return definitions(
+        virtualHost,
+        account ->
+            ordered(
+                "password_hash",
+                passwordHash(passwords.of(account)),
+                "hashing_algorithm",
+                "rabbit_password_hashing_sha256"));
+  }
+
+  /**
+   * The same definitions with each password a placeholder, {@code
+   * ${AIRTIX_BROKER_PASSWORD_<ACCOUNT>}} ({@link #passwordVariable(BrokerAccount)}), which a
+   * container fills in from its environment before RabbitMQ loads the file at its start ({@code
+   * infra/compose/rabbitmq/}). RabbitMQ hashes a plain password as it imports it.
+   */
+  public static String template(String virtualHost) {
+    return definitions(
+        virtualHost, account -> ordered("password", "${" + passwordVariable(account) + "}"));
+  }
+
+  /**
+   * The environment variable holding the account's password, e.g. AIRTIX_BROKER_PASSWORD_ORDERS.
+   */
+  public static String passwordVariable(BrokerAccount account) {
+    return "AIRTIX_BROKER_PASSWORD_" + account.name();
+  }
+
+  private static String definitions(
+      String virtualHost, Function<BrokerAccount, Map<String, Object>> password) {
     List<Map<String, Object>> users = new ArrayList<>();
     List<Map<String, Object>> permissions = new ArrayList<>();
     List<Map<String, Object>> topicPermissions = new ArrayList<>();
     for (BrokerAccount account : BrokerAccount.values()) {
       String user = account.username();
-      users.add(
-          ordered(
-              "name",
-              user,
-              "password_hash",
-              passwordHash(passwords.of(account)),
-              "hashing_algorithm",
-              "rabbit_password_hashing_sha256",
-              "tags",
-              List.of()));
+      Map<String, Object> definition = ordered("name", user);
+      definition.putAll(password.apply(account));
+      definition.put("tags", List.of());
+      users.add(definition);
       String resources = resources(account);
       permissions.add(
           ordered(

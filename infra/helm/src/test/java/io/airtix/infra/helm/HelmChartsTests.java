@@ -361,6 +361,59 @@ class HelmChartsTests {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("renderings")
+  void servicesCheckThePublicIssuerButReadTheKeysFromKeycloakInsideTheCluster(Manifests manifests) {
+    for (String service : WITH_POLICIES) {
+      Map<String, Object> container =
+          Manifests.container(manifests.named("Deployment", "airtix-" + service));
+      assertThat(Manifests.env(container))
+          .as(service)
+          .hasEntrySatisfying(
+              "AIRTIX_SECURITY_ISSUER_URI",
+              issuer ->
+                  assertThat((String) issuer).startsWith("https://").endsWith("/realms/airtix"))
+          .containsEntry(
+              "AIRTIX_SECURITY_JWKSETURI",
+              "http://airtix-keycloak:8080/realms/airtix/protocol/openid-connect/certs");
+    }
+    Map<String, Object> keycloakPolicy = manifests.named("NetworkPolicy", "airtix-keycloak");
+    for (String service : Set.of("tickets", "orders", "payments", "tenants", "live")) {
+      Map<String, Object> policy = manifests.named("NetworkPolicy", "airtix-" + service);
+      assertThat(Manifests.egressRules(policy))
+          .as("%s reaches Keycloak's pods", service)
+          .anySatisfy(
+              rule ->
+                  assertThat(Manifests.peers(rule, "to"))
+                      .anySatisfy(
+                          peer -> assertThat(Manifests.component(peer)).isEqualTo("keycloak")));
+      assertThat(Manifests.ingressRules(keycloakPolicy))
+          .as("Keycloak admits %s", service)
+          .anySatisfy(
+              rule ->
+                  assertThat(Manifests.peers(rule, "from"))
+                      .anySatisfy(
+                          peer -> assertThat(Manifests.component(peer)).isEqualTo(service)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renderings")
+  void keycloakImportsTheRealmWithTheWebAppsAddressAndTheTenantsClientsSecret(Manifests manifests) {
+    Map<String, Object> container =
+        Manifests.container(manifests.named("Deployment", "airtix-keycloak"));
+
+    assertThat((String) Manifests.env(container).get("AIRTIX_PUBLIC_URL")).startsWith("https://");
+    List<Map<String, Object>> env = Manifests.at(container, "env");
+    assertThat(env)
+        .anySatisfy(
+            variable -> {
+              assertThat(variable.get("name")).isEqualTo("AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET");
+              assertThat(Manifests.<String>at(variable, "valueFrom", "secretKeyRef", "key"))
+                  .isEqualTo("tenants-client-secret");
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("renderings")
   void noSecretIsRenderedOnlyNamed(Manifests manifests) {
     assertThat(manifests.ofKind("Secret")).isEmpty();
   }

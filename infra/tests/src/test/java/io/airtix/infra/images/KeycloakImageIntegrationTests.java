@@ -6,6 +6,7 @@ import dasniko.testcontainers.keycloak.KeycloakContainer;
 import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.keycloakclient.BrowserlessLogin;
 import io.airtix.keycloakclient.NewUser;
+import io.airtix.keycloakclient.TokenEndpoint;
 import io.airtix.keycloakclient.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,11 @@ import org.testcontainers.utility.DockerImageName;
 class KeycloakImageIntegrationTests {
 
   private static final String DATABASE_PASSWORD = UUID.randomUUID().toString();
+  private static final String TENANTS_CLIENT_SECRET = UUID.randomUUID().toString();
+
+  /** The web apps' address as a deployment gives it, not the standalone default. */
+  private static final String PUBLIC_URL = "http://localhost:18080";
+
   private static final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,6 +72,11 @@ class KeycloakImageIntegrationTests {
             // plain HTTP on a loopback port for this test; production sets KC_HOSTNAME and a proxy
             .withEnv("KC_HTTP_ENABLED", "true")
             .withEnv("KC_HOSTNAME_STRICT", "false")
+            // the realm's settings of this deployment, filled in at its first import
+            .withEnv("AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET", TENANTS_CLIENT_SECRET)
+            .withEnv("AIRTIX_PUBLIC_URL", PUBLIC_URL)
+            .withEnv("AIRTIX_SMTP_HOST", "mail.airtix.test")
+            .withEnv("AIRTIX_SMTP_PORT", "2525")
             .withStartupTimeout(Duration.ofMinutes(5));
     keycloak.start();
   }
@@ -100,7 +111,7 @@ class KeycloakImageIntegrationTests {
                 .resolve(
                     "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web"
                         + "&response_type=code&scope=openid&redirect_uri="
-                        + "http%3A%2F%2Flocalhost%3A8080%2Freact%2Fcallback"
+                        + "http%3A%2F%2Flocalhost%3A18080%2Freact%2Fcallback"
                         // the web apps' client insists on PKCE; the challenge of RFC 7636's example
                         + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
                         + "&code_challenge_method=S256"));
@@ -133,7 +144,7 @@ class KeycloakImageIntegrationTests {
             baseUrl(),
             AirtixRealm.NAME,
             "airtix-web",
-            URI.create("http://localhost:8080/react/callback"),
+            URI.create(PUBLIC_URL + "/react/callback"),
             username,
             password);
 
@@ -141,6 +152,32 @@ class KeycloakImageIntegrationTests {
     assertThat(claims).contains("\"iss\":\"" + baseUrl() + "/realms/airtix\"");
     assertThat(claims).contains("\"preferred_username\":\"" + username + "\"");
     assertThat(claims).contains("customer");
+  }
+
+  @Test
+  void takesTheRealmsSettingsFromTheEnvironmentAtItsFirstImport() throws Exception {
+    Tokens tenants =
+        TokenEndpoint.clientCredentials(
+            baseUrl(), AirtixRealm.NAME, "tenants", TENANTS_CLIENT_SECRET);
+    assertThat(claimsOf(tenants.accessToken())).contains("\"azp\":\"tenants\"");
+
+    try (Keycloak admin = keycloak.getKeycloakAdminClient()) {
+      assertThat(admin.realm(AirtixRealm.NAME).toRepresentation().getSmtpServer())
+          .containsEntry("host", "mail.airtix.test")
+          .containsEntry("port", "2525");
+    }
+
+    // the standalone default address is no redirect target of this deployment
+    HttpResponse<String> elsewhere =
+        get(
+            baseUrl()
+                .resolve(
+                    "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web"
+                        + "&response_type=code&scope=openid&redirect_uri="
+                        + "http%3A%2F%2Flocalhost%3A8080%2Freact%2Fcallback"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                        + "&code_challenge_method=S256"));
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
   }
 
   @Test

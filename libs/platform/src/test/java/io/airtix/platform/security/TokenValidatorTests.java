@@ -19,7 +19,13 @@ class TokenValidatorTests {
   private final OAuth2TokenValidator<Jwt> validator =
       AccessTokenDecoders.tokenValidator(
           new SecuritySettings(
-              URI.create(ISSUER), Duration.ofSeconds(30), null, List.of(), Set.of("airtix-web"), 0),
+              URI.create(ISSUER),
+              null,
+              Duration.ofSeconds(30),
+              null,
+              List.of(),
+              Set.of("airtix-web"),
+              0),
           "tickets");
 
   @Test
@@ -67,7 +73,7 @@ class TokenValidatorTests {
   void derivesKeySetFromIssuer() {
     SecuritySettings settings =
         new SecuritySettings(
-            URI.create(ISSUER), Duration.ZERO, null, List.of(), Set.of("airtix-web"), 0);
+            URI.create(ISSUER), null, Duration.ZERO, null, List.of(), Set.of("airtix-web"), 0);
 
     assertThat(settings.jwkSetUri()).hasToString(ISSUER + "/protocol/openid-connect/certs");
   }

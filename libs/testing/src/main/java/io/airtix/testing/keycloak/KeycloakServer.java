@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -362,7 +363,14 @@ public final class KeycloakServer implements AutoCloseable {
               .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
               .header("Content-Type", "application/json")
               .timeout(Duration.ofMinutes(1))
-              .POST(HttpRequest.BodyPublishers.ofFile(distribution.realmFile()))
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      RealmPlaceholders.resolve(
+                          Files.readString(distribution.realmFile()),
+                          // the tests read the secret back through the admin API when they need it
+                          Map.of(
+                              "AIRTIX_TENANTS_KEYCLOAK_CLIENT_SECRET",
+                              TestUsers.randomPassword()))))
               .build();
       HttpResponse<String> response =
           HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,4 +1,4 @@
-package io.airtix.launcher;
+package io.airtix.testing.sale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -131,6 +131,21 @@ public final class SaleSteps {
         """
         {"orderId":"%s"}"""
             .formatted(order.path("id").asString()));
+  }
+
+  /**
+   * Confirms a simulated payment as the web apps' "pay" button does, with the outcome the traveller
+   * chose: SUCCEEDED or FAILED.
+   */
+  public HttpResponse<String> confirmSimulatedPayment(
+      String paymentId, String outcome, String traveller) {
+    return send(
+        "POST",
+        "/api/payments/" + paymentId + "/simulated-confirmation",
+        traveller,
+        """
+        {"outcome":"%s"}"""
+            .formatted(outcome));
   }
 
   public JsonNode get(String path, String token) {
