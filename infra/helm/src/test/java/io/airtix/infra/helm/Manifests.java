@@ -3,6 +3,7 @@ package io.airtix.infra.helm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
 
@@ -85,6 +86,15 @@ record Manifests(String name, List<Map<String, Object>> objects, Map<String, Obj
   static List<Map<String, Object>> egressRules(Map<String, Object> policy) {
     List<Map<String, Object>> rules = at(policy, "spec", "egress");
     return rules == null ? List.of() : rules;
+  }
+
+  /** The components the rules' peers select by name ("from" or "to"). */
+  static List<String> components(List<Map<String, Object>> rules, String direction) {
+    return rules.stream()
+        .flatMap(rule -> peers(rule, direction).stream())
+        .map(Manifests::component)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /** A rule's peers ("from" or "to"). */

@@ -10,6 +10,7 @@ import io.airtix.keycloakclient.TokenEndpoint;
 import io.airtix.keycloakclient.Tokens;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,16 +106,7 @@ class KeycloakImageIntegrationTests {
 
   @Test
   void servesTheAirtixThemeOnTheSignInPage() throws Exception {
-    HttpResponse<String> signIn =
-        get(
-            baseUrl()
-                .resolve(
-                    "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web"
-                        + "&response_type=code&scope=openid&redirect_uri="
-                        + "http%3A%2F%2Flocalhost%3A18080%2Freact%2Fcallback"
-                        // the web apps' client insists on PKCE; the challenge of RFC 7636's example
-                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-                        + "&code_challenge_method=S256"));
+    HttpResponse<String> signIn = signInPage(PUBLIC_URL + "/react/callback");
 
     assertThat(signIn.statusCode()).isEqualTo(200);
     assertThat(signIn.body()).contains("/login/airtix/");
@@ -168,15 +160,7 @@ class KeycloakImageIntegrationTests {
     }
 
     // the standalone default address is no redirect target of this deployment
-    HttpResponse<String> elsewhere =
-        get(
-            baseUrl()
-                .resolve(
-                    "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web"
-                        + "&response_type=code&scope=openid&redirect_uri="
-                        + "http%3A%2F%2Flocalhost%3A8080%2Freact%2Fcallback"
-                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
-                        + "&code_challenge_method=S256"));
+    HttpResponse<String> elsewhere = signInPage("http://localhost:8080/react/callback");
     assertThat(elsewhere.statusCode()).isEqualTo(400);
   }
 
@@ -193,6 +177,19 @@ class KeycloakImageIntegrationTests {
 
   private static URI baseUrl() {
     return URI.create(keycloak.getAuthServerUrl().replaceAll("/$", ""));
+  }
+
+  /** The web apps' sign-in page, as their client asks for it with this redirect address. */
+  private static HttpResponse<String> signInPage(String redirectUri) throws Exception {
+    return get(
+        baseUrl()
+            .resolve(
+                "/realms/airtix/protocol/openid-connect/auth?client_id=airtix-web"
+                    + "&response_type=code&scope=openid&redirect_uri="
+                    + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+                    // the web apps' client insists on PKCE; the challenge of RFC 7636's example
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                    + "&code_challenge_method=S256"));
   }
 
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
