@@ -165,6 +165,10 @@ final class Storefront implements AutoCloseable {
 
   @Override
   public void close() {
+    // the app keeps asking for live updates: a request kept from this person that reached its route
+    // handler while the context closed failed the close with the abort that handler could no longer
+    // make; without handlers, requests go on until the context is gone
+    context.unrouteAll();
     context.close();
   }
 
