@@ -1,6 +1,5 @@
 package io.airtix.launcher;
 
-import io.airtix.broker.RabbitMqCtl;
 import io.airtix.broker.RabbitMqDefinitions;
 import io.airtix.events.broker.BrokerAccount;
 import io.airtix.events.broker.BrokerPasswords;
@@ -8,6 +7,7 @@ import io.airtix.launcher.services.EmbeddedServices;
 import io.airtix.launcher.services.LaunchableService;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.postgres.PostgresTestDatabase;
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -94,7 +94,7 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void startAll(Map<String, String> extra) {
-    RabbitMqCtl.importDefinitions(RabbitMqDefinitions.of(brokerPasswords, virtualHost));
+    TestServices.rabbitMq().importDefinitions(RabbitMqDefinitions.of(brokerPasswords, virtualHost));
     Map<String, String> routes = settings(LaunchableService.GATEWAY, extra);
     for (LaunchableService service : started) {
       Map<String, String> settings = settings(service, extra);
@@ -164,7 +164,7 @@ public final class DistributedRun implements AutoCloseable {
   public void close() {
     services.stopAll();
     databases.forEach(PostgresTestDatabase::drop);
-    RabbitMqCtl.deleteVirtualHost(virtualHost);
+    TestServices.rabbitMq().deleteVirtualHost(virtualHost);
   }
 
   private static int port(ConfigurableApplicationContext context) {
@@ -191,23 +191,18 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   public static String redisHost() {
-    return env("REDIS_HOST", "127.0.0.1");
+    return TestServices.redis().host();
   }
 
   public static int redisPort() {
-    return Integer.parseInt(env("REDIS_PORT", "6379"));
+    return TestServices.redis().port();
   }
 
   private static String rabbitMqHost() {
-    return env("RABBITMQ_HOST", "127.0.0.1");
+    return TestServices.rabbitMq().host();
   }
 
   private static int rabbitMqPort() {
-    return Integer.parseInt(env("RABBITMQ_PORT", "5672"));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return TestServices.rabbitMq().port();
   }
 }

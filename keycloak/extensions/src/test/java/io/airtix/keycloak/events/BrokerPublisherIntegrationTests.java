@@ -9,10 +9,9 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import io.airtix.broker.EmbeddedBroker;
 import io.airtix.events.users.UserBanned;
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,14 +108,9 @@ class BrokerPublisherIntegrationTests {
         Duration.ofSeconds(1));
   }
 
+  /** The tests' RabbitMQ: the machine's own, or a container ({@link TestServices#rabbitMq()}). */
   static int rabbitMqPort() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", 5672), 2_000);
-      return 5672;
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "RabbitMQ (guest/guest) must answer on 127.0.0.1:5672 for this test", e);
-    }
+    return TestServices.rabbitMq().port();
   }
 
   private static void deleteExchange(int port, String exchange) throws Exception {

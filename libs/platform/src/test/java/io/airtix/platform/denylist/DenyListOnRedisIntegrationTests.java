@@ -1,10 +1,12 @@
 package io.airtix.platform.denylist;
 
+import io.airtix.testing.services.TestServices;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The distributed mode's deny-list: in the machine's Redis, fed by one durable queue per service.
+ * The distributed mode's deny-list: in the tests' Redis ({@link TestServices#redis()}), fed by one
+ * durable queue per service.
  */
 class DenyListOnRedisIntegrationTests extends DenyListContractIntegrationTests {
 
@@ -12,7 +14,7 @@ class DenyListOnRedisIntegrationTests extends DenyListContractIntegrationTests {
   static void properties(DynamicPropertyRegistry registry) {
     service(registry);
     registry.add("airtix.redis.enabled", () -> true);
-    registry.add("spring.data.redis.host", () -> "127.0.0.1");
-    registry.add("spring.data.redis.port", () -> 6379);
+    registry.add("spring.data.redis.host", () -> TestServices.redis().host());
+    registry.add("spring.data.redis.port", () -> TestServices.redis().port());
   }
 }

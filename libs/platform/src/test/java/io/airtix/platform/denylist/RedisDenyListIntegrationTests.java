@@ -1,5 +1,6 @@
 package io.airtix.platform.denylist;
 
+import io.airtix.testing.services.TestServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -10,8 +11,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The distributed mode's deny-list on the machine's Redis (127.0.0.1:6379); a missing Redis fails
- * the test.
+ * The distributed mode's deny-list on the tests' Redis (the machine's own or a container); a
+ * missing Redis fails the test.
  */
 class RedisDenyListIntegrationTests extends DenyListContract {
 
@@ -21,7 +22,10 @@ class RedisDenyListIntegrationTests extends DenyListContract {
 
   @BeforeAll
   static void connect() {
-    connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+    connections =
+        new LettuceConnectionFactory(
+            new RedisStandaloneConfiguration(
+                TestServices.redis().host(), TestServices.redis().port()));
     connections.afterPropertiesSet();
     connections.start();
     redis = new StringRedisTemplate(connections);

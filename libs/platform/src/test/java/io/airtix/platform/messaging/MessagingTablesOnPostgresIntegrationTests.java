@@ -6,6 +6,7 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
 import io.airtix.platform.messaging.ProbeEvents.ProbeChanged;
 import io.airtix.platform.messaging.ProbeEvents.ProbeCreated;
+import io.airtix.testing.postgres.PostgresTestDatabase;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -31,11 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract {
 
-  private static ScratchPostgres postgres;
+  private static PostgresTestDatabase postgres;
 
   @BeforeAll
   static void createDatabase() {
-    postgres = ScratchPostgres.create();
+    postgres = PostgresTestDatabase.create("messaging");
   }
 
   @AfterAll
@@ -47,7 +49,11 @@ class MessagingTablesOnPostgresIntegrationTests extends MessagingTablesContract 
 
   @Override
   DataSource dataSource() {
-    return postgres.dataSource();
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl(postgres.jdbcUrl());
+    dataSource.setUser(PostgresTestDatabase.user());
+    dataSource.setPassword(PostgresTestDatabase.password());
+    return dataSource;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.airtix.platform.messaging;
 
 import io.airtix.broker.EmbeddedBroker;
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,13 +21,10 @@ final class TestBrokers {
 
   record Address(String host, int port) {}
 
-  /**
-   * The machine's RabbitMQ (RABBITMQ_HOST / RABBITMQ_PORT, default 127.0.0.1:5672), checked to
-   * answer.
-   */
+  /** The tests' RabbitMQ ({@link TestServices#rabbitMq()}), checked to answer. */
   static Address rabbitMq() {
-    String host = env("RABBITMQ_HOST", "127.0.0.1");
-    int port = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+    String host = TestServices.rabbitMq().host();
+    int port = TestServices.rabbitMq().port();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 2_000);
     } catch (IOException ex) {
@@ -56,10 +54,5 @@ final class TestBrokers {
       }
     }
     return new Address("127.0.0.1", embedded.port());
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

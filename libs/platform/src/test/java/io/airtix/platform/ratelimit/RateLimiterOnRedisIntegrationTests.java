@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -18,14 +19,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Two instances of one service with {@code airtix.redis.enabled} against the machine's Redis
- * (REDIS_HOST / REDIS_PORT, default 127.0.0.1:6379): they draw from the same buckets. A missing
- * Redis fails these tests.
+ * Two instances of one service with {@code airtix.redis.enabled} against the tests' Redis ({@link
+ * TestServices#redis()}): they draw from the same buckets. A missing Redis fails these tests.
  */
 class RateLimiterOnRedisIntegrationTests {
 
-  private static final String HOST = env("REDIS_HOST", "127.0.0.1");
-  private static final String PORT = env("REDIS_PORT", "6379");
+  private static final String HOST = TestServices.redis().host();
+  private static final String PORT = String.valueOf(TestServices.redis().port());
 
   // this run's keys only: runs side by side, or a previous run's buckets, never share one
   private static final String KEY_PREFIX = "airtix-test:rate-limit:" + UUID.randomUUID() + ":";
@@ -191,10 +191,5 @@ class RateLimiterOnRedisIntegrationTests {
                   assertThatThrownBy(() -> first.getBean(RateLimiter.class).acquire(user))
                       .isInstanceOf(RateLimitedException.class);
                 }));
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

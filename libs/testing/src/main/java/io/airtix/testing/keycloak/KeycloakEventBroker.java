@@ -1,13 +1,16 @@
 package io.airtix.testing.keycloak;
 
+import io.airtix.testing.services.RabbitMq;
+import io.airtix.testing.services.TestServices;
 import java.util.Map;
 
 /**
  * The broker the test Keycloak's {@code airtix} event listener publishes user lifecycle events to:
- * the machine's RabbitMQ (127.0.0.1:5672, guest/guest) unless the system properties {@code
- * airtix.keycloak.event-broker.host} / {@code .port} name another, e.g. an embedded broker a test
- * module starts before Keycloak. Services under test listen to the same broker and exchange ({@code
- * airtix.events}) to hear of bans, logouts and deletions.
+ * the tests' RabbitMQ ({@link TestServices#rabbitMq()}: the machine's own or a container,
+ * guest/guest) unless the system properties {@code airtix.keycloak.event-broker.host} / {@code
+ * .port} name another, e.g. an embedded broker a test module starts before Keycloak. Services under
+ * test listen to the same broker and exchange ({@code airtix.events}) to hear of bans, logouts and
+ * deletions.
  */
 public record KeycloakEventBroker(String host, int port, String username, String password) {
 
@@ -19,13 +22,21 @@ public record KeycloakEventBroker(String host, int port, String username, String
 
   public static KeycloakEventBroker configured() {
     String host = System.getProperty(HOST_PROPERTY, "127.0.0.1");
-    int port = Integer.getInteger(PORT_PROPERTY, 5672);
     if (StandaloneAirtix.configured()) {
       // a standalone Airtix admits no guest: its observer account reads every event
       return new KeycloakEventBroker(
-          host, port, OBSERVER_ACCOUNT, StandaloneAirtix.brokerObserverPassword());
+          host,
+          Integer.getInteger(PORT_PROPERTY, 5672),
+          OBSERVER_ACCOUNT,
+          StandaloneAirtix.brokerObserverPassword());
     }
-    return new KeycloakEventBroker(host, port, "guest", "guest");
+    Integer port = Integer.getInteger(PORT_PROPERTY);
+    if (port != null) {
+      return new KeycloakEventBroker(host, port, "guest", "guest");
+    }
+    RabbitMq rabbitMq = TestServices.rabbitMq();
+    return new KeycloakEventBroker(
+        rabbitMq.host(), rabbitMq.port(), rabbitMq.username(), rabbitMq.password());
   }
 
   /**

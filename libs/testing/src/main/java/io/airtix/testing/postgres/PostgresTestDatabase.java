@@ -1,5 +1,6 @@
 package io.airtix.testing.postgres;
 
+import io.airtix.testing.services.TestServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,9 +9,9 @@ import java.util.UUID;
 
 /**
  * A fresh, empty PostgreSQL database for one test class of a service, created through the server's
- * {@code postgres} database and dropped afterwards. Reads POSTGRES_HOST / POSTGRES_PORT /
- * POSTGRES_USER / POSTGRES_PASSWORD like the service (defaults 127.0.0.1, 5432, postgres, empty).
- * An unreachable server fails the test; it is never skipped.
+ * {@code postgres} database and dropped afterwards, on the server {@link TestServices#postgres()}
+ * gives: the one POSTGRES_HOST / POSTGRES_PORT / POSTGRES_USER / POSTGRES_PASSWORD name, the
+ * machine's own, or a container. An unreachable server fails the test; it is never skipped.
  */
 public final class PostgresTestDatabase {
 
@@ -36,19 +37,19 @@ public final class PostgresTestDatabase {
   }
 
   public static String host() {
-    return env("POSTGRES_HOST", "127.0.0.1");
+    return TestServices.postgres().host();
   }
 
   public static String port() {
-    return env("POSTGRES_PORT", "5432");
+    return String.valueOf(TestServices.postgres().port());
   }
 
   public static String user() {
-    return env("POSTGRES_USER", "postgres");
+    return TestServices.postgres().user();
   }
 
   public static String password() {
-    return env("POSTGRES_PASSWORD", "");
+    return TestServices.postgres().password();
   }
 
   public String jdbcUrl() {
@@ -73,14 +74,9 @@ public final class PostgresTestDatabase {
               + user()
               + " ("
               + ex.getMessage()
-              + "). Start PostgreSQL or set POSTGRES_HOST/POSTGRES_PORT/"
-              + "POSTGRES_USER/POSTGRES_PASSWORD.",
+              + "). Start PostgreSQL, set POSTGRES_HOST/POSTGRES_PORT/"
+              + "POSTGRES_USER/POSTGRES_PASSWORD, or give the tests a Docker daemon.",
           ex);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

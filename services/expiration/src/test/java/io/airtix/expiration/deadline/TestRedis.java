@@ -1,5 +1,6 @@
 package io.airtix.expiration.deadline;
 
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,9 +10,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The machine's Redis (REDIS_HOST / REDIS_PORT, default 127.0.0.1:6379). A missing Redis fails the
- * test; it is never skipped. Keys start with a prefix of their test run, so runs side by side never
- * share a sorted set.
+ * The tests' Redis ({@link TestServices#redis()}: the one REDIS_HOST / REDIS_PORT name, the
+ * machine's own, or a container). A missing Redis fails the test; it is never skipped. Keys start
+ * with a prefix of their test run, so runs side by side never share a sorted set.
  */
 final class TestRedis {
 
@@ -21,11 +22,11 @@ final class TestRedis {
   private TestRedis() {}
 
   static String host() {
-    return env("REDIS_HOST", "127.0.0.1");
+    return TestServices.redis().host();
   }
 
   static int port() {
-    return Integer.parseInt(env("REDIS_PORT", "6379"));
+    return TestServices.redis().port();
   }
 
   /** A key no other test (or run) uses. */
@@ -71,10 +72,5 @@ final class TestRedis {
     } finally {
       ((LettuceConnectionFactory) template.getConnectionFactory()).destroy();
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -7,6 +7,7 @@ import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.postgres.PostgresTestDatabase;
+import io.airtix.testing.services.TestServices;
 import io.airtix.tickets.TicketsApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,6 +253,9 @@ final class DistributedSale implements AutoCloseable {
     properties.put("airtix.security.issuer-uri", keycloak.issuer());
     properties.put("spring.rabbitmq.host", RabbitMqBroker.HOST);
     properties.put("spring.rabbitmq.port", RabbitMqBroker.PORT);
+    // the rate limits' Redis of the distributed profile: the tests' own
+    properties.put("spring.data.redis.host", TestServices.redis().host());
+    properties.put("spring.data.redis.port", TestServices.redis().port());
     properties.put("airtix.messaging.exchange", exchange);
     properties.put("airtix.messaging.service", service);
     properties.put("airtix.messaging.outbox.relay", relay);

@@ -1,19 +1,19 @@
 package io.airtix.orders.reliability;
 
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The machine's RabbitMQ (RABBITMQ_HOST / RABBITMQ_PORT, default 127.0.0.1:5672, guest/guest),
- * stopped and started with {@code rabbitmqctl stop_app} / {@code start_app} for outage tests. A
- * missing broker or tool fails the test.
+ * The tests' RabbitMQ ({@link TestServices#rabbitMq()}: the machine's own or a container,
+ * guest/guest), stopped and started with its {@code rabbitmqctl stop_app} / {@code start_app} for
+ * outage tests. A missing broker or tool fails the test.
  */
 final class RabbitMqBroker {
 
-  static final String HOST = env("RABBITMQ_HOST", "127.0.0.1");
-  static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+  static final String HOST = TestServices.rabbitMq().host();
+  static final int PORT = TestServices.rabbitMq().port();
 
   private RabbitMqBroker() {}
 
@@ -49,24 +49,6 @@ final class RabbitMqBroker {
   }
 
   private static void rabbitmqctl(String command) {
-    try {
-      Process process =
-          new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
-      }
-    } catch (IOException ex) {
-      throw new IllegalStateException(
-          "This test stops and starts RabbitMQ with rabbitmqctl, which could not run", ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    TestServices.rabbitMq().ctl(command);
   }
 }

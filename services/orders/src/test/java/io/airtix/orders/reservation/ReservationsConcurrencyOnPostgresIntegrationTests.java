@@ -1,6 +1,7 @@
 package io.airtix.orders.reservation;
 
 import io.airtix.testing.postgres.PostgresTestDatabase;
+import io.airtix.testing.services.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +24,11 @@ class ReservationsConcurrencyOnPostgresIntegrationTests extends ReservationsConc
     registry.add("spring.datasource.url", database::jdbcUrl);
     registry.add("spring.datasource.username", PostgresTestDatabase::user);
     registry.add("spring.datasource.password", PostgresTestDatabase::password);
+    // the distributed profile's broker and the rate limits' Redis: the tests' own
+    registry.add("spring.rabbitmq.host", () -> TestServices.rabbitMq().host());
+    registry.add("spring.rabbitmq.port", () -> TestServices.rabbitMq().port());
+    registry.add("spring.data.redis.host", () -> TestServices.redis().host());
+    registry.add("spring.data.redis.port", () -> TestServices.redis().port());
   }
 
   @AfterAll

@@ -15,6 +15,7 @@ import io.airtix.testing.http.ServiceHttp;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUsers;
+import io.airtix.testing.services.TestServices;
 import io.airtix.tickets.TicketsApplication;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -52,8 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SaleIntegrationTests {
 
   private static final Duration DELIVERY = Duration.ofSeconds(30);
-  private static final String RABBITMQ_HOST = env("RABBITMQ_HOST", "127.0.0.1");
-  private static final int RABBITMQ_PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+  private static final String RABBITMQ_HOST = TestServices.rabbitMq().host();
+  private static final int RABBITMQ_PORT = TestServices.rabbitMq().port();
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final String EXCHANGE = "test.sale." + RUN;
 
@@ -301,10 +302,5 @@ class SaleIntegrationTests {
               + "). Start RabbitMQ (guest/guest) or set RABBITMQ_HOST/PORT.",
           ex);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,7 +1,6 @@
 package io.airtix.tickets.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -27,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TicketEventsObserver implements AutoCloseable {
 
-  static final String HOST = env("RABBITMQ_HOST", "127.0.0.1");
-  static final int PORT = Integer.parseInt(env("RABBITMQ_PORT", "5672"));
+  static final String HOST = TestServices.rabbitMq().host();
+  static final int PORT = TestServices.rabbitMq().port();
 
   private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -106,24 +105,10 @@ final class TicketEventsObserver implements AutoCloseable {
     }
   }
 
-  /** Runs {@code rabbitmqctl}, for outage tests; fails the test if it cannot. */
+  /**
+   * Runs {@code rabbitmqctl} on the tests' RabbitMQ, for outage tests; fails the test if it cannot.
+   */
   static void rabbitmqctl(String command) {
-    try {
-      Process process =
-          new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor()).as("rabbitmqctl %s: %s", command, output).isZero();
-    } catch (IOException ex) {
-      throw new IllegalStateException(
-          "This test stops and starts RabbitMQ with rabbitmqctl, which could not run", ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    TestServices.rabbitMq().ctl(command);
   }
 }

@@ -1,6 +1,7 @@
 package io.airtix.tickets.catalog;
 
 import io.airtix.testing.postgres.PostgresTestDatabase;
+import io.airtix.testing.services.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +28,10 @@ class TicketRepositoryOnPostgresIntegrationTests extends TicketRepositoryContrac
     registry.add("POSTGRES_USER", PostgresTestDatabase::user);
     registry.add("POSTGRES_PASSWORD", PostgresTestDatabase::password);
     registry.add("POSTGRES_DB", database::name);
+    // the distributed profile's inbox listens on the tests' broker, not on whatever answers on
+    // localhost
+    registry.add("RABBITMQ_HOST", () -> TestServices.rabbitMq().host());
+    registry.add("RABBITMQ_PORT", () -> TestServices.rabbitMq().port());
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package io.airtix.tickets.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airtix.testing.postgres.PostgresTestDatabase;
+import io.airtix.testing.services.TestServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,6 +35,10 @@ class TicketSearchOnPostgresIntegrationTests extends TicketSearchContract {
     registry.add("POSTGRES_USER", PostgresTestDatabase::user);
     registry.add("POSTGRES_PASSWORD", PostgresTestDatabase::password);
     registry.add("POSTGRES_DB", database::name);
+    // the distributed profile's inbox listens on the tests' broker, not on whatever answers on
+    // localhost
+    registry.add("RABBITMQ_HOST", () -> TestServices.rabbitMq().host());
+    registry.add("RABBITMQ_PORT", () -> TestServices.rabbitMq().port());
   }
 
   @AfterAll
