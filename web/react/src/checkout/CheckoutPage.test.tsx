@@ -127,6 +127,22 @@ describe('the checkout', () => {
     expect(screen.getByText(/Your hold ended before the ticket was paid/)).toBeInTheDocument();
   });
 
+  it('says the airline changed the price before the order reached it, and that the money went back', async () => {
+    show({
+      '/api/orders/o-1': {
+        ...held,
+        status: 'CANCELLED',
+        cancellationReason: 'PRICE_CHANGED',
+        refunded: true,
+      },
+    });
+
+    expect(await screen.findByRole('heading', { name: 'This order has ended' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The airline changed the price of this ticket just before your order reached it, so the order was cancelled at the old price. You can book the ticket again at its new price. Your payment was refunded in full.',
+    );
+  });
+
   it('puts a refused payment in words', async () => {
     show({
       '/api/orders/o-1': held,

@@ -6,16 +6,11 @@ import { useApi } from '../api/ApiProvider';
 import { useLiveMessages } from '../live/LiveProvider';
 import { TicketSummary } from '../orders/TicketSummary';
 import { formatMoney } from '@airtix/web-shared/format';
+import { orderEnding } from '@airtix/web-shared/orders';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HoldCountdown } from './HoldCountdown';
 import { PayForOrder } from './PayForOrder';
-
-const endings: Record<string, string> = {
-  EXPIRED: 'Your hold ended before the ticket was paid, so the seat went back on sale.',
-  UNPAID: 'The payment did not go through in time, so the seat went back on sale.',
-  CUSTOMER: 'You cancelled this order.',
-};
 
 /** A held order: the hold's countdown, the way to pay it, the way to give it up. */
 export function CheckoutPage() {
@@ -77,7 +72,7 @@ export function CheckoutPage() {
       <>
         <PageHeading>This order has ended</PageHeading>
         <div className="notice notice--info" role="status">
-          <p>{endings[current.cancellationReason ?? ''] ?? 'This order was cancelled.'}</p>
+          <p>{orderEnding(current)}</p>
         </div>
         <TicketSummary ticketId={current.ticketId} />
         <p>

@@ -108,6 +108,22 @@ describe('my orders', () => {
     ]);
   });
 
+  it('says which orders the airline ended by changing or withdrawing their ticket', async () => {
+    show({
+      '/api/orders': pageOf([
+        order('o-1', { status: 'CANCELLED', cancellationReason: 'PRICE_CHANGED' }),
+        order('o-2', { status: 'CANCELLED', cancellationReason: 'TICKET_WITHDRAWN' }),
+      ]),
+      '/api/tickets/t-1': ticket('t-1'),
+    });
+
+    const shown = await rows();
+    expect(shown.map((row) => within(row!).getAllByRole('cell')[2]?.textContent)).toEqual([
+      'Price changed',
+      'Withdrawn',
+    ]);
+  });
+
   it('shows that the flight is loading, then the flight', async () => {
     let answer: (response: Response) => void = () => undefined;
     show({

@@ -1,4 +1,5 @@
 import type { Order } from '@airtix/web-shared/api';
+import { orderEndedBadge } from '@airtix/web-shared/orders';
 
 /** Where an order stands, in words. */
 export function OrderStatusBadge({ order }: { order: Order }) {
@@ -11,11 +12,7 @@ export function OrderStatusBadge({ order }: { order: Order }) {
     case 'COMPLETED':
       return <span className="badge badge--success">Booked</span>;
     case 'CANCELLED':
-      return (
-        <span className="badge badge--sold">
-          {order.cancellationReason === 'CUSTOMER' ? 'Cancelled' : 'Ended unpaid'}
-        </span>
-      );
+      return <span className="badge badge--sold">{orderEndedBadge(order)}</span>;
     default:
       return <span className="badge">{order.status}</span>;
   }

@@ -93,7 +93,7 @@ export interface components {
              * @description Why it was cancelled; null unless it was
              * @enum {string|null}
              */
-            cancellationReason: "CUSTOMER" | "EXPIRED" | "UNPAID" | null;
+            cancellationReason: "CUSTOMER" | "EXPIRED" | "UNPAID" | "PRICE_CHANGED" | "TICKET_CHANGED" | "TICKET_WITHDRAWN" | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -11,6 +11,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.reservations.ReservationRefused;
 import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
@@ -60,6 +61,7 @@ public final class EventTypes {
           .with(ChargeCreated.TYPE, ChargeCreated.class)
           .with(PaymentRefunded.TYPE, PaymentRefunded.class)
           .with(OrderExpired.TYPE, OrderExpired.class)
+          .with(ReservationRefused.TYPE, ReservationRefused.class)
           .with(UserCreated.TYPE, UserCreated.class)
           .with(UserUpdated.TYPE, UserUpdated.class)
           .with(UserDeleted.TYPE, UserDeleted.class)

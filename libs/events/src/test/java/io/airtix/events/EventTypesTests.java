@@ -13,6 +13,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.reservations.ReservationRefused;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -59,6 +60,15 @@ class EventTypesTests {
         .filteredOn(type -> EventTypes.streamOf(type).equals("payment"))
         .containsExactly(
             "payment.started", "payment.failed", "payment.succeeded", "payment.refunded");
+  }
+
+  @Test
+  void mapsTheCataloguesRefusalToAStreamOfItsOwnKeyedByTheOrder() {
+    assertThat(EventTypes.AIRTIX.payloadOf("reservation.refused"))
+        .isEqualTo(ReservationRefused.class);
+    assertThat(EventTypes.AIRTIX.types())
+        .filteredOn(type -> EventTypes.streamOf(type).equals("reservation"))
+        .containsExactly("reservation.refused");
   }
 
   @Test

@@ -97,7 +97,8 @@ public final class EventMother {
         customerId,
         new BigDecimal("987.65"),
         "EUR",
-        Instant.now().plus(hold).truncatedTo(ChronoUnit.MILLIS));
+        Instant.now().plus(hold).truncatedTo(ChronoUnit.MILLIS),
+        ticket.version());
   }
 
   public static OrderCancelled expired(OrderCreated order) {
@@ -116,7 +117,12 @@ public final class EventMother {
 
   public static OrderCompleted completed(OrderCreated order) {
     return new OrderCompleted(
-        order.orderId(), 2, order.ticketId(), order.airline(), order.customerId());
+        order.orderId(),
+        2,
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        order.ticketVersion());
   }
 
   public static OrderPaymentFailed paymentFailed(OrderCreated order, UUID paymentId) {

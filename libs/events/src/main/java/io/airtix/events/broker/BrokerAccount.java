@@ -11,6 +11,7 @@ import io.airtix.events.payments.ChargeCreated;
 import io.airtix.events.payments.PaymentFailed;
 import io.airtix.events.payments.PaymentRefunded;
 import io.airtix.events.payments.PaymentStarted;
+import io.airtix.events.reservations.ReservationRefused;
 import io.airtix.events.staff.StaffChanged;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
@@ -32,7 +33,13 @@ import java.util.Set;
  * payments service alone says a charge succeeded).
  */
 public enum BrokerAccount {
-  TICKETS("tickets", true, TicketCreated.TYPE, TicketUpdated.TYPE, TicketDeleted.TYPE),
+  TICKETS(
+      "tickets",
+      true,
+      TicketCreated.TYPE,
+      TicketUpdated.TYPE,
+      TicketDeleted.TYPE,
+      ReservationRefused.TYPE),
   ORDERS(
       "orders",
       true,

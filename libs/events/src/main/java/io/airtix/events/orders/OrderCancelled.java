@@ -10,8 +10,10 @@ import java.util.UUID;
  * @param customerId the customer's user id (the token's {@code sub}), so that a consumer can tell
  *     the order's owner without a replica of orders; null only in events published before this
  *     field existed
- * @param reason why: {@link #CUSTOMER} or {@link #EXPIRED} today; consumers treat an unknown reason
- *     like any other cancellation, so more may be added
+ * @param reason why: {@link #CUSTOMER}, {@link #EXPIRED}, {@link #UNPAID}, or one of the
+ *     catalogue's refusals ({@code PRICE_CHANGED}, {@code TICKET_CHANGED}, {@code
+ *     TICKET_WITHDRAWN}); consumers treat an unknown reason like any other cancellation, so more
+ *     may be added
  */
 public record OrderCancelled(
     UUID orderId, long version, UUID ticketId, String airline, String customerId, String reason)
@@ -24,6 +26,9 @@ public record OrderCancelled(
 
   /** The hold ran out before payment started. */
   public static final String EXPIRED = "EXPIRED";
+
+  /** The payment window closed before the payment went through. */
+  public static final String UNPAID = "UNPAID";
 
   public OrderCancelled {
     Objects.requireNonNull(orderId, "orderId");

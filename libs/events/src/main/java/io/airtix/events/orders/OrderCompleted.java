@@ -10,9 +10,17 @@ import java.util.UUID;
  * @param customerId the customer's user id (the token's {@code sub}), so that a consumer can tell
  *     the order's owner without a replica of orders; null only in events published before this
  *     field existed
+ * @param ticketVersion the version of the ticket the customer agreed to, as in {@link
+ *     OrderCreated}: a catalogue that hears of the order first from this event checks it here; null
+ *     only in events published before this field existed
  */
 public record OrderCompleted(
-    UUID orderId, long version, UUID ticketId, String airline, String customerId)
+    UUID orderId,
+    long version,
+    UUID ticketId,
+    String airline,
+    String customerId,
+    Long ticketVersion)
     implements AggregateEvent {
 
   public static final String TYPE = "order.completed";

@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param customerId the customer's user id (the token's {@code sub})
  * @param price the price the customer agreed to, equal to the ticket's price when the order was
  *     made
+ * @param ticketVersion the version of the ticket (its last event's) that the customer agreed to;
+ *     the tickets service refuses the reservation when its ticket has changed since; null only in
+ *     events published before this field existed
  */
 public record OrderCreated(
     UUID orderId,
@@ -22,7 +25,8 @@ public record OrderCreated(
     String customerId,
     BigDecimal price,
     String currency,
-    Instant expiresAt)
+    Instant expiresAt,
+    Long ticketVersion)
     implements AggregateEvent {
 
   public static final String TYPE = "order.created";

@@ -22,7 +22,8 @@ final class OrderMother {
         UUID.randomUUID().toString(),
         new BigDecimal("129.90"),
         "EUR",
-        expiresAt);
+        expiresAt,
+        0L);
   }
 
   static OrderCancelled cancelled(OrderCreated order) {
@@ -42,6 +43,7 @@ final class OrderMother {
         order.version() + 2,
         order.ticketId(),
         order.airline(),
-        order.customerId());
+        order.customerId(),
+        order.ticketVersion());
   }
 }

@@ -101,9 +101,7 @@ public final class EventTranslation {
       order.put("reason", cancelled.reason());
       out.customer(
           cancelled.customerId(),
-          OrderCancelled.CUSTOMER.equals(cancelled.reason())
-              ? MessageTypes.ORDER_CANCELLED
-              : MessageTypes.ORDER_EXPIRED,
+          ranOutOfTime(cancelled) ? MessageTypes.ORDER_EXPIRED : MessageTypes.ORDER_CANCELLED,
           order);
       out.staff(cancelled.airline(), ORDERS, cancelled);
     } else if (payload instanceof OrderAwaitingPayment awaiting) {
@@ -149,6 +147,12 @@ public final class EventTranslation {
     // user events close connections (the deny-list) and deadlines become order events: the live
     // service says nothing of them itself
     return out.messages;
+  }
+
+  // a deadline passed; any other reason (the customer, the catalogue's refusal) is a cancellation
+  private static boolean ranOutOfTime(OrderCancelled cancelled) {
+    return OrderCancelled.EXPIRED.equals(cancelled.reason())
+        || OrderCancelled.UNPAID.equals(cancelled.reason());
   }
 
   /**

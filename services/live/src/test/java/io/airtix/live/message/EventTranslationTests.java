@@ -213,7 +213,14 @@ class EventTranslationTests {
   }
 
   @ParameterizedTest(name = "cancelled because {0}: {1}")
-  @CsvSource({"CUSTOMER, order.cancelled", "EXPIRED, order.expired", "UNPAID, order.expired"})
+  @CsvSource({
+    "CUSTOMER, order.cancelled",
+    "EXPIRED, order.expired",
+    "UNPAID, order.expired",
+    "PRICE_CHANGED, order.cancelled",
+    "TICKET_CHANGED, order.cancelled",
+    "TICKET_WITHDRAWN, order.cancelled"
+  })
   void tellsTheCustomerWhyTheirOrderWasCancelled(String reason, String customerType) {
     TicketCreated ticket = ticket();
     OrderCreated order = order(ticket, ALICE);

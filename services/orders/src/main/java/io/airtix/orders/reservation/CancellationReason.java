@@ -8,5 +8,13 @@ enum CancellationReason {
   /** The hold ran out before a payment started. */
   EXPIRED,
   /** The payment window closed before the payment went through (decision 0025). */
-  UNPAID
+  UNPAID,
+  /** The catalogue refused the order: the ticket's price changed after the customer saw it. */
+  PRICE_CHANGED,
+  /**
+   * The catalogue refused the order: the ticket's flight or seat changed after the customer saw it.
+   */
+  TICKET_CHANGED,
+  /** The airline withdrew the ticket before the catalogue heard of the order. */
+  TICKET_WITHDRAWN
 }

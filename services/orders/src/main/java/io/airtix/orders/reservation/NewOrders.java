@@ -72,12 +72,13 @@ class NewOrders {
   void insert(Order order) {
     jdbc.sql(
             """
-        INSERT INTO orders (id, version, ticket_id, airline, customer_id, price, currency, status, created_at,
-                            expires_at, updated_at)
-        VALUES (:id, 0, :ticketId, :airline, :customerId, :price, :currency, :status, :createdAt, :expiresAt,
-                :createdAt)""")
+        INSERT INTO orders (id, version, ticket_id, ticket_version, airline, customer_id, price, currency, status,
+                            created_at, expires_at, updated_at)
+        VALUES (:id, 0, :ticketId, :ticketVersion, :airline, :customerId, :price, :currency, :status, :createdAt,
+                :expiresAt, :createdAt)""")
         .param("id", order.id().toString())
         .param("ticketId", order.ticketId().toString())
+        .param("ticketVersion", order.ticketVersion())
         .param("airline", order.airline())
         .param("customerId", order.customerId())
         .param("price", order.price())

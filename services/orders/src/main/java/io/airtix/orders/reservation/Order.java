@@ -44,6 +44,9 @@ class Order {
   @Column(length = 36)
   private UUID ticketId;
 
+  // The ticket's version the customer agreed to; null for orders made before it was recorded
+  private Long ticketVersion;
+
   private String airline;
   private String customerId;
 
@@ -68,6 +71,7 @@ class Order {
   Order(
       UUID id,
       UUID ticketId,
+      long ticketVersion,
       String airline,
       String customerId,
       BigDecimal price,
@@ -76,6 +80,7 @@ class Order {
       Instant expiresAt) {
     this.id = id;
     this.ticketId = ticketId;
+    this.ticketVersion = ticketVersion;
     this.airline = airline;
     this.customerId = customerId;
     this.price = price.setScale(2, RoundingMode.HALF_EVEN);
@@ -124,6 +129,21 @@ class Order {
     end(
         status == OrderStatus.CREATED ? CancellationReason.EXPIRED : CancellationReason.UNPAID,
         now);
+    return true;
+  }
+
+  /**
+   * The catalogue will not honour the order: its ticket changed after the customer saw it, or is
+   * gone. The order ends whatever its payment did; a payment that went through is refunded by the
+   * payments service, as for any cancelled order.
+   *
+   * @return whether the order was cancelled now (false when it had ended already)
+   */
+  boolean refuse(CancellationReason reason, Instant now) {
+    if (status == OrderStatus.CANCELLED) {
+      return false;
+    }
+    end(reason, now);
     return true;
   }
 
@@ -195,6 +215,10 @@ class Order {
     return ticketId;
   }
 
+  Long ticketVersion() {
+    return ticketVersion;
+  }
+
   String airline() {
     return airline;
   }
@@ -233,7 +257,7 @@ class Order {
 
   OrderCreated created() {
     return new OrderCreated(
-        id, version(), ticketId, airline, customerId, price(), currency, expiresAt);
+        id, version(), ticketId, airline, customerId, price(), currency, expiresAt, ticketVersion);
   }
 
   OrderCancelled cancelled() {
@@ -242,7 +266,7 @@ class Order {
   }
 
   OrderCompleted completed() {
-    return new OrderCompleted(id, version(), ticketId, airline, customerId);
+    return new OrderCompleted(id, version(), ticketId, airline, customerId, ticketVersion);
   }
 
   OrderAwaitingPayment awaitingPayment(UUID paymentId) {

@@ -1,6 +1,7 @@
 package io.airtix.orders.reservation;
 
 import io.airtix.events.orders.OrderExpired;
+import io.airtix.events.reservations.ReservationRefused;
 import io.airtix.orders.ratelimit.ReservationRateLimits;
 import io.airtix.orders.ticketreplica.ReplicatedTicket;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
@@ -129,6 +130,7 @@ class Reservations {
         new Order(
             UUID.randomUUID(),
             ticket.id(),
+            ticket.version(),
             ticket.airline(),
             caller.userId(),
             ticket.price(),
@@ -194,19 +196,47 @@ class Reservations {
   }
 
   /**
-   * The tickets service withdrew the ticket. It refuses to withdraw a ticket it knows reserved, so
-   * an order here holds a withdrawn ticket only when it was made before that service heard of it:
-   * such a hold ends now, as an expiry would end it (an order whose payment started is kept; the
-   * payment decides).
+   * The tickets service withdrew the ticket. It refuses to withdraw a ticket it knows reserved or
+   * sold, so an order here holds a withdrawn ticket only when it was made before that service heard
+   * of it: such an order ends now, whatever its payment did (a payment that went through is
+   * refunded).
    */
   @Transactional
   void ticketWithdrawn(UUID ticketId) {
     for (Order order : orders.findByTicketId(ticketId)) {
-      if (order.expire(clock.instant())) {
-        log.info("Order {} cancelled: its ticket {} was withdrawn", order.id(), ticketId);
-        outbox.publish(orders.saveAndFlush(order).cancelled());
-      }
+      end(order, CancellationReason.TICKET_WITHDRAWN);
     }
+  }
+
+  /**
+   * The tickets service refused the order: the ticket it names changed after the customer saw it,
+   * or is gone. The order ends, whatever its payment did, with the reason the customer is told.
+   */
+  @Transactional
+  void refused(ReservationRefused refusal) {
+    orders
+        .findById(refusal.orderId())
+        .ifPresentOrElse(
+            order -> end(order, reasonOf(order, refusal)),
+            () -> log.warn("Order {} was refused but is unknown here", refusal.orderId()));
+  }
+
+  private void end(Order order, CancellationReason reason) {
+    if (order.refuse(reason, clock.instant())) {
+      log.info("Order {} of ticket {} cancelled: {}", order.id(), order.ticketId(), reason);
+      outbox.publish(orders.saveAndFlush(order).cancelled());
+    }
+  }
+
+  private static CancellationReason reasonOf(Order order, ReservationRefused refusal) {
+    if (ReservationRefused.TICKET_WITHDRAWN.equals(refusal.reason())) {
+      return CancellationReason.TICKET_WITHDRAWN;
+    }
+    boolean samePrice =
+        refusal.price() != null
+            && refusal.price().compareTo(order.price()) == 0
+            && order.currency().equals(refusal.currency());
+    return samePrice ? CancellationReason.TICKET_CHANGED : CancellationReason.PRICE_CHANGED;
   }
 
   @Transactional(readOnly = true)

@@ -75,7 +75,20 @@ final class DistributedSale implements AutoCloseable {
   }
 
   void startTickets() {
-    tickets = start(TicketsApplication.class, ticketsService, ticketsDatabase, true);
+    startTickets(true);
+  }
+
+  /**
+   * Starts (or starts again, on the same database) the tickets service; without its relay, it
+   * applies the orders' events and commits its own, but never publishes them.
+   */
+  void startTickets(boolean relay) {
+    tickets = start(TicketsApplication.class, ticketsService, ticketsDatabase, relay);
+  }
+
+  void stopTickets() {
+    tickets.close();
+    tickets = null;
   }
 
   String login(io.airtix.keycloakclient.NewUser user) {
@@ -117,6 +130,30 @@ final class DistributedSale implements AutoCloseable {
     assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
   }
 
+  /** The airline changes the ticket's price, the rest as {@link #createTicket} made it. */
+  void repriceTicket(String agent, String ticketId, String price) throws Exception {
+    Reply updated = tryToReprice(agent, ticketId, price);
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+  }
+
+  /** Asks to change the ticket's price; answers whatever the tickets service answered. */
+  Reply tryToReprice(String agent, String ticketId, String price) throws Exception {
+    Reply current = api(tickets).send("GET", "/api/tickets/" + ticketId, agent, null);
+    assertThat(current.status()).as(current.toString()).isEqualTo(200);
+    var ticket = current.body();
+    String body =
+        """
+        {"flightNumber":"%s","origin":"LUX","destination":"CDG","departureTime":"%s",
+         "cabin":"ECONOMY","seat":"14C","price":%s,"currency":"EUR","version":%d}
+        """
+            .formatted(
+                ticket.path("flightNumber").asString(),
+                ticket.path("departureTime").asString(),
+                price,
+                ticket.path("version").asLong());
+    return api(tickets).send("PUT", "/api/tickets/" + ticketId, agent, body);
+  }
+
   /** The airline withdraws the ticket from sale. */
   void deleteTicket(String agent, String ticketId) throws Exception {
     Reply deleted = api(tickets).send("DELETE", "/api/tickets/" + ticketId, agent, null);
@@ -130,6 +167,16 @@ final class DistributedSale implements AutoCloseable {
         .param(orderId)
         .query(String.class)
         .single();
+  }
+
+  /** Why the order ended, in the orders service's own database; null while it has not. */
+  String cancellationReason(String orderId) {
+    return jdbc(orders)
+        .sql("SELECT cancellation_reason FROM orders WHERE id = ?")
+        .param(orderId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** The ticket in the tickets service's own database. */

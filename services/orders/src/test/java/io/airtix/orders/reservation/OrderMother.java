@@ -16,6 +16,7 @@ final class OrderMother {
     return new Order(
         UUID.randomUUID(),
         UUID.randomUUID(),
+        0,
         "aerolux",
         UUID.randomUUID().toString(),
         new BigDecimal("129.90"),

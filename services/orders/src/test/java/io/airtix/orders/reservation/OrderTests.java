@@ -41,6 +41,26 @@ class OrderTests {
   }
 
   @Test
+  void theCataloguesRefusalEndsAnOrderInEveryStateButOneEndedAlready() {
+    Order created = OrderMother.createdOrder();
+    Order beingPaid = OrderMother.createdOrder();
+    beingPaid.awaitPayment(Instant.now());
+    Order completed = OrderMother.createdOrder();
+    completed.awaitPayment(Instant.now());
+    completed.complete(Instant.now());
+    Order cancelled = OrderMother.createdOrder();
+    cancelled.cancel(Instant.now());
+
+    for (Order order : new Order[] {created, beingPaid, completed}) {
+      assertThat(order.refuse(CancellationReason.PRICE_CHANGED, Instant.now())).isTrue();
+      assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+      assertThat(order.cancelled().reason()).isEqualTo("PRICE_CHANGED");
+    }
+    assertThat(cancelled.refuse(CancellationReason.TICKET_WITHDRAWN, Instant.now())).isFalse();
+    assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER);
+  }
+
+  @Test
   void expiryCancelsOnlyAnOrderWhosePaymentHasNotStarted() {
     Order created = OrderMother.createdOrder();
     Order beingPaid = OrderMother.createdOrder();

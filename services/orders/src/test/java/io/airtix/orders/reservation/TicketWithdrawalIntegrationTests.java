@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A ticket withdrawn by its airline while an order here holds it (the order was made before the
- * tickets service heard of it): applying the withdrawal ends the hold and publishes the
- * cancellation, unless payment started.
+ * tickets service heard of it): applying the withdrawal ends the order and publishes the
+ * cancellation, even when its payment started (a payment that goes through is refunded).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -59,7 +59,7 @@ class TicketWithdrawalIntegrationTests {
 
     Order cancelled = orders.findById(held.id()).orElseThrow();
     assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
-    assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.EXPIRED);
+    assertThat(cancelled.cancellationReason()).isEqualTo(CancellationReason.TICKET_WITHDRAWN);
     assertThat(eventsOf(held.id())).containsExactly("order.created", "order.cancelled");
     assertThat(orders.findById(otherTicketsOrder.id()).orElseThrow().status())
         .isEqualTo(OrderStatus.CREATED);
@@ -67,7 +67,7 @@ class TicketWithdrawalIntegrationTests {
   }
 
   @Test
-  void keepsAnOrderWhosePaymentStartedForThePaymentToDecide() {
+  void endsAnOrderWhosePaymentStartedAsWell() {
     TicketCreated ticket = available();
     OrderResponse paying =
         reservations.reserve(Customers.newCustomer(), OrderMother.reserve(ticket));
@@ -77,9 +77,10 @@ class TicketWithdrawalIntegrationTests {
 
     Replicas.apply(context, withdrawn(ticket));
 
-    assertThat(orders.findById(paying.id()).orElseThrow().status())
-        .isEqualTo(OrderStatus.AWAITING_PAYMENT);
-    assertThat(eventsOf(paying.id())).containsExactly("order.created");
+    Order ended = orders.findById(paying.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(ended.cancellationReason()).isEqualTo(CancellationReason.TICKET_WITHDRAWN);
+    assertThat(eventsOf(paying.id())).containsExactly("order.created", "order.cancelled");
   }
 
   @Test

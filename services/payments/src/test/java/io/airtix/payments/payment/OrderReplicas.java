@@ -32,7 +32,7 @@ public final class OrderReplicas {
   public static OrderCreated createdExpiringAt(
       String airline, String customerId, Instant expiresAt) {
     return new OrderCreated(
-        UUID.randomUUID(), 0, UUID.randomUUID(), airline, customerId, PRICE, "EUR", expiresAt);
+        UUID.randomUUID(), 0, UUID.randomUUID(), airline, customerId, PRICE, "EUR", expiresAt, 0L);
   }
 
   public static OrderCancelled cancelled(OrderCreated order, long version) {
@@ -47,7 +47,12 @@ public final class OrderReplicas {
 
   public static OrderCompleted completed(OrderCreated order, long version) {
     return new OrderCompleted(
-        order.orderId(), version, order.ticketId(), order.airline(), order.customerId());
+        order.orderId(),
+        version,
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        order.ticketVersion());
   }
 
   /**

@@ -220,6 +220,15 @@ class StripePaymentsIntegrationTests {
     assertNotPayable(pay(payment), "PAID");
   }
 
+  /** Stripe's word, signed, that the payment's intent succeeded just now. */
+  private static StripeWebhooks.Call succeededNow(Reply payment) {
+    return StripeWebhooks.signed(
+        StripeWebhooks.succeeded(
+            StripeWebhooks.newEventId(),
+            payment.body().path("intentId").asString(),
+            Instant.now()));
+  }
+
   @Test
   void ignoresAFailureThatArrivesAfterTheSuccessItPreceded() throws Exception {
     Reply payment = pay(newOrder());
@@ -306,12 +315,7 @@ class StripePaymentsIntegrationTests {
     Reply payment = pay(order);
     OrderReplicas.apply(context, OrderReplicas.cancelled(order, 1));
 
-    api.webhook(
-        StripeWebhooks.signed(
-            StripeWebhooks.succeeded(
-                StripeWebhooks.newEventId(),
-                payment.body().path("intentId").asString(),
-                Instant.now())));
+    api.webhook(succeededNow(payment));
 
     Reply refunded = own(payment);
     assertThat(refunded.body().path("status").asString()).isEqualTo("REFUNDED");
@@ -356,12 +360,7 @@ class StripePaymentsIntegrationTests {
       OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2));
       assertThat(own(payment).body().path("status").asString()).isEqualTo("PENDING");
 
-      api.webhook(
-          StripeWebhooks.signed(
-              StripeWebhooks.succeeded(
-                  StripeWebhooks.newEventId(),
-                  payment.body().path("intentId").asString(),
-                  Instant.now())));
+      api.webhook(succeededNow(payment));
     } finally {
       stripe.answer();
     }
@@ -395,14 +394,24 @@ class StripePaymentsIntegrationTests {
   void refundsAPaymentWhoseOrderIsCancelledAfterItSucceeded() throws Exception {
     OrderCreated order = newOrder();
     Reply payment = pay(order);
-    api.webhook(
-        StripeWebhooks.signed(
-            StripeWebhooks.succeeded(
-                StripeWebhooks.newEventId(),
-                payment.body().path("intentId").asString(),
-                Instant.now())));
+    api.webhook(succeededNow(payment));
 
     OrderReplicas.apply(context, OrderReplicas.cancelled(order, 2));
+
+    assertThat(own(payment).body().path("status").asString()).isEqualTo("REFUNDED");
+    assertThat(events(payment))
+        .containsExactly("payment.started", "payment.succeeded", "payment.refunded");
+  }
+
+  @Test
+  void refundsThePaymentOfACompletedOrderThatTheCatalogueRefusedAfterwards() throws Exception {
+    OrderCreated order = newOrder();
+    Reply payment = pay(order);
+    api.webhook(succeededNow(payment));
+    OrderReplicas.apply(context, OrderReplicas.completed(order, 2));
+
+    // the tickets service had not heard of the order yet, and refused it: the price had changed
+    OrderReplicas.apply(context, OrderReplicas.cancelled(order, 3));
 
     assertThat(own(payment).body().path("status").asString()).isEqualTo("REFUNDED");
     assertThat(events(payment))
@@ -414,12 +423,7 @@ class StripePaymentsIntegrationTests {
     OrderCreated order = newOrder();
     Reply payment = pay(order);
     OrderReplicas.apply(context, OrderReplicas.cancelled(order, 1));
-    StripeWebhooks.Call success =
-        StripeWebhooks.signed(
-            StripeWebhooks.succeeded(
-                StripeWebhooks.newEventId(),
-                payment.body().path("intentId").asString(),
-                Instant.now()));
+    StripeWebhooks.Call success = succeededNow(payment);
 
     stripe.dropConnections();
     Reply whileDown = api.webhook(success);

@@ -1,5 +1,6 @@
 package io.airtix.tickets.catalog;
 
+import io.airtix.events.reservations.ReservationRefused;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.events.tickets.TicketDeleted;
 import io.airtix.events.tickets.TicketUpdated;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A seat on a flight, offered for sale by its airline. */
 @Entity
@@ -91,6 +93,23 @@ class Ticket {
     if (status == TicketStatus.SOLD) {
       throw new TicketSoldException(id);
     }
+  }
+
+  /**
+   * Whether a customer who saw {@code seenVersion} of the ticket's events saw it as it is now; an
+   * order made before orders named the version they saw (null) is taken at its word.
+   */
+  boolean isShownAs(@Nullable Long seenVersion) {
+    return seenVersion == null || seenVersion == eventVersion;
+  }
+
+  long eventVersion() {
+    return eventVersion;
+  }
+
+  /** The refusal of an order that saw another version of this ticket. */
+  ReservationRefused refusal(UUID orderId) {
+    return ReservationRefused.changed(orderId, id, airline, eventVersion, price(), currency);
   }
 
   boolean isAt(long expectedVersion) {

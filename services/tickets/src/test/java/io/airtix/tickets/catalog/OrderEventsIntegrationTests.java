@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,13 +27,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The catalogue's reactions to order events, through the real listener in a transaction as the
  * inbox runs it, on SQLite: each transition is a new version of the ticket's row, and none
  * publishes an event (the orders service decided it); the ticket's next own change still follows
- * its last published version.
+ * its last published version. An order that saw another version of its ticket, or a ticket that is
+ * gone, is refused instead.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {"airtix.messaging.outbox.relay=false", "airtix.messaging.inbox.enabled=false"})
 @DirtiesContext
 class OrderEventsIntegrationTests {
+
+  private static final AtomicInteger SEATS = new AtomicInteger();
 
   @Autowired OrderEvents listener;
 
@@ -50,7 +54,7 @@ class OrderEventsIntegrationTests {
 
   @Test
   void reservesReleasesAndSellsPublishingNothing() {
-    Ticket ticket = tickets.saveAndFlush(TicketMother.availableTicket("aerolux"));
+    Ticket ticket = forSale();
     OrderCreated first = created(UUID.randomUUID(), ticket);
     OrderCreated second = created(UUID.randomUUID(), ticket);
 
@@ -100,13 +104,109 @@ class OrderEventsIntegrationTests {
   }
 
   @Test
-  void ignoresOrdersOfATicketThatWasWithdrawn() {
-    Ticket withdrawn = TicketMother.availableTicket("aerolux");
+  void refusesAnOrderThatSawAnEarlierVersionOfItsTicketAndLeavesTheTicketForSale() {
+    Ticket ticket = forSale();
+    OrderCreated sawTheOldPrice = created(UUID.randomUUID(), ticket);
+    reprice(ticket, "139.90");
 
-    apply(() -> listener.on(created(UUID.randomUUID(), withdrawn)));
+    apply(() -> listener.on(sawTheOldPrice));
+
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.AVAILABLE);
+    assertThat(refusalsOf(sawTheOldPrice.orderId()))
+        .singleElement()
+        .satisfies(
+            refusal ->
+                assertThat(refusal)
+                    .contains("\"reason\":\"TICKET_CHANGED\"")
+                    .contains("\"ticketVersion\":1")
+                    .contains("\"price\":139.90")
+                    .contains("\"ticketId\":\"" + ticket.id() + "\""));
+  }
+
+  @Test
+  void refusesAnOrderFirstHeardOfOnItsCompletionWithoutSellingTheTicket() {
+    Ticket ticket = forSale();
+    OrderCreated sawTheOldPrice = created(UUID.randomUUID(), ticket);
+    reprice(ticket, "139.90");
+
+    // its creation was overtaken, and is ignored when it comes
+    apply(() -> listener.on(completed(sawTheOldPrice)));
+    apply(() -> listener.on(cancelled(sawTheOldPrice, "PRICE_CHANGED")));
+
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.AVAILABLE);
+    assertThat(refusalsOf(sawTheOldPrice.orderId())).hasSize(1);
+  }
+
+  @Test
+  void takesAnOrderThatNamesNoVersionAtItsWord() {
+    Ticket ticket = forSale();
+    reprice(ticket, "139.90");
+    OrderCreated before = created(UUID.randomUUID(), ticket);
+    OrderCreated madeBeforeOrdersNamedAVersion =
+        new OrderCreated(
+            before.orderId(),
+            0,
+            before.ticketId(),
+            before.airline(),
+            before.customerId(),
+            before.price(),
+            before.currency(),
+            before.expiresAt(),
+            null);
+
+    apply(() -> listener.on(madeBeforeOrdersNamedAVersion));
+
+    assertThat(statusOf(ticket)).isEqualTo(TicketStatus.RESERVED);
+    assertThat(refusalsOf(before.orderId())).isEmpty();
+  }
+
+  @Test
+  void refusesAnOrderOfATicketThatWasWithdrawn() {
+    Ticket withdrawn = TicketMother.availableTicket("aerolux");
+    OrderCreated order = created(UUID.randomUUID(), withdrawn);
+
+    apply(() -> listener.on(order));
 
     assertThat(tickets.findById(withdrawn.id())).isEmpty();
     assertThat(updatesOf(withdrawn)).isEmpty();
+    assertThat(refusalsOf(order.orderId()))
+        .singleElement()
+        .satisfies(refusal -> assertThat(refusal).contains("\"reason\":\"TICKET_WITHDRAWN\""));
+  }
+
+  // a seat of its own per test: the catalogue holds one ticket per seat of a flight
+  private Ticket forSale() {
+    return tickets.saveAndFlush(
+        TicketMother.ticket(
+            "aerolux", SEATS.incrementAndGet() + "A", "LUX", "CDG", TicketMother.nextWeek()));
+  }
+
+  private void reprice(Ticket ticket, String price) {
+    apply(
+        () -> {
+          Ticket saved = tickets.findById(ticket.id()).orElseThrow();
+          saved.revise(
+              new TicketDetails(
+                  saved.flightNumber(),
+                  saved.origin(),
+                  saved.destination(),
+                  saved.departureTime(),
+                  saved.cabin(),
+                  saved.seat(),
+                  new BigDecimal(price),
+                  saved.currency()),
+              Instant.now());
+        });
+  }
+
+  /** The bodies of the reservation.refused events of the order in the outbox. */
+  private List<String> refusalsOf(UUID order) {
+    return jdbc.sql(
+            "SELECT body FROM airtix_outbox WHERE aggregate_id = ? "
+                + "AND event_type = 'reservation.refused' ORDER BY position")
+        .param(order.toString())
+        .query(String.class)
+        .list();
   }
 
   private static OrderCreated created(UUID order, Ticket ticket) {
@@ -116,9 +216,10 @@ class OrderEventsIntegrationTests {
         ticket.id(),
         ticket.airline(),
         UUID.randomUUID().toString(),
-        new BigDecimal("129.90"),
-        "EUR",
-        Instant.now().plus(Duration.ofMinutes(15)));
+        ticket.price(),
+        ticket.currency(),
+        Instant.now().plus(Duration.ofMinutes(15)),
+        ticket.eventVersion());
   }
 
   /** Version 1 of the order: it ended without a sale. */
@@ -130,7 +231,12 @@ class OrderEventsIntegrationTests {
   /** Version 2 of the order: paid, payment having started in between. */
   private static OrderCompleted completed(OrderCreated order) {
     return new OrderCompleted(
-        order.orderId(), 2, order.ticketId(), order.airline(), order.customerId());
+        order.orderId(),
+        2,
+        order.ticketId(),
+        order.airline(),
+        order.customerId(),
+        order.ticketVersion());
   }
 
   private void apply(Runnable event) {

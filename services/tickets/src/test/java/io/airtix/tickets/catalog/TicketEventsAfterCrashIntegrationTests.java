@@ -89,6 +89,7 @@ class TicketEventsAfterCrashIntegrationTests {
             "--spring.rabbitmq.host=" + TicketEventsObserver.HOST,
             "--spring.rabbitmq.port=" + TicketEventsObserver.PORT,
             "--airtix.messaging.exchange=" + observer.exchange(),
+            "--airtix.messaging.service=" + observer.service(),
             "--airtix.messaging.outbox.relay=" + relay);
   }
 

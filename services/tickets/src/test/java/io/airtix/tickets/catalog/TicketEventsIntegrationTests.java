@@ -55,6 +55,7 @@ class TicketEventsIntegrationTests {
     registry.add("spring.rabbitmq.host", () -> TicketEventsObserver.HOST);
     registry.add("spring.rabbitmq.port", () -> TicketEventsObserver.PORT);
     registry.add("airtix.messaging.exchange", observer::exchange);
+    registry.add("airtix.messaging.service", observer::service);
     // retry quickly once RabbitMQ is back
     registry.add("airtix.messaging.outbox.initial-backoff", () -> "200ms");
     registry.add("airtix.messaging.outbox.max-backoff", () -> "1s");

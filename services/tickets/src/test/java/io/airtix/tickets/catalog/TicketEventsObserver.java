@@ -1,5 +1,6 @@
 package io.airtix.tickets.catalog;
 
+import io.airtix.events.broker.BrokerNames;
 import io.airtix.testing.services.TestServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A consumer bound to a test's own events exchange on the machine's RabbitMQ, as the orders service
  * will be: a durable queue (it survives a broker restart) bound to {@code ticket.#}. Keeps every
- * message it receives. Closing it deletes its queue and the exchange. A RabbitMQ that does not
- * answer fails the test.
+ * message it receives. It names the tickets service under test too ({@link #service()}), so that
+ * service consumes from queues of its own, never from what other runs left in {@code
+ * tickets.events}. Closing it deletes its queue, the service's and the exchange. A RabbitMQ that
+ * does not answer fails the test.
  */
 final class TicketEventsObserver implements AutoCloseable {
 
@@ -31,8 +34,10 @@ final class TicketEventsObserver implements AutoCloseable {
 
   private static final JsonMapper json = JsonMapper.builder().build();
 
-  private final String exchange = "test.events." + UUID.randomUUID().toString().substring(0, 8);
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final String exchange = "test.events." + run;
   private final String queue = exchange + ".observer";
+  private final String service = "tickets-" + run;
   private final CachingConnectionFactory connections;
   private final RabbitAdmin admin;
   private final SimpleMessageListenerContainer container;
@@ -60,6 +65,11 @@ final class TicketEventsObserver implements AutoCloseable {
     return exchange;
   }
 
+  /** The name the tickets service under test runs as ({@code airtix.messaging.service}). */
+  String service() {
+    return service;
+  }
+
   List<Message> messages() {
     return List.copyOf(received);
   }
@@ -85,6 +95,9 @@ final class TicketEventsObserver implements AutoCloseable {
     container.stop();
     container.destroy();
     admin.deleteQueue(queue);
+    admin.deleteQueue(BrokerNames.eventQueue(service));
+    admin.deleteQueue(BrokerNames.deadLetterQueue(service));
+    admin.deleteExchange(BrokerNames.deadLetterExchange(service));
     admin.deleteExchange(exchange);
     connections.destroy();
   }
