@@ -43,6 +43,12 @@ public record PaymentRefunded(
     return version;
   }
 
+  /** Yes: a refunded payment has no further events. */
+  @Override
+  public boolean endsAggregate() {
+    return true;
+  }
+
   @Override
   public String tenant() {
     return airline;

@@ -74,6 +74,12 @@ public record ReservationRefused(
     return version;
   }
 
+  /** Yes: the refusal is the only event of its stream. */
+  @Override
+  public boolean endsAggregate() {
+    return true;
+  }
+
   @Override
   public String tenant() {
     return airline;

@@ -23,6 +23,12 @@ public record TicketDeleted(UUID ticketId, long version, String airline) impleme
     return version;
   }
 
+  /** Yes: a withdrawn ticket has no further events. */
+  @Override
+  public boolean endsAggregate() {
+    return true;
+  }
+
   @Override
   public String tenant() {
     return airline;

@@ -34,6 +34,12 @@ public record UserDeleted(String userId, long version, String realm) implements 
     return version;
   }
 
+  /** Yes: an account deleted has no further events. */
+  @Override
+  public boolean endsAggregate() {
+    return true;
+  }
+
   @Override
   public String tenant() {
     return realm;

@@ -1,5 +1,6 @@
 package io.airtix.platform.messaging;
 
+import io.airtix.events.AggregateEvent;
 import io.airtix.events.EventEnvelope;
 import io.airtix.events.EventTypes;
 import io.airtix.platform.messaging.InboxListenerMethods.Handler;
@@ -118,8 +119,14 @@ final class EventInbox implements MessageListener {
 
   private void applyOne(EventEnvelope<Object> envelope, Handler handler, String stream, long last) {
     handler.invoke(envelope);
-    store.recordApplied(envelope, clock.millis());
-    store.advance(stream, envelope.aggregateId(), last, envelope.aggregateVersion());
+    long now = clock.millis();
+    store.recordApplied(envelope, now);
+    store.advance(
+        stream, envelope.aggregateId(), last, envelope.aggregateVersion(), now, ends(envelope));
+  }
+
+  private static boolean ends(EventEnvelope<Object> envelope) {
+    return envelope.payload() instanceof AggregateEvent event && event.endsAggregate();
   }
 
   /** The events that waited for this one, in version order, in the same transaction. */
@@ -137,7 +144,7 @@ final class EventInbox implements MessageListener {
       if (handler != null && !store.isApplied(parked.eventId())) {
         applyOne(envelope, handler, stream, version);
       } else {
-        store.advance(stream, aggregateId, version, next);
+        store.advance(stream, aggregateId, version, next, clock.millis(), ends(envelope));
       }
       version = next;
     }

@@ -1,6 +1,8 @@
 package io.airtix.platform.messaging;
 
 import io.airtix.events.EventEnvelope;
+import java.sql.Types;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,16 +72,21 @@ final class InboxStore {
   }
 
   /**
-   * Moves the aggregate from {@code last} (as {@link #claim} gave it) to {@code version}.
-   * Conditional on {@code last}, so two consumers that applied versions of one aggregate side by
-   * side cannot both commit: the loser rolls back and retries.
+   * Moves the aggregate from {@code last} (as {@link #claim} gave it) to {@code version}, at {@code
+   * now}; {@code ended} when that version ends the aggregate. Conditional on {@code last}, so two
+   * consumers that applied versions of one aggregate side by side cannot both commit: the loser
+   * rolls back and retries.
    */
-  void advance(String stream, String aggregateId, long last, long version) {
+  void advance(
+      String stream, String aggregateId, long last, long version, long now, boolean ended) {
     int moved =
         jdbc.sql(
-                "UPDATE airtix_inbox_position SET version = :version"
+                "UPDATE airtix_inbox_position SET version = :version, changed_at = :now,"
+                    + " ended_at = :endedAt"
                     + " WHERE stream = :stream AND aggregate_id = :id AND version = :last")
             .param("version", version)
+            .param("now", now)
+            .param("endedAt", ended ? now : null, Types.BIGINT)
             .param("stream", stream)
             .param("id", aggregateId)
             .param("last", last)
@@ -95,6 +102,37 @@ final class InboxStore {
               + version
               + " was applied");
     }
+  }
+
+  /**
+   * Forgets what no delivery will ask about any more: the ids of events applied before {@code
+   * cutoff}, the positions of aggregates that ended before it, and, of the streams applied
+   * newer-only, the positions that have not moved since (a newer event is applied without one; an
+   * older one is not expected after that long). Positions of streams applied in sequence stay while
+   * their aggregate lives: without one, its next version would wait for version 0 forever.
+   * Concurrent purges of several instances delete the same rows at most once.
+   *
+   * @return how many rows went
+   */
+  int purgeBefore(long cutoff, Collection<String> newerOnlyStreams) {
+    int purged =
+        jdbc.sql("DELETE FROM airtix_inbox WHERE applied_at < :cutoff")
+            .param("cutoff", cutoff)
+            .update();
+    purged +=
+        jdbc.sql("DELETE FROM airtix_inbox_position WHERE ended_at < :cutoff")
+            .param("cutoff", cutoff)
+            .update();
+    if (!newerOnlyStreams.isEmpty()) {
+      purged +=
+          jdbc.sql(
+                  "DELETE FROM airtix_inbox_position"
+                      + " WHERE stream IN (:streams) AND changed_at < :cutoff")
+              .param("streams", List.copyOf(newerOnlyStreams))
+              .param("cutoff", cutoff)
+              .update();
+    }
+    return purged;
   }
 
   boolean isParked(String eventId) {

@@ -2,6 +2,7 @@ package io.airtix.platform.messaging;
 
 import io.airtix.events.EventTypes;
 import io.airtix.platform.jdbc.PlainSqlTransactions;
+import io.airtix.platform.retention.Purge;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -135,6 +136,22 @@ public class MessagingAutoConfiguration {
         json,
         new TransactionTemplate(transactionManager),
         clock(clock));
+  }
+
+  @Bean
+  Purge airtixOutboxPurge(MessagingTables tables, MessagingSettings settings) {
+    OutboxStore store = new OutboxStore(tables.jdbc(), tables.database());
+    return new Purge(
+        "sent events",
+        settings.outbox().retention(),
+        cutoff -> store.deleteDoneBefore(cutoff.toEpochMilli()));
+  }
+
+  @Bean
+  Purge airtixInboxPurge(MessagingTables tables, EventInbox inbox, MessagingSettings settings) {
+    InboxPurge purge = new InboxPurge(new InboxStore(tables.jdbc(), tables.database()), inbox);
+    return new Purge(
+        "applied event ids and positions", settings.inbox().retention(), purge::purgeBefore);
   }
 
   @Bean

@@ -66,6 +66,8 @@ public record MessagingSettings(
    * @param concurrency consumers on the service's queue; ordering per aggregate holds for any
    *     number (consumers of one aggregate's events take turns on its position). On SQLite, one
    *     writer at a time anyway: keep 1
+   * @param retention how long applied event ids, and positions no delivery asks about any more, are
+   *     kept ({@link InboxStore#purgeBefore}); longer than any redelivery or replay can come
    */
   public record Inbox(
       @DefaultValue("true") boolean enabled,
@@ -74,5 +76,6 @@ public record MessagingSettings(
       @DefaultValue("2.0") double backoffMultiplier,
       @DefaultValue("2s") Duration maxBackoff,
       @DefaultValue("1") int concurrency,
-      @DefaultValue("20") int prefetch) {}
+      @DefaultValue("20") int prefetch,
+      @DefaultValue("30d") Duration retention) {}
 }

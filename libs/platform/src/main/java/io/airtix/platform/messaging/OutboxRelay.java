@@ -3,7 +3,6 @@ package io.airtix.platform.messaging;
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private final OutboxStore store;
   private final RabbitTemplate template;
@@ -50,7 +48,6 @@ final class OutboxRelay implements SmartLifecycle {
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private volatile ScheduledExecutorService executor;
   private volatile boolean brokerTroubleLogged;
-  private long lastPurge;
 
   OutboxRelay(
       OutboxStore store,
@@ -132,7 +129,6 @@ final class OutboxRelay implements SmartLifecycle {
       } while (pass.claimed() == settings.outbox().batchSize()
           && pass.allSent()
           && executor != null);
-      purgeNowAndThen();
     } catch (RuntimeException ex) {
       // the database may be briefly unavailable (SQLite busy, PostgreSQL restarting); the next poll
       // tries again
@@ -295,21 +291,6 @@ final class OutboxRelay implements SmartLifecycle {
     } else if (!trouble && brokerTroubleLogged) {
       brokerTroubleLogged = false;
       log.info("Outbox of {} publishes again", service);
-    }
-  }
-
-  private void purgeNowAndThen() {
-    long now = clock.millis();
-    if (now - lastPurge >= PURGE_EVERY.toMillis()) {
-      lastPurge = now;
-      int purged = store.deleteDoneBefore(now - settings.outbox().retention().toMillis());
-      if (purged > 0) {
-        log.debug(
-            "Outbox of {}: removed {} rows sent more than {} ago",
-            service,
-            purged,
-            settings.outbox().retention());
-      }
     }
   }
 

@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.events.EventEnvelope;
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
+import io.airtix.platform.messaging.ProbeEvents.ProbeChanged;
+import io.airtix.platform.messaging.ProbeEvents.ProbeCreated;
+import io.airtix.platform.retention.Purge;
+import io.airtix.platform.retention.Purges;
+import io.airtix.platform.retention.RetentionSettings;
+import io.airtix.testing.time.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +68,7 @@ abstract class MessagingTablesContract {
                         + " WHERE success = TRUE")
                 .query(Long.class)
                 .single())
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test
@@ -134,9 +143,10 @@ abstract class MessagingTablesContract {
     tx.executeWithoutResult(
         status -> {
           inbox.recordApplied(first, 1);
-          inbox.advance("probe", first.aggregateId(), inbox.claim("probe", first.aggregateId()), 0);
+          inbox.advance(
+              "probe", first.aggregateId(), inbox.claim("probe", first.aggregateId()), 0, 1, false);
         });
-    tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1));
+    tx.executeWithoutResult(status -> inbox.advance("probe", first.aggregateId(), 0L, 1, 2, false));
 
     assertThat(inbox.isApplied(first.id().toString())).isTrue();
     Long position = tx.execute(status -> inbox.claim("probe", first.aggregateId()));
@@ -144,11 +154,103 @@ abstract class MessagingTablesContract {
     assertThatThrownBy(
             () ->
                 tx.executeWithoutResult(
-                    status -> inbox.advance("probe", first.aggregateId(), 0L, 1)))
+                    status -> inbox.advance("probe", first.aggregateId(), 0L, 1, 3, false)))
         .isInstanceOf(InboxStore.ConcurrentInboxUpdateException.class);
     // SQLite's constraint error is not translated to DataIntegrityViolationException; any failure
     // rolls back
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.recordApplied(first, 2)))
         .isInstanceOf(DataAccessException.class);
+  }
+
+  @Test
+  void forgetsAppliedIdsAndThePositionsOfEndedAggregatesButNotOfLivingOnesInSequence() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    EventInbox applying = inboxApplyingTo(new ProbesInSequence(), clock);
+    UUID living = UUID.randomUUID();
+    UUID retired = UUID.randomUUID();
+    EventEnvelope<?> livingCreated = ProbeEvents.created(living, "v0");
+    apply(applying, livingCreated);
+    apply(applying, ProbeEvents.created(retired, "v0"));
+    apply(applying, ProbeEvents.changed(retired, 1, ProbeEvents.RETIRED));
+    clock.advance(Duration.ofDays(31));
+    UUID recent = UUID.randomUUID();
+    EventEnvelope<?> recentCreated = ProbeEvents.created(recent, "v0");
+    apply(applying, recentCreated);
+
+    purgesOf(new InboxPurge(inbox, applying), clock).runOnce();
+
+    assertThat(inbox.isApplied(livingCreated.id().toString())).isFalse();
+    assertThat(inbox.isApplied(recentCreated.id().toString())).isTrue();
+    assertThat(positionOf(living)).contains(0L);
+    assertThat(positionOf(retired)).isEmpty();
+    assertThat(positionOf(recent)).contains(0L);
+    // the living probe's position stays: a copy of its first event is still old, its next is next
+    assertThat(apply(applying, livingCreated)).isEqualTo(EventInbox.Outcome.STALE);
+    assertThat(apply(applying, ProbeEvents.changed(living, 1, "v1")))
+        .isEqualTo(EventInbox.Outcome.APPLIED);
+  }
+
+  @Test
+  void forgetsThePositionsOfAStreamAppliedNewerOnlyOnceTheyHaveNotMovedForTheRetention() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    EventInbox applying = inboxApplyingTo(new ProbesNewerOnly(), clock);
+    UUID quiet = UUID.randomUUID();
+    apply(applying, ProbeEvents.created(quiet, "v0"));
+    clock.advance(Duration.ofDays(29));
+    UUID busy = UUID.randomUUID();
+    apply(applying, ProbeEvents.created(busy, "v0"));
+    clock.advance(Duration.ofDays(2));
+
+    purgesOf(new InboxPurge(inbox, applying), clock).runOnce();
+
+    assertThat(positionOf(quiet)).isEmpty();
+    assertThat(positionOf(busy)).contains(0L);
+    assertThat(apply(applying, ProbeEvents.changed(quiet, 5, "v5")))
+        .isEqualTo(EventInbox.Outcome.APPLIED);
+  }
+
+  private EventInbox inboxApplyingTo(Object listener, Clock clock) {
+    InboxListenerMethods listeners = new InboxListenerMethods();
+    listeners.postProcessAfterInitialization(listener, "probeListener");
+    return new EventInbox(inbox, listeners, ProbeEvents.TYPES, json, tx, clock);
+  }
+
+  private EventInbox.Outcome apply(EventInbox applying, EventEnvelope<?> envelope) {
+    return applying.apply(json.write(envelope));
+  }
+
+  private static Purges purgesOf(InboxPurge purge, Clock clock) {
+    return new Purges(
+        List.of(new Purge("applied event ids", Duration.ofDays(30), purge::purgeBefore)),
+        new RetentionSettings(Duration.ofHours(1)),
+        clock);
+  }
+
+  private Optional<Long> positionOf(UUID probe) {
+    return jdbc.sql(
+            "SELECT version FROM airtix_inbox_position WHERE stream = 'probe' AND aggregate_id = ?")
+        .param(probe.toString())
+        .query(Long.class)
+        .optional();
+  }
+
+  /** Applies the probe stream in sequence, as a replica does. */
+  static final class ProbesInSequence {
+
+    @InboxListener
+    void on(ProbeCreated event) {}
+
+    @InboxListener
+    void on(ProbeChanged event) {}
+  }
+
+  /** Reacts to the probe stream's newest events only. */
+  static final class ProbesNewerOnly {
+
+    @InboxListener(ordering = EventOrdering.NEWER_ONLY)
+    void on(ProbeCreated event) {}
+
+    @InboxListener(ordering = EventOrdering.NEWER_ONLY)
+    void on(ProbeChanged event) {}
   }
 }

@@ -21,6 +21,9 @@ final class ProbeEvents {
   /** A label the listener refuses to apply, every time: a poison message. */
   static final String POISON = "poison";
 
+  /** The label of a change that ends its probe: nothing follows it. */
+  static final String RETIRED = "retired";
+
   private ProbeEvents() {}
 
   record ProbeCreated(UUID probeId, long version, String tenant, String label)
@@ -52,6 +55,11 @@ final class ProbeEvents {
     @Override
     public String eventType() {
       return TYPE;
+    }
+
+    @Override
+    public boolean endsAggregate() {
+      return RETIRED.equals(label);
     }
 
     @Override

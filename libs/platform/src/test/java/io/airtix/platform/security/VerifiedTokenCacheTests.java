@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.platform.denylist.DenyList;
 import io.airtix.platform.denylist.DenyListValidator;
-import java.time.Clock;
+import io.airtix.testing.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 class VerifiedTokenCacheTests {
 
   private final Instant start = Instant.parse("2026-11-24T10:00:00Z");
-  private final MovingClock clock = new MovingClock(start);
+  private final MutableClock clock = new MutableClock(start);
   private final Denied denyList = new Denied();
   private final Verifier verifier = new Verifier();
 
@@ -215,34 +214,6 @@ class VerifiedTokenCacheTests {
     @Override
     public boolean shared() {
       return false;
-    }
-  }
-
-  private static final class MovingClock extends Clock {
-
-    private Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

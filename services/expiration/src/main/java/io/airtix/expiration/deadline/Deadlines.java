@@ -131,6 +131,17 @@ class Deadlines {
         .list();
   }
 
+  /**
+   * Forgets the deadlines that will never fire again and settled before {@code cutoff}.
+   *
+   * @return how many went
+   */
+  int purgeSettledBefore(Instant cutoff) {
+    return jdbc.sql("DELETE FROM deadline WHERE settled_at < :cutoff AND NOT " + DUE)
+        .param("cutoff", cutoff.toEpochMilli())
+        .update();
+  }
+
   /** Holds that have not run out. */
   long countPending() {
     return jdbc.sql("SELECT count(*) FROM deadline WHERE status = 'PENDING'")

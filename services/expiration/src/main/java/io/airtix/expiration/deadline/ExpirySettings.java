@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param redisKey the sorted set that indexes deadlines when {@code airtix.redis.enabled}
  * @param paymentWindow how long after its hold an order whose payment started may still be paid;
  *     then it is cancelled whatever its payment does (decision 0025)
+ * @param retention how long a deadline that will never fire again (closed, or dropped because its
+ *     order ended first) is kept
  */
 @Validated
 @ConfigurationProperties("airtix.expiration")
@@ -28,4 +30,5 @@ public record ExpirySettings(
     @NotNull @DefaultValue("30s") Duration sweepInterval,
     @Positive @DefaultValue("100") int batchSize,
     @NotBlank @DefaultValue("airtix:expiration:deadlines") String redisKey,
-    @NotNull @DefaultValue("10m") Duration paymentWindow) {}
+    @NotNull @DefaultValue("10m") Duration paymentWindow,
+    @NotNull @DefaultValue("30d") Duration retention) {}

@@ -4,7 +4,13 @@ import io.airtix.events.orders.OrderCancelled;
 import io.airtix.events.orders.OrderCompleted;
 import io.airtix.events.orders.OrderCreated;
 import io.airtix.expiration.ExpirationApplication;
+import io.airtix.platform.retention.Purge;
+import io.airtix.platform.retention.Purges;
+import io.airtix.platform.retention.RetentionSettings;
+import io.airtix.testing.time.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +60,14 @@ final class ExpirationInstance implements AutoCloseable {
 
   DeadlineStatus statusOf(UUID orderId) {
     return deadlines().statusOf(orderId).orElse(null);
+  }
+
+  /** The service's purges, run when the clock shows {@code now}. */
+  Purges purgesAt(Instant now) {
+    return new Purges(
+        List.copyOf(context.getBeansOfType(Purge.class).values()),
+        new RetentionSettings(Duration.ofHours(1)),
+        new MutableClock(now));
   }
 
   Deadlines deadlines() {

@@ -141,6 +141,32 @@ abstract class ExpiryContract {
   }
 
   @Test
+  void forgetsTheDeadlinesThatWillNeverFireAgainOnceTheirRetentionHasPassed() {
+    Map<String, String> settings = new LinkedHashMap<>(freshDatabase());
+    settings.put("airtix.expiration.payment-window", "1s");
+    ExpirationInstance expiration = start(settings);
+    OrderCreated closed = OrderMother.createdUntil(inSeconds(1));
+    OrderCreated dropped = OrderMother.createdUntil(inSeconds(60));
+    OrderCreated pending = OrderMother.createdUntil(inSeconds(60));
+    expiration.apply(closed);
+    expiration.apply(dropped);
+    expiration.apply(pending);
+    expiration.apply(OrderMother.cancelled(dropped));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> expiration.statusOf(closed.orderId()) == DeadlineStatus.CLOSED);
+
+    expiration.purgesAt(Instant.now()).runOnce();
+    assertThat(expiration.statusOf(closed.orderId())).isEqualTo(DeadlineStatus.CLOSED);
+    assertThat(expiration.statusOf(dropped.orderId())).isEqualTo(DeadlineStatus.DROPPED);
+
+    expiration.purgesAt(Instant.now().plus(Duration.ofDays(31))).runOnce();
+    assertThat(expiration.statusOf(closed.orderId())).isNull();
+    assertThat(expiration.statusOf(dropped.orderId())).isNull();
+    assertThat(expiration.statusOf(pending.orderId())).isEqualTo(DeadlineStatus.PENDING);
+  }
+
+  @Test
   void aRestartFiresTheDeadlinesThatPassedWhileDownAtOnceAndTheOthersOnTime() {
     Map<String, String> database = freshDatabase();
     ExpirationInstance first = start(database);

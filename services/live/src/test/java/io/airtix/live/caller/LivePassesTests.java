@@ -3,8 +3,8 @@ package io.airtix.live.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.airtix.live.MutableClock;
 import io.airtix.platform.security.AirtixPrincipal;
+import io.airtix.testing.time.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;

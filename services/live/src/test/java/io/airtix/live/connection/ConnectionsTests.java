@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.airtix.live.MutableClock;
 import io.airtix.live.caller.Caller;
 import io.airtix.live.caller.CallerMother;
 import io.airtix.live.message.Audience;
@@ -21,6 +20,7 @@ import io.airtix.live.subscription.Subscription;
 import io.airtix.live.subscription.SubscriptionMother;
 import io.airtix.platform.denylist.DenyList;
 import io.airtix.platform.security.AirtixPrincipal;
+import io.airtix.testing.time.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,9 +5,9 @@ import static io.airtix.live.message.LiveMessageMother.catalogue;
 import static io.airtix.live.message.LiveMessageMother.sameEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airtix.live.MutableClock;
 import io.airtix.live.message.Audience;
 import io.airtix.live.message.LiveMessage;
+import io.airtix.testing.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

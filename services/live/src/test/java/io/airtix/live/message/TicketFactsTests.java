@@ -2,7 +2,7 @@ package io.airtix.live.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airtix.live.MutableClock;
+import io.airtix.testing.time.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

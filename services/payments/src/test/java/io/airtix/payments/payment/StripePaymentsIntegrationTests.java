@@ -7,16 +7,21 @@ import io.airtix.events.orders.OrderCreated;
 import io.airtix.keycloakclient.NewUser;
 import io.airtix.payments.PaymentsHttp;
 import io.airtix.payments.provider.PaymentProviderUnavailableException;
+import io.airtix.platform.retention.Purge;
+import io.airtix.platform.retention.Purges;
+import io.airtix.platform.retention.RetentionSettings;
 import io.airtix.testing.http.ServiceHttp.Reply;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.stripe.StripeStandIn;
 import io.airtix.testing.stripe.StripeWebhooks;
+import io.airtix.testing.time.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,6 +225,21 @@ class StripePaymentsIntegrationTests {
     assertNotPayable(pay(payment), "PAID");
   }
 
+  @Test
+  void remembersAStripeEventItAppliedForTheRetentionAndNoLonger() throws Exception {
+    Reply payment = pay(newOrder());
+    StripeWebhooks.Call call = succeededNow(payment);
+    api.webhook(call);
+    Purge retention = context.getBean("providerEventIds", Purge.class);
+
+    purgesAt(retention, Instant.now().plus(Duration.ofDays(29))).runOnce();
+    assertThat(api.webhook(call).body().path("applied").asString()).isEqualTo("DUPLICATE");
+
+    purgesAt(retention, Instant.now().plus(Duration.ofDays(31))).runOnce();
+    // forgotten: a delivery that late would be taken as news, and this one changes nothing
+    assertThat(api.webhook(call).body().path("applied").asString()).isEqualTo("IGNORED");
+  }
+
   /** Stripe's word, signed, that the payment's intent succeeded just now. */
   private static StripeWebhooks.Call succeededNow(Reply payment) {
     return StripeWebhooks.signed(
@@ -227,6 +247,12 @@ class StripePaymentsIntegrationTests {
             StripeWebhooks.newEventId(),
             payment.body().path("intentId").asString(),
             Instant.now()));
+  }
+
+  /** The purge of applied provider events, as it runs when the clock shows {@code now}. */
+  private static Purges purgesAt(Purge retention, Instant now) {
+    return new Purges(
+        List.of(retention), new RetentionSettings(Duration.ofHours(1)), new MutableClock(now));
   }
 
   @Test

@@ -1,15 +1,22 @@
 package io.airtix.expiration.deadline;
 
+import io.airtix.platform.retention.Purge;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * A Redis sorted set when {@code airtix.redis.enabled} (the distributed mode), memory otherwise.
+ * The deadlines' index, a Redis sorted set when {@code airtix.redis.enabled} (the distributed
+ * mode), memory otherwise; and how long deadlines that will never fire again are kept.
  */
 @Configuration(proxyBeanMethods = false)
-class DeadlineIndexConfiguration {
+class DeadlineConfiguration {
+
+  @Bean
+  Purge settledDeadlines(Deadlines deadlines, ExpirySettings settings) {
+    return new Purge("settled deadlines", settings.retention(), deadlines::purgeSettledBefore);
+  }
 
   @Bean
   @ConditionalOnBooleanProperty("airtix.redis.enabled")

@@ -1,4 +1,4 @@
-package io.airtix.live;
+package io.airtix.testing.time;
 
 import java.time.Clock;
 import java.time.Duration;
