@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderEndedBadge, orderEnding } from './orders';
+import { endedByATicketChange, orderEndedBadge, orderEnding } from './orders';
 
 describe('how an order ended, in words', () => {
   it('tells the customer the catalogue refused the order because the price changed', () => {
@@ -37,5 +37,12 @@ describe('how an order ended, in words', () => {
   it('says something plain of a reason it does not know', () => {
     expect(orderEnding({ cancellationReason: null, refunded: false })).toBe('This order was cancelled.');
     expect(orderEndedBadge({ cancellationReason: null })).toBe('Cancelled');
+  });
+
+  it('leads back to the ticket only when its change ended the order', () => {
+    expect(endedByATicketChange({ cancellationReason: 'PRICE_CHANGED' })).toBe(true);
+    expect(endedByATicketChange({ cancellationReason: 'TICKET_CHANGED' })).toBe(true);
+    expect(endedByATicketChange({ cancellationReason: 'TICKET_WITHDRAWN' })).toBe(false);
+    expect(endedByATicketChange({ cancellationReason: 'EXPIRED' })).toBe(false);
   });
 });

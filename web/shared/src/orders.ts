@@ -38,6 +38,11 @@ export function orderEnding(order: Ended): string {
   return order.refunded ? `${ending} Your payment was refunded in full.` : ending;
 }
 
+/** Whether the order ended because its ticket changed, which is still on sale as it is now. */
+export function endedByATicketChange(order: Pick<Order, 'cancellationReason'>): boolean {
+  return order.cancellationReason === 'PRICE_CHANGED' || order.cancellationReason === 'TICKET_CHANGED';
+}
+
 /** A cancelled order's ending in a word or two, for a list of orders. */
 export function orderEndedBadge(order: Pick<Order, 'cancellationReason'>): string {
   return (order.cancellationReason && endings[order.cancellationReason]?.badge) || 'Cancelled';

@@ -125,6 +125,7 @@ describe('the checkout', () => {
 
     expect(await screen.findByRole('heading', { name: 'This order has ended' })).toBeInTheDocument();
     expect(screen.getByText(/Your hold ended before the ticket was paid/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'See the ticket as it is now' })).not.toBeInTheDocument();
   });
 
   it('says the airline changed the price before the order reached it, and that the money went back', async () => {
@@ -140,6 +141,10 @@ describe('the checkout', () => {
     expect(await screen.findByRole('heading', { name: 'This order has ended' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(
       'The airline changed the price of this ticket just before your order reached it, so the order was cancelled at the old price. You can book the ticket again at its new price. Your payment was refunded in full.',
+    );
+    expect(screen.getByRole('link', { name: 'See the ticket as it is now' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/tickets\/t-1$/),
     );
   });
 

@@ -6,7 +6,7 @@ import { useApi } from '../api/ApiProvider';
 import { useLiveMessages } from '../live/LiveProvider';
 import { TicketSummary } from '../orders/TicketSummary';
 import { formatMoney } from '@airtix/web-shared/format';
-import { orderEnding } from '@airtix/web-shared/orders';
+import { endedByATicketChange, orderEnding } from '@airtix/web-shared/orders';
 import { PageHeading } from '../ui/PageHeading';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HoldCountdown } from './HoldCountdown';
@@ -75,6 +75,11 @@ export function CheckoutPage() {
           <p>{orderEnding(current)}</p>
         </div>
         <TicketSummary ticketId={current.ticketId} />
+        {endedByATicketChange(current) && (
+          <p>
+            <Link to={`/tickets/${current.ticketId}`}>See the ticket as it is now</Link>
+          </p>
+        )}
         <p>
           <Link to="/">Find another ticket</Link>
         </p>
