@@ -42,10 +42,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -687,11 +691,55 @@ class StandaloneLaunchIntegrationTests {
   }
 
   /**
+   * Every series an alert of infra/observability watches is one a service of this Airtix exposes on
+   * its management port, so no alert waits on a name nothing reports. Keycloak's series are left
+   * out: the standalone Keycloak runs without its metrics.
+   */
+  @Test
+  @Order(20)
+  void everySeriesTheAlertsWatchIsExposedByAService() throws Exception {
+    String alerts =
+        Files.readString(
+            Path.of(
+                System.getProperty("airtix.root"), "infra/observability/prometheus/alerts.yml"));
+    Set<String> watched = new TreeSet<>();
+    Matcher series =
+        Pattern.compile("\\b(airtix_[a-z_]+|http_server_requests_[a-z_]+)").matcher(alerts);
+    while (series.find()) {
+      watched.add(series.group(1));
+    }
+    StringBuilder exposed = new StringBuilder();
+    for (int port : List.of(8090, 9081, 9082, 9083, 9084, 9085, 9086)) {
+      HttpResponse<String> scrape =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(scrape.statusCode()).as("the management port %d", port).isEqualTo(200);
+      exposed.append(scrape.body());
+    }
+
+    assertThat(watched)
+        .as("names read from the rules")
+        .contains(
+            "airtix_outbox_oldest_pending_age_seconds",
+            "airtix_payments_refunds_total",
+            "http_server_requests_seconds_bucket");
+    assertThat(watched)
+        .allSatisfy(
+            name ->
+                assertThat(exposed)
+                    .as("a series named %s", name)
+                    .containsPattern("(?m)^" + name + "[{ ]"));
+  }
+
+  /**
    * A page of another origin cannot open a live socket in a visitor's name: the gateway refuses the
    * handshake before it reaches the live service.
    */
   @Test
-  @Order(20)
+  @Order(21)
   void gatewayRefusesALiveSocketFromAForeignPage() {
     closeLiveConnections();
 
@@ -731,7 +779,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(21)
+  @Order(22)
   void stopsWithKeycloakAndEveryChildOnSigterm() {
     Launch launch = current();
     Launch.Stopping stopping = launch.beforeStopping();
@@ -742,7 +790,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(22)
+  @Order(23)
   void tokenCommandSaysAirtixIsNotRunning() {
     CommandResult result = runTokenCommand("aerolux-agent");
 
@@ -753,7 +801,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(23)
+  @Order(24)
   void secondStartKeepsKeycloakAndDataWithoutDuplicatingDemoData() {
     Launch launch = start("second");
 
@@ -772,7 +820,7 @@ class StandaloneLaunchIntegrationTests {
   }
 
   @Test
-  @Order(24)
+  @Order(25)
   void stopsWithKeycloakAndEveryChildOnCtrlC() throws IOException, InterruptedException {
     Launch launch = current();
     assertThat(launch.ignoresSigint())
@@ -797,7 +845,7 @@ class StandaloneLaunchIntegrationTests {
    * stops included.
    */
   @Test
-  @Order(25)
+  @Order(26)
   void outboxRelayAlwaysFoundTheBroker() {
     assertThat(launches).as("both runs").hasSize(2);
     launches.forEach(launch -> assertThat(launch.output()).doesNotContain("cannot publish"));

@@ -48,6 +48,14 @@ public class AirtixServiceEnvironmentPostProcessor implements EnvironmentPostPro
     // the API description tells what the API does (decision 0030): its operations only, JSON in
     // and out, no generic responses guessed from exception handlers, OpenAPI 3.0 which every
     // client generator and validator reads
+    // buckets of the request timer, so Prometheus can tell a p99 (infra/observability's alert
+    // rules)
+    defaults.put(
+        "management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+    defaults.put(
+        "management.metrics.distribution.minimum-expected-value.http.server.requests", "5ms");
+    defaults.put(
+        "management.metrics.distribution.maximum-expected-value.http.server.requests", "10s");
     defaults.put("springdoc.paths-to-match", "/api/**");
     defaults.put("springdoc.default-consumes-media-type", "application/json");
     defaults.put("springdoc.default-produces-media-type", "application/json");

@@ -1,5 +1,7 @@
 package io.airtix.platform.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
@@ -24,13 +26,19 @@ final class DeadLetters implements MessageRecoverer {
   private final RepublishMessageRecovererWithConfirms republisher;
   private final String deadLetterExchange;
   private final String service;
+  private final Counter deadLettered;
 
-  DeadLetters(RabbitTemplate template, String deadLetterExchange, String service) {
+  DeadLetters(
+      RabbitTemplate template, String deadLetterExchange, String service, MeterRegistry meters) {
     this.republisher =
         new RepublishMessageRecovererWithConfirms(
             template, deadLetterExchange, service, ConfirmType.CORRELATED);
     this.deadLetterExchange = deadLetterExchange;
     this.service = service;
+    this.deadLettered =
+        Counter.builder("airtix.inbox.dead.lettered")
+            .description("Events this service gave up on and sent to its dead-letter queue")
+            .register(meters);
   }
 
   @Override
@@ -43,6 +51,7 @@ final class DeadLetters implements MessageRecoverer {
         rootMessage(cause));
     try {
       republisher.recover(message, cause);
+      deadLettered.increment();
     } catch (RuntimeException ex) {
       log.warn(
           "Could not dead-letter event {} to {}; it is requeued",

@@ -135,6 +135,11 @@ final class InboxStore {
     return purged;
   }
 
+  /** Events waiting for a predecessor that has not been applied. */
+  long countParked() {
+    return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked").query(Long.class).single();
+  }
+
   boolean isParked(String eventId) {
     return jdbc.sql("SELECT COUNT(*) FROM airtix_inbox_parked WHERE event_id = :id")
             .param("id", eventId)

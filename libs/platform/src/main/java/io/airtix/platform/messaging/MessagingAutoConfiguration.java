@@ -3,6 +3,8 @@ package io.airtix.platform.messaging;
 import io.airtix.events.EventTypes;
 import io.airtix.platform.jdbc.PlainSqlTransactions;
 import io.airtix.platform.retention.Purge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -155,19 +157,31 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
+  BackboneMetrics airtixBackboneMetrics(MessagingTables tables, ObjectProvider<Clock> clock) {
+    return new BackboneMetrics(
+        new OutboxStore(tables.jdbc(), tables.database()),
+        new InboxStore(tables.jdbc(), tables.database()),
+        clock(clock));
+  }
+
+  @Bean
   InboxConsumer airtixInboxConsumer(
       ConfigurableListableBeanFactory beans,
       ConnectionFactory connections,
       EventInbox inbox,
       MessagingSettings settings,
-      Environment environment) {
+      Environment environment,
+      ObjectProvider<MeterRegistry> meters) {
     String service = service(settings, environment);
     return new InboxConsumer(
         beans,
         connections,
         inbox,
         new DeadLetters(
-            new RabbitTemplate(connections), settings.deadLetterExchangeOf(service), service),
+            new RabbitTemplate(connections),
+            settings.deadLetterExchangeOf(service),
+            service,
+            meters.getIfAvailable(SimpleMeterRegistry::new)),
         settings,
         service);
   }

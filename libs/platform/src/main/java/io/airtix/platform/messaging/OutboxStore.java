@@ -3,6 +3,7 @@ package io.airtix.platform.messaging;
 import io.airtix.events.EventEnvelope;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The outbox table, in plain SQL that SQLite and PostgreSQL both run. */
@@ -120,6 +121,13 @@ final class OutboxStore {
     return jdbc.sql("SELECT COUNT(*) FROM airtix_outbox WHERE status = 'PENDING'")
         .query(Long.class)
         .single();
+  }
+
+  /** When the oldest event still waiting for the broker was committed; empty when none waits. */
+  Optional<Long> oldestPendingCreatedAt() {
+    return jdbc.sql("SELECT MIN(created_at) FROM airtix_outbox WHERE status = 'PENDING'")
+        .query(Long.class)
+        .optional();
   }
 
   private static String truncate(String error) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.airtix.events.EventEnvelope;
 import io.airtix.platform.messaging.ProbeEvents.ProbeCreated;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ abstract class EventBackboneContract {
   @Autowired JdbcClient jdbc;
 
   @Autowired PlatformTransactionManager transactionManager;
+
+  @Autowired MeterRegistry meters;
 
   private RabbitTemplate template;
 
@@ -214,6 +217,7 @@ abstract class EventBackboneContract {
     UUID poisoned = UUID.randomUUID();
     UUID healthy = UUID.randomUUID();
     EventEnvelope<ProbeCreated> poison = ProbeEvents.created(poisoned, ProbeEvents.POISON);
+    double deadLettered = deadLettered();
 
     deliver(poison);
     deliver(ProbeEvents.created(healthy, "healthy"));
@@ -229,6 +233,13 @@ abstract class EventBackboneContract {
     assertThat(json.read(deadLetter.getBody()).id()).isEqualTo(poison.id());
     assertThat(listener.attempts(ProbeEvents.POISON)).isEqualTo(settings.inbox().maxAttempts());
     assertThat(listener.labels(poisoned.toString())).isEmpty();
+    await()
+        .atMost(DELIVERY)
+        .untilAsserted(() -> assertThat(deadLettered()).isEqualTo(deadLettered + 1));
+  }
+
+  private double deadLettered() {
+    return meters.get("airtix.inbox.dead.lettered").counter().count();
   }
 
   @Test

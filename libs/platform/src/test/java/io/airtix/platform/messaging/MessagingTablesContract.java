@@ -11,6 +11,7 @@ import io.airtix.platform.retention.Purge;
 import io.airtix.platform.retention.Purges;
 import io.airtix.platform.retention.RetentionSettings;
 import io.airtix.testing.time.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +161,31 @@ abstract class MessagingTablesContract {
     // rolls back
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> inbox.recordApplied(first, 2)))
         .isInstanceOf(DataAccessException.class);
+  }
+
+  @Test
+  void reportsTheEventsWaitingForTheBrokerHowLongTheOldestWaitedAndTheEventsParked() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    Outbox timed = new Outbox(outboxStore, json, clock, () -> {});
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    new BackboneMetrics(outboxStore, inbox, clock).bindTo(meters);
+    double parked = gauge(meters, "airtix.inbox.parked");
+    assertThat(gauge(meters, "airtix.outbox.pending")).isZero();
+    assertThat(gauge(meters, "airtix.outbox.oldest.pending.age")).isZero();
+
+    tx.executeWithoutResult(status -> timed.publish(ProbeEvents.created(UUID.randomUUID(), "a")));
+    clock.advance(Duration.ofSeconds(45));
+    tx.executeWithoutResult(status -> timed.publish(ProbeEvents.created(UUID.randomUUID(), "b")));
+    EventEnvelope<?> early = ProbeEvents.changed(UUID.randomUUID(), 3, "early");
+    tx.executeWithoutResult(status -> inbox.park(early, "probe", json.write(early), 0));
+
+    assertThat(gauge(meters, "airtix.outbox.pending")).isEqualTo(2);
+    assertThat(gauge(meters, "airtix.outbox.oldest.pending.age")).isEqualTo(45);
+    assertThat(gauge(meters, "airtix.inbox.parked")).isEqualTo(parked + 1);
+  }
+
+  private static double gauge(SimpleMeterRegistry meters, String name) {
+    return meters.get(name).gauge().value();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.airtix.platform.messaging.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ class OrderExpiry {
   private final int batchSize;
   private final Duration paymentWindow;
   private final Counter fired;
+  private final Timer lateness;
 
   OrderExpiry(
       Deadlines deadlines,
@@ -57,6 +59,17 @@ class OrderExpiry {
             .description(
                 "Order deadlines fired (order.expired published: holds and payment windows) by"
                     + " this instance")
+            .register(meters);
+    this.lateness =
+        Timer.builder("airtix.expiration.lateness")
+            .description(
+                "How long after its deadline an order's hold or payment window was fired (committed"
+                    + " with its order.expired)")
+            .publishPercentileHistogram()
+            // the alert on late expirations draws its line at 5 s: a bucket ends exactly there
+            .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5))
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(1))
             .register(meters);
     Gauge.builder("airtix.expiration.deadlines.pending", deadlines, Deadlines::countPending)
         .description("Holds waiting to run out, as the database counts them")
@@ -129,6 +142,7 @@ class OrderExpiry {
     }
     fired.increment();
     Deadline passed = firedHere.get();
+    lateness.record(Duration.between(passed.expiresAt(), clock.instant()));
     if (passed.stage() == DeadlineStage.HOLD) {
       Instant windowClosesAt = passed.expiresAt().plus(paymentWindow);
       index.add(orderId, windowClosesAt);

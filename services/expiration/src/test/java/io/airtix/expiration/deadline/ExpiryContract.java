@@ -305,7 +305,12 @@ abstract class ExpiryContract {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
         .containsPattern("(?m)^airtix_expiration_deadlines_fired_total(\\{[^}]*})? 1\\.0$")
-        .containsPattern("(?m)^airtix_expiration_deadlines_pending(\\{[^}]*})? 1\\.0$");
+        .containsPattern("(?m)^airtix_expiration_deadlines_pending(\\{[^}]*})? 1\\.0$")
+        // how late the hold fired, with the buckets the alert on late expirations reads
+        .containsPattern("(?m)^airtix_expiration_lateness_seconds_count(\\{[^}]*})? 1$")
+        .containsPattern("(?m)^airtix_expiration_lateness_seconds_bucket\\{.*le=\"5\\.0\".*} 1$")
+        .containsPattern("(?m)^airtix_outbox_oldest_pending_age_seconds(\\{[^}]*})? ")
+        .containsPattern("(?m)^airtix_inbox_parked(\\{[^}]*})? 0\\.0$");
     assertThat(ServiceEndpoints.under(expiration.context(), "/"))
         .as("endpoints of its own")
         .isEmpty();

@@ -8,6 +8,7 @@ import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.authorization.AccessPolicy;
 import io.airtix.platform.jdbc.PlainSqlTransactions;
 import io.airtix.platform.messaging.Outbox;
+import io.airtix.platform.problem.AirtixProblem;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,6 +67,7 @@ class Reservations {
   private final ReservationRateLimits rateLimits;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ReservationOutcomes outcomes;
 
   Reservations(
       OrderRepository orders,
@@ -77,7 +79,8 @@ class Reservations {
       ReservationRateLimits rateLimits,
       DataSource dataSource,
       ObjectProvider<TransactionManagerCustomizers> customizers,
-      Clock clock) {
+      Clock clock,
+      ReservationOutcomes outcomes) {
     this.orders = orders;
     this.newOrders = newOrders;
     this.tickets = tickets;
@@ -88,6 +91,7 @@ class Reservations {
     // the reservation's writes (order, replica mark, outbox row) are all plain SQL
     this.transactions = PlainSqlTransactions.on(dataSource, customizers);
     this.clock = clock;
+    this.outcomes = outcomes;
   }
 
   /**
@@ -102,6 +106,17 @@ class Reservations {
    * @throws TooManyHoldsException the caller holds as many tickets as one may (409)
    */
   OrderResponse reserve(AirtixPrincipal caller, ReserveTicketRequest request) {
+    try {
+      OrderResponse order = tryToReserve(caller, request);
+      outcomes.reserved();
+      return order;
+    } catch (AirtixProblem refused) {
+      outcomes.refused(refused);
+      throw refused;
+    }
+  }
+
+  private OrderResponse tryToReserve(AirtixPrincipal caller, ReserveTicketRequest request) {
     access.requireSomewhere(caller, "create", RESOURCE);
     ReplicatedTicket ticket =
         tickets

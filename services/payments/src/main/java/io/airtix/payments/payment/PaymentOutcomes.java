@@ -4,6 +4,8 @@ import io.airtix.payments.orderreplica.ReplicatedOrders;
 import io.airtix.payments.provider.PaymentProvider;
 import io.airtix.payments.provider.ProviderEvent;
 import io.airtix.platform.messaging.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,6 +45,10 @@ public class PaymentOutcomes {
   private final PaymentProvider provider;
   private final Outbox outbox;
   private final Clock clock;
+  private final Counter paymentsSucceeded;
+  private final Counter paymentsFailed;
+  private final Counter refundsMade;
+  private final Counter refundsFailed;
 
   PaymentOutcomes(
       PaymentRepository payments,
@@ -50,13 +56,26 @@ public class PaymentOutcomes {
       ReplicatedOrders orders,
       PaymentProvider provider,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.payments = payments;
     this.seen = seen;
     this.orders = orders;
     this.provider = provider;
     this.outbox = outbox;
     this.clock = clock;
+    // registered at start, so Prometheus sees every outcome before the first one happens
+    this.paymentsSucceeded = outcome(meters, "airtix.payments", "succeeded");
+    this.paymentsFailed = outcome(meters, "airtix.payments", "failed");
+    this.refundsMade = outcome(meters, "airtix.payments.refunds", "refunded");
+    this.refundsFailed = outcome(meters, "airtix.payments.refunds", "failed");
+  }
+
+  private static Counter outcome(MeterRegistry meters, String name, String outcome) {
+    return Counter.builder(name)
+        .description("Payment attempts and refunds by what the provider made of them")
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   /**
@@ -122,6 +141,7 @@ public class PaymentOutcomes {
     }
     Payment charged = payments.saveAndFlush(payment);
     outbox.publish(charged.charged());
+    paymentsSucceeded.increment();
     log.info(
         "Payment {} of order {} succeeded ({}, charge {})",
         charged.id(),
@@ -148,6 +168,7 @@ public class PaymentOutcomes {
     }
     Payment failed = payments.saveAndFlush(payment);
     outbox.publish(failed.failed());
+    paymentsFailed.increment();
     log.info(
         "Payment {} of order {} failed at attempt {} ({}): {}",
         failed.id(),
@@ -177,9 +198,17 @@ public class PaymentOutcomes {
         payment.orderId(),
         payment.id(),
         payment.provider());
-    String refundId = provider.refund(payment.id(), payment.intentId());
+    String refundId;
+    try {
+      refundId = provider.refund(payment.id(), payment.intentId());
+    } catch (RuntimeException refused) {
+      // the caller rolls back and the refund is asked for again; the alert counts each failure
+      refundsFailed.increment();
+      throw refused;
+    }
     payment.refunded(refundId, clock.instant());
     Payment refunded = payments.saveAndFlush(payment);
     outbox.publish(refunded.refundedEvent());
+    refundsMade.increment();
   }
 }

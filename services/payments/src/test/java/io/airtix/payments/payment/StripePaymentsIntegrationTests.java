@@ -17,6 +17,7 @@ import io.airtix.testing.keycloak.TestUsers;
 import io.airtix.testing.stripe.StripeStandIn;
 import io.airtix.testing.stripe.StripeWebhooks;
 import io.airtix.testing.time.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -240,6 +241,16 @@ class StripePaymentsIntegrationTests {
     assertThat(api.webhook(call).body().path("applied").asString()).isEqualTo("IGNORED");
   }
 
+  /** How many payments or refunds had this outcome, as Prometheus reads it. */
+  private double count(String meter, String outcome) {
+    return context
+        .getBean(MeterRegistry.class)
+        .get(meter)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
+  }
+
   /** Stripe's word, signed, that the payment's intent succeeded just now. */
   private static StripeWebhooks.Call succeededNow(Reply payment) {
     return StripeWebhooks.signed(
@@ -450,6 +461,8 @@ class StripePaymentsIntegrationTests {
     Reply payment = pay(order);
     OrderReplicas.apply(context, OrderReplicas.cancelled(order, 1));
     StripeWebhooks.Call success = succeededNow(payment);
+    double failedRefunds = count("airtix.payments.refunds", "failed");
+    double refunds = count("airtix.payments.refunds", "refunded");
 
     stripe.dropConnections();
     Reply whileDown = api.webhook(success);
@@ -462,6 +475,8 @@ class StripePaymentsIntegrationTests {
     assertThat(own(payment).body().path("status").asString()).isEqualTo("REFUNDED");
     assertThat(events(payment))
         .containsExactly("payment.started", "payment.succeeded", "payment.refunded");
+    assertThat(count("airtix.payments.refunds", "failed")).isEqualTo(failedRefunds + 1);
+    assertThat(count("airtix.payments.refunds", "refunded")).isEqualTo(refunds + 1);
   }
 
   @Test
