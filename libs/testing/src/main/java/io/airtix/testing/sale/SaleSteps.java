@@ -48,7 +48,8 @@ public final class SaleSteps {
         """
             .formatted(
                 airline,
-                ThreadLocalRandom.current().nextInt(100, 999),
+                // AX7000–AX8999: never a demo flight's number, nor one that contains it
+                ThreadLocalRandom.current().nextInt(7000, 9000),
                 departure,
                 ThreadLocalRandom.current().nextInt(1, 60));
     HttpResponse<String> created = send("POST", "/api/tickets", agent, body);
