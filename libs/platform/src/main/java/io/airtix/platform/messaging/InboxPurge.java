@@ -5,7 +5,8 @@ import io.airtix.platform.messaging.InboxListenerMethods.Handler;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applied event ids and the positions no delivery will ask about any more (see {@link
@@ -26,20 +27,14 @@ final class InboxPurge {
   }
 
   /** The streams whose every listener here applies them newer-only. */
-  static Collection<String> newerOnlyStreams(Map<String, Handler> handlers) {
-    return handlers.values().stream()
-        .collect(
-            Collectors.groupingBy(
-                handler -> EventTypes.streamOf(handler.type()),
-                Collectors.reducing(
-                    true,
-                    handler -> handler.ordering() == EventOrdering.NEWER_ONLY,
-                    Boolean::logicalAnd)))
-        .entrySet()
-        .stream()
-        .filter(Map.Entry::getValue)
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+  private static Collection<String> newerOnlyStreams(Map<String, Handler> handlers) {
+    Set<String> newerOnly = new TreeSet<>();
+    Set<String> inSequence = new TreeSet<>();
+    for (Handler handler : handlers.values()) {
+      String stream = EventTypes.streamOf(handler.type());
+      (handler.ordering() == EventOrdering.NEWER_ONLY ? newerOnly : inSequence).add(stream);
+    }
+    newerOnly.removeAll(inSequence);
+    return newerOnly;
   }
 }
