@@ -20,6 +20,7 @@ import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
+import io.airtix.events.users.UserCredentialsChanged;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
@@ -69,6 +70,7 @@ public final class EventTypes {
           .with(SessionEnded.TYPE, SessionEnded.class)
           .with(RealmLoggedOut.TYPE, RealmLoggedOut.class)
           .with(UserRolesWithdrawn.TYPE, UserRolesWithdrawn.class)
+          .with(UserCredentialsChanged.TYPE, UserCredentialsChanged.class)
           .with(StaffChanged.TYPE, StaffChanged.class);
 
   private final Map<String, Class<? extends Record>> payloads;

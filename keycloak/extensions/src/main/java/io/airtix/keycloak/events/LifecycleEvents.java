@@ -5,6 +5,7 @@ import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
+import io.airtix.events.users.UserCredentialsChanged;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
@@ -55,6 +56,8 @@ final class LifecycleEvents {
               .stream()
               .toList();
       case DELETE_ACCOUNT -> List.of(new UserDeleted(userId, time, realm(event)));
+      case REMOVE_FEDERATED_IDENTITY ->
+          List.of(credentialsChanged(event, UserCredentialsChanged.Reason.PROVIDER_UNLINKED));
       case USER_DISABLED_BY_TEMPORARY_LOCKOUT ->
           List.of(new UserBanned(userId, time, realm(event), UserBanned.Reason.TEMPORARY_LOCKOUT));
       case USER_DISABLED_BY_PERMANENT_LOCKOUT ->
@@ -106,6 +109,20 @@ final class LifecycleEvents {
         case DELETE -> List.of(new UserDeleted(userId, time, realm));
         default -> List.of();
       };
+    }
+    if (event.getResourceType() == ResourceType.USER
+        && path.isUserPasswordReset()
+        && event.getOperationType() == OperationType.ACTION) {
+      return List.of(
+          new UserCredentialsChanged(
+              path.id(), time, realm, UserCredentialsChanged.Reason.PASSWORD_RESET));
+    }
+    if (event.getResourceType() == ResourceType.USER
+        && path.isUserProviderLink()
+        && event.getOperationType() == OperationType.DELETE) {
+      return List.of(
+          new UserCredentialsChanged(
+              path.id(), time, realm, UserCredentialsChanged.Reason.PROVIDER_UNLINKED));
     }
     if (event.getResourceType() == ResourceType.USER
         && path.isUserLogout()
@@ -192,6 +209,11 @@ final class LifecycleEvents {
             updated, new UserBanned(user.getId(), time + 1, realm, UserBanned.Reason.DISABLED));
   }
 
+  private UserCredentialsChanged credentialsChanged(
+      Event event, UserCredentialsChanged.Reason reason) {
+    return new UserCredentialsChanged(event.getUserId(), event.getTime(), realm(event), reason);
+  }
+
   private static UserCreated created(UserModel user, long time, String realm) {
     return new UserCreated(
         user.getId(),
@@ -243,8 +265,9 @@ final class LifecycleEvents {
 
   /**
    * The parts of an admin resource path this listener cares about: {@code users/<id>}, {@code
-   * users/<id>/logout}, {@code sessions/<id>}, {@code logout-all}, and the paths whose deletion
-   * takes rights away from a user.
+   * users/<id>/logout}, {@code users/<id>/reset-password}, {@code
+   * users/<id>/federated-identity/<provider>}, {@code sessions/<id>}, {@code logout-all}, and the
+   * paths whose deletion takes rights away from a user.
    */
   record AdminPath(List<String> parts) {
 
@@ -259,6 +282,20 @@ final class LifecycleEvents {
 
     boolean isUserLogout() {
       return parts.size() == 3 && parts.get(0).equals("users") && parts.get(2).equals("logout");
+    }
+
+    /** {@code users/<id>/reset-password}: an administrator set a new password. */
+    boolean isUserPasswordReset() {
+      return parts.size() == 3
+          && parts.get(0).equals("users")
+          && parts.get(2).equals("reset-password");
+    }
+
+    /** {@code users/<id>/federated-identity/<provider>}: a social account linked to the user. */
+    boolean isUserProviderLink() {
+      return parts.size() == 4
+          && parts.get(0).equals("users")
+          && parts.get(2).equals("federated-identity");
     }
 
     boolean isRealmLogoutAll() {

@@ -19,6 +19,15 @@ class AdminPathTests {
   }
 
   @Test
+  void recognisesAPasswordResetAndAnUnlinkedSocialAccountOfAUser() {
+    assertThat(AdminPath.of("users/5ef9/reset-password").isUserPasswordReset()).isTrue();
+    assertThat(AdminPath.of("users/5ef9/reset-password-email").isUserPasswordReset()).isFalse();
+    assertThat(AdminPath.of("users/5ef9/federated-identity/google").isUserProviderLink()).isTrue();
+    assertThat(AdminPath.of("users/5ef9/federated-identity/google").id()).isEqualTo("5ef9");
+    assertThat(AdminPath.of("users/5ef9/federated-identity").isUserProviderLink()).isFalse();
+  }
+
+  @Test
   void recognisesTheRealmWideSignOutOnly() {
     assertThat(AdminPath.of("logout-all").isRealmLogoutAll()).isTrue();
     assertThat(AdminPath.of("/logout-all").isRealmLogoutAll()).isTrue();

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.airtix.identity.browser.IdentityTest;
 import io.airtix.identity.browser.WebBrowser;
+import io.airtix.testing.keycloak.KeycloakEvents;
 import io.airtix.testing.keycloak.KeycloakServer;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 
 @IdentityTest
 class PasswordResetIntegrationTests {
@@ -56,6 +58,35 @@ class PasswordResetIntegrationTests {
     browser.open(link);
     assertThat(browser.isAtTheWebApp()).isFalse();
     assertThat(browser.text()).containsAnyOf("expired", "no longer valid");
+  }
+
+  /**
+   * Whoever signed in with the old password (here a session opened before the reset) is signed out
+   * by default: the page offers "Sign out from other devices" ticked, Keycloak ends that session,
+   * and the services hear {@code session.ended} for it, so its tokens stop working (decision 0044).
+   */
+  @Test
+  void resettingAPasswordSignsOutTheSessionsTheOldOneOpened(WebBrowser browser) {
+    TestUser traveller = keycloak.createUser(TestUsers.customer());
+    String oldSession =
+        KeycloakServer.claims(keycloak.login(traveller).accessToken()).path("sid").asText();
+    requestReset(browser, traveller.email());
+    URI link =
+        keycloak.mailServer().awaitMailTo(traveller.email()).link("/login-actions/action-token");
+
+    try (KeycloakEvents events = KeycloakEvents.listen()) {
+      browser.open(link);
+      assertThat(browser.page().getByLabel("Sign out from other devices").isChecked()).isTrue();
+      choosePassword(browser, TestUsers.randomPassword());
+      browser.awaitTokens();
+
+      JsonNode ended = events.await("session.ended", oldSession);
+      assertThat(ended.path("payload").path("userId").asText()).isEqualTo(traveller.id());
+    }
+    assertThat(
+            keycloak.airtixRealm().resource().users().get(traveller.id()).getUserSessions().stream()
+                .map(UserSessionRepresentation::getId))
+        .doesNotContain(oldSession);
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
 import io.airtix.events.users.UserCreated;
+import io.airtix.events.users.UserCredentialsChanged;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
@@ -80,6 +81,7 @@ public enum BrokerAccount {
       SessionEnded.TYPE,
       RealmLoggedOut.TYPE,
       UserRolesWithdrawn.TYPE,
+      UserCredentialsChanged.TYPE,
       StaffChanged.TYPE);
 
   private final String service;

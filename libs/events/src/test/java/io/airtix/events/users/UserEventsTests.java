@@ -23,7 +23,12 @@ class UserEventsTests {
     assertThat(EventTypes.AIRTIX.types())
         .filteredOn(type -> EventTypes.streamOf(type).equals("user"))
         .containsExactly(
-            "user.created", "user.updated", "user.deleted", "user.banned", "user.roles-withdrawn");
+            "user.created",
+            "user.updated",
+            "user.deleted",
+            "user.banned",
+            "user.roles-withdrawn",
+            "user.credentials-changed");
   }
 
   @Test

@@ -8,6 +8,10 @@ import java.time.Instant;
  * {@code user.banned}, {@code user.deleted}, {@code session.ended} and {@code realm.logged-out}
  * events, asked by the token validation of every request. Entries are kept as long as a token
  * issued before them can live.
+ *
+ * <p>The token validation asks each instance's own copy in memory ({@link InMemoryDenyList}), so no
+ * request depends on Redis being reachable; in the distributed mode Redis keeps the durable copy
+ * that seeds it ({@link RedisDenyList}, see decision 0044).
  */
 public interface DenyList {
 
@@ -34,9 +38,4 @@ public interface DenyList {
    * @param issuedAt the token's {@code iat}; null counts as issued before any ban
    */
   boolean denies(String userId, String sessionId, Instant issuedAt);
-
-  /**
-   * Whether every instance of the service sees the same entries (Redis) or only its own (memory).
-   */
-  boolean shared();
 }

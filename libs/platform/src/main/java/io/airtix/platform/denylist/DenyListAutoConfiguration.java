@@ -1,13 +1,18 @@
 package io.airtix.platform.denylist;
 
 import io.airtix.events.EventTypes;
+import io.airtix.platform.messaging.DeadLetters;
 import io.airtix.platform.messaging.EventJson;
+import io.airtix.platform.messaging.MessagingSettings;
 import io.airtix.platform.security.AirtixSecurityAutoConfiguration;
 import io.airtix.platform.security.SecuritySettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.BindingBuilder;
@@ -16,6 +21,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,10 +37,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The deny-list of a service that accepts user tokens: in memory, or in Redis when {@code
- * airtix.redis.enabled}; fed from the broker wherever the service has the AMQP starter, with or
- * without a database. The token validation of {@link AirtixSecurityAutoConfiguration} asks it on
- * every request. See docs/decisions/0013-user-lifecycle.md.
+ * The deny-list of a service that accepts user tokens: each instance's own in memory, which the
+ * token validation of {@link AirtixSecurityAutoConfiguration} asks on every request, fed from the
+ * broker wherever the service has the AMQP starter, with or without a database. With {@code
+ * airtix.redis.enabled} a durable copy in Redis seeds it. See decisions 0013 and 0044.
  */
 @AutoConfiguration(
     before = AirtixSecurityAutoConfiguration.class,
@@ -46,16 +52,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 // token
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "airtix.deny-list.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(DenyListSettings.class)
+@EnableConfigurationProperties({DenyListSettings.class, MessagingSettings.class})
 public class DenyListAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  @ConditionalOnBooleanProperty(
-      name = "airtix.redis.enabled",
-      havingValue = false,
-      matchIfMissing = true)
-  DenyList inMemoryDenyList(
+  DenyList airtixDenyList(
       DenyListSettings settings,
       ObjectProvider<SecuritySettings> security,
       ObjectProvider<Clock> clock) {
@@ -73,30 +75,37 @@ public class DenyListAutoConfiguration {
         .plus(tokens != null ? tokens.clockSkew() : Duration.ofSeconds(30));
   }
 
+  /** The durable copy in Redis, and the seeding of each instance's copy from it. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBooleanProperty("airtix.redis.enabled")
   @ConditionalOnClass(StringRedisTemplate.class)
-  static class RedisDenyListConfiguration {
+  static class StoredDenyListConfiguration {
 
+    /**
+     * The durable copy is no {@link DenyList} bean of its own: requests ask the instance's copy in
+     * memory, never Redis.
+     */
     @Bean
-    @ConditionalOnMissingBean
-    DenyList redisDenyList(
+    StoredBans airtixStoredBans(
         StringRedisTemplate redis,
+        DenyList denyList,
         DenyListSettings settings,
         ObjectProvider<SecuritySettings> security,
         ObjectProvider<Clock> clock) {
-      return new RedisDenyList(
-          redis,
-          settings.keyPrefix(),
-          retention(settings, security),
-          clock.getIfUnique(Clock::systemUTC));
+      RedisDenyList stored =
+          new RedisDenyList(
+              redis,
+              settings.keyPrefix(),
+              retention(settings, security),
+              clock.getIfUnique(Clock::systemUTC));
+      return new StoredBans(stored, denyList, settings.store().refresh());
     }
   }
 
   /**
-   * Every instance must hear every ban. With a shared deny-list (Redis) one durable queue per
-   * service suffices and keeps bans that arrive while all instances are down; with a deny-list in
-   * memory each instance has a queue of its own, deleted when it stops.
+   * Every instance must hear every ban, on a queue of its own deleted when it stops. With a durable
+   * copy, the service also keeps one durable queue, read by whichever instance is up, that writes
+   * it: bans that arrive while every instance is down, or while Redis is, wait there.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(SimpleMessageListenerContainer.class)
@@ -104,21 +113,10 @@ public class DenyListAutoConfiguration {
   static class DenyListFeedConfiguration {
 
     @Bean
-    Declarables airtixDenyListTopology(DenyList denyList, Environment environment) {
-      String service =
-          environment.getProperty(
-              "airtix.messaging.service",
-              environment.getProperty("spring.application.name", "airtix"));
-      String exchangeName = environment.getProperty("airtix.messaging.exchange", "airtix.events");
-      Queue queue =
-          denyList.shared()
-              ? new Queue(service + ".deny-list", true, false, false)
-              : new AnonymousQueue(new Base64UrlNamingStrategy(service + ".deny-list."));
-      TopicExchange exchange = new TopicExchange(exchangeName, true, false);
-      List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue));
-      DenyListFeed.TYPES.forEach(
-          type -> declarables.add(BindingBuilder.bind(queue).to(exchange).with(type)));
-      return new Declarables(declarables);
+    Declarables airtixDenyListTopology(MessagingSettings messaging, Environment environment) {
+      String service = service(messaging, environment);
+      return topology(
+          messaging, new AnonymousQueue(new Base64UrlNamingStrategy(service + ".deny-list.")));
     }
 
     @Bean
@@ -128,14 +126,83 @@ public class DenyListAutoConfiguration {
         DenyList denyList,
         ObjectProvider<EventJson> json,
         ObjectProvider<SecuritySettings> security) {
-      SecuritySettings tokens = security.getIfAvailable();
-      Queue queue = airtixDenyListTopology.getDeclarablesByType(Queue.class).get(0);
       return new DenyListFeed(
           connections,
-          queue.getName(),
-          json.getIfAvailable(() -> new EventJson(EventTypes.AIRTIX)),
-          denyList,
-          tokens != null ? tokens.realm() : null);
+          queueOf(airtixDenyListTopology),
+          json(json),
+          List.of(denyList),
+          realm(security),
+          null);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("airtix.redis.enabled")
+    Declarables airtixStoredDenyListTopology(MessagingSettings messaging, Environment environment) {
+      String service = service(messaging, environment);
+      Declarables topology =
+          topology(messaging, new Queue(service + ".deny-list", true, false, false));
+      List<Declarable> declarables = new ArrayList<>(topology.getDeclarables());
+      declarables.addAll(DeadLetters.topology(messaging.deadLetterExchangeOf(service), service));
+      return new Declarables(declarables);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("airtix.redis.enabled")
+    DenyListFeed airtixStoredDenyListFeed(
+        ConnectionFactory connections,
+        Declarables airtixStoredDenyListTopology,
+        StoredBans storedBans,
+        DenyList denyList,
+        DenyListSettings settings,
+        MessagingSettings messaging,
+        Environment environment,
+        ObjectProvider<EventJson> json,
+        ObjectProvider<SecuritySettings> security,
+        ObjectProvider<MeterRegistry> meters) {
+      String service = service(messaging, environment);
+      DeadLetters deadLetters =
+          new DeadLetters(
+              new RabbitTemplate(connections),
+              messaging.deadLetterExchangeOf(service),
+              service,
+              meters.getIfAvailable(SimpleMeterRegistry::new));
+      DenyListSettings.Store store = settings.store();
+      return new DenyListFeed(
+          connections,
+          queueOf(airtixStoredDenyListTopology),
+          json(json),
+          List.of(storedBans.stored(), denyList),
+          realm(security),
+          deadLetters.afterRetries(
+              store.maxAttempts(), store.initialBackoff(), 2.0, store.maxBackoff()));
+    }
+
+    private static String service(MessagingSettings messaging, Environment environment) {
+      return messaging.service() != null
+          ? messaging.service()
+          : environment.getProperty("spring.application.name", "airtix");
+    }
+
+    /** The queue, on the events exchange, bound to every type that refuses tokens. */
+    private static Declarables topology(MessagingSettings messaging, Queue queue) {
+      TopicExchange exchange = new TopicExchange(messaging.exchange(), true, false);
+      List<Declarable> declarables = new ArrayList<>(List.of(exchange, queue));
+      DenyListEvents.TYPES.forEach(
+          type -> declarables.add(BindingBuilder.bind(queue).to(exchange).with(type)));
+      return new Declarables(declarables);
+    }
+
+    private static String queueOf(Declarables topology) {
+      return topology.getDeclarablesByType(Queue.class).get(0).getName();
+    }
+
+    private static EventJson json(ObjectProvider<EventJson> json) {
+      return json.getIfAvailable(() -> new EventJson(EventTypes.AIRTIX));
+    }
+
+    private static @Nullable String realm(ObjectProvider<SecuritySettings> security) {
+      SecuritySettings tokens = security.getIfAvailable();
+      return tokens != null ? tokens.realm() : null;
     }
   }
 }

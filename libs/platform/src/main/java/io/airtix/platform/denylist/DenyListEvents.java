@@ -4,6 +4,7 @@ import io.airtix.events.EventEnvelope;
 import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserCredentialsChanged;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import java.util.List;
@@ -11,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What each of Keycloak's user events means for the tokens already issued: {@code user.banned},
- * {@code user.deleted} and {@code user.roles-withdrawn} refuse a user's tokens, {@code
- * session.ended} a session's (or a user's, when it names none), {@code realm.logged-out}
- * everyone's. The deny-list applies it to its entries; the live-updates service to its open
- * connections.
+ * {@code user.deleted}, {@code user.roles-withdrawn} and {@code user.credentials-changed} refuse a
+ * user's tokens issued up to the event, {@code session.ended} a session's (or a user's, when it
+ * names none), {@code realm.logged-out} everyone's. The deny-list applies it to its entries; the
+ * live-updates service to its open connections.
  */
 public final class DenyListEvents {
 
@@ -24,6 +25,7 @@ public final class DenyListEvents {
           UserBanned.TYPE,
           UserDeleted.TYPE,
           UserRolesWithdrawn.TYPE,
+          UserCredentialsChanged.TYPE,
           SessionEnded.TYPE,
           RealmLoggedOut.TYPE);
 
@@ -52,6 +54,15 @@ public final class DenyListEvents {
           + " issued up to "
           + event.occurredAt()
           + " refused (rights withdrawn)";
+    } else if (payload instanceof UserCredentialsChanged changed) {
+      target.denyUser(changed.userId(), event.occurredAt());
+      return "tokens of user "
+          + changed.userId()
+          + " issued up to "
+          + event.occurredAt()
+          + " refused ("
+          + changed.reason()
+          + ")";
     } else if (payload instanceof SessionEnded ended && ended.sessionId() != null) {
       target.denySession(ended.sessionId(), event.occurredAt());
       return "tokens of session " + ended.sessionId() + " refused (" + ended.reason() + ")";

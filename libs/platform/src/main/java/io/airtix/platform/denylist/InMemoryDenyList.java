@@ -8,9 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The deny-list of one instance, in memory: the standalone mode's. Each instance hears every ban on
- * a queue of its own, so instances agree without sharing state; a restarted instance forgets what
- * it knew (see decision 0013).
+ * The deny-list of one instance, in memory: what the token validation asks on every request, in
+ * both modes. Each instance hears every ban on a queue of its own, so instances agree without
+ * sharing state at request time. In the distributed mode it is seeded at start, and kept in step,
+ * from the durable copy in Redis ({@link StoredBans}); in the standalone mode a restarted process
+ * forgets what it knew (decision 0044).
  */
 final class InMemoryDenyList implements DenyList {
 
@@ -62,11 +64,6 @@ final class InMemoryDenyList implements DenyList {
     return entry != null
         && entry.expiresAt().isAfter(now)
         && (issuedAt == null || !issuedAt.isAfter(entry.cutoff()));
-  }
-
-  @Override
-  public boolean shared() {
-    return false;
   }
 
   private void purgeExpired() {

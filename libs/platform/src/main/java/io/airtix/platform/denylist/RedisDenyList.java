@@ -3,16 +3,20 @@ package io.airtix.platform.denylist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The deny-list shared by every instance of a service, in Redis: the distributed mode's. Each entry
- * is one key that expires by itself when no token it could refuse is still valid: {@code
- * <prefix>user:<id>} holding the cutoff in epoch milliseconds, {@code <prefix>session:<sid>}, and
- * {@code <prefix>everyone} holding the cutoff of a realm-wide sign-out. One round trip per request
- * reads all three.
+ * The durable copy of the deny-list, in Redis, shared by every service of the distributed mode: it
+ * outlives the instances, which seed their own copy in memory from it ({@link #copyInto}) and never
+ * ask it at request time. Each entry is one key that expires by itself when no token it could
+ * refuse is still valid: {@code <prefix>user:<id>} holding the cutoff in epoch milliseconds, {@code
+ * <prefix>session:<sid>} holding when it ended, and {@code <prefix>everyone} holding the cutoff of
+ * a realm-wide sign-out.
  */
 final class RedisDenyList implements DenyList {
 
@@ -85,9 +89,39 @@ final class RedisDenyList implements DenyList {
         && (issuedAt == null || issuedAt.toEpochMilli() <= Long.parseLong(cutoff));
   }
 
-  @Override
-  public boolean shared() {
-    return true;
+  /**
+   * Enters every entry still in Redis into {@code target}: how an instance learns the bans made
+   * before it started, or while its own queue was not there.
+   */
+  void copyInto(DenyList target) {
+    List<String> keys = new ArrayList<>();
+    try (Cursor<String> scan =
+        redis.scan(ScanOptions.scanOptions().match(prefix + "*").count(1_000).build())) {
+      scan.forEachRemaining(keys::add);
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> values = redis.opsForValue().multiGet(keys);
+    for (int i = 0; i < keys.size(); i++) {
+      String value = values == null ? null : values.get(i);
+      if (value != null) {
+        copy(
+            keys.get(i).substring(prefix.length()),
+            Instant.ofEpochMilli(Long.parseLong(value)),
+            target);
+      }
+    }
+  }
+
+  private static void copy(String entry, Instant time, DenyList target) {
+    if (entry.equals("everyone")) {
+      target.denyEveryone(time);
+    } else if (entry.startsWith("user:")) {
+      target.denyUser(entry.substring("user:".length()), time);
+    } else if (entry.startsWith("session:")) {
+      target.denySession(entry.substring("session:".length()), time);
+    }
   }
 
   /** What is left of the entry's life, or null when no token it could refuse is still valid. */

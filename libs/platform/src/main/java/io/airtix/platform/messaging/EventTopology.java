@@ -8,7 +8,6 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 
@@ -50,12 +49,7 @@ final class EventTopology {
         Binding binding = BindingBuilder.bind(queue).to(events).with(type);
         declarables.add(binding);
       }
-      DirectExchange deadLetter =
-          new DirectExchange(settings.deadLetterExchangeOf(service), true, false);
-      Queue deadLetters = new Queue(deadLetterQueue(service), true, false, false);
-      declarables.add(deadLetter);
-      declarables.add(deadLetters);
-      declarables.add(BindingBuilder.bind(deadLetters).to(deadLetter).with(service));
+      declarables.addAll(DeadLetters.topology(settings.deadLetterExchangeOf(service), service));
     }
     return new Declarables(declarables);
   }

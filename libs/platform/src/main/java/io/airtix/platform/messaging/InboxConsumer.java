@@ -3,7 +3,6 @@ package io.airtix.platform.messaging;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aopalliance.aop.Advice;
-import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -69,29 +68,11 @@ final class InboxConsumer implements SmartInitializingSingleton, SmartLifecycle 
 
   private Advice retries() {
     MessagingSettings.Inbox inboxSettings = settings.inbox();
-    return RetryInterceptorBuilder.stateless()
-        .configureRetryPolicy(
-            policy ->
-                policy
-                    .maxRetries(Math.max(inboxSettings.maxAttempts() - 1, 0))
-                    .delay(inboxSettings.initialBackoff())
-                    .multiplier(inboxSettings.backoffMultiplier())
-                    .maxDelay(inboxSettings.maxBackoff())
-                    // a message that is no event stays one: straight to the dead letters
-                    .predicate(failure -> !causedBy(failure, MalformedEventException.class)))
-        .recoverer(deadLetters)
-        .build();
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable cause = failure;
-        cause != null;
-        cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return true;
-      }
-    }
-    return false;
+    return deadLetters.afterRetries(
+        inboxSettings.maxAttempts(),
+        inboxSettings.initialBackoff(),
+        inboxSettings.backoffMultiplier(),
+        inboxSettings.maxBackoff());
   }
 
   @Override

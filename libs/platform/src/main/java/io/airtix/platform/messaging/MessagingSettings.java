@@ -24,7 +24,7 @@ public record MessagingSettings(
     @DefaultValue Outbox outbox,
     @DefaultValue Inbox inbox) {
 
-  String deadLetterExchangeOf(String service) {
+  public String deadLetterExchangeOf(String service) {
     return deadLetterExchange != null
         ? deadLetterExchange
         : BrokerNames.deadLetterExchange(service);

@@ -1,12 +1,12 @@
 package io.airtix.platform.messaging;
 
+import io.airtix.platform.background.BackgroundThread;
 import io.airtix.platform.messaging.OutboxStore.OutboxRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,13 +81,7 @@ final class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void start() {
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, service + "-outbox-relay");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService started = BackgroundThread.scheduler(service + "-outbox-relay");
     executor = started;
     long poll = settings.outbox().pollInterval().toMillis();
     started.scheduleWithFixedDelay(this::drain, 0, poll, TimeUnit.MILLISECONDS);

@@ -1,8 +1,8 @@
 package io.airtix.platform.retention;
 
+import io.airtix.platform.background.BackgroundThread;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,13 +45,7 @@ public final class Purges implements SmartLifecycle {
     if (purges.isEmpty()) {
       return;
     }
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "airtix-purges");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ScheduledExecutorService started = BackgroundThread.scheduler("airtix-purges");
     executor = started;
     long interval = settings.interval().toMillis();
     started.scheduleWithFixedDelay(this::runOnce, interval, interval, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.airtix.platform.denylist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airtix.events.AggregateEvent;
 import io.airtix.events.EventEnvelope;
@@ -8,15 +9,19 @@ import io.airtix.events.EventTypes;
 import io.airtix.events.users.RealmLoggedOut;
 import io.airtix.events.users.SessionEnded;
 import io.airtix.events.users.UserBanned;
+import io.airtix.events.users.UserCredentialsChanged;
 import io.airtix.events.users.UserDeleted;
 import io.airtix.events.users.UserRolesWithdrawn;
 import io.airtix.events.users.UserUpdated;
 import io.airtix.platform.messaging.EventJson;
+import io.airtix.platform.messaging.MalformedEventException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.aopalliance.aop.Advice;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -27,7 +32,7 @@ class DenyListFeedTests {
   private final DenyList denyList = new InMemoryDenyList(Duration.ofMinutes(5), Clock.systemUTC());
   private final EventJson json = new EventJson(EventTypes.AIRTIX);
   private final DenyListFeed feed =
-      new DenyListFeed(null, "test.deny-list", json, denyList, "airtix");
+      new DenyListFeed(null, "test.deny-list.instance", json, List.of(denyList), "airtix", null);
 
   @Test
   void refusesTheTokensOfABannedOrDeletedUserIssuedBeforeTheEvent() {
@@ -48,6 +53,53 @@ class DenyListFeedTests {
     assertThat(denyList.denies("suspended-agent", "s1", now.minusSeconds(1))).isTrue();
     assertThat(denyList.denies("suspended-agent", "s1", now.plusSeconds(1))).isFalse();
     assertThat(denyList.denies("colleague", "s2", now.minusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void refusesTheTokensIssuedBeforeAPersonsPasswordOrSocialAccountsChanged() {
+    receive(
+        new UserCredentialsChanged(
+            "reset", now.toEpochMilli(), "airtix", UserCredentialsChanged.Reason.PASSWORD_RESET));
+    receive(
+        new UserCredentialsChanged(
+            "unlinked",
+            now.toEpochMilli(),
+            "airtix",
+            UserCredentialsChanged.Reason.PROVIDER_UNLINKED));
+
+    assertThat(denyList.denies("reset", "s1", now.minusSeconds(1))).isTrue();
+    assertThat(denyList.denies("unlinked", "s2", now.minusSeconds(1))).isTrue();
+    assertThat(denyList.denies("reset", "s1", now.plusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void entersEachEventInEveryDenyListItFeedsInOrder() {
+    DenyList durable = new InMemoryDenyList(Duration.ofMinutes(5), Clock.systemUTC());
+    DenyListFeed both =
+        new DenyListFeed(
+            null, "test.deny-list", json, List.of(durable, denyList), "airtix", retries());
+
+    both.apply(EventEnvelope.wrap(new UserDeleted("gone", now.toEpochMilli(), "airtix"), now));
+
+    assertThat(durable.denies("gone", null, now)).isTrue();
+    assertThat(denyList.denies("gone", null, now)).isTrue();
+  }
+
+  @Test
+  void handsAMessageThatIsNoEventToTheRetriesOfTheDurableFeedToDeadLetterIt() {
+    DenyListFeed durableFeed =
+        new DenyListFeed(null, "test.deny-list", json, List.of(denyList), "airtix", retries());
+
+    assertThatThrownBy(
+            () ->
+                durableFeed.onMessage(
+                    new Message(
+                        "not json".getBytes(StandardCharsets.UTF_8), new MessageProperties())))
+        .isInstanceOf(MalformedEventException.class);
+  }
+
+  private static Advice retries() {
+    return new Advice() {};
   }
 
   @Test

@@ -2,8 +2,10 @@ package io.airtix.platform.denylist;
 
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,13 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(DenyListTestApplication.Greeting.class)
 class DenyListTestApplication {
 
-  /** Leaves the broker as it was: a shared deny-list's queue is durable. */
+  /**
+   * Leaves the broker as it was: with a durable copy in Redis, the service's deny-list queue and
+   * dead-letter queue and exchange are durable.
+   */
   @Bean
-  DisposableBean deleteDurableDenyListQueue(AmqpAdmin admin, Declarables airtixDenyListTopology) {
+  DisposableBean deleteDurableDenyListTopology(
+      AmqpAdmin admin, ObjectProvider<Declarables> topologies) {
     return () ->
-        airtixDenyListTopology.getDeclarablesByType(Queue.class).stream()
-            .filter(Queue::isDurable)
-            .forEach(queue -> admin.deleteQueue(queue.getName()));
+        topologies.forEach(
+            topology -> {
+              topology.getDeclarablesByType(Queue.class).stream()
+                  .filter(Queue::isDurable)
+                  .forEach(queue -> admin.deleteQueue(queue.getName()));
+              topology
+                  .getDeclarablesByType(DirectExchange.class)
+                  .forEach(exchange -> admin.deleteExchange(exchange.getName()));
+            });
   }
 
   @RestController

@@ -38,33 +38,6 @@ class DenyListValidatorTests {
         .isFalse();
   }
 
-  @Test
-  void acceptsATokenOnItsOtherChecksWhenTheDenyListCannotBeRead() {
-    DenyList failing =
-        new DenyList() {
-          @Override
-          public void denyUser(String userId, Instant issuedUpTo) {}
-
-          @Override
-          public void denyEveryone(Instant issuedUpTo) {}
-
-          @Override
-          public void denySession(String sessionId, Instant endedAt) {}
-
-          @Override
-          public boolean denies(String userId, String sessionId, Instant issuedAt) {
-            throw new IllegalStateException("Redis is down");
-          }
-
-          @Override
-          public boolean shared() {
-            return true;
-          }
-        };
-
-    assertThat(new DenyListValidator(failing).validate(token("user", "s-1")).hasErrors()).isFalse();
-  }
-
   private Jwt token(String subject, String session) {
     return Jwt.withTokenValue("t")
         .header("alg", "RS256")

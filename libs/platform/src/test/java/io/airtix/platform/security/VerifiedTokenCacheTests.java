@@ -210,10 +210,5 @@ class VerifiedTokenCacheTests {
     public boolean denies(String userId, String sessionId, Instant issuedAt) {
       return everyone || users.contains(userId) || sessions.contains(sessionId);
     }
-
-    @Override
-    public boolean shared() {
-      return false;
-    }
   }
 }

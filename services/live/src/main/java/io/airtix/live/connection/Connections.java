@@ -280,11 +280,6 @@ public final class Connections {
       public boolean denies(String userId, String sessionId, Instant issuedAt) {
         return false;
       }
-
-      @Override
-      public boolean shared() {
-        return false;
-      }
     };
   }
 

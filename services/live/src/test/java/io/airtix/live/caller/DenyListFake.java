@@ -40,9 +40,4 @@ final class DenyListFake implements DenyList {
   private static boolean refuses(Instant cutoff, Instant issuedAt) {
     return cutoff != null && (issuedAt == null || !issuedAt.isAfter(cutoff));
   }
-
-  @Override
-  public boolean shared() {
-    return false;
-  }
 }

@@ -310,7 +310,6 @@ class ConnectionsTests {
     denyList.denyUser("alice", Instant.now());
 
     assertThat(denyList.denies("alice", null, Instant.EPOCH)).isFalse();
-    assertThat(denyList.shared()).isFalse();
   }
 
   @Test
