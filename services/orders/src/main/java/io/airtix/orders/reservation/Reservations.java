@@ -8,6 +8,7 @@ import io.airtix.orders.ticketreplica.ReplicatedTickets;
 import io.airtix.platform.authorization.AccessPolicy;
 import io.airtix.platform.jdbc.PlainSqlTransactions;
 import io.airtix.platform.messaging.Outbox;
+import io.airtix.platform.problem.AirlineNotFoundException;
 import io.airtix.platform.problem.AirtixProblem;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;

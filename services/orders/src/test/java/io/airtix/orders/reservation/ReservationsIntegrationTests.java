@@ -7,6 +7,7 @@ import io.airtix.events.orders.OrderExpired;
 import io.airtix.events.tickets.TicketCreated;
 import io.airtix.orders.ticketreplica.Replicas;
 import io.airtix.orders.ticketreplica.ReplicatedTickets;
+import io.airtix.platform.problem.AirlineNotFoundException;
 import io.airtix.platform.problem.ForbiddenProblem;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.io.IOException;

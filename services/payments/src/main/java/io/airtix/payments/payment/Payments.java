@@ -9,6 +9,7 @@ import io.airtix.payments.provider.ProviderEvent.Outcome;
 import io.airtix.payments.provider.ProviderIntent;
 import io.airtix.platform.authorization.AccessPolicy;
 import io.airtix.platform.messaging.Outbox;
+import io.airtix.platform.problem.AirlineNotFoundException;
 import io.airtix.platform.security.AirtixPrincipal;
 import java.time.Clock;
 import java.time.Instant;

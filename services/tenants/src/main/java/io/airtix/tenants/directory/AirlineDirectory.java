@@ -1,6 +1,7 @@
 package io.airtix.tenants.directory;
 
 import io.airtix.keycloakclient.AirtixRealm;
+import io.airtix.platform.problem.AirlineNotFoundException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.airtix.tenants.staff;
 
 import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.platform.authorization.AccessPolicy;
+import io.airtix.platform.problem.AirlineNotFoundException;
 import io.airtix.platform.security.AirtixPrincipal;
 import io.airtix.tenants.directory.Airline;
 import io.airtix.tenants.directory.AirlineDirectory;
 import io.airtix.tenants.directory.AirlineLocks;
-import io.airtix.tenants.directory.AirlineNotFoundException;
 import io.airtix.tenants.directory.Invitations;
 import io.airtix.tenants.directory.People;
 import io.airtix.tenants.directory.Person;
