@@ -2,10 +2,12 @@ package io.airtix.platform.denylist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airtix.keycloakclient.AirtixRealm;
 import io.airtix.keycloakclient.Tokens;
 import io.airtix.testing.keycloak.KeycloakEventBroker;
 import io.airtix.testing.keycloak.KeycloakExtension;
 import io.airtix.testing.keycloak.KeycloakServer;
+import io.airtix.testing.keycloak.TestSocialAccount;
 import io.airtix.testing.keycloak.TestUser;
 import io.airtix.testing.keycloak.TestUsers;
 import java.io.IOException;
@@ -31,9 +33,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The issue's bound, measured: a still-valid access token gets 401 within 2 seconds after an
- * administrator disables its user in Keycloak or resets their password, or after its user logs out.
- * Real Keycloak with the extension, the machine's RabbitMQ, a service with no database. The delay
- * is measured from just before the request to Keycloak until the first 401.
+ * administrator disables its user in Keycloak, resets their password, takes a role away or unlinks
+ * a social account, or after its user logs out. Real Keycloak with the extension, the machine's
+ * RabbitMQ, a service with no database. The delay is measured from just before the request to
+ * Keycloak until the first 401.
  */
 @ExtendWith(KeycloakExtension.class)
 @SpringBootTest(
@@ -127,6 +130,46 @@ abstract class DenyListContractIntegrationTests {
 
     report("password reset", delay);
     assertThat(delay).isLessThan(BOUND);
+  }
+
+  @Test
+  void refusesTheTokensOfAPersonWhoLeftAnAirlineRoleWithinTwoSeconds() throws Exception {
+    String airline = "deny-" + UUID.randomUUID().toString().substring(0, 8);
+    keycloak.airtixRealm().ensureAirline(airline, "Airline " + airline);
+    TestUser agent = keycloak.createUser(TestUsers.member(airline, "agent"));
+    String token = keycloak.login(agent).accessToken();
+    assertThat(get(token).statusCode()).isEqualTo(200);
+    awaitFeedConsuming();
+    String agentGroup =
+        keycloak
+            .airtixRealm()
+            .resource()
+            .getGroupByPath(AirtixRealm.airlineGroupPath(airline, "agent"))
+            .getId();
+
+    long start = System.nanoTime();
+    keycloak.airtixRealm().resource().users().get(agent.id()).leaveGroup(agentGroup);
+    Duration delay = untilRefused(token, start);
+
+    report("role removed", delay);
+    assertThat(delay).isLessThan(BOUND);
+  }
+
+  @Test
+  void refusesTheTokensOfAUserWhoseSocialAccountWasUnlinkedWithinTwoSeconds() throws Exception {
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    try (TestSocialAccount social = TestSocialAccount.linkedTo(keycloak, user)) {
+      String token = keycloak.login(user).accessToken();
+      assertThat(get(token).statusCode()).isEqualTo(200);
+      awaitFeedConsuming();
+
+      long start = System.nanoTime();
+      social.unlink();
+      Duration delay = untilRefused(token, start);
+
+      report("social account unlinked", delay);
+      assertThat(delay).isLessThan(BOUND);
+    }
   }
 
   /** Polls the service until it refuses the token; the time since the action began. */

@@ -9,7 +9,6 @@ import io.airtix.keycloakclient.Tokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.FederatedIdentityRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -211,40 +208,14 @@ class KeycloakUserEventsIntegrationTests {
     assertThat(changed.toString()).doesNotContain(password.getValue());
   }
 
-  /**
-   * A social account is linked and unlinked through the admin API, with a provider made for the
-   * test: no sign-in with it happens, only the link.
-   */
   @Test
   void publishesUserCredentialsChangedWhenASocialAccountIsUnlinked() {
-    String alias = "unlink-" + UUID.randomUUID().toString().substring(0, 8);
-    IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
-    provider.setAlias(alias);
-    provider.setProviderId("oidc");
-    provider.setEnabled(true);
-    provider.setConfig(
-        Map.of(
-            "authorizationUrl", "https://social.invalid/auth",
-            "tokenUrl", "https://social.invalid/token",
-            "clientId", "airtix",
-            "clientSecret", "secret",
-            "clientAuthMethod", "client_secret_post"));
-    keycloak.airtixRealm().resource().identityProviders().create(provider).close();
-    try {
-      TestUser user = keycloak.createUser(TestUsers.customer());
-      UserResource resource = keycloak.airtixRealm().resource().users().get(user.id());
-      FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
-      link.setIdentityProvider(alias);
-      link.setUserId("social-" + user.id());
-      link.setUserName(user.username());
-      resource.addFederatedIdentity(alias, link).close();
-
-      resource.removeFederatedIdentity(alias);
+    TestUser user = keycloak.createUser(TestUsers.customer());
+    try (TestSocialAccount social = TestSocialAccount.linkedTo(keycloak, user)) {
+      social.unlink();
 
       JsonNode changed = events.await("user.credentials-changed", user.id());
       assertThat(changed.path("payload").path("reason").asText()).isEqualTo("PROVIDER_UNLINKED");
-    } finally {
-      keycloak.airtixRealm().resource().identityProviders().get(alias).remove();
     }
   }
 
