@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -21,6 +22,7 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
 
   private EventLogSettings settings = new EventLogSettings(true);
   private BrokerSettings brokerSettings = BrokerSettings.DEFAULTS;
+  private KeycloakSessionFactory sessions;
   private BrokerPublisher publisher;
 
   @Override
@@ -35,23 +37,34 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
   }
 
   /**
-   * Started on the first event, not at boot: Keycloak's start never waits for, or fails on, the
-   * broker.
+   * Started once Keycloak's database is migrated, so events an earlier run left unsent go out, and
+   * in its own thread: Keycloak's start never waits for, or fails on, the broker.
    */
   private synchronized BrokerPublisher publisher() {
-    if (publisher == null && brokerSettings.enabled()) {
-      publisher = new BrokerPublisher(brokerSettings);
+    if (publisher == null && brokerSettings.enabled() && sessions != null) {
+      publisher = new BrokerPublisher(brokerSettings, new StoredUnsentEvents(sessions));
     }
     return publisher;
   }
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
+    factory.register(
+        event -> {
+          if (event instanceof PostMigrationEvent) {
+            started(factory);
+          }
+        });
     // Keycloak's provider events (not user events) say when someone joins an organization
     // roles granted on acceptance make no admin event: the extension tells the listener itself
     factory.register(new PendingStaffRoles(this::staffChanged));
     // and when a realm has been created, imported from a file included
     factory.register(new NoOfflineAccessByDefault());
+  }
+
+  private synchronized void started(KeycloakSessionFactory factory) {
+    sessions = factory;
+    publisher();
   }
 
   /**
@@ -123,13 +136,6 @@ public final class AirtixEventListenerProviderFactory implements EventListenerPr
         .type(ProviderConfigProperty.STRING_TYPE)
         .helpText("Topic exchange of the platform's events; the routing key is the event type.")
         .defaultValue(BrokerSettings.DEFAULTS.exchange())
-        .add()
-        .property()
-        .name(BrokerSettings.BUFFER_SIZE)
-        .type(ProviderConfigProperty.INTEGER_TYPE)
-        .helpText(
-            "Events kept in memory while the broker is unreachable; beyond it the oldest are dropped.")
-        .defaultValue(BrokerSettings.DEFAULTS.bufferSize())
         .add()
         .build();
   }

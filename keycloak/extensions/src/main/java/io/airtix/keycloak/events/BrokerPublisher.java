@@ -7,9 +7,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -17,17 +16,14 @@ import org.jboss.logging.Logger;
 /**
  * Sends committed events to the broker from one thread of its own, with publisher confirms.
  *
- * <p>Keycloak's request threads only hand events over ({@link #send}), so a slow or absent broker
- * never holds up a login. The publishing thread owns the one connection and channel (channels are
- * not shared between threads), publishes in the order events were handed over, and takes an event
- * off its buffer only once the broker confirmed it. While the broker is unreachable events wait in
- * the buffer, and the thread retries with a growing pause (up to {@link
- * BrokerSettings#maxRetryDelay()}). A batch that was sent but not confirmed is sent again: delivery
- * is at least once, consumers ignore an event id they already applied.
- *
- * <p>The buffer lives in Keycloak's memory: events still in it when Keycloak stops are lost, and
- * beyond {@link BrokerSettings#bufferSize()} waiting events the oldest are dropped (both logged
- * with their ids).
+ * <p>Keycloak's request threads only hand events over ({@link #send}): they are written to the
+ * {@link UnsentEvents} (Keycloak's database), so a slow or absent broker never holds up a login,
+ * and events that wait survive a restart of Keycloak. The publishing thread owns the one connection
+ * and channel (channels are not shared between threads), publishes the oldest events first, and
+ * removes an event only once the broker confirmed it. While the broker is unreachable events wait,
+ * and the thread retries with a growing pause (up to {@link BrokerSettings#maxRetryDelay()}). A
+ * batch that was sent but not confirmed is sent again: delivery is at least once, consumers ignore
+ * an event id they already applied.
  */
 final class BrokerPublisher implements AutoCloseable {
 
@@ -36,59 +32,68 @@ final class BrokerPublisher implements AutoCloseable {
   private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(250);
 
   private final BrokerSettings settings;
-  private final LinkedBlockingDeque<OutgoingEvent> buffer = new LinkedBlockingDeque<>();
+  private final UnsentEvents unsent;
+  private final Semaphore handedOver = new Semaphore(0);
   private final Thread thread;
   private volatile boolean running = true;
   private Connection connection;
   private Channel channel;
 
-  BrokerPublisher(BrokerSettings settings) {
+  BrokerPublisher(BrokerSettings settings, UnsentEvents unsent) {
     this.settings = settings;
+    this.unsent = unsent;
     this.thread = new Thread(this::run, "airtix-event-publisher");
     this.thread.setDaemon(true);
     this.thread.start();
   }
 
-  /** Queues the events for the broker; returns at once. */
+  /**
+   * Keeps the events until the broker confirmed them and wakes the publishing thread; returns
+   * without waiting for the broker.
+   */
   void send(List<OutgoingEvent> events) {
-    for (OutgoingEvent event : events) {
-      buffer.offerLast(event);
-      while (buffer.size() > settings.bufferSize()) {
-        OutgoingEvent dropped = buffer.pollFirst();
-        if (dropped != null) {
-          LOG.errorf(
-              "Event buffer full (%d): dropped event %s (%s) that the broker never confirmed",
-              settings.bufferSize(), dropped.id(), dropped.type());
-        }
-      }
+    try {
+      unsent.add(events);
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          e,
+          "Could not keep %d events for the broker; they are lost: %s",
+          events.size(),
+          events.stream().map(event -> event.id() + " " + event.type()).toList());
+      return;
     }
+    handedOver.release();
   }
 
   /** Events handed over and not yet confirmed by the broker. */
   int waiting() {
-    return buffer.size();
+    return unsent.count();
   }
 
   private void run() {
     Duration retryDelay = FIRST_RETRY_DELAY;
     while (running) {
+      List<OutgoingEvent> batch = List.of();
       try {
-        OutgoingEvent first = buffer.pollFirst(1, TimeUnit.SECONDS);
-        if (first == null) {
+        batch = unsent.oldest(BATCH);
+        if (batch.isEmpty()) {
+          // woken by a hand-over; otherwise looks again now and then for what another node, or the
+          // previous run, left
+          handedOver.tryAcquire(1, TimeUnit.SECONDS);
+          handedOver.drainPermits();
           continue;
         }
-        buffer.offerFirst(first);
-        List<OutgoingEvent> batch = peekBatch();
         publishConfirmed(batch);
-        batch.forEach(buffer::removeFirstOccurrence);
+        unsent.remove(batch);
         retryDelay = FIRST_RETRY_DELAY;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (IOException | TimeoutException | RuntimeException e) {
         LOG.warnf(
-            "Broker %s not reachable or did not confirm (%s); %d events wait, next try in %d ms",
-            settings, e.toString(), buffer.size(), retryDelay.toMillis());
+            "Broker %s not reachable or did not confirm, or the unsent events could not be read"
+                + " (%s); %d events wait, next try in %d ms",
+            settings, e.toString(), batch.size(), retryDelay.toMillis());
         disconnect();
         if (!pause(retryDelay)) {
           return;
@@ -96,17 +101,6 @@ final class BrokerPublisher implements AutoCloseable {
         retryDelay = min(retryDelay.multipliedBy(2), settings.maxRetryDelay());
       }
     }
-  }
-
-  private List<OutgoingEvent> peekBatch() {
-    List<OutgoingEvent> batch = new ArrayList<>(BATCH);
-    for (OutgoingEvent event : buffer) {
-      batch.add(event);
-      if (batch.size() == BATCH) {
-        break;
-      }
-    }
-    return batch;
   }
 
   private void publishConfirmed(List<OutgoingEvent> batch)
@@ -180,29 +174,18 @@ final class BrokerPublisher implements AutoCloseable {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** Stops after the batch in flight; waits a little for events still buffered to go out. */
+  /**
+   * Stops after the batch in flight; what the broker has not confirmed stays in the unsent events
+   * and goes out after the next start.
+   */
   @Override
   public void close() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!buffer.isEmpty() && System.nanoTime() < deadline && thread.isAlive()) {
-      try {
-        thread.join(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
     running = false;
     thread.interrupt();
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (!buffer.isEmpty()) {
-      LOG.errorf(
-          "Keycloak stops with %d user events the broker never confirmed; they are lost: %s",
-          buffer.size(), buffer.stream().map(event -> event.id() + " " + event.type()).toList());
     }
     disconnect();
   }

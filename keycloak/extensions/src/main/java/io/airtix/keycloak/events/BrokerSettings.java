@@ -9,8 +9,6 @@ import org.keycloak.Config;
  *
  * @param host the AMQP 0-9-1 broker: RabbitMQ, or the standalone launcher's embedded broker
  * @param exchange the platform's topic exchange; the routing key is the event type
- * @param bufferSize events kept in memory while the broker is unreachable; beyond it the oldest are
- *     dropped
  * @param confirmTimeout how long a batch waits for the broker's confirms before it is sent again
  * @param maxRetryDelay the longest pause between two attempts to reach the broker (the pause
  *     doubles up to it)
@@ -23,7 +21,6 @@ record BrokerSettings(
     String password,
     String virtualHost,
     String exchange,
-    int bufferSize,
     Duration confirmTimeout,
     Duration maxRetryDelay) {
 
@@ -34,7 +31,6 @@ record BrokerSettings(
   static final String PASSWORD = "broker-password";
   static final String VIRTUAL_HOST = "broker-virtual-host";
   static final String EXCHANGE = "exchange";
-  static final String BUFFER_SIZE = "buffer-size";
 
   static final BrokerSettings DEFAULTS =
       new BrokerSettings(
@@ -45,7 +41,6 @@ record BrokerSettings(
           "guest",
           "/",
           "airtix.events",
-          10_000,
           Duration.ofSeconds(10),
           Duration.ofSeconds(30));
 
@@ -58,7 +53,6 @@ record BrokerSettings(
         config.get(PASSWORD, DEFAULTS.password()),
         config.get(VIRTUAL_HOST, DEFAULTS.virtualHost()),
         config.get(EXCHANGE, DEFAULTS.exchange()),
-        config.getInt(BUFFER_SIZE, DEFAULTS.bufferSize()),
         DEFAULTS.confirmTimeout(),
         DEFAULTS.maxRetryDelay());
   }

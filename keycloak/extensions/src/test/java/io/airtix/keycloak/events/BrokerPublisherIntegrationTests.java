@@ -37,7 +37,7 @@ class BrokerPublisherIntegrationTests {
   void publishesConfirmedEventsToRabbitMq() throws Exception {
     String exchange = "test.user-events." + UUID.randomUUID();
     BrokerSettings settings = settings(rabbitMqPort(), exchange);
-    try (BrokerPublisher publisher = new BrokerPublisher(settings);
+    try (BrokerPublisher publisher = new BrokerPublisher(settings, new InMemoryUnsentEvents());
         Subscriber subscriber = new Subscriber(settings.port(), exchange)) {
       OutgoingEvent banned = banned();
 
@@ -64,7 +64,8 @@ class BrokerPublisherIntegrationTests {
     }
     broker.close();
 
-    try (BrokerPublisher publisher = new BrokerPublisher(settings(port, exchange))) {
+    try (BrokerPublisher publisher =
+        new BrokerPublisher(settings(port, exchange), new InMemoryUnsentEvents())) {
       OutgoingEvent whileDown = banned();
       publisher.send(List.of(whileDown));
       Awaitility.await("publisher noticed the broker is down")
@@ -103,7 +104,6 @@ class BrokerPublisherIntegrationTests {
         "guest",
         "/",
         exchange,
-        100,
         Duration.ofSeconds(5),
         Duration.ofSeconds(1));
   }

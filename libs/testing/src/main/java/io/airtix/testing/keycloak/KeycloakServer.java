@@ -62,6 +62,10 @@ public final class KeycloakServer implements AutoCloseable {
 
   private final RunningKeycloak process;
   private final Path logFile;
+
+  /** How the fixture started this Keycloak, to start it again; null for a standalone Airtix's. */
+  private final Launch launch;
+
   private final URI baseUrl;
   private final Keycloak admin;
   private final AirtixRealm airtixRealm;
@@ -73,9 +77,10 @@ public final class KeycloakServer implements AutoCloseable {
 
   private boolean closed;
 
-  private KeycloakServer(RunningKeycloak process, Keycloak admin, Path logFile) {
+  private KeycloakServer(RunningKeycloak process, Keycloak admin, Path logFile, Launch launch) {
     this.process = process;
     this.logFile = logFile;
+    this.launch = launch;
     this.baseUrl = URI.create("http://localhost:" + process.httpPort());
     this.admin = admin;
     this.airtixRealm = new AirtixRealm(admin);
@@ -137,10 +142,8 @@ public final class KeycloakServer implements AutoCloseable {
       throw new UncheckedIOException(
           "could not prepare Keycloak under " + distribution.workDirectory(), e);
     }
-    String url = "http://localhost:" + process.httpPort();
-    Keycloak admin =
-        Keycloak.getInstance(url, "master", ADMIN_USERNAME, adminPassword, "admin-cli");
-    KeycloakServer server = new KeycloakServer(RunningKeycloak.of(process), admin, log);
+    KeycloakServer server =
+        started(process, new Launch(distribution.home(), log, adminPassword, environment));
     try {
       server.importRealm(distribution);
       server.sendRealmMailsToTestMailServer();
@@ -159,6 +162,36 @@ public final class KeycloakServer implements AutoCloseable {
     return server;
   }
 
+  private static KeycloakServer started(KeycloakProcess process, Launch launch) {
+    String url = "http://localhost:" + process.httpPort();
+    Keycloak admin =
+        Keycloak.getInstance(url, "master", ADMIN_USERNAME, launch.adminPassword(), "admin-cli");
+    return new KeycloakServer(RunningKeycloak.of(process), admin, launch.log(), launch);
+  }
+
+  /**
+   * Stops this Keycloak and starts it again with the same settings, on new ports; what it keeps
+   * depends on its database (give one that outlives the process, e.g. {@code KC_DB_URL} of an H2
+   * file, to {@link #startSeparate}). The realm is not imported again.
+   */
+  public KeycloakServer restart() {
+    if (launch == null) {
+      throw new IllegalStateException("only a Keycloak the fixture started can be restarted");
+    }
+    close();
+    return started(
+        KeycloakProcess.start(
+            launch.home(),
+            launch.log(),
+            ADMIN_USERNAME,
+            launch.adminPassword(),
+            launch.environment()),
+        launch);
+  }
+
+  private record Launch(
+      Path home, Path log, String adminPassword, Function<URI, Map<String, String>> environment) {}
+
   private static KeycloakServer ofStandaloneAirtix() {
     Instant begin = Instant.now();
     StandaloneAirtix airtix = StandaloneAirtix.start();
@@ -170,7 +203,7 @@ public final class KeycloakServer implements AutoCloseable {
             airtix.adminPassword(),
             "admin-cli");
     KeycloakServer server =
-        new KeycloakServer(RunningKeycloak.of(airtix), admin, airtix.keycloakLog());
+        new KeycloakServer(RunningKeycloak.of(airtix), admin, airtix.keycloakLog(), null);
     server.mailServer =
         TestMailServer.ofMailCatcher(StandaloneAirtix.MAIL_PAGE, StandaloneAirtix.SMTP_PORT);
     server.startup = Duration.between(begin, Instant.now());
